@@ -1,0 +1,254 @@
+#pragma once
+// Domain value types of the computing power network, free of protobuf and widgets.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <array>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace cpn {
+
+enum class SiteTier : quint8 { Unknown, NationalHub, Cluster, Regional, Edge };
+enum class SiteStatus : quint8 { Unknown, Online, Degraded, Maintenance, Offline };
+enum class LinkStatus : quint8 { Unknown, Up, Degraded, Down };
+enum class Architecture : quint8 { Unknown, NvidiaGpu, Ascend, HygonDcu, CambriconMlu, Kunlunxin, Cpu };
+inline constexpr int kArchitectureCount = 7;
+enum class TaskKind : quint8 { Unknown, Training, Inference, Batch, Rendering, Scientific, Storage };
+enum class TaskState : quint8 { Unknown, Queued, Running, Migrating };
+enum class MigrationState : quint8 {
+    Unknown,
+    Planned,
+    Checkpointing,
+    Transferring,
+    Restoring,
+    Completed,
+    Failed,
+    Cancelled,
+    RolledBack
+};
+enum class AlarmSeverity : quint8 { Unknown, Info, Warning, Major, Critical };
+
+bool isFinished(MigrationState state);
+
+struct Region {
+    QString id;
+    QString nameZh;
+    QString nameEn;
+    bool western = false;
+    QStringList provinces;
+};
+
+struct AcceleratorCapacity {
+    Architecture architecture = Architecture::Unknown;
+    quint32 cards = 0;
+    double pflops = 0; // PFLOPS
+};
+
+struct Site {
+    QString id;
+    QString nameZh;
+    QString nameEn;
+    SiteTier tier = SiteTier::Unknown;
+    QString regionId;
+    QString parentSiteId;
+    double latitude = 0; // degrees north
+    double longitude = 0; // degrees east
+    QList<AcceleratorCapacity> capacity;
+    double powerCapacityMw = 0;
+    SiteStatus status = SiteStatus::Unknown;
+    QString province;
+
+    double totalPflops() const;
+};
+
+struct Link {
+    QString id;
+    QString siteAId;
+    QString siteBId;
+    double capacityGbps = 0; // per direction
+    double latencyMs = 0; // one way
+    double lengthKm = 0;
+    LinkStatus status = LinkStatus::Unknown;
+};
+
+struct AcceleratorUse {
+    Architecture architecture = Architecture::Unknown;
+    quint32 cardsUsed = 0;
+    double pflopsUsed = 0;
+    double utilisation = 0; // 0..1
+};
+
+struct SiteMetrics {
+    QString siteId;
+    qint64 sampleTimeMs = 0;
+    double utilisation = 0; // 0..1
+    QList<AcceleratorUse> usage;
+    double powerMw = 0;
+    double pue = 0;
+    double greenShare = 0; // 0..1
+    double priceCnyPerKwh = 0;
+    quint32 queueLength = 0;
+    quint32 runningTasks = 0;
+};
+
+struct LinkMetrics {
+    QString linkId;
+    qint64 sampleTimeMs = 0;
+    double throughputAbGbps = 0;
+    double throughputBaGbps = 0;
+    double utilisation = 0; // 0..1
+    double latencyMs = 0;
+    double lossRatio = 0; // 0..1
+};
+
+struct Task {
+    QString id;
+    QString name;
+    TaskKind kind = TaskKind::Unknown;
+    TaskState state = TaskState::Unknown;
+    QString siteId;
+    Architecture architecture = Architecture::Unknown;
+    quint32 cards = 0;
+    double pflops = 0;
+    QString usersSiteId;
+    double latencySloMs = 0;
+    QStringList allowedRegionIds;
+    double dataGb = 0;
+    qint64 submittedTimeMs = 0;
+    qint64 expectedEndTimeMs = 0;
+    double progress = 0; // 0..1
+    QString tenant;
+};
+
+struct Migration {
+    QString id;
+    QString requestId;
+    QString taskId;
+    QString sourceSiteId;
+    QString targetSiteId;
+    MigrationState state = MigrationState::Unknown;
+    QStringList pathLinkIds;
+    quint64 bytesTotal = 0;
+    quint64 bytesDone = 0;
+    double etaSeconds = 0;
+    qint64 createdTimeMs = 0;
+    qint64 updatedTimeMs = 0;
+    QString reason;
+    QString requestedBy;
+    QString failureReason;
+    QString drainRequestId;
+};
+
+struct Alarm {
+    QString id;
+    AlarmSeverity severity = AlarmSeverity::Unknown;
+    QString sourceId;
+    QString code;
+    QString message;
+    qint64 raisedTimeMs = 0;
+    qint64 clearedTimeMs = 0;
+    bool acknowledged = false;
+    QString acknowledgedBy;
+    qint64 acknowledgedTimeMs = 0;
+    QString acknowledgeNote;
+
+    bool isActive() const { return clearedTimeMs == 0; }
+};
+
+enum class ViolationCode : quint8 {
+    Unknown,
+    InsufficientCapacity,
+    ArchitectureMismatch,
+    LatencySlo,
+    DataResidency,
+    TargetUnavailable,
+    NoRoute,
+    TaskBusy
+};
+
+struct Violation {
+    ViolationCode code = ViolationCode::Unknown;
+    QString message;
+};
+
+struct ProjectedLoad {
+    QString entityId;
+    double utilisationBefore = 0;
+    double utilisationAfter = 0;
+};
+
+struct MigrationPlan {
+    QString taskId;
+    QString sourceSiteId;
+    QString targetSiteId;
+    bool feasible = false;
+    QList<Violation> violations;
+    QStringList pathLinkIds;
+    double transferSeconds = 0;
+    double downtimeSeconds = 0;
+    double costDeltaCnyPerHour = 0;
+    double carbonDeltaKgPerHour = 0;
+    double latencyMsBefore = 0;
+    double latencyMsAfter = 0;
+    QList<ProjectedLoad> projectedSiteLoads;
+    QList<ProjectedLoad> projectedLinkLoads;
+    double transferGb = 0;
+};
+
+struct DrainResult {
+    QString siteId;
+    QList<Migration> migrations;
+    QStringList unplacedTaskIds;
+};
+
+struct Snapshot {
+    quint64 revision = 0;
+    qint64 simTimeMs = 0;
+    double timeScale = 1;
+    QList<Region> regions;
+    QList<Site> sites;
+    QList<Link> links;
+    QList<SiteMetrics> siteMetrics;
+    QList<LinkMetrics> linkMetrics;
+    QList<Alarm> alarms;
+    QList<Migration> migrations;
+    quint64 taskCount = 0;
+    QString scale;
+};
+
+struct MetricsFrame {
+    qint64 sampleTimeMs = 0;
+    QList<SiteMetrics> sites;
+    QList<LinkMetrics> links;
+};
+
+struct TaskRemoved {
+    QString taskId;
+    QString siteId;
+    QString reason;
+};
+
+// One change from the Watch stream, already converted from the wire.
+struct StateEvent {
+    quint64 revision = 0;
+    qint64 simTimeMs = 0;
+    std::variant<std::monostate, MetricsFrame, Task, TaskRemoved, Migration, Alarm, Site, Link> change;
+};
+
+// Everything the network thread gathered since the GUI last applied a batch.
+// When `snapshot` is set, state is replaced by it (and `tasks` holds the complete task list)
+// before `events` are applied in order.
+struct StateBatch {
+    std::optional<Snapshot> snapshot;
+    QList<Task> tasks;
+    std::vector<StateEvent> events;
+
+    bool isEmpty() const { return !snapshot && events.empty(); }
+};
+
+} // namespace cpn

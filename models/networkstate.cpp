@@ -1,0 +1,277 @@
+#include "networkstate.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn {
+
+namespace {
+
+    bool isRatio(double v) { return std::isfinite(v) && v >= 0 && v <= 1.0 + 1e-9; }
+    bool isNonNegative(double v) { return std::isfinite(v) && v >= 0; }
+
+    // A metric sample a console can trust: finite, not negative, ratios within 0..1.
+    bool validSiteMetrics(const SiteMetrics& m)
+    {
+        if (!isRatio(m.utilisation) || !isNonNegative(m.powerMw) || !isNonNegative(m.pue)
+            || !isRatio(m.greenShare) || !isNonNegative(m.priceCnyPerKwh))
+            return false;
+        return std::all_of(m.usage.cbegin(), m.usage.cend(),
+            [](const AcceleratorUse& u) { return isRatio(u.utilisation) && isNonNegative(u.pflopsUsed); });
+    }
+
+    bool validLinkMetrics(const LinkMetrics& m)
+    {
+        return isNonNegative(m.throughputAbGbps) && isNonNegative(m.throughputBaGbps) && isRatio(m.utilisation)
+            && isNonNegative(m.latencyMs) && isRatio(m.lossRatio);
+    }
+
+    void sortUnique(QList<int>& v)
+    {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    }
+
+} // namespace
+
+NetworkState::NetworkState(QObject* parent)
+    : QObject(parent)
+{
+}
+
+const Region* NetworkState::region(const QString& id) const
+{
+    for (const auto& r : m_regions) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+int NetworkState::activeAlarmCount() const
+{
+    return int(std::count_if(m_alarms.cbegin(), m_alarms.cend(), [](const Alarm& a) { return a.isActive(); }));
+}
+
+void NetworkState::warn(const QString& message)
+{
+    ++m_warningCount;
+    m_lastWarning = message;
+    emit warningRaised(message, m_warningCount);
+}
+
+void NetworkState::applyBatch(const StateBatch& batch)
+{
+    if (batch.isEmpty())
+        return;
+    const quint64 before = m_revision;
+    const auto linkCountBefore = m_links.size();
+    bool reset = false;
+    if (batch.snapshot) {
+        resetTo(*batch.snapshot);
+        reset = true;
+    }
+    QList<int> sitesDirty;
+    QList<int> linksDirty;
+    bool migrationsDirty = reset;
+    bool alarmsDirty = reset;
+    for (const StateEvent& event : batch.events) {
+        if (event.revision <= m_revision) {
+            ++m_duplicateEvents;
+            continue;
+        }
+        m_revision = event.revision;
+        m_simTimeMs = std::max(m_simTimeMs, event.simTimeMs);
+        std::visit(
+            [&](const auto& change) {
+                using T = std::decay_t<decltype(change)>;
+                if constexpr (std::is_same_v<T, MetricsFrame>) {
+                    applyMetrics(change, sitesDirty, linksDirty);
+                } else if constexpr (std::is_same_v<T, Site>) {
+                    upsertSite(change, sitesDirty);
+                } else if constexpr (std::is_same_v<T, Link>) {
+                    upsertLink(change, linksDirty);
+                } else if constexpr (std::is_same_v<T, Migration>) {
+                    if (change.id.isEmpty()) {
+                        warn(tr("Migration without an id ignored"));
+                        return;
+                    }
+                    m_migrations.insert(change.id, change);
+                    migrationsDirty = true;
+                } else if constexpr (std::is_same_v<T, Alarm>) {
+                    if (change.id.isEmpty()) {
+                        warn(tr("Alarm without an id ignored"));
+                        return;
+                    }
+                    m_alarms.insert(change.id, change);
+                    alarmsDirty = true;
+                }
+                // Tasks are kept by TaskTableModel.
+            },
+            event.change);
+    }
+    // A link that appeared in an upsert grows the arrays: views rebuild as for a new snapshot.
+    if (m_links.size() != linkCountBefore)
+        reset = true;
+    if (reset)
+        emit topologyReset();
+    if (!sitesDirty.isEmpty()) {
+        sortUnique(sitesDirty);
+        emit sitesChanged(sitesDirty);
+    }
+    if (!linksDirty.isEmpty()) {
+        sortUnique(linksDirty);
+        emit linksChanged(linksDirty);
+    }
+    if (migrationsDirty)
+        emit migrationsChanged();
+    if (alarmsDirty)
+        emit alarmsChanged();
+    if (m_revision != before || reset)
+        emit revisionChanged(m_revision);
+}
+
+void NetworkState::resetTo(const Snapshot& snapshot)
+{
+    m_hasSnapshot = true;
+    m_revision = snapshot.revision;
+    m_simTimeMs = snapshot.simTimeMs;
+    m_timeScale = snapshot.timeScale;
+    m_scale = snapshot.scale;
+    m_regions = snapshot.regions;
+    m_sites.clear();
+    m_links.clear();
+    m_linkEnds.clear();
+    m_siteIndex.clear();
+    m_linkIndex.clear();
+    m_sites.reserve(snapshot.sites.size());
+    for (const Site& site : snapshot.sites) {
+        if (site.id.isEmpty()) {
+            warn(tr("Site without an id ignored"));
+            continue;
+        }
+        if (m_siteIndex.contains(site.id)) {
+            warn(tr("Duplicate site %1 ignored").arg(site.id));
+            continue;
+        }
+        if (!std::isfinite(site.latitude) || !std::isfinite(site.longitude) || std::abs(site.latitude) > 90
+            || std::abs(site.longitude) > 180) {
+            warn(tr("Site %1 has invalid coordinates and was ignored").arg(site.id));
+            continue;
+        }
+        m_siteIndex.insert(site.id, int(m_sites.size()));
+        m_sites.append(site);
+    }
+    m_siteMetrics = QList<SiteMetrics>(m_sites.size());
+    for (int i = 0; i < m_sites.size(); ++i)
+        m_siteMetrics[i].siteId = m_sites[i].id;
+    for (const Link& link : snapshot.links)
+        addLink(link);
+
+    m_migrations.clear();
+    for (const auto& m : snapshot.migrations)
+        m_migrations.insert(m.id, m);
+    m_alarms.clear();
+    for (const auto& a : snapshot.alarms)
+        m_alarms.insert(a.id, a);
+
+    QList<int> ignored;
+    applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
+}
+
+bool NetworkState::addLink(const Link& link)
+{
+    if (link.id.isEmpty()) {
+        warn(tr("Link without an id ignored"));
+        return false;
+    }
+    if (m_linkIndex.contains(link.id)) {
+        warn(tr("Duplicate link %1 ignored").arg(link.id));
+        return false;
+    }
+    const int a = siteIndex(link.siteAId);
+    const int b = siteIndex(link.siteBId);
+    if (a < 0 || b < 0) {
+        warn(tr("Link %1 refers to a missing site and was ignored").arg(link.id));
+        return false;
+    }
+    if (!isNonNegative(link.capacityGbps) || !isNonNegative(link.latencyMs)) {
+        warn(tr("Link %1 has an invalid capacity or latency and was ignored").arg(link.id));
+        return false;
+    }
+    m_linkIndex.insert(link.id, int(m_links.size()));
+    m_links.append(link);
+    m_linkEnds.append({ a, b });
+    LinkMetrics metrics;
+    metrics.linkId = link.id;
+    m_linkMetrics.resize(m_links.size());
+    m_linkMetrics.back() = metrics;
+    return true;
+}
+
+void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty)
+{
+    for (const SiteMetrics& m : frame.sites) {
+        const int i = siteIndex(m.siteId);
+        if (i < 0) {
+            warn(tr("Metrics for unknown site %1 ignored").arg(m.siteId));
+            continue;
+        }
+        if (!validSiteMetrics(m)) {
+            warn(tr("Invalid metrics (NaN, negative or out of range) for site %1 ignored").arg(m.siteId));
+            continue;
+        }
+        m_siteMetrics[i] = m;
+        sitesDirty.append(i);
+    }
+    for (const LinkMetrics& m : frame.links) {
+        const int i = linkIndex(m.linkId);
+        if (i < 0) {
+            warn(tr("Metrics for unknown link %1 ignored").arg(m.linkId));
+            continue;
+        }
+        if (!validLinkMetrics(m)) {
+            warn(tr("Invalid metrics (NaN, negative or out of range) for link %1 ignored").arg(m.linkId));
+            continue;
+        }
+        m_linkMetrics[i] = m;
+        linksDirty.append(i);
+    }
+}
+
+void NetworkState::upsertSite(const Site& site, QList<int>& sitesDirty)
+{
+    const int i = siteIndex(site.id);
+    if (i < 0) {
+        // New sites join the topology only with a snapshot: links and indexes are built there.
+        warn(tr("Update for unknown site %1 ignored").arg(site.id));
+        return;
+    }
+    if (!std::isfinite(site.latitude) || !std::isfinite(site.longitude)) {
+        warn(tr("Update for site %1 has invalid coordinates and was ignored").arg(site.id));
+        return;
+    }
+    m_sites[i] = site;
+    sitesDirty.append(i);
+}
+
+void NetworkState::upsertLink(const Link& link, QList<int>& linksDirty)
+{
+    const int i = linkIndex(link.id);
+    if (i < 0) {
+        if (addLink(link)) {
+            linksDirty.append(int(m_links.size()) - 1);
+        }
+        return;
+    }
+    if (link.siteAId != m_links[i].siteAId || link.siteBId != m_links[i].siteBId) {
+        warn(tr("Update for link %1 changes its end points and was ignored").arg(link.id));
+        return;
+    }
+    m_links[i] = link;
+    linksDirty.append(i);
+}
+
+} // namespace cpn

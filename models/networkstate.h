@@ -1,0 +1,89 @@
+#pragma once
+// Live state of the network: sites, links and their latest metrics in flat arrays indexed by
+// position, applied in batches on the GUI thread. Anything odd from a server is counted as a
+// warning and skipped, never trusted.
+
+#include "domain.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace cpn {
+
+class NetworkState final : public QObject {
+    Q_OBJECT
+public:
+    explicit NetworkState(QObject* parent = nullptr);
+
+    void applyBatch(const StateBatch& batch);
+
+    quint64 revision() const { return m_revision; }
+    qint64 simTimeMs() const { return m_simTimeMs; }
+    double timeScale() const { return m_timeScale; }
+    QString scale() const { return m_scale; }
+    bool hasSnapshot() const { return m_hasSnapshot; }
+
+    const QList<Region>& regions() const { return m_regions; }
+    const QList<Site>& sites() const { return m_sites; }
+    const QList<Link>& links() const { return m_links; }
+    // Same order as sites() / links(); a site or link with no metrics yet has zeros.
+    const QList<SiteMetrics>& siteMetrics() const { return m_siteMetrics; }
+    const QList<LinkMetrics>& linkMetrics() const { return m_linkMetrics; }
+    // Index of each link's end points in sites().
+    int linkSiteA(int linkIndex) const { return m_linkEnds.at(linkIndex).first; }
+    int linkSiteB(int linkIndex) const { return m_linkEnds.at(linkIndex).second; }
+
+    int siteIndex(const QString& id) const { return m_siteIndex.value(id, -1); }
+    int linkIndex(const QString& id) const { return m_linkIndex.value(id, -1); }
+    const Region* region(const QString& id) const;
+
+    const QHash<QString, Migration>& migrations() const { return m_migrations; }
+    const QHash<QString, Alarm>& alarms() const { return m_alarms; }
+    int activeAlarmCount() const;
+
+    // Server data that was malformed or referred to something unknown.
+    int warningCount() const { return m_warningCount; }
+    QString lastWarning() const { return m_lastWarning; }
+    // Events that arrived with a revision at or below one already applied (never applied).
+    int duplicateEventCount() const { return m_duplicateEvents; }
+
+signals:
+    // The topology was replaced (new snapshot): indexes may all have changed.
+    void topologyReset();
+    // Sites or links changed (status, metrics): indexes into sites() / links().
+    void sitesChanged(const QList<int>& siteIndexes);
+    void linksChanged(const QList<int>& linkIndexes);
+    void migrationsChanged();
+    void alarmsChanged();
+    void revisionChanged(quint64 revision);
+    void warningRaised(const QString& message, int warningCount);
+
+private:
+    void resetTo(const Snapshot& snapshot);
+    void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty);
+    void upsertSite(const Site& site, QList<int>& sitesDirty);
+    void upsertLink(const Link& link, QList<int>& linksDirty);
+    bool addLink(const Link& link);
+    void warn(const QString& message);
+
+    quint64 m_revision = 0;
+    qint64 m_simTimeMs = 0;
+    double m_timeScale = 1;
+    QString m_scale;
+    bool m_hasSnapshot = false;
+    QList<Region> m_regions;
+    QList<Site> m_sites;
+    QList<Link> m_links;
+    QList<SiteMetrics> m_siteMetrics;
+    QList<LinkMetrics> m_linkMetrics;
+    QList<QPair<int, int>> m_linkEnds;
+    QHash<QString, int> m_siteIndex;
+    QHash<QString, int> m_linkIndex;
+    QHash<QString, Migration> m_migrations;
+    QHash<QString, Alarm> m_alarms;
+    int m_warningCount = 0;
+    int m_duplicateEvents = 0;
+    QString m_lastWarning;
+};
+
+} // namespace cpn

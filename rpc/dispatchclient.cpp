@@ -1,0 +1,156 @@
+#include "dispatchclient.h"
+
+#include "protoconvert.h"
+
+#include "cpn/v1/dispatch.grpc.pb.h"
+
+#include <QPointer>
+#include <QUuid>
+
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+
+namespace cpn {
+
+namespace {
+    constexpr auto kCommandDeadline = std::chrono::seconds(15);
+
+    CommandError errorFrom(const grpc::Status& status)
+    {
+        CommandError error;
+        error.code = int(status.error_code());
+        error.codeName = DispatchClient::statusCodeName(error.code);
+        error.message = QString::fromStdString(status.error_message());
+        // An infeasible migration carries its plan, with the reasons, in the details.
+        v1::MigrationPlan plan;
+        if (!status.error_details().empty() && plan.ParseFromString(status.error_details()))
+            error.violations = convert::fromProto(plan).violations;
+        return error;
+    }
+} // namespace
+
+struct DispatchClient::Channel {
+    ConnectionSettings settings;
+    std::unique_ptr<v1::DispatchService::Stub> stub;
+};
+
+DispatchClient::DispatchClient(ConnectionSettings settings, QObject* parent)
+    : QObject(parent)
+    , m_channel(std::make_shared<Channel>())
+{
+    qRegisterMetaType<cpn::CommandError>();
+    m_channel->stub = v1::DispatchService::NewStub(makeChannel(settings));
+    m_channel->settings = std::move(settings);
+}
+
+DispatchClient::~DispatchClient() = default;
+
+QString DispatchClient::newRequestId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString DispatchClient::statusCodeName(int code)
+{
+    static const char* const names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+        "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+        "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
+    return (code >= 0 && code < int(std::size(names))) ? QString::fromLatin1(names[code]) : QString::number(code);
+}
+
+template <typename Reply, typename Request, typename Method, typename OnReply>
+void DispatchClient::call(const QString& requestId, const Request& request, Method method, OnReply onReply)
+{
+    // Everything the call needs lives until gRPC's callback, which may outlive this object.
+    struct Call {
+        grpc::ClientContext context;
+        Request request;
+        Reply reply;
+        std::shared_ptr<Channel> channel;
+    };
+    auto c = std::make_shared<Call>();
+    c->request = request;
+    c->channel = m_channel;
+    authorize(c->context, m_channel->settings);
+    c->context.set_deadline(std::chrono::system_clock::now() + kCommandDeadline);
+    QPointer<DispatchClient> self(this);
+    method(m_channel->stub->async(), &c->context, &c->request, &c->reply,
+        [c, self, requestId, onReply](grpc::Status status) {
+            // On a gRPC thread: convert here, deliver on the GUI thread.
+            if (!status.ok()) {
+                CommandError error = errorFrom(status);
+                QMetaObject::invokeMethod(
+                    self, [self, requestId, error] { emit self->commandFailed(requestId, error); },
+                    Qt::QueuedConnection);
+                return;
+            }
+            auto value = convert::fromProto(c->reply);
+            QMetaObject::invokeMethod(
+                self, [self, requestId, value, onReply] { onReply(self.data(), requestId, value); },
+                Qt::QueuedConnection);
+        });
+}
+
+QString DispatchClient::planMigration(const QString& taskId, const QString& targetSiteId)
+{
+    const QString id = newRequestId();
+    v1::PlanMigrationRequest request;
+    request.set_task_id(taskId.toStdString());
+    request.set_target_site_id(targetSiteId.toStdString());
+    call<v1::MigrationPlan>(id, request, [](auto* api, auto&&... args) { api->PlanMigration(args...); },
+        [](DispatchClient* self, const QString& rid, const MigrationPlan& plan) {
+            emit self->migrationPlanned(rid, plan);
+        });
+    return id;
+}
+
+QString DispatchClient::startMigration(
+    const QString& taskId, const QString& targetSiteId, const QString& reason, const QString& requestId)
+{
+    const QString id = requestId.isEmpty() ? newRequestId() : requestId;
+    v1::StartMigrationRequest request;
+    request.set_request_id(id.toStdString());
+    request.set_task_id(taskId.toStdString());
+    request.set_target_site_id(targetSiteId.toStdString());
+    request.set_reason(reason.toStdString());
+    call<v1::Migration>(id, request, [](auto* api, auto&&... args) { api->StartMigration(args...); },
+        [](DispatchClient* self, const QString& rid, const Migration& m) { emit self->migrationStarted(rid, m); });
+    return id;
+}
+
+QString DispatchClient::cancelMigration(const QString& migrationId)
+{
+    const QString id = newRequestId();
+    v1::CancelMigrationRequest request;
+    request.set_migration_id(migrationId.toStdString());
+    call<v1::Migration>(id, request, [](auto* api, auto&&... args) { api->CancelMigration(args...); },
+        [](DispatchClient* self, const QString& rid, const Migration& m) { emit self->migrationCancelled(rid, m); });
+    return id;
+}
+
+QString DispatchClient::drainSite(const QString& siteId, int maxConcurrent, const QString& reason, const QString& requestId)
+{
+    const QString id = requestId.isEmpty() ? newRequestId() : requestId;
+    v1::DrainSiteRequest request;
+    request.set_request_id(id.toStdString());
+    request.set_site_id(siteId.toStdString());
+    request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
+    request.set_reason(reason.toStdString());
+    call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
+        [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainStarted(rid, r); });
+    return id;
+}
+
+QString DispatchClient::acknowledgeAlarm(const QString& alarmId, const QString& note)
+{
+    const QString id = newRequestId();
+    v1::AcknowledgeAlarmRequest request;
+    request.set_alarm_id(alarmId.toStdString());
+    request.set_note(note.toStdString());
+    call<v1::Alarm>(id, request, [](auto* api, auto&&... args) { api->AcknowledgeAlarm(args...); },
+        [](DispatchClient* self, const QString& rid, const Alarm& a) { emit self->alarmAcknowledged(rid, a); });
+    return id;
+}
+
+} // namespace cpn

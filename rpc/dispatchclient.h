@@ -1,0 +1,59 @@
+#pragma once
+// Asynchronous commands to a scheduler: plan, start and cancel migrations, drain a site,
+// acknowledge an alarm. Every call returns at once; the answer comes back as a signal on
+// the GUI thread, tagged with the call's request id.
+
+#include "connectionsettings.h"
+#include "domain.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace cpn {
+
+// What a failed command tells the operator.
+struct CommandError {
+    int code = 0; // gRPC status code
+    QString codeName; // e.g. "FAILED_PRECONDITION"
+    QString message;
+    QList<Violation> violations; // when the server said why a migration is infeasible
+};
+
+class DispatchClient final : public QObject {
+    Q_OBJECT
+public:
+    explicit DispatchClient(ConnectionSettings settings, QObject* parent = nullptr);
+    ~DispatchClient() override;
+
+    // Each returns the request id that its answer signal carries. `requestId` is the
+    // idempotency key; empty = a new one.
+    QString planMigration(const QString& taskId, const QString& targetSiteId);
+    QString startMigration(const QString& taskId, const QString& targetSiteId, const QString& reason,
+        const QString& requestId = {});
+    QString cancelMigration(const QString& migrationId);
+    QString drainSite(const QString& siteId, int maxConcurrent, const QString& reason, const QString& requestId = {});
+    QString acknowledgeAlarm(const QString& alarmId, const QString& note);
+
+    static QString newRequestId();
+    static QString statusCodeName(int code);
+
+signals:
+    void migrationPlanned(const QString& requestId, const cpn::MigrationPlan& plan);
+    void migrationStarted(const QString& requestId, const cpn::Migration& migration);
+    void migrationCancelled(const QString& requestId, const cpn::Migration& migration);
+    void drainStarted(const QString& requestId, const cpn::DrainResult& result);
+    void alarmAcknowledged(const QString& requestId, const cpn::Alarm& alarm);
+    void commandFailed(const QString& requestId, const cpn::CommandError& error);
+
+private:
+    template <typename Reply, typename Request, typename Method, typename OnReply>
+    void call(const QString& requestId, const Request& request, Method method, OnReply onReply);
+
+    struct Channel;
+    std::shared_ptr<Channel> m_channel;
+};
+
+} // namespace cpn
+
+Q_DECLARE_METATYPE(cpn::CommandError)

@@ -1,0 +1,253 @@
+#include "protoconvert.h"
+
+namespace cpn::convert {
+
+namespace {
+
+    QString str(const std::string& s) { return QString::fromStdString(s); }
+
+    template <typename Enum, typename ProtoEnum>
+    Enum enumFrom(ProtoEnum value, int count)
+    {
+        // Values a newer server adds map to Unknown rather than to garbage.
+        const int v = int(value);
+        return (v >= 0 && v < count) ? Enum(v) : Enum(0);
+    }
+
+    QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values)
+    {
+        QStringList out;
+        out.reserve(values.size());
+        for (const auto& v : values)
+            out.append(str(v));
+        return out;
+    }
+
+    template <typename Out, typename In>
+    QList<Out> listFrom(const google::protobuf::RepeatedPtrField<In>& values)
+    {
+        QList<Out> out;
+        out.reserve(values.size());
+        for (const auto& v : values)
+            out.append(fromProto(v));
+        return out;
+    }
+
+    ProjectedLoad loadFrom(const v1::ProjectedLoad& p)
+    {
+        return { str(p.entity_id()), p.utilisation_before(), p.utilisation_after() };
+    }
+
+} // namespace
+
+Region fromProto(const v1::Region& p)
+{
+    return { str(p.id()), str(p.name_zh()), str(p.name_en()), p.western(), strings(p.provinces()) };
+}
+
+Site fromProto(const v1::Site& p)
+{
+    Site s;
+    s.id = str(p.id());
+    s.nameZh = str(p.name_zh());
+    s.nameEn = str(p.name_en());
+    s.tier = enumFrom<SiteTier>(p.tier(), 5);
+    s.regionId = str(p.region_id());
+    s.parentSiteId = str(p.parent_site_id());
+    s.latitude = p.latitude();
+    s.longitude = p.longitude();
+    s.capacity.reserve(p.capacity_size());
+    for (const auto& c : p.capacity())
+        s.capacity.append({ enumFrom<Architecture>(c.architecture(), kArchitectureCount), c.cards(), c.pflops() });
+    s.powerCapacityMw = p.power_capacity_mw();
+    s.status = enumFrom<SiteStatus>(p.status(), 5);
+    s.province = str(p.province());
+    return s;
+}
+
+Link fromProto(const v1::Link& p)
+{
+    Link l;
+    l.id = str(p.id());
+    l.siteAId = str(p.site_a_id());
+    l.siteBId = str(p.site_b_id());
+    l.capacityGbps = p.capacity_gbps();
+    l.latencyMs = p.latency_ms();
+    l.lengthKm = p.length_km();
+    l.status = enumFrom<LinkStatus>(p.status(), 4);
+    return l;
+}
+
+SiteMetrics fromProto(const v1::SiteMetrics& p)
+{
+    SiteMetrics m;
+    m.siteId = str(p.site_id());
+    m.sampleTimeMs = p.sample_time_ms();
+    m.utilisation = p.utilisation();
+    m.usage.reserve(p.usage_size());
+    for (const auto& u : p.usage())
+        m.usage.append({ enumFrom<Architecture>(u.architecture(), kArchitectureCount), u.cards_used(), u.pflops_used(),
+            u.utilisation() });
+    m.powerMw = p.power_mw();
+    m.pue = p.pue();
+    m.greenShare = p.green_share();
+    m.priceCnyPerKwh = p.price_cny_per_kwh();
+    m.queueLength = p.queue_length();
+    m.runningTasks = p.running_tasks();
+    return m;
+}
+
+LinkMetrics fromProto(const v1::LinkMetrics& p)
+{
+    return { str(p.link_id()), p.sample_time_ms(), p.throughput_ab_gbps(), p.throughput_ba_gbps(), p.utilisation(),
+        p.latency_ms(), p.loss_ratio() };
+}
+
+Task fromProto(const v1::Task& p)
+{
+    Task t;
+    t.id = str(p.id());
+    t.name = str(p.name());
+    t.kind = enumFrom<TaskKind>(p.kind(), 7);
+    t.state = enumFrom<TaskState>(p.state(), 4);
+    t.siteId = str(p.site_id());
+    t.architecture = enumFrom<Architecture>(p.architecture(), kArchitectureCount);
+    t.cards = p.cards();
+    t.pflops = p.pflops();
+    t.usersSiteId = str(p.users_site_id());
+    t.latencySloMs = p.latency_slo_ms();
+    t.allowedRegionIds = strings(p.allowed_region_ids());
+    t.dataGb = p.data_gb();
+    t.submittedTimeMs = p.submitted_time_ms();
+    t.expectedEndTimeMs = p.expected_end_time_ms();
+    t.progress = p.progress();
+    t.tenant = str(p.tenant());
+    return t;
+}
+
+Migration fromProto(const v1::Migration& p)
+{
+    Migration m;
+    m.id = str(p.id());
+    m.requestId = str(p.request_id());
+    m.taskId = str(p.task_id());
+    m.sourceSiteId = str(p.source_site_id());
+    m.targetSiteId = str(p.target_site_id());
+    m.state = enumFrom<MigrationState>(p.state(), 9);
+    m.pathLinkIds = strings(p.path_link_ids());
+    m.bytesTotal = p.bytes_total();
+    m.bytesDone = p.bytes_done();
+    m.etaSeconds = p.eta_seconds();
+    m.createdTimeMs = p.created_time_ms();
+    m.updatedTimeMs = p.updated_time_ms();
+    m.reason = str(p.reason());
+    m.requestedBy = str(p.requested_by());
+    m.failureReason = str(p.failure_reason());
+    m.drainRequestId = str(p.drain_request_id());
+    return m;
+}
+
+Alarm fromProto(const v1::Alarm& p)
+{
+    Alarm a;
+    a.id = str(p.id());
+    a.severity = enumFrom<AlarmSeverity>(p.severity(), 5);
+    a.sourceId = str(p.source_id());
+    a.code = str(p.code());
+    a.message = str(p.message());
+    a.raisedTimeMs = p.raised_time_ms();
+    a.clearedTimeMs = p.cleared_time_ms();
+    a.acknowledged = p.acknowledged();
+    a.acknowledgedBy = str(p.acknowledged_by());
+    a.acknowledgedTimeMs = p.acknowledged_time_ms();
+    a.acknowledgeNote = str(p.acknowledge_note());
+    return a;
+}
+
+Snapshot fromProto(const v1::Snapshot& p)
+{
+    Snapshot s;
+    s.revision = p.revision();
+    s.simTimeMs = p.sim_time_ms();
+    s.timeScale = p.time_scale();
+    s.regions = listFrom<Region>(p.regions());
+    s.sites = listFrom<Site>(p.sites());
+    s.links = listFrom<Link>(p.links());
+    s.siteMetrics = listFrom<SiteMetrics>(p.site_metrics());
+    s.linkMetrics = listFrom<LinkMetrics>(p.link_metrics());
+    s.alarms = listFrom<Alarm>(p.alarms());
+    s.migrations = listFrom<Migration>(p.migrations());
+    s.taskCount = p.task_count();
+    s.scale = str(p.scale());
+    return s;
+}
+
+MigrationPlan fromProto(const v1::MigrationPlan& p)
+{
+    MigrationPlan plan;
+    plan.taskId = str(p.task_id());
+    plan.sourceSiteId = str(p.source_site_id());
+    plan.targetSiteId = str(p.target_site_id());
+    plan.feasible = p.feasible();
+    for (const auto& v : p.violations())
+        plan.violations.append({ enumFrom<ViolationCode>(v.code(), 8), str(v.message()) });
+    plan.pathLinkIds = strings(p.path_link_ids());
+    plan.transferSeconds = p.transfer_seconds();
+    plan.downtimeSeconds = p.downtime_seconds();
+    plan.costDeltaCnyPerHour = p.cost_delta_cny_per_hour();
+    plan.carbonDeltaKgPerHour = p.carbon_delta_kg_per_hour();
+    plan.latencyMsBefore = p.latency_ms_before();
+    plan.latencyMsAfter = p.latency_ms_after();
+    for (const auto& l : p.projected_site_loads())
+        plan.projectedSiteLoads.append(loadFrom(l));
+    for (const auto& l : p.projected_link_loads())
+        plan.projectedLinkLoads.append(loadFrom(l));
+    plan.transferGb = p.transfer_gb();
+    return plan;
+}
+
+DrainResult fromProto(const v1::DrainSiteResponse& p)
+{
+    return { str(p.site_id()), listFrom<Migration>(p.migrations()), strings(p.unplaced_task_ids()) };
+}
+
+StateEvent fromProto(const v1::WatchEvent& p)
+{
+    StateEvent e;
+    e.revision = p.revision();
+    e.simTimeMs = p.sim_time_ms();
+    switch (p.event_case()) {
+    case v1::WatchEvent::kMetrics: {
+        MetricsFrame frame;
+        frame.sampleTimeMs = p.metrics().sample_time_ms();
+        frame.sites = listFrom<SiteMetrics>(p.metrics().sites());
+        frame.links = listFrom<LinkMetrics>(p.metrics().links());
+        e.change = std::move(frame);
+        break;
+    }
+    case v1::WatchEvent::kTask:
+        e.change = fromProto(p.task());
+        break;
+    case v1::WatchEvent::kTaskRemoved:
+        e.change = TaskRemoved { str(p.task_removed().task_id()), str(p.task_removed().site_id()),
+            str(p.task_removed().reason()) };
+        break;
+    case v1::WatchEvent::kMigration:
+        e.change = fromProto(p.migration());
+        break;
+    case v1::WatchEvent::kAlarm:
+        e.change = fromProto(p.alarm());
+        break;
+    case v1::WatchEvent::kSite:
+        e.change = fromProto(p.site());
+        break;
+    case v1::WatchEvent::kLink:
+        e.change = fromProto(p.link());
+        break;
+    case v1::WatchEvent::EVENT_NOT_SET:
+        break;
+    }
+    return e;
+}
+
+} // namespace cpn::convert

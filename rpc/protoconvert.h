@@ -1,0 +1,25 @@
+#pragma once
+// Conversion from the wire (cpn.v1 protobuf) to the domain structs of models/.
+// Runs on the network thread so that the GUI never sees a protobuf type.
+
+#include "domain.h"
+
+#include "cpn/v1/dispatch.pb.h"
+#include "cpn/v1/state.pb.h"
+
+namespace cpn::convert {
+
+Region fromProto(const v1::Region& p);
+Site fromProto(const v1::Site& p);
+Link fromProto(const v1::Link& p);
+SiteMetrics fromProto(const v1::SiteMetrics& p);
+LinkMetrics fromProto(const v1::LinkMetrics& p);
+Task fromProto(const v1::Task& p);
+Migration fromProto(const v1::Migration& p);
+Alarm fromProto(const v1::Alarm& p);
+Snapshot fromProto(const v1::Snapshot& p);
+MigrationPlan fromProto(const v1::MigrationPlan& p);
+DrainResult fromProto(const v1::DrainSiteResponse& p);
+StateEvent fromProto(const v1::WatchEvent& p);
+
+} // namespace cpn::convert

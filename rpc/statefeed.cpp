@@ -1,0 +1,285 @@
+#include "statefeed.h"
+
+#include "protoconvert.h"
+
+#include "cpn/v1/state.grpc.pb.h"
+
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+
+namespace cpn {
+
+namespace {
+
+    constexpr int kBatchIntervalMs = 33; // about 30 Hz on the GUI thread
+    constexpr int kFirstBackoffMs = 250;
+    constexpr int kMaxBackoffMs = 8000;
+    constexpr int kTaskPageSize = 5000;
+    constexpr auto kUnaryDeadline = std::chrono::seconds(30);
+
+    QString describe(const grpc::Status& status)
+    {
+        return QStringLiteral("%1 (gRPC %2)").arg(QString::fromStdString(status.error_message())).arg(int(status.error_code()));
+    }
+
+} // namespace
+
+StateFeed::StateFeed(ConnectionSettings settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+{
+    qRegisterMetaType<cpn::ConnectionState>();
+    m_cadence.setSingleShot(true);
+    m_cadence.setInterval(kBatchIntervalMs);
+    connect(&m_cadence, &QTimer::timeout, this, [this] {
+        if (m_readyWhileCoalescing) {
+            m_readyWhileCoalescing = false;
+            emit batchReady();
+            m_cadence.start();
+        }
+    });
+}
+
+StateFeed::~StateFeed()
+{
+    stop();
+}
+
+void StateFeed::start()
+{
+    if (m_thread)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = false;
+    }
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(QStringLiteral("cpn-watch"));
+    m_thread->start();
+}
+
+void StateFeed::stop()
+{
+    if (!m_thread)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        if (m_call)
+            m_call->TryCancel();
+    }
+    m_wake.notify_all();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_state = ConnectionState::Stopped;
+    emit stateChanged(m_state);
+}
+
+StateBatch StateFeed::takeBatch()
+{
+    std::lock_guard lock(m_mutex);
+    StateBatch batch = std::move(m_pending);
+    m_pending = {};
+    m_notified = false;
+    return batch;
+}
+
+void StateFeed::post(std::function<void()> onGuiThread)
+{
+    QMetaObject::invokeMethod(this, std::move(onGuiThread), Qt::QueuedConnection);
+}
+
+void StateFeed::notify()
+{
+    if (m_notified.exchange(true))
+        return;
+    post([this] {
+        // Bound the cadence: the first batch goes at once, the next no sooner than the interval.
+        if (m_cadence.isActive()) {
+            m_readyWhileCoalescing = true;
+            return;
+        }
+        emit batchReady();
+        m_cadence.start();
+    });
+}
+
+void StateFeed::push(StateBatch&& batch)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        // A new snapshot supersedes everything not yet applied.
+        m_pending = std::move(batch);
+    }
+    notify();
+}
+
+void StateFeed::append(StateEvent&& event)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.events.push_back(std::move(event));
+    }
+    notify();
+}
+
+bool StateFeed::beginCall(grpc::ClientContext* context)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return false;
+    m_call = context;
+    return true;
+}
+
+void StateFeed::endCall()
+{
+    std::lock_guard lock(m_mutex);
+    m_call = nullptr;
+}
+
+void StateFeed::waitBackoff(int milliseconds)
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_stopping; });
+}
+
+void StateFeed::run()
+{
+    auto channel = makeChannel(m_settings);
+    auto stub = v1::StateService::NewStub(channel);
+    auto setState = [this](ConnectionState state) {
+        post([this, state] {
+            if (m_state == state)
+                return;
+            m_state = state;
+            emit stateChanged(state);
+        });
+    };
+
+    quint64 revision = 0;
+    bool needSnapshot = true;
+    int backoffMs = kFirstBackoffMs;
+    setState(ConnectionState::Connecting);
+    for (;;) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping)
+                return;
+        }
+        QString error;
+        bool progressed = false;
+        if (needSnapshot) {
+            grpc::ClientContext context;
+            authorize(context, m_settings);
+            context.set_deadline(std::chrono::system_clock::now() + kUnaryDeadline);
+            if (!beginCall(&context))
+                return;
+            v1::Snapshot reply;
+            const grpc::Status status = stub->GetSnapshot(&context, {}, &reply);
+            endCall();
+            if (status.ok()) {
+                StateBatch batch;
+                batch.snapshot = convert::fromProto(reply);
+                revision = reply.revision();
+                // Tasks are paged; events from `revision` on replay whatever changed meanwhile.
+                std::string token;
+                bool complete = true;
+                do {
+                    grpc::ClientContext pageContext;
+                    authorize(pageContext, m_settings);
+                    pageContext.set_deadline(std::chrono::system_clock::now() + kUnaryDeadline);
+                    if (!beginCall(&pageContext))
+                        return;
+                    v1::ListTasksRequest request;
+                    request.set_page_size(kTaskPageSize);
+                    request.set_page_token(token);
+                    v1::ListTasksResponse page;
+                    const grpc::Status pageStatus = stub->ListTasks(&pageContext, request, &page);
+                    endCall();
+                    if (!pageStatus.ok()) {
+                        error = tr("Listing tasks failed: %1").arg(describe(pageStatus));
+                        complete = false;
+                        break;
+                    }
+                    for (const auto& t : page.tasks())
+                        batch.tasks.append(convert::fromProto(t));
+                    token = page.next_page_token();
+                } while (!token.empty());
+                if (complete) {
+                    const int taskCount = int(batch.tasks.size());
+                    push(std::move(batch));
+                    needSnapshot = false;
+                    progressed = true;
+                    post([this, revision, taskCount] {
+                        ++m_snapshotCount;
+                        emit snapshotTaken(revision, taskCount);
+                    });
+                    setState(ConnectionState::Live);
+                }
+            } else {
+                error = tr("Snapshot failed: %1").arg(describe(status));
+            }
+        }
+        if (!needSnapshot) {
+            if (!progressed) {
+                const quint64 from = revision;
+                post([this, from] {
+                    ++m_resumeCount;
+                    emit resumed(from);
+                });
+            }
+            grpc::ClientContext context;
+            authorize(context, m_settings);
+            if (!beginCall(&context))
+                return;
+            v1::WatchRequest request;
+            request.set_from_revision(revision);
+            auto reader = stub->Watch(&context, request);
+            v1::WatchEvent event;
+            while (reader->Read(&event)) {
+                if (event.revision() <= revision) {
+                    ++m_outOfOrder;
+                    continue;
+                }
+                revision = event.revision();
+                append(convert::fromProto(event));
+                if (!progressed) {
+                    progressed = true;
+                    setState(ConnectionState::Live);
+                }
+            }
+            const grpc::Status status = reader->Finish();
+            endCall();
+            if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
+                // The server no longer holds our revision (or restarted): start over.
+                needSnapshot = true;
+                continue;
+            }
+            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describe(status));
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping)
+                return;
+        }
+        if (progressed)
+            backoffMs = kFirstBackoffMs;
+        const int jittered = int(backoffMs * (0.8 + 0.4 * QRandomGenerator::global()->generateDouble()));
+        setState(ConnectionState::Reconnecting);
+        post([this, jittered, error] {
+            m_lastError = error;
+            emit reconnectScheduled(jittered, error);
+        });
+        waitBackoff(jittered);
+        backoffMs = std::min(backoffMs * 2, kMaxBackoffMs);
+    }
+}
+
+} // namespace cpn

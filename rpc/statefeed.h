@@ -1,0 +1,90 @@
+#pragma once
+// The live state of a scheduler: a snapshot, every task, then one Watch stream, read on a
+// thread of its own and handed to the GUI thread in batches. Reconnects with backoff and
+// resumes from the last revision received; takes a fresh snapshot when the server no
+// longer holds it.
+
+#include "connectionsettings.h"
+#include "domain.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
+class QThread;
+
+namespace grpc {
+class ClientContext;
+}
+
+namespace cpn {
+
+enum class ConnectionState { Idle, Connecting, Live, Reconnecting, Stopped };
+
+class StateFeed final : public QObject {
+    Q_OBJECT
+public:
+    explicit StateFeed(ConnectionSettings settings, QObject* parent = nullptr);
+    ~StateFeed() override;
+
+    void start();
+    void stop();
+
+    // Everything received since the last call; call on batchReady().
+    StateBatch takeBatch();
+
+    ConnectionState state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    int snapshotCount() const { return m_snapshotCount; }
+    int resumeCount() const { return m_resumeCount; }
+    // Events the server sent with a revision at or below one already received (dropped).
+    int outOfOrderCount() const { return m_outOfOrder.load(); }
+
+signals:
+    // At most about 30 times a second.
+    void batchReady();
+    void stateChanged(cpn::ConnectionState state);
+    // The stream broke; the next attempt is in `milliseconds`.
+    void reconnectScheduled(int milliseconds, const QString& error);
+    void snapshotTaken(quint64 revision, int taskCount);
+    void resumed(quint64 fromRevision);
+
+private:
+    void run();
+    bool beginCall(grpc::ClientContext* context);
+    void endCall();
+    void waitBackoff(int milliseconds);
+    void push(StateBatch&& batch);
+    void append(StateEvent&& event);
+    void notify();
+    void post(std::function<void()> onGuiThread);
+
+    const ConnectionSettings m_settings;
+    QThread* m_thread = nullptr;
+
+    // Shared with the network thread, under m_mutex.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    grpc::ClientContext* m_call = nullptr;
+    StateBatch m_pending;
+    std::atomic<bool> m_notified { false };
+    std::atomic<int> m_outOfOrder { 0 };
+
+    // GUI thread only.
+    ConnectionState m_state = ConnectionState::Idle;
+    QString m_lastError;
+    int m_snapshotCount = 0;
+    int m_resumeCount = 0;
+    QTimer m_cadence;
+    bool m_readyWhileCoalescing = false;
+};
+
+} // namespace cpn
+
+Q_DECLARE_METATYPE(cpn::ConnectionState)
