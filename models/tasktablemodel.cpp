@@ -76,8 +76,9 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
                 added.append(*t);
             }
         } else if (const auto* r = std::get_if<TaskRemoved>(&event.change)) {
-            if (const int pending = addedIndex.take(r->taskId); pending >= 0) {
-                added[pending].id.clear(); // dropped before it was ever shown
+            if (const auto pending = addedIndex.constFind(r->taskId); pending != addedIndex.cend()) {
+                added[*pending].id.clear(); // dropped before it was ever shown
+                addedIndex.erase(pending);
             } else if (const int row = rowOf(r->taskId); row >= 0) {
                 removedRows.insert(row);
             }

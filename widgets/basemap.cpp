@@ -66,26 +66,33 @@ QPointF ringCentroid(const QPolygonF& ring)
 }
 
 // A point inside the region for its name: the centroid of its largest ring, or, when that
-// falls outside (crescent shapes such as Gansu or Inner Mongolia), the middle of the widest
-// span of a horizontal line through it.
+// falls outside (crescent shapes, holes), the middle of the widest inside span of a few
+// horizontal lines across the region.
 QPointF labelPointFor(const QPainterPath& path, const QPolygonF& largestRing)
 {
     const QPointF c = ringCentroid(largestRing);
     if (path.contains(c))
         return c;
-    QList<double> xs;
-    for (qsizetype i = 1; i < largestRing.size(); ++i) {
-        const QPointF a = largestRing[i - 1], b = largestRing[i];
-        if ((a.y() <= c.y()) != (b.y() <= c.y()))
-            xs << a.x() + (c.y() - a.y()) / (b.y() - a.y()) * (b.x() - a.x());
-    }
-    std::sort(xs.begin(), xs.end());
-    QPointF best = largestRing.boundingRect().center();
+    const QList<QPolygonF> rings = path.toSubpathPolygons();
+    const QRectF box = largestRing.boundingRect();
+    QPointF best = c;
     double widest = -1;
-    for (qsizetype i = 1; i < xs.size(); i += 2) {
-        if (xs[i] - xs[i - 1] > widest) {
-            widest = xs[i] - xs[i - 1];
-            best = QPointF((xs[i] + xs[i - 1]) / 2, c.y());
+    for (double y : { c.y(), box.top() + box.height() * 0.4, box.top() + box.height() * 0.6,
+             box.top() + box.height() * 0.3, box.top() + box.height() * 0.7 }) {
+        QList<double> xs; // crossings of all rings: inside spans alternate, as with odd-even fill
+        for (const QPolygonF& ring : rings) {
+            for (qsizetype i = 1; i < ring.size(); ++i) {
+                const QPointF a = ring[i - 1], b = ring[i];
+                if ((a.y() <= y) != (b.y() <= y))
+                    xs << a.x() + (y - a.y()) / (b.y() - a.y()) * (b.x() - a.x());
+            }
+        }
+        std::sort(xs.begin(), xs.end());
+        for (qsizetype i = 1; i < xs.size(); i += 2) {
+            if (xs[i] - xs[i - 1] > widest) {
+                widest = xs[i] - xs[i - 1];
+                best = QPointF((xs[i] + xs[i - 1]) / 2, y);
+            }
         }
     }
     return best;

@@ -13,6 +13,8 @@ class BasemapLayer {
 public:
     void setBasemap(Basemap basemap);
     const Basemap& basemap() const { return m_basemap; }
+    // Forces a re-render, e.g. when the language of the region names changed.
+    void invalidate() { m_valid = false; }
 
     // Whether the cached image was rendered for exactly this view.
     bool isCurrent(const MapViewport& viewport, qreal devicePixelRatio) const;

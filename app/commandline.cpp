@@ -1,0 +1,91 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+namespace cpn {
+
+std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QString* error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("cpn::CommandLine", "Control console of the national computing power network."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption connect(QStringLiteral("connect"),
+        QCoreApplication::translate("cpn::CommandLine", "Connect to the scheduler at HOST:PORT instead of the embedded mock."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+        QCoreApplication::translate("cpn::CommandLine", "Read the bearer token from FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QCoreApplication::translate("cpn::CommandLine", "User interface language: zh_CN or en."), QStringLiteral("LANG"));
+    const QCommandLineOption basemap(QStringLiteral("basemap"),
+        QCoreApplication::translate("cpn::CommandLine", "Draw this GeoJSON file as the basemap."),
+        QStringLiteral("FILE.geojson"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate("cpn::CommandLine", "Save the main window to FILE.png after live data, then exit."),
+        QStringLiteral("FILE.png"));
+    const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
+        QCoreApplication::translate("cpn::CommandLine", "Seconds of live data before the screenshot (default 3)."),
+        QStringLiteral("SECONDS"), QStringLiteral("3"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QCoreApplication::translate("cpn::CommandLine", "Seed of the embedded mock scheduler."), QStringLiteral("N"),
+        QStringLiteral("1"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+        QCoreApplication::translate("cpn::CommandLine", "Scale of the embedded mock: national, large or huge."),
+        QStringLiteral("SCALE"), QStringLiteral("national"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"),
+        QCoreApplication::translate("cpn::CommandLine", "Simulated seconds per wall second of the embedded mock."),
+        QStringLiteral("X"), QStringLiteral("10"));
+    parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale });
+    parser.process(app); // exits on --help, --version and unknown options
+
+    ConsoleOptions options;
+    options.connect = parser.value(connect);
+    if (parser.isSet(tokenFile)) {
+        QFile file(parser.value(tokenFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read the token file %1: %2")
+                         .arg(file.fileName(), file.errorString());
+            return std::nullopt;
+        }
+        options.token = QString::fromUtf8(file.readAll()).trimmed();
+        if (options.token.isEmpty()) {
+            *error = QCoreApplication::translate("cpn::CommandLine", "The token file %1 is empty").arg(file.fileName());
+            return std::nullopt;
+        }
+    }
+    options.lang = parser.value(lang);
+    if (!options.lang.isEmpty() && options.lang != QLatin1String("zh_CN") && options.lang != QLatin1String("en")) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "Unknown language %1 (use zh_CN or en)").arg(options.lang);
+        return std::nullopt;
+    }
+    options.basemap = parser.value(basemap);
+    options.screenshot = parser.value(screenshot);
+    bool ok = false;
+    options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);
+    if (!ok || options.screenshotAfterSeconds < 0) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "--screenshot-after needs a number of seconds >= 0");
+        return std::nullopt;
+    }
+    options.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "--seed needs a whole number");
+        return std::nullopt;
+    }
+    options.scale = parser.value(scale);
+    if (!QStringList { QStringLiteral("national"), QStringLiteral("large"), QStringLiteral("huge") }.contains(options.scale)) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "Unknown scale %1 (use national, large or huge)")
+                     .arg(options.scale);
+        return std::nullopt;
+    }
+    options.timeScale = parser.value(timeScale).toDouble(&ok);
+    if (!ok || options.timeScale <= 0) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "--time-scale needs a number > 0");
+        return std::nullopt;
+    }
+    return options;
+}
+
+} // namespace cpn

@@ -1,0 +1,43 @@
+#include "consolesession.h"
+
+#include "dispatchclient.h"
+#include "networkstate.h"
+#include "statefeed.h"
+#include "tasktablemodel.h"
+
+namespace cpn {
+
+ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_state(new NetworkState(this))
+    , m_tasks(new TaskTableModel(this))
+    , m_feed(new StateFeed(settings, this))
+    , m_dispatch(new DispatchClient(settings, this))
+{
+    m_tasks->setNetworkState(m_state);
+    connect(m_feed, &StateFeed::batchReady, this, &ConsoleSession::applyPending);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    m_feed->stop();
+}
+
+void ConsoleSession::start()
+{
+    m_feed->start();
+}
+
+void ConsoleSession::applyPending()
+{
+    const StateBatch batch = m_feed->takeBatch();
+    if (batch.isEmpty())
+        return;
+    m_state->applyBatch(batch);
+    m_tasks->applyBatch(batch);
+    m_lastUpdate = QDateTime::currentDateTime();
+    emit batchApplied();
+}
+
+} // namespace cpn

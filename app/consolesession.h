@@ -1,0 +1,47 @@
+#pragma once
+// One connection to a scheduler and the state the console keeps of it: the live feed, the
+// command client, and the models the windows show. Applies feed batches on the GUI thread.
+
+#include "connectionsettings.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace cpn {
+
+class DispatchClient;
+class NetworkState;
+class StateFeed;
+class TaskTableModel;
+
+class ConsoleSession final : public QObject {
+    Q_OBJECT
+public:
+    explicit ConsoleSession(const ConnectionSettings& settings, QObject* parent = nullptr);
+    ~ConsoleSession() override;
+
+    void start();
+
+    const ConnectionSettings& settings() const { return m_settings; }
+    NetworkState* state() const { return m_state; }
+    TaskTableModel* tasks() const { return m_tasks; }
+    StateFeed* feed() const { return m_feed; }
+    DispatchClient* dispatch() const { return m_dispatch; }
+    // Wall time of the last batch applied; invalid before the first.
+    QDateTime lastUpdate() const { return m_lastUpdate; }
+
+signals:
+    void batchApplied();
+
+private:
+    void applyPending();
+
+    ConnectionSettings m_settings;
+    NetworkState* m_state;
+    TaskTableModel* m_tasks;
+    StateFeed* m_feed;
+    DispatchClient* m_dispatch;
+    QDateTime m_lastUpdate;
+};
+
+} // namespace cpn

@@ -1,0 +1,125 @@
+// cpn-console: the control console. With no arguments it embeds the mock scheduler.
+
+#include "commandline.h"
+#include "consolesession.h"
+#include "embeddedscheduler.h"
+#include "mainwindow.h"
+#include "basemap.h"
+#include "mapview.h"
+#include "statefeed.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+void report(const QString& message, bool interactive)
+{
+    std::fprintf(stderr, "cpn-console: %s\n", qPrintable(message));
+    if (interactive)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("cpn::Main", "CPN Console"), message);
+}
+
+void installTranslations(QApplication& app, const QString& lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("cpn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+}
+
+// --screenshot: save the window after some seconds of live data, then quit.
+void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& window, cpn::ConsoleSession& session)
+{
+    const QString file = options.screenshot;
+    const int afterMs = int(options.screenshotAfterSeconds * 1000);
+    auto save = [file, &window](bool live) {
+        const QImage image = window.grab().toImage();
+        if (image.isNull() || !image.save(file)) {
+            report(QCoreApplication::translate("cpn::Main", "Cannot write the screenshot %1").arg(file), false);
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!live) {
+            report(QCoreApplication::translate("cpn::Main", "No live data arrived; the screenshot shows %1")
+                       .arg(window.connectionText()),
+                false);
+        }
+        QCoreApplication::exit(live ? 0 : 3);
+    };
+    QObject::connect(
+        session.feed(), &cpn::StateFeed::snapshotTaken, &window,
+        [afterMs, save] { QTimer::singleShot(afterMs, qApp, [save] { save(true); }); }, Qt::SingleShotConnection);
+    // Never hang: without data the screenshot is taken anyway and the exit code says so.
+    QTimer::singleShot(afterMs + 60000, qApp, [save] { save(false); });
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("CPN"));
+    QApplication::setApplicationName(QStringLiteral("CPN Console"));
+    QApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
+
+    QString error;
+    const auto options = cpn::parseCommandLine(app, &error);
+    if (!options) {
+        report(error, false);
+        return 2;
+    }
+    const bool interactive = options->screenshot.isEmpty();
+    installTranslations(app, options->lang);
+    cpn::applyControlRoomTheme(app);
+
+    cpn::ConnectionSettings settings;
+    settings.token = options->token;
+    std::unique_ptr<cpn::EmbeddedScheduler> embedded;
+    if (options->connect.isEmpty()) {
+        embedded = cpn::EmbeddedScheduler::start(*options, &error);
+        if (!embedded) {
+            report(QCoreApplication::translate("cpn::Main", "Cannot start the embedded mock scheduler: %1").arg(error),
+                interactive);
+            return 1;
+        }
+        settings.target = embedded->address();
+    } else {
+        settings.target = options->connect;
+    }
+
+    cpn::ConsoleSession session(settings);
+    cpn::MainWindow window(&session);
+    if (!options->basemap.isEmpty()) {
+        if (auto basemap = cpn::Basemap::load(options->basemap, &error)) {
+            window.mapView()->setBasemap(std::move(*basemap));
+        } else {
+            report(QCoreApplication::translate("cpn::Main", "Cannot use the basemap %1: %2. Showing the built-in map.")
+                       .arg(options->basemap, error),
+                false);
+            if (interactive) {
+                QTimer::singleShot(0, &window, [&window, message = error, file = options->basemap] {
+                    QMessageBox::warning(&window, QCoreApplication::translate("cpn::Main", "Basemap"),
+                        QCoreApplication::translate("cpn::Main", "Cannot use the basemap %1:\n%2\n\nShowing the built-in map.")
+                            .arg(file, message));
+                });
+            }
+        }
+    }
+    window.show();
+    session.start();
+    if (!interactive)
+        scheduleScreenshot(*options, window, session);
+    return app.exec();
+}

@@ -1,0 +1,232 @@
+#include "mainwindow.h"
+
+#include "consolesession.h"
+#include "domainlabels.h"
+#include "mapview.h"
+#include "networkstate.h"
+#include "statefeed.h"
+#include "tasktablemodel.h"
+#include "tasktablepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace cpn {
+
+namespace {
+    // Live data older than this is shown as stale even while the stream is up.
+    constexpr qint64 kStaleAfterMs = 5000;
+}
+
+MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_map(new MapView(this))
+    , m_tasks(new TaskTablePanel(session->tasks(), this))
+    , m_taskDock(new QDockWidget(this))
+    , m_connection(new QLabel(this))
+    , m_revision(new QLabel(this))
+    , m_clock(new QLabel(this))
+    , m_warnings(new QLabel(this))
+    , m_selection(new QLabel(this))
+    , m_statusTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_map->setState(session->state());
+    setCentralWidget(m_map);
+
+    m_taskDock->setObjectName(QStringLiteral("TasksDock"));
+    m_taskDock->setWidget(m_tasks);
+    addDockWidget(Qt::BottomDockWidgetArea, m_taskDock);
+
+    m_connection->setObjectName(QStringLiteral("ConnectionIndicator"));
+    m_connection->setMinimumWidth(220);
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(m_selection, 1);
+    statusBar()->addPermanentWidget(m_warnings);
+    statusBar()->addPermanentWidget(m_clock);
+    statusBar()->addPermanentWidget(m_revision);
+
+    createMenus();
+    retranslate();
+    restoreLayout();
+
+    connect(m_map, &MapView::siteSelected, this, &MainWindow::onSiteSelected);
+    connect(session, &ConsoleSession::batchApplied, this, &MainWindow::updateStatus);
+    connect(session->feed(), &StateFeed::stateChanged, this, [this](ConnectionState state) {
+        if (state == ConnectionState::Live)
+            m_staleSinceMs = 0;
+        else if (m_staleSinceMs == 0)
+            m_staleSinceMs = QDateTime::currentMSecsSinceEpoch();
+        updateStatus();
+    });
+    connect(session->feed(), &StateFeed::reconnectScheduled, this, [this](int ms, const QString& error) {
+        m_retryAtMs = QDateTime::currentMSecsSinceEpoch() + ms;
+        m_lastError = error;
+        updateStatus();
+    });
+    connect(session->state(), &NetworkState::warningRaised, this, &MainWindow::updateStatus);
+    connect(session->state(), &NetworkState::topologyReset, this, [this] {
+        onSiteSelected(m_map->selectedSiteId());
+        if (!m_map->selectedSiteId().isEmpty() && m_session->state()->siteIndex(m_map->selectedSiteId()) < 0)
+            m_map->setSelectedSiteId({});
+    });
+    // The countdown and staleness move with the clock, not only with data.
+    m_statusTimer->start(1000);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    updateStatus();
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_fitChina = m_viewMenu->addAction(QString(), m_map, &MapView::fitChina);
+    m_fitChina->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_taskDock->toggleViewAction());
+    m_taskDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About CPN Console"),
+            tr("<b>CPN Console %1</b><p>Control console of the national integrated computing power network.</p>"
+               "<p>Basemap: Apache ECharts 4.9.0 (Apache License 2.0).</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("CPN Console - National Computing Power Network"));
+    m_taskDock->setWindowTitle(tr("Tasks"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_fitChina->setText(tr("&Fit China"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About CPN Console"));
+    onSiteSelected(m_map->selectedSiteId());
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1600, 960);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::onSiteSelected(const QString& siteId)
+{
+    const NetworkState* state = m_session->state();
+    const int i = state->siteIndex(siteId);
+    if (i < 0) {
+        m_tasks->setSelectedSite({}, {});
+        m_selection->setText(tr("Click a site on the map to select it"));
+        return;
+    }
+    const Site& site = state->sites().at(i);
+    const SiteMetrics& metrics = state->siteMetrics().at(i);
+    const QString name = siteDisplayName(site);
+    m_tasks->setSelectedSite(site.id, name);
+    const QLocale locale;
+    m_selection->setText(tr("%1 (%2) - %3, utilisation %4%, %5 PFLOPS, %6")
+                             .arg(name, site.id, tierName(site.tier),
+                                 locale.toString(metrics.utilisation * 100, 'f', 0),
+                                 locale.toString(site.totalPflops(), 'f', 0), siteStatusName(site.status)));
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connection->text();
+}
+
+void MainWindow::updateStatus()
+{
+    const NetworkState* state = m_session->state();
+    const QLocale locale;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QDateTime last = m_session->lastUpdate();
+    const bool quiet = last.isValid() && last.msecsTo(QDateTime::currentDateTime()) > kStaleAfterMs;
+    const auto since = [&](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
+    QString text;
+    QString color;
+    switch (m_session->feed()->state()) {
+    case ConnectionState::Idle:
+    case ConnectionState::Connecting:
+        text = tr("Connecting to %1...").arg(m_session->settings().target);
+        color = QStringLiteral("#d9a400");
+        break;
+    case ConnectionState::Live:
+        if (quiet) {
+            text = tr("No data since %1").arg(last.toString(QStringLiteral("HH:mm:ss")));
+            color = QStringLiteral("#d9a400");
+        } else {
+            text = tr("Live: %1").arg(m_session->settings().target);
+            color = QStringLiteral("#2fbf71");
+        }
+        break;
+    case ConnectionState::Reconnecting: {
+        const int seconds = int(std::max<qint64>(0, (m_retryAtMs - now + 999) / 1000));
+        text = seconds > 0 ? tr("Reconnecting in %n s", nullptr, seconds) : tr("Reconnecting...");
+        if (m_staleSinceMs > 0)
+            text += QLatin1String(" | ") + tr("stale since %1").arg(since(m_staleSinceMs));
+        color = QStringLiteral("#e5484d");
+        break;
+    }
+    case ConnectionState::Stopped:
+        text = tr("Disconnected");
+        color = QStringLiteral("#e5484d");
+        break;
+    }
+    m_connection->setText(text);
+    m_connection->setToolTip(m_lastError.isEmpty() ? QString() : tr("Last error: %1").arg(m_lastError));
+    m_connection->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color));
+
+    m_revision->setText(tr("Revision %1").arg(locale.toString(state->revision())));
+    if (state->simTimeMs() > 0) {
+        const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs());
+        m_clock->setText(tr("Scheduler time %1").arg(locale.toString(simTime, QLocale::ShortFormat)));
+    }
+    if (state->warningCount() > 0) {
+        m_warnings->setText(tr("%n data warning(s)", nullptr, state->warningCount()));
+        m_warnings->setToolTip(tr("Malformed or unknown data from the server was ignored. Last: %1").arg(state->lastWarning()));
+        m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #d9a400; }"));
+        m_warnings->show();
+    } else {
+        m_warnings->hide();
+    }
+    if (const QString selected = m_map->selectedSiteId(); !selected.isEmpty())
+        onSiteSelected(selected);
+}
+
+} // namespace cpn

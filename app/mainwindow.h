@@ -1,0 +1,60 @@
+#pragma once
+// The console's main window: the live map in the centre, the task list in a dock, the
+// connection state and revision in the status bar.
+
+#include <QMainWindow>
+
+class QLabel;
+class QDockWidget;
+class QTimer;
+
+namespace cpn {
+
+class ConsoleSession;
+class MapView;
+class TaskTablePanel;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(ConsoleSession* session, QWidget* parent = nullptr);
+
+    MapView* mapView() const { return m_map; }
+    TaskTablePanel* taskPanel() const { return m_tasks; }
+    // The status bar's connection text, as the operator reads it.
+    QString connectionText() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createMenus();
+    void retranslate();
+    void restoreLayout();
+    void onSiteSelected(const QString& siteId);
+    void updateStatus();
+
+    ConsoleSession* m_session;
+    MapView* m_map;
+    TaskTablePanel* m_tasks;
+    QDockWidget* m_taskDock;
+    QLabel* m_connection;
+    QLabel* m_revision;
+    QLabel* m_clock;
+    QLabel* m_warnings;
+    QLabel* m_selection;
+    QTimer* m_statusTimer;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_fitChina = nullptr;
+    QAction* m_about = nullptr;
+    // Reconnection countdown: wall time of the next attempt, and when live data stopped.
+    qint64 m_retryAtMs = 0;
+    qint64 m_staleSinceMs = 0;
+    QString m_lastError;
+};
+
+} // namespace cpn

@@ -1,0 +1,88 @@
+#include "auth.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cpn::mock {
+
+namespace {
+
+// Compares without stopping at the first difference, so timing does not reveal a token's prefix.
+bool sameSecret(std::string_view a, std::string_view b)
+{
+    unsigned char diff = a.size() == b.size() ? 0 : 1;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+    return diff == 0;
+}
+
+} // namespace
+
+const char* roleName(Role role) { return role == Role::Operator ? "operator" : "viewer"; }
+
+std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* error)
+{
+    const auto eq = text.find('=');
+    if (eq == std::string_view::npos) {
+        if (error)
+            *error = "expected ROLE=TOKEN, got '" + std::string(text) + "'";
+        return std::nullopt;
+    }
+    const std::string_view role = text.substr(0, eq);
+    const std::string_view token = text.substr(eq + 1);
+    AccessToken result;
+    if (role == "viewer") {
+        result.role = Role::Viewer;
+    } else if (role == "operator") {
+        result.role = Role::Operator;
+    } else {
+        if (error)
+            *error = "unknown role '" + std::string(role) + "' (roles: viewer, operator)";
+        return std::nullopt;
+    }
+    if (token.empty() || std::any_of(token.begin(), token.end(), [](char c) {
+            return std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c));
+        })) {
+        if (error)
+            *error = "the token for role '" + std::string(role) + "' is empty or contains spaces";
+        return std::nullopt;
+    }
+    result.token = std::string(token);
+    return result;
+}
+
+Authenticator::Authenticator(std::vector<AccessToken> tokens)
+    : m_tokens(std::move(tokens))
+{
+}
+
+grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Role* granted) const
+{
+    if (isOpen()) {
+        *granted = Role::Operator;
+        return grpc::Status::OK;
+    }
+    const auto& metadata = context.client_metadata();
+    const auto it = metadata.find("authorization");
+    if (it == metadata.end())
+        return { grpc::StatusCode::UNAUTHENTICATED, "missing 'authorization: Bearer <token>' metadata" };
+    const std::string_view value(it->second.data(), it->second.size());
+    constexpr std::string_view kScheme = "bearer ";
+    if (value.size() <= kScheme.size()
+        || !std::equal(kScheme.begin(), kScheme.end(), value.begin(),
+            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+        return { grpc::StatusCode::UNAUTHENTICATED, "the authorization metadata is not 'Bearer <token>'" };
+    const std::string_view token = value.substr(kScheme.size());
+    const AccessToken* match = nullptr;
+    for (const auto& candidate : m_tokens)
+        if (sameSecret(candidate.token, token) && (!match || candidate.role == Role::Operator))
+            match = &candidate;
+    if (!match)
+        return { grpc::StatusCode::UNAUTHENTICATED, "unknown token" };
+    if (needed == Role::Operator && match->role != Role::Operator)
+        return { grpc::StatusCode::PERMISSION_DENIED, "the viewer role may read state but not dispatch" };
+    *granted = match->role;
+    return grpc::Status::OK;
+}
+
+} // namespace cpn::mock

@@ -1,0 +1,41 @@
+#pragma once
+// Bearer-token roles: viewers read state, operators also dispatch.
+
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cpn::mock {
+
+enum class Role { Viewer, Operator };
+
+const char* roleName(Role role);
+
+struct AccessToken {
+    Role role = Role::Viewer;
+    std::string token;
+};
+
+// Parses "viewer=TOKEN" or "operator=TOKEN"; on failure says why in *error.
+std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* error);
+
+class Authenticator {
+public:
+    explicit Authenticator(std::vector<AccessToken> tokens);
+
+    // With no token configured every caller is an operator.
+    bool isOpen() const { return m_tokens.empty(); }
+
+    // OK (and the caller's role) when the call's "authorization: Bearer <token>" grants `needed`;
+    // otherwise UNAUTHENTICATED or PERMISSION_DENIED.
+    grpc::Status authorize(const grpc::ServerContext& context, Role needed, Role* granted) const;
+
+private:
+    std::vector<AccessToken> m_tokens;
+};
+
+} // namespace cpn::mock

@@ -1,0 +1,31 @@
+#pragma once
+// DispatchService over the simulation: plans, migrations, drains and alarm acknowledgements.
+
+#include "auth.h"
+#include "simulation.h"
+
+#include "cpn/v1/dispatch.grpc.pb.h"
+
+namespace cpn::mock {
+
+class DispatchServiceImpl final : public cpn::v1::DispatchService::Service {
+public:
+    DispatchServiceImpl(Simulation& simulation, const Authenticator& authenticator);
+
+    grpc::Status PlanMigration(grpc::ServerContext* context, const cpn::v1::PlanMigrationRequest* request,
+        cpn::v1::MigrationPlan* response) override;
+    grpc::Status StartMigration(grpc::ServerContext* context, const cpn::v1::StartMigrationRequest* request,
+        cpn::v1::Migration* response) override;
+    grpc::Status CancelMigration(grpc::ServerContext* context, const cpn::v1::CancelMigrationRequest* request,
+        cpn::v1::Migration* response) override;
+    grpc::Status DrainSite(grpc::ServerContext* context, const cpn::v1::DrainSiteRequest* request,
+        cpn::v1::DrainSiteResponse* response) override;
+    grpc::Status AcknowledgeAlarm(grpc::ServerContext* context, const cpn::v1::AcknowledgeAlarmRequest* request,
+        cpn::v1::Alarm* response) override;
+
+private:
+    Simulation& m_simulation;
+    const Authenticator& m_authenticator;
+};
+
+} // namespace cpn::mock

@@ -1,0 +1,175 @@
+// cpn-mock-scheduler: the mock scheduler as a stand-alone gRPC server.
+
+#include "listenaddress.h"
+#include "mockserver.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+const char* const kUsage = R"(Usage: cpn-mock-scheduler [options]
+
+Serves a simulated national computing power network over the CPN gRPC API
+(cpn.v1.StateService and cpn.v1.DispatchService, plus gRPC health and reflection).
+
+Options:
+  --listen ADDR:PORT   address to serve on (default 127.0.0.1:50051; port 0 picks a free one)
+  --seed N             random seed; the same seed gives the same network (default 1)
+  --scale NAME         national (about 300 sites), large (2,000) or huge (10,000); default national
+  --time-scale X       simulated seconds per wall second (default 10)
+  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
+                       repeatable. Without any token everyone is operator and only loopback
+                       addresses are allowed.
+  --scenario NAME      what happens on the network: normal (default)
+  --help               show this help and exit
+
+Prints "cpn-mock-scheduler listening on HOST:PORT" once it serves; stops on SIGINT/SIGTERM.
+)";
+
+int usageError(const std::string& message)
+{
+    std::cerr << "cpn-mock-scheduler: " << message << "\nTry 'cpn-mock-scheduler --help'.\n";
+    return kUsageError;
+}
+
+struct Parsed {
+    cpn::mock::MockServerOptions options;
+    bool help = false;
+};
+
+// Parses the command line; on error returns nullopt with the message in *error.
+std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
+{
+    Parsed parsed;
+    parsed.options.listenAddress = "127.0.0.1:50051";
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        std::string value;
+        bool hasValue = false;
+        if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+            value = std::string(arg.substr(eq + 1));
+            arg = arg.substr(0, eq);
+            hasValue = true;
+        }
+        auto takeValue = [&]() -> bool {
+            if (hasValue)
+                return true;
+            if (i + 1 >= argc) {
+                *error = "option " + std::string(arg) + " needs a value";
+                return false;
+            }
+            value = argv[++i];
+            return true;
+        };
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+        } else if (arg == "--listen") {
+            if (!takeValue())
+                return std::nullopt;
+            if (!cpn::mock::parseListenAddress(value)) {
+                *error = "bad --listen '" + value + "': expected HOST:PORT with a port in 0..65535";
+                return std::nullopt;
+            }
+            parsed.options.listenAddress = value;
+        } else if (arg == "--seed") {
+            if (!takeValue())
+                return std::nullopt;
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long seed = std::strtoull(value.c_str(), &end, 10);
+            if (value.empty() || value[0] == '-' || *end != '\0' || errno != 0) {
+                *error = "bad --seed '" + value + "': expected a non-negative integer";
+                return std::nullopt;
+            }
+            parsed.options.seed = seed;
+        } else if (arg == "--scale") {
+            if (!takeValue())
+                return std::nullopt;
+            const auto scale = cpn::mock::parseScale(value);
+            if (!scale) {
+                *error = "bad --scale '" + value + "': expected national, large or huge";
+                return std::nullopt;
+            }
+            parsed.options.scale = *scale;
+        } else if (arg == "--time-scale") {
+            if (!takeValue())
+                return std::nullopt;
+            char* end = nullptr;
+            const double scale = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(scale > 0) || scale > 1e6) {
+                *error = "bad --time-scale '" + value + "': expected a number above 0 (at most 1e6)";
+                return std::nullopt;
+            }
+            parsed.options.timeScale = scale;
+        } else if (arg == "--token") {
+            if (!takeValue())
+                return std::nullopt;
+            std::string why;
+            const auto token = cpn::mock::parseAccessToken(value, &why);
+            if (!token) {
+                *error = "bad --token: " + why;
+                return std::nullopt;
+            }
+            parsed.options.tokens.push_back(*token);
+        } else if (arg == "--scenario") {
+            if (!takeValue())
+                return std::nullopt;
+            const auto known = cpn::mock::MockServer::scenarios();
+            if (std::find(known.begin(), known.end(), value) == known.end()) {
+                *error = "unknown --scenario '" + value + "': this build has only 'normal'";
+                return std::nullopt;
+            }
+            parsed.options.scenario = value;
+        } else {
+            *error = "unknown argument '" + std::string(argv[i]) + "'";
+            return std::nullopt;
+        }
+    }
+    return parsed;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string error;
+    const auto parsed = parseArguments(argc, argv, &error);
+    if (!parsed)
+        return usageError(error);
+    if (parsed->help) {
+        std::cout << kUsage;
+        return 0;
+    }
+    const auto listen = cpn::mock::parseListenAddress(parsed->options.listenAddress);
+    if (parsed->options.tokens.empty() && !cpn::mock::isLoopbackHost(listen->host))
+        return usageError("refusing to listen on " + parsed->options.listenAddress
+            + " without --token: anyone could dispatch. Pass --token operator=SECRET or listen on 127.0.0.1");
+
+    // Block the stop signals in every thread (gRPC's included); this thread takes them with sigwait.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    cpn::mock::MockServer server(parsed->options);
+    if (!server.start(&error)) {
+        std::cerr << "cpn-mock-scheduler: " << error << "\n";
+        return 1;
+    }
+    std::cout << "cpn-mock-scheduler listening on " << server.address() << std::endl;
+
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+    std::cerr << "cpn-mock-scheduler: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    server.stop();
+    return 0;
+}

@@ -1,0 +1,75 @@
+#pragma once
+// The mock scheduler as an embeddable object: a simulation served over gRPC on a local port,
+// advanced once per wall second by its own thread.
+
+#include "auth.h"
+#include "topology.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace grpc {
+class Server;
+}
+
+namespace cpn::mock {
+
+class Simulation;
+class StateServiceImpl;
+class DispatchServiceImpl;
+
+struct MockServerOptions {
+    std::string listenAddress = "127.0.0.1:0"; // port 0 = pick a free port
+    std::uint64_t seed = 1;
+    Scale scale = Scale::National;
+    double timeScale = 10.0;          // simulated seconds per wall second
+    std::vector<AccessToken> tokens;  // none = everyone is operator, loopback only
+    std::string scenario = "normal";
+    bool manualTicks = false; // no tick thread: the owner calls simulation()->tick() (tests)
+};
+
+class MockServer {
+public:
+    explicit MockServer(MockServerOptions options = {});
+    ~MockServer(); // stops
+    MockServer(const MockServer&) = delete;
+    MockServer& operator=(const MockServer&) = delete;
+
+    // Builds the simulation, starts serving and ticking. False (and why, in *error) when the
+    // options are invalid or the address cannot be bound.
+    bool start(std::string* error = nullptr);
+    // Stops ticking, ends Watch streams and shuts the server down; idempotent.
+    void stop();
+
+    bool isRunning() const { return m_server != nullptr; }
+    int port() const { return m_port; }        // the bound port once started, else 0
+    std::string address() const;               // "host:port" with the bound port
+    Simulation* simulation() { return m_simulation.get(); } // null before start()
+    const MockServerOptions& options() const { return m_options; }
+
+    // Scenarios this build knows.
+    static std::vector<std::string> scenarios();
+
+private:
+    void tickLoop();
+
+    MockServerOptions m_options;
+    std::unique_ptr<Simulation> m_simulation;
+    std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<StateServiceImpl> m_stateService;
+    std::unique_ptr<DispatchServiceImpl> m_dispatchService;
+    std::unique_ptr<grpc::Server> m_server; // declared after the services: destroyed before them
+    int m_port = 0;
+
+    std::mutex m_tickMutex;
+    std::condition_variable m_tickWake;
+    bool m_stopping = false;
+    std::thread m_tickThread;
+};
+
+} // namespace cpn::mock

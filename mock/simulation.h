@@ -1,0 +1,204 @@
+#pragma once
+// The mock scheduler's engine: the network, its tasks and migrations, moving in simulated time.
+
+#include "enginestate.h"
+#include "eventlog.h"
+#include "metrichistory.h"
+#include "random.h"
+#include "routing.h"
+#include "taskfactory.h"
+#include "topology.h"
+
+#include "cpn/v1/dispatch.pb.h"
+#include "cpn/v1/state.pb.h"
+
+#include <grpcpp/support/status.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <queue>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cpn::mock {
+
+// 2026-11-21T08:00+08:00, where every simulation's clock starts, Unix ms.
+inline constexpr std::int64_t kSimulationStartMs = 1795219200000;
+
+struct SimulationOptions {
+    std::uint64_t seed = 1;
+    Scale scale = Scale::National;
+    double timeScale = 10.0; // simulated s per wall s; reported in snapshots, the caller paces tick()
+    std::string scenario = "normal";
+    EventLog::Limits eventLimits {};
+};
+
+// Deterministic: the same options and the same sequence of tick() calls give the same states and
+// events. Every public member is thread-safe; one mutex guards the engine.
+class Simulation {
+public:
+    explicit Simulation(SimulationOptions options = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    // Advances the clock by simSeconds and applies what happens meanwhile: tasks end and arrive,
+    // queues move, migrations progress; then emits one metrics batch and the alarm changes.
+    void tick(double simSeconds);
+
+    EventLog& events() { return m_events; }
+    const EventLog& events() const { return m_events; }
+    const SimulationOptions& options() const { return m_options; }
+    std::int64_t simTimeMs() const;
+
+    // StateService
+    cpn::v1::Snapshot snapshot() const;
+    grpc::Status listTasks(const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const;
+    grpc::Status queryHistory(const cpn::v1::QueryHistoryRequest& request,
+        cpn::v1::QueryHistoryResponse* response) const;
+
+    // DispatchService
+    grpc::Status planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const;
+    grpc::Status startMigration(const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy,
+        cpn::v1::Migration* migration);
+    grpc::Status cancelMigration(const cpn::v1::CancelMigrationRequest& request, cpn::v1::Migration* migration);
+    grpc::Status drainSite(const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy,
+        cpn::v1::DrainSiteResponse* response);
+    grpc::Status acknowledgeAlarm(const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by,
+        cpn::v1::Alarm* alarm);
+
+    // For tests and tools.
+    std::optional<cpn::v1::Task> findTask(const std::string& id) const;
+    std::optional<cpn::v1::Migration> findMigration(const std::string& id) const;
+    // Empty when all capacity accounting holds (cards in use within installed, ratios in 0..1);
+    // otherwise what is wrong.
+    std::string checkInvariants() const;
+
+private:
+    struct MigrationRecord {
+        cpn::v1::Migration proto;
+        std::uint64_t task = 0;
+        std::uint32_t source = 0;
+        std::uint32_t target = 0;
+        std::vector<Hop> path;
+        double rateGbps = 0;
+        double checkpointSeconds = 0;
+        double restoreSeconds = 0;
+        double downtimeSeconds = 0;
+        double phaseLeftSeconds = 0; // of the current timed phase (checkpoint, restore)
+        double bytesDone = 0;
+        bool taskWasQueued = false;
+        bool onLinks = false; // its rate is counted on the path links
+    };
+    struct DrainRecord {
+        std::uint32_t site = 0;
+        std::uint32_t maxConcurrent = 4;
+        cpn::v1::DrainSiteResponse response;
+    };
+    struct PlanOutcome {
+        cpn::v1::MigrationPlan plan;
+        std::vector<Hop> path;
+        double rateGbps = 0;
+        double checkpointSeconds = 0;
+        double restoreSeconds = 0;
+        double downtimeSeconds = 0;
+    };
+    using Ending = std::pair<std::int64_t, std::uint64_t>; // expected end, task number
+
+    // simulation.cpp: set-up, tasks, events
+    void generateTasks();
+    void completeTasks();
+    void submitTasks(double seconds);
+    void startQueuedTasks();
+    bool canStart(const TaskRecord& task) const;
+    void runTask(TaskRecord& task);     // takes its cards at task.site
+    void releaseTask(TaskRecord& task); // gives them back
+    void enqueueTask(TaskRecord& task);
+    void removeFromQueue(TaskRecord& task);
+    void addToSiteLoad(std::uint32_t site, const TaskRecord& task, int sign);
+    cpn::v1::Task taskProto(const TaskRecord& task) const;
+    void emit(cpn::v1::WatchEvent event);
+    void emitTask(const TaskRecord& task);
+    void emitSite(std::uint32_t site);
+    void flushEvents();
+    const TaskRecord* taskById(const std::string& id) const;
+    TaskRecord* taskById(const std::string& id);
+    std::optional<std::uint32_t> siteIndex(const std::string& id) const;
+
+    // simulationmetrics.cpp: metrics, alarms, history
+    void initialiseLinks();
+    void updateMetrics(double seconds);
+    void updateAlarms();
+    void raiseAlarm(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
+        const char* code, const std::string& message);
+    void clearAlarm(std::string& alarmId);
+    void initialiseHistory();
+    void recordHistory();
+    std::vector<float> currentHistoryFrame() const;
+    double siteActivePflops(std::uint32_t site, std::size_t arch) const;
+
+    // simulationdispatch.cpp: plans, migrations, drains
+    grpc::Status resolveMove(const std::string& taskId, const std::string& targetId, const TaskRecord** task,
+        std::uint32_t* target) const;
+    PlanOutcome plan(const TaskRecord& task, std::uint32_t target) const;
+    double spareGbps(const Hop& hop) const; // in the hop's direction
+    double transferRateGbps(const Route& route) const;
+    double usersLatencyMs(const TaskRecord& task, std::uint32_t site) const;
+    Route transferRoute(std::uint32_t from, std::uint32_t to) const;
+    MigrationRecord& createMigration(TaskRecord& task, std::uint32_t target, PlanOutcome&& outcome,
+        const std::string& requestId, const std::string& reason, const std::string& requestedBy);
+    void beginMigration(MigrationRecord& m);
+    void advanceMigrations(double seconds);
+    void advanceDrains();
+    void completeMove(MigrationRecord& m);
+    void abandonMigration(MigrationRecord& m); // undoes reservations; the task stays at its source
+    void finishMigration(MigrationRecord& m, cpn::v1::MigrationState state, const std::string& failure = {});
+    void setOnLinks(MigrationRecord& m, bool on);
+    void updateEta(MigrationRecord& m);
+    void emitMigration(MigrationRecord& m);
+
+    const SimulationOptions m_options;
+    mutable std::mutex m_mutex;
+    Random m_random;
+    Topology m_topology;
+    LinkGraph m_graph;
+    std::unique_ptr<TaskFactory> m_factory;
+    std::vector<SiteRuntime> m_sites;
+    std::vector<LinkRuntime> m_links;
+    std::unordered_map<std::string, std::uint32_t> m_siteIndex;
+    std::unordered_map<std::string, std::uint32_t> m_linkIndex;
+    std::unordered_map<std::string, std::uint32_t> m_regionIndex;
+
+    std::int64_t m_nowMs = kSimulationStartMs;
+    std::map<std::uint64_t, TaskRecord> m_tasks;
+    std::priority_queue<Ending, std::vector<Ending>, std::greater<>> m_endings;
+    std::array<std::uint32_t, kTaskKindSlots> m_kindCounts {};
+    std::uint64_t m_nextTaskNumber = 1;
+    std::set<std::uint32_t> m_sitesWithQueue;
+
+    std::map<std::string, MigrationRecord> m_migrations;
+    std::set<std::string> m_activeMigrations; // not finished, including PLANNED
+    std::deque<std::string> m_finishedMigrations;
+    std::unordered_map<std::string, std::string> m_migrationByRequest;
+    std::map<std::string, DrainRecord> m_drains; // by request id
+    std::uint64_t m_nextMigrationNumber = 1;
+
+    std::map<std::string, cpn::v1::Alarm> m_alarms;
+    std::deque<std::string> m_clearedAlarms;
+    std::uint64_t m_nextAlarmNumber = 1;
+
+    cpn::v1::MetricsBatch m_lastMetrics;
+    MetricHistory m_history;
+    std::int64_t m_nextHistoryMs = 0;
+
+    std::vector<cpn::v1::WatchEvent> m_pending;
+    EventLog m_events;
+};
+
+} // namespace cpn::mock

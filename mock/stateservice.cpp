@@ -1,0 +1,81 @@
+#include "stateservice.h"
+
+#include <chrono>
+
+namespace cpn::mock {
+
+namespace {
+
+constexpr std::size_t kEventsPerRead = 256;
+// How long a Watch waits for news before checking for cancellation again.
+constexpr std::chrono::milliseconds kWatchPoll { 200 };
+
+} // namespace
+
+StateServiceImpl::StateServiceImpl(Simulation& simulation, const Authenticator& authenticator)
+    : m_simulation(simulation)
+    , m_authenticator(authenticator)
+{
+}
+
+grpc::Status StateServiceImpl::GetSnapshot(
+    grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest*, cpn::v1::Snapshot* response)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    *response = m_simulation.snapshot();
+    return grpc::Status::OK;
+}
+
+grpc::Status StateServiceImpl::ListTasks(
+    grpc::ServerContext* context, const cpn::v1::ListTasksRequest* request, cpn::v1::ListTasksResponse* response)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    return m_simulation.listTasks(*request, response);
+}
+
+grpc::Status StateServiceImpl::Watch(grpc::ServerContext* context, const cpn::v1::WatchRequest* request,
+    grpc::ServerWriter<cpn::v1::WatchEvent>* writer)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    const EventLog& log = m_simulation.events();
+    std::uint64_t last = request->from_revision();
+    std::vector<EventPtr> events;
+    while (!context->IsCancelled()) {
+        events.clear();
+        switch (log.read(last, kEventsPerRead, kWatchPoll, events)) {
+        case EventLog::ReadStatus::Events:
+            for (const auto& event : events) {
+                if (!writer->Write(*event))
+                    return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
+                last = event->revision();
+            }
+            break;
+        case EventLog::ReadStatus::Timeout:
+            break;
+        case EventLog::ReadStatus::OutOfRange:
+            return { grpc::StatusCode::OUT_OF_RANGE,
+                "revision " + std::to_string(last) + " is not held (held: " + std::to_string(log.oldestRevision() - 1)
+                    + " to " + std::to_string(log.currentRevision()) + "); take a fresh snapshot" };
+        case EventLog::ReadStatus::Closed:
+            return { grpc::StatusCode::UNAVAILABLE, "the scheduler is shutting down" };
+        }
+    }
+    return { grpc::StatusCode::CANCELLED, "cancelled by the client" };
+}
+
+grpc::Status StateServiceImpl::QueryHistory(grpc::ServerContext* context,
+    const cpn::v1::QueryHistoryRequest* request, cpn::v1::QueryHistoryResponse* response)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    return m_simulation.queryHistory(*request, response);
+}
+
+} // namespace cpn::mock

@@ -1,0 +1,29 @@
+#pragma once
+// StateService over the simulation: snapshot, task pages, the live Watch stream, history.
+
+#include "auth.h"
+#include "simulation.h"
+
+#include "cpn/v1/state.grpc.pb.h"
+
+namespace cpn::mock {
+
+class StateServiceImpl final : public cpn::v1::StateService::Service {
+public:
+    StateServiceImpl(Simulation& simulation, const Authenticator& authenticator);
+
+    grpc::Status GetSnapshot(grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest* request,
+        cpn::v1::Snapshot* response) override;
+    grpc::Status ListTasks(grpc::ServerContext* context, const cpn::v1::ListTasksRequest* request,
+        cpn::v1::ListTasksResponse* response) override;
+    grpc::Status Watch(grpc::ServerContext* context, const cpn::v1::WatchRequest* request,
+        grpc::ServerWriter<cpn::v1::WatchEvent>* writer) override;
+    grpc::Status QueryHistory(grpc::ServerContext* context, const cpn::v1::QueryHistoryRequest* request,
+        cpn::v1::QueryHistoryResponse* response) override;
+
+private:
+    Simulation& m_simulation;
+    const Authenticator& m_authenticator;
+};
+
+} // namespace cpn::mock

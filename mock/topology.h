@@ -1,0 +1,64 @@
+#pragma once
+// Generates the network: regions, sites with capacity, and links with latency and capacity.
+
+#include "random.h"
+
+#include "cpn/v1/types.pb.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cpn::mock {
+
+enum class Scale { National, Large, Huge };
+
+std::optional<Scale> parseScale(std::string_view name);
+const char* scaleName(Scale scale);
+
+// Sizes a scale aims at (DESIGN.md: national ~300 sites, 600 links, 20k tasks).
+struct ScaleTargets {
+    int sites = 0;
+    int regionalSites = 0; // 0 = one per city of the table
+    int links = 0;
+    int tasks = 0;
+};
+ScaleTargets scaleTargets(Scale scale);
+
+// Why power costs what it does at a site: the west is cheaper, greener and cooler.
+struct SiteEconomy {
+    bool western = false;
+    double basePue = 1.3;
+    double baseGreenShare = 0.3;    // ratio 0..1
+    double basePriceCnyPerKwh = 0.6;
+};
+
+struct Topology {
+    std::vector<cpn::v1::Region> regions;
+    std::vector<cpn::v1::Site> sites; // hubs first (in region order), then clusters, regional, edge sites
+    std::vector<SiteEconomy> economy; // one per site
+    std::vector<std::uint32_t> siteRegion; // region index, one per site
+    std::vector<cpn::v1::Link> links;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> linkEnds; // site indices (a, b), one per link
+};
+
+// Same scale and same random state give the same topology.
+Topology generateTopology(Scale scale, Random& random);
+
+// Multiplies every site's installed cards and power by factor (larger scales carry more tasks).
+void scaleCapacity(Topology& topology, double factor);
+
+// Peak FP16 PFLOPS of one card (CPU pools: one server) of an architecture.
+double pflopsPerCard(cpn::v1::Architecture architecture);
+// IT power of one card with its share of the server, kW.
+double kilowattsPerCard(cpn::v1::Architecture architecture);
+// Nominal one-way latency of a fibre route, ms: 5 us per km plus equipment.
+double routeLatencyMs(double routeKm);
+
+inline constexpr double kRouteFactor = 1.3; // fibre route length over great-circle distance
+inline constexpr double kHubLatencyMinMs = 5.0;
+inline constexpr double kHubLatencyMaxMs = 20.0;
+
+} // namespace cpn::mock

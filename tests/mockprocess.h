@@ -1,0 +1,59 @@
+#pragma once
+// A real cpn-mock-scheduler process on a loopback port, for integration tests.
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+class MockProcess {
+public:
+    ~MockProcess() { stop(); }
+
+    // Starts the scheduler; port 0 lets it choose. Returns the port it listens on, or 0.
+    int start(int port = 0, QStringList extraArgs = {})
+    {
+        m_process.setProgram(QStringLiteral(CPN_MOCK_SCHEDULER_PATH));
+        m_process.setArguments(QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port) }
+            + extraArgs);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return 0;
+        static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));
+        QByteArray out;
+        for (int i = 0; i < 300 && m_process.state() == QProcess::Running; ++i) {
+            m_process.waitForReadyRead(100);
+            out += m_process.readAllStandardOutput();
+            if (const auto match = listening.match(QString::fromUtf8(out)); match.hasMatch())
+                return m_port = match.captured(1).toInt();
+        }
+        return 0;
+    }
+
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+    }
+
+    // SIGTERM and wait: the scheduler must stop cleanly.
+    int stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_process.exitCode();
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+            return -1;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    int port() const { return m_port; }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};

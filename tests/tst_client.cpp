@@ -1,0 +1,233 @@
+// The client against a real cpn-mock-scheduler process over loopback gRPC: snapshot, every
+// task, the watch in order, a killed and restarted server, a cut connection resumed, and
+// commands with the status codes of DESIGN.md.
+
+#include "dispatchclient.h"
+#include "mockprocess.h"
+#include "networkstate.h"
+#include "statefeed.h"
+#include "tasktablemodel.h"
+#include "tcpproxy.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace cpn;
+
+namespace {
+
+// What the console does with a feed: apply its batches to the models, and record revisions.
+struct Console {
+    explicit Console(const QString& target)
+        : feed(ConnectionSettings { target, {} })
+    {
+        QObject::connect(&feed, &StateFeed::batchReady, &feed, [this] {
+            const StateBatch batch = feed.takeBatch();
+            if (batch.snapshot)
+                ++snapshotsApplied;
+            for (const auto& e : batch.events) {
+                if (!batch.snapshot && e.revision <= lastEventRevision)
+                    ++eventsOutOfOrder;
+                lastEventRevision = std::max(lastEventRevision, e.revision);
+            }
+            if (batch.snapshot)
+                lastEventRevision = std::max(batch.snapshot->revision, batch.events.empty() ? 0 : batch.events.back().revision);
+            state.applyBatch(batch);
+            tasks.applyBatch(batch);
+        });
+    }
+
+    StateFeed feed;
+    NetworkState state;
+    TaskTableModel tasks;
+    int snapshotsApplied = 0;
+    int eventsOutOfOrder = 0;
+    quint64 lastEventRevision = 0;
+};
+
+constexpr int kTimeoutMs = 20000;
+const QStringList kFastArgs { QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"),
+    QStringLiteral("60") };
+
+} // namespace
+
+class TestClient : public QObject {
+    Q_OBJECT
+private slots:
+    void snapshotTasksAndOrderedWatch()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs) > 0);
+        Console console(mock.address());
+        QSignalSpy snapshots(&console.feed, &StateFeed::snapshotTaken);
+        console.feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.hasSnapshot(), kTimeoutMs);
+        QCOMPARE(console.feed.state(), ConnectionState::Live);
+
+        // The national network: 8 hubs and 10 clusters among a few hundred sites.
+        int hubs = 0;
+        int clusters = 0;
+        for (const auto& s : console.state.sites()) {
+            hubs += s.tier == SiteTier::NationalHub;
+            clusters += s.tier == SiteTier::Cluster;
+        }
+        QCOMPARE(hubs, 8);
+        QCOMPARE(clusters, 10);
+        QVERIFY(console.state.sites().size() >= 200);
+        QVERIFY(console.state.links().size() >= 300);
+        QCOMPARE(console.state.warningCount(), 0);
+        // Every task was paged in (the listing is a few revisions after the snapshot).
+        const int listed = snapshots.at(0).at(1).toInt();
+        QVERIFY2(listed > 10000, qPrintable(QString::number(listed)));
+        QCOMPARE(console.tasks.rowCount(), listed);
+
+        // Live events arrive in strictly increasing revisions and move the metrics.
+        const quint64 first = console.state.revision();
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.revision() > first + 2, kTimeoutMs);
+        QCOMPARE(console.eventsOutOfOrder, 0);
+        QCOMPARE(console.state.duplicateEventCount(), 0);
+        QCOMPARE(console.feed.outOfOrderCount(), 0);
+        double sum = 0;
+        for (const auto& m : console.state.siteMetrics())
+            sum += m.utilisation;
+        QVERIFY(sum > 0);
+        QCOMPARE(mock.stop(), 0);
+    }
+
+    void reconnectsAfterTheServerIsKilledAndRestarted()
+    {
+        MockProcess mock;
+        const int port = mock.start(0, kFastArgs);
+        QVERIFY(port > 0);
+        Console console(mock.address());
+        QSignalSpy snapshots(&console.feed, &StateFeed::snapshotTaken);
+        QSignalSpy retries(&console.feed, &StateFeed::reconnectScheduled);
+        console.feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.revision() > 0, kTimeoutMs);
+        const int sitesBefore = int(console.state.sites().size());
+
+        mock.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(console.feed.state(), ConnectionState::Reconnecting, kTimeoutMs);
+        QVERIFY(retries.count() >= 1);
+        // While it is down the console keeps what it has.
+        QCOMPARE(int(console.state.sites().size()), sitesBefore);
+
+        MockProcess restarted;
+        QCOMPARE(restarted.start(port, kFastArgs), port);
+        QTRY_COMPARE_WITH_TIMEOUT(console.feed.state(), ConnectionState::Live, kTimeoutMs);
+        // A restarted scheduler no longer holds our revision: a fresh snapshot, then live again.
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 2, kTimeoutMs);
+        const quint64 after = console.state.revision();
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.revision() > after, kTimeoutMs);
+        QCOMPARE(int(console.state.sites().size()), sitesBefore);
+        QCOMPARE(console.eventsOutOfOrder, 0);
+        QCOMPARE(console.state.duplicateEventCount(), 0);
+        QCOMPARE(console.state.warningCount(), 0);
+        QCOMPARE(restarted.stop(), 0);
+    }
+
+    void resumesFromTheLastRevisionAfterACutConnection()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs) > 0);
+        TcpProxy proxy(quint16(mock.port()));
+        Console console(QStringLiteral("127.0.0.1:%1").arg(proxy.port()));
+        QSignalSpy snapshots(&console.feed, &StateFeed::snapshotTaken);
+        QSignalSpy resumed(&console.feed, &StateFeed::resumed);
+        console.feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.hasSnapshot(), kTimeoutMs);
+        const quint64 snapshotRevision = console.state.revision();
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.revision() > snapshotRevision, kTimeoutMs);
+
+        proxy.cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(resumed.count() >= 1, kTimeoutMs);
+        const quint64 from = resumed.at(0).at(0).toULongLong();
+        QVERIFY(from > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(console.feed.state(), ConnectionState::Live, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.revision() > from + 1, kTimeoutMs);
+        // Resumed, not restarted: no second snapshot, nothing applied twice, nothing out of order.
+        QCOMPARE(snapshots.count(), 1);
+        QCOMPARE(console.eventsOutOfOrder, 0);
+        QCOMPARE(console.state.duplicateEventCount(), 0);
+        QCOMPARE(console.feed.outOfOrderCount(), 0);
+        QVERIFY(proxy.connectionCount() >= 2);
+    }
+
+    void commandsAnswerWithStatusCodes()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs) > 0);
+        Console console(mock.address());
+        console.feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(console.tasks.rowCount() > 0, kTimeoutMs);
+        DispatchClient dispatch(ConnectionSettings { mock.address(), {} });
+        QSignalSpy failed(&dispatch, &DispatchClient::commandFailed);
+        QSignalSpy planned(&dispatch, &DispatchClient::migrationPlanned);
+        QSignalSpy started(&dispatch, &DispatchClient::migrationStarted);
+
+        // Unknown ids and malformed requests.
+        const QString unknown = dispatch.cancelMigration(QStringLiteral("no-such-migration"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QCOMPARE(failed.at(0).at(0).toString(), unknown);
+        QCOMPARE(failed.at(0).at(1).value<CommandError>().codeName, QStringLiteral("NOT_FOUND"));
+        const Task& anyTask = console.tasks.taskAt(0);
+        dispatch.planMigration(anyTask.id, anyTask.siteId);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, kTimeoutMs);
+        QCOMPARE(failed.at(1).at(1).value<CommandError>().codeName, QStringLiteral("INVALID_ARGUMENT"));
+
+        // Find a feasible move of a running training task to a hub, then start it twice with one key.
+        QString taskId;
+        QString target;
+        for (int row = 0; row < console.tasks.rowCount() && target.isEmpty(); ++row) {
+            const Task& t = console.tasks.taskAt(row);
+            if (t.kind != TaskKind::Training || t.state != TaskState::Running)
+                continue;
+            for (const auto& s : console.state.sites()) {
+                if (s.tier != SiteTier::NationalHub || s.id == t.siteId)
+                    continue;
+                const int before = int(planned.count());
+                dispatch.planMigration(t.id, s.id);
+                QTRY_COMPARE_WITH_TIMEOUT(int(planned.count()), before + 1, kTimeoutMs);
+                const auto plan = planned.last().at(1).value<MigrationPlan>();
+                QCOMPARE(plan.taskId, t.id);
+                if (plan.feasible) {
+                    QVERIFY(!plan.pathLinkIds.isEmpty());
+                    QVERIFY(plan.transferSeconds > 0);
+                    taskId = t.id;
+                    target = s.id;
+                    break;
+                }
+                QVERIFY(!plan.violations.isEmpty());
+            }
+            if (row > 50)
+                break;
+        }
+        QVERIFY2(!target.isEmpty(), "no feasible migration found");
+        const QString key = DispatchClient::newRequestId();
+        dispatch.startMigration(taskId, target, QStringLiteral("test"), key);
+        dispatch.startMigration(taskId, target, QStringLiteral("test"), key);
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, kTimeoutMs);
+        const auto first = started.at(0).at(1).value<Migration>();
+        const auto second = started.at(1).at(1).value<Migration>();
+        QCOMPARE(first.id, second.id);
+        QCOMPARE(started.at(0).at(0).toString(), key);
+
+        // The migration runs to completion and the task ends at its target.
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.migrations().value(first.id).state == MigrationState::Completed, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.tasks.task(taskId)->siteId, target, kTimeoutMs);
+
+        // A finished migration cannot be cancelled.
+        const int failures = int(failed.count());
+        dispatch.cancelMigration(first.id);
+        QTRY_COMPARE_WITH_TIMEOUT(int(failed.count()), failures + 1, kTimeoutMs);
+        QCOMPARE(failed.last().at(1).value<CommandError>().codeName, QStringLiteral("FAILED_PRECONDITION"));
+    }
+};
+
+QTEST_MAIN(TestClient)
+#include "tst_client.moc"

@@ -1,0 +1,294 @@
+// Live network state and the task table: batches apply as a user would expect, and anything
+// odd from a server is counted and skipped.
+
+#include "networkstate.h"
+#include "taskfilterproxymodel.h"
+#include "tasktablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace cpn;
+
+namespace {
+
+Site site(const QString& id, double lat, double lon, SiteTier tier = SiteTier::Regional)
+{
+    Site s;
+    s.id = id;
+    s.nameZh = id + QStringLiteral("中心");
+    s.nameEn = id + QStringLiteral(" centre");
+    s.tier = tier;
+    s.latitude = lat;
+    s.longitude = lon;
+    s.capacity = { { Architecture::Ascend, 1000, 300 } };
+    s.status = SiteStatus::Online;
+    return s;
+}
+
+Link link(const QString& id, const QString& a, const QString& b)
+{
+    Link l;
+    l.id = id;
+    l.siteAId = a;
+    l.siteBId = b;
+    l.capacityGbps = 400;
+    l.latencyMs = 5;
+    l.status = LinkStatus::Up;
+    return l;
+}
+
+Task task(const QString& id, const QString& siteId, const QString& name = {})
+{
+    Task t;
+    t.id = id;
+    t.name = name.isEmpty() ? QStringLiteral("job-") + id : name;
+    t.siteId = siteId;
+    t.kind = TaskKind::Training;
+    t.state = TaskState::Running;
+    t.architecture = Architecture::Ascend;
+    t.cards = 8;
+    t.tenant = QStringLiteral("tenant-a");
+    return t;
+}
+
+StateBatch snapshotBatch(quint64 revision = 10)
+{
+    Snapshot s;
+    s.revision = revision;
+    s.simTimeMs = 1'000'000;
+    s.sites = { site(QStringLiteral("bj"), 39.9, 116.4, SiteTier::NationalHub), site(QStringLiteral("sh"), 31.2, 121.5),
+        site(QStringLiteral("gy"), 26.6, 106.6) };
+    s.links = { link(QStringLiteral("l1"), QStringLiteral("bj"), QStringLiteral("sh")),
+        link(QStringLiteral("l2"), QStringLiteral("sh"), QStringLiteral("gy")) };
+    StateBatch batch;
+    batch.snapshot = s;
+    batch.tasks = { task(QStringLiteral("t1"), QStringLiteral("bj")), task(QStringLiteral("t2"), QStringLiteral("sh")),
+        task(QStringLiteral("t3"), QStringLiteral("gy")) };
+    return batch;
+}
+
+StateEvent stateEvent(quint64 revision, decltype(StateEvent::change) change)
+{
+    StateEvent e;
+    e.revision = revision;
+    e.simTimeMs = 1'000'000 + qint64(revision);
+    e.change = std::move(change);
+    return e;
+}
+
+SiteMetrics siteMetrics(const QString& id, double utilisation)
+{
+    SiteMetrics m;
+    m.siteId = id;
+    m.utilisation = utilisation;
+    m.pue = 1.2;
+    m.powerMw = 10;
+    return m;
+}
+
+} // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+private slots:
+    void snapshotBuildsFlatArrays()
+    {
+        NetworkState state;
+        QSignalSpy reset(&state, &NetworkState::topologyReset);
+        state.applyBatch(snapshotBatch());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(state.sites().size(), 3);
+        QCOMPARE(state.links().size(), 2);
+        QCOMPARE(state.siteMetrics().size(), 3);
+        QCOMPARE(state.siteIndex(QStringLiteral("sh")), 1);
+        QCOMPARE(state.linkSiteA(1), 1);
+        QCOMPARE(state.linkSiteB(1), 2);
+        QCOMPARE(state.revision(), 10u);
+        QCOMPARE(state.warningCount(), 0);
+    }
+
+    void metricsMarkOnlyChangedSites()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch());
+        QSignalSpy sites(&state, &NetworkState::sitesChanged);
+        QSignalSpy revision(&state, &NetworkState::revisionChanged);
+        StateBatch batch;
+        MetricsFrame frame;
+        frame.sites = { siteMetrics(QStringLiteral("gy"), 0.75) };
+        batch.events.push_back(stateEvent(11, frame));
+        state.applyBatch(batch);
+        QCOMPARE(sites.count(), 1);
+        QCOMPARE(sites.at(0).at(0).value<QList<int>>(), QList<int> { 2 });
+        QCOMPARE(state.siteMetrics().at(2).utilisation, 0.75);
+        QCOMPARE(revision.count(), 1);
+        QCOMPARE(state.revision(), 11u);
+    }
+
+    void oddServerDataIsCountedNotTrusted_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("duplicate site") << 0;
+        QTest::newRow("link to missing site") << 1;
+        QTest::newRow("NaN utilisation") << 2;
+        QTest::newRow("negative power") << 3;
+        QTest::newRow("metrics for unknown site") << 4;
+        QTest::newRow("update of unknown site") << 5;
+    }
+
+    void oddServerDataIsCountedNotTrusted()
+    {
+        QFETCH(int, kind);
+        NetworkState state;
+        QSignalSpy warnings(&state, &NetworkState::warningRaised);
+        StateBatch batch = snapshotBatch();
+        MetricsFrame frame;
+        switch (kind) {
+        case 0:
+            batch.snapshot->sites.append(site(QStringLiteral("bj"), 10, 10));
+            break;
+        case 1:
+            batch.snapshot->links.append(link(QStringLiteral("l9"), QStringLiteral("bj"), QStringLiteral("nowhere")));
+            break;
+        case 2:
+            frame.sites = { siteMetrics(QStringLiteral("bj"), std::numeric_limits<double>::quiet_NaN()) };
+            break;
+        case 3: {
+            SiteMetrics m = siteMetrics(QStringLiteral("bj"), 0.5);
+            m.powerMw = -3;
+            frame.sites = { m };
+            break;
+        }
+        case 4:
+            frame.sites = { siteMetrics(QStringLiteral("nowhere"), 0.5) };
+            break;
+        case 5:
+            batch.events.push_back(stateEvent(12, site(QStringLiteral("nowhere"), 30, 110)));
+            break;
+        }
+        if (!frame.sites.isEmpty())
+            batch.events.push_back(stateEvent(11, frame));
+        state.applyBatch(batch);
+        QCOMPARE(state.warningCount(), 1);
+        QCOMPARE(warnings.count(), 1);
+        QVERIFY(!state.lastWarning().isEmpty());
+        // What was good is still there and nothing odd got in.
+        QCOMPARE(state.sites().size(), 3);
+        QCOMPARE(state.links().size(), 2);
+        QCOMPARE(state.sites().at(0).latitude, 39.9);
+        QCOMPARE(state.siteMetrics().at(0).utilisation, 0.0);
+        QVERIFY(std::isfinite(state.siteMetrics().at(0).powerMw));
+    }
+
+    void eventsAtOrBelowTheRevisionAreNotAppliedTwice()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch(10));
+        StateBatch batch;
+        MetricsFrame late;
+        late.sites = { siteMetrics(QStringLiteral("bj"), 0.9) };
+        batch.events.push_back(stateEvent(10, late));
+        state.applyBatch(batch);
+        QCOMPARE(state.duplicateEventCount(), 1);
+        QCOMPARE(state.siteMetrics().at(0).utilisation, 0.0);
+    }
+
+    void migrationsAndAlarmsAreUpserted()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch());
+        QSignalSpy migrations(&state, &NetworkState::migrationsChanged);
+        Migration m;
+        m.id = QStringLiteral("m1");
+        m.state = MigrationState::Transferring;
+        Alarm a;
+        a.id = QStringLiteral("a1");
+        a.severity = AlarmSeverity::Critical;
+        StateBatch batch;
+        batch.events.push_back(stateEvent(11, m));
+        m.state = MigrationState::Completed;
+        batch.events.push_back(stateEvent(12, m));
+        batch.events.push_back(stateEvent(13, a));
+        state.applyBatch(batch);
+        QCOMPARE(migrations.count(), 1);
+        QCOMPARE(state.migrations().size(), 1);
+        QCOMPARE(state.migrations().value(QStringLiteral("m1")).state, MigrationState::Completed);
+        QCOMPARE(state.activeAlarmCount(), 1);
+    }
+
+    void taskTableAppliesOneRangePerBatch()
+    {
+        TaskTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applyBatch(snapshotBatch());
+        QCOMPARE(model.rowCount(), 3);
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        StateBatch batch;
+        batch.events.push_back(stateEvent(11, task(QStringLiteral("t4"), QStringLiteral("bj"))));
+        batch.events.push_back(stateEvent(12, task(QStringLiteral("t5"), QStringLiteral("sh"))));
+        batch.events.push_back(stateEvent(13, TaskRemoved { QStringLiteral("t1"), QStringLiteral("bj"), {} }));
+        batch.events.push_back(stateEvent(14, TaskRemoved { QStringLiteral("t2"), QStringLiteral("sh"), {} }));
+        Task moved = task(QStringLiteral("t3"), QStringLiteral("bj"));
+        batch.events.push_back(stateEvent(15, moved));
+        batch.events.push_back(stateEvent(16, task(QStringLiteral("t6"), QStringLiteral("gy"))));
+        batch.events.push_back(stateEvent(17, TaskRemoved { QStringLiteral("t6"), QStringLiteral("gy"), {} }));
+        model.applyBatch(batch);
+
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+        QCOMPARE(removed.count(), 1); // t1 and t2 were adjacent: one range
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.taskAt(0).id, QStringLiteral("t3"));
+        QCOMPARE(model.taskAt(0).siteId, QStringLiteral("bj"));
+        QCOMPARE(model.rowOf(QStringLiteral("t5")), 2);
+        QCOMPARE(model.task(QStringLiteral("t6")), nullptr);
+        QCOMPARE(model.task(QStringLiteral("t1")), nullptr);
+    }
+
+    void taskTableShowsTranslatedColumns()
+    {
+        TaskTableModel model;
+        model.applyBatch(snapshotBatch());
+        QCOMPARE(model.index(0, TaskTableModel::KindColumn).data().toString(), QStringLiteral("Training"));
+        QCOMPARE(model.index(0, TaskTableModel::ArchitectureColumn).data().toString(), QStringLiteral("Ascend"));
+        QCOMPARE(model.headerData(TaskTableModel::SiteColumn, Qt::Horizontal).toString(), QStringLiteral("Site"));
+        NetworkState state;
+        state.applyBatch(snapshotBatch());
+        model.setNetworkState(&state);
+        QLocale::setDefault(QLocale(QLocale::English));
+        QCOMPARE(model.index(0, TaskTableModel::SiteColumn).data().toString(), QStringLiteral("bj centre"));
+    }
+
+    void proxyFiltersBySiteAndText()
+    {
+        TaskTableModel model;
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StateBatch batch = snapshotBatch();
+        batch.tasks.append(task(QStringLiteral("t9"), QStringLiteral("bj"), QStringLiteral("llm-pretrain")));
+        model.applyBatch(batch);
+        QCOMPARE(proxy.rowCount(), 4);
+        proxy.setSiteFilter(QStringLiteral("bj"));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setTextFilter(QStringLiteral("PRETRAIN"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t9"));
+        proxy.setSiteFilter({});
+        proxy.setTextFilter({});
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Set up a Debian 12 machine, build, then run the console or every test.
+#   tools/dev.sh run [console arguments...]   build and start cpn-console (embedded mock scheduler)
+#   tools/dev.sh test                          build and run every test under CTest
+#   tools/dev.sh build                         only build
+# Installs what is missing with apt-get (through sudo when not root). Builds in ./build.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=${1:-run}
+shift || true
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-positioning-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
+  libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
+  fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(( $(nproc) < 2 ? 1 : 2 ))
+cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$here/build" -j"$jobs"
+
+case "$mode" in
+  run)
+    exec "$here/build/app/cpn-console" "$@"
+    ;;
+  test)
+    cd "$here/build"
+    exec ctest --output-on-failure -j"$jobs" --timeout 600
+    ;;
+  build)
+    ;;
+  *)
+    echo "usage: tools/dev.sh run|test|build" >&2
+    exit 2
+    ;;
+esac

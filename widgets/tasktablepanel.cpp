@@ -1,0 +1,107 @@
+#include "tasktablepanel.h"
+
+#include "taskfilterproxymodel.h"
+#include "tasktablemodel.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cpn {
+
+TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
+    : QWidget(parent)
+    , m_tasks(tasks)
+    , m_proxy(new TaskFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_siteOnly(new QCheckBox(this))
+    , m_count(new QLabel(this))
+    , m_view(new QTableView(this))
+{
+    m_proxy->setSourceModel(tasks);
+    m_filter->setClearButtonEnabled(true);
+    m_siteOnly->setChecked(true);
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TaskTableModel::IdColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_siteOnly);
+    top->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setTextFilter);
+    connect(m_siteOnly, &QCheckBox::toggled, this, &TaskTablePanel::updateSiteFilter);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TaskTablePanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &TaskTablePanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &TaskTablePanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &TaskTablePanel::updateCount);
+    connect(m_view, &QTableView::activated, this,
+        [this](const QModelIndex& index) { emit taskActivated(index.data(TaskTableModel::TaskIdRole).toString()); });
+    retranslate();
+}
+
+QString TaskTablePanel::currentTaskId() const
+{
+    return m_view->currentIndex().data(TaskTableModel::TaskIdRole).toString();
+}
+
+void TaskTablePanel::setSelectedSite(const QString& siteId, const QString& siteName)
+{
+    m_siteId = siteId;
+    m_siteName = siteName;
+    updateSiteFilter();
+}
+
+void TaskTablePanel::updateSiteFilter()
+{
+    m_proxy->setSiteFilter(m_siteOnly->isChecked() ? m_siteId : QString());
+    updateCount();
+}
+
+void TaskTablePanel::updateCount()
+{
+    const QLocale locale;
+    const int shown = m_proxy->rowCount();
+    const int total = m_tasks->rowCount();
+    if (!m_proxy->siteFilter().isEmpty()) {
+        m_count->setText(tr("%1 of %2 tasks at %3").arg(locale.toString(shown), locale.toString(total), m_siteName));
+    } else {
+        m_count->setText(tr("%1 of %2 tasks").arg(locale.toString(shown), locale.toString(total)));
+    }
+}
+
+void TaskTablePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TaskTablePanel::retranslate()
+{
+    m_filter->setPlaceholderText(tr("Filter by id, name, site or tenant"));
+    m_siteOnly->setText(tr("Selected site only"));
+    m_siteOnly->setToolTip(tr("Show only the tasks of the site selected on the map"));
+    updateCount();
+}
+
+} // namespace cpn
