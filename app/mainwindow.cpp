@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace cpn {
@@ -214,8 +215,9 @@ void MainWindow::updateStatus()
 
     m_revision->setText(tr("Revision %1").arg(locale.toString(state->revision())));
     if (state->simTimeMs() > 0) {
-        const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs());
-        m_clock->setText(tr("Scheduler time %1").arg(locale.toString(simTime, QLocale::ShortFormat)));
+        // The network runs on Beijing time (UTC+8, no daylight saving), wherever the console is.
+        const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs(), QTimeZone(8 * 3600));
+        m_clock->setText(tr("Scheduler time %1 (Beijing)").arg(locale.toString(simTime, QLocale::ShortFormat)));
     }
     if (state->warningCount() > 0) {
         m_warnings->setText(tr("%n data warning(s)", nullptr, state->warningCount()));

@@ -92,7 +92,7 @@ std::vector<double> costsFrom(const LinkGraph& graph, std::uint32_t from, const 
 }
 
 std::vector<std::pair<std::uint32_t, double>> nodesWithin(
-    const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost)
+    const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost, std::size_t maxCount)
 {
     std::vector<std::pair<std::uint32_t, double>> result;
     if (from >= graph.nodeCount())
@@ -107,6 +107,8 @@ std::vector<std::pair<std::uint32_t, double>> nodesWithin(
         if (d > dist[node])
             continue;
         result.emplace_back(node, d);
+        if (result.size() >= maxCount)
+            break;
         for (const Hop& hop : graph.hops(node)) {
             const double c = cost(hop);
             if (c < 0 || d + c > maxCost)

@@ -46,8 +46,9 @@ Route shortestRoute(const LinkGraph& graph, std::uint32_t from, std::uint32_t to
 std::vector<double> costsFrom(
     const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost = kUnreachable);
 
-// Nodes within maxCost of `from` with their costs, nearest first; explores only that neighbourhood.
-std::vector<std::pair<std::uint32_t, double>> nodesWithin(
-    const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost);
+// Up to maxCount nodes within maxCost of `from` with their costs, nearest first; explores only
+// that neighbourhood.
+std::vector<std::pair<std::uint32_t, double>> nodesWithin(const LinkGraph& graph, std::uint32_t from,
+    const HopCost& cost, double maxCost, std::size_t maxCount = std::numeric_limits<std::size_t>::max());
 
 } // namespace cpn::mock

@@ -141,7 +141,7 @@ void Simulation::completeTasks()
         const auto [end, number] = m_endings.top();
         m_endings.pop();
         auto it = m_tasks.find(number);
-        if (it == m_tasks.end() || it->second.expectedEndMs != end || it->second.state != cpn::v1::TASK_STATE_RUNNING)
+        if (it == m_tasks.end() || it->second.expectedEndMs != end || it->second.state == cpn::v1::TASK_STATE_QUEUED)
             continue; // stale entry
         TaskRecord& task = it->second;
         if (!task.migrationId.empty()) {

@@ -143,7 +143,7 @@ private:
     std::vector<float> currentHistoryFrame() const;
     double siteActivePflops(std::uint32_t site, std::size_t arch) const;
 
-    // simulationdispatch.cpp: plans, migrations, drains
+    // simulationplanning.cpp: checks and plans; simulationdispatch.cpp: migrations, drains
     grpc::Status resolveMove(const std::string& taskId, const std::string& targetId, const TaskRecord** task,
         std::uint32_t* target) const;
     PlanOutcome plan(const TaskRecord& task, std::uint32_t target) const;

@@ -253,9 +253,7 @@ const std::vector<std::pair<std::uint32_t, double>>& TaskFactory::sitesNear(std:
         [&](const Hop& hop) {
             return links[hop.link].status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : links[hop.link].latency_ms();
         },
-        kMaxInferenceSloMs);
-    if (near.size() > kNearSitesKept)
-        near.resize(kNearSitesKept);
+        kMaxInferenceSloMs, kNearSitesKept);
     return m_nearCache.emplace(usersSite, std::move(near)).first->second;
 }
 

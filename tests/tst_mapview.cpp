@@ -101,20 +101,21 @@ Snapshot nationalNetwork()
     };
     static constexpr Place kHubs[] = { { "hub-jjj", "京津冀", 39.90, 116.41 }, { "hub-yrd", "长三角", 31.23, 121.47 },
         { "hub-gba", "粤港澳", 23.13, 113.26 }, { "hub-cy", "成渝", 30.57, 104.07 },
-        { "hub-nm", "内蒙古", 40.84, 111.75 }, { "hub-gz", "贵州", 26.65, 106.63 },
-        { "hub-gs", "甘肃", 35.71, 107.64 }, { "hub-nx", "宁夏", 38.49, 106.23 } };
+        { "hub-nm", "内蒙古", 40.84, 111.75 }, { "hub-gz", "贵州", 26.65, 106.63 }, { "hub-gs", "甘肃", 35.71, 107.64 },
+        { "hub-nx", "宁夏", 38.49, 106.23 } };
     static constexpr Place kClusters[] = { { "cl-zjk", "张家口", 40.77, 114.88 }, { "cl-yrd", "示范区", 31.15, 121.12 },
         { "cl-wh", "芜湖", 31.35, 118.43 }, { "cl-sg", "韶关", 24.81, 113.60 }, { "cl-tf", "天府", 30.40, 104.10 },
-        { "cl-cq", "重庆", 29.56, 106.55 }, { "cl-hlge", "和林格尔", 40.38, 111.82 }, { "cl-ga", "贵安", 26.40, 106.40 },
-        { "cl-qy", "庆阳", 35.90, 107.64 }, { "cl-zw", "中卫", 37.51, 105.19 } };
+        { "cl-cq", "重庆", 29.56, 106.55 }, { "cl-hlge", "和林格尔", 40.38, 111.82 },
+        { "cl-ga", "贵安", 26.40, 106.40 }, { "cl-qy", "庆阳", 35.90, 107.64 }, { "cl-zw", "中卫", 37.51, 105.19 } };
     static constexpr Place kRegional[] = { { "reg-sjz", "石家庄", 38.04, 114.51 }, { "reg-ty", "太原", 37.87, 112.55 },
-        { "reg-sy", "沈阳", 41.80, 123.43 }, { "reg-cc", "长春", 43.82, 125.32 }, { "reg-hrb", "哈尔滨", 45.80, 126.53 },
-        { "reg-nj", "南京", 32.06, 118.80 }, { "reg-hz", "杭州", 30.27, 120.16 }, { "reg-hf", "合肥", 31.82, 117.23 },
-        { "reg-fz", "福州", 26.07, 119.30 }, { "reg-nc", "南昌", 28.68, 115.86 }, { "reg-jn", "济南", 36.65, 117.12 },
-        { "reg-zz", "郑州", 34.75, 113.63 }, { "reg-wh", "武汉", 30.59, 114.31 }, { "reg-cs", "长沙", 28.23, 112.94 },
-        { "reg-nn", "南宁", 22.82, 108.37 }, { "reg-hk", "海口", 20.04, 110.20 }, { "reg-km", "昆明", 24.88, 102.83 },
-        { "reg-ls", "拉萨", 29.65, 91.13 }, { "reg-xa", "西安", 34.34, 108.94 }, { "reg-lz", "兰州", 36.06, 103.83 },
-        { "reg-xn", "西宁", 36.62, 101.78 }, { "reg-wlmq", "乌鲁木齐", 43.83, 87.62 }, { "reg-tj", "天津", 39.08, 117.20 },
+        { "reg-sy", "沈阳", 41.80, 123.43 }, { "reg-cc", "长春", 43.82, 125.32 },
+        { "reg-hrb", "哈尔滨", 45.80, 126.53 }, { "reg-nj", "南京", 32.06, 118.80 },
+        { "reg-hz", "杭州", 30.27, 120.16 }, { "reg-hf", "合肥", 31.82, 117.23 }, { "reg-fz", "福州", 26.07, 119.30 },
+        { "reg-nc", "南昌", 28.68, 115.86 }, { "reg-jn", "济南", 36.65, 117.12 }, { "reg-zz", "郑州", 34.75, 113.63 },
+        { "reg-wh", "武汉", 30.59, 114.31 }, { "reg-cs", "长沙", 28.23, 112.94 }, { "reg-nn", "南宁", 22.82, 108.37 },
+        { "reg-hk", "海口", 20.04, 110.20 }, { "reg-km", "昆明", 24.88, 102.83 }, { "reg-ls", "拉萨", 29.65, 91.13 },
+        { "reg-xa", "西安", 34.34, 108.94 }, { "reg-lz", "兰州", 36.06, 103.83 }, { "reg-xn", "西宁", 36.62, 101.78 },
+        { "reg-wlmq", "乌鲁木齐", 43.83, 87.62 }, { "reg-tj", "天津", 39.08, 117.20 },
         { "reg-sz", "深圳", 22.54, 114.06 }, { "reg-qd", "青岛", 36.07, 120.38 }, { "reg-dl", "大连", 38.91, 121.61 },
         { "reg-xm", "厦门", 24.48, 118.09 }, { "reg-kashi", "喀什", 39.47, 75.99 } };
     Snapshot s;
@@ -202,8 +203,14 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     return path;
 }
 
-bool isRedDominant(QColor c) { return c.red() > c.green() + 40 && c.red() > c.blue() + 40; }
-bool isGreenDominant(QColor c) { return c.green() > c.red() + 40 && c.green() > c.blue() + 20; }
+bool isRedDominant(QColor c)
+{
+    return c.red() > c.green() + 40 && c.red() > c.blue() + 40;
+}
+bool isGreenDominant(QColor c)
+{
+    return c.green() > c.red() + 40 && c.green() > c.blue() + 20;
+}
 
 class PaintCounter : public QObject {
 public:
@@ -350,11 +357,12 @@ void TestMapView::basemapLoadErrors_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing file") << QByteArray() << "Cannot open";
     QTest::newRow("not JSON") << QByteArray("<svg>not json</svg>") << "not valid JSON";
-    QTest::newRow("not a FeatureCollection") << QByteArray(R"({"type":"Feature"})") << "not a GeoJSON FeatureCollection";
-    QTest::newRow("no polygons")
-        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":)"
-                      R"({"type":"Point","coordinates":[110,30]}}]})")
-        << "no Polygon or MultiPolygon";
+    QTest::newRow("not a FeatureCollection")
+        << QByteArray(R"({"type":"Feature"})") << "not a GeoJSON FeatureCollection";
+    QTest::newRow("no polygons") << QByteArray(
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":)"
+        R"({"type":"Point","coordinates":[110,30]}}]})")
+                                 << "no Polygon or MultiPolygon";
 }
 
 void TestMapView::basemapLoadErrors()
@@ -483,8 +491,8 @@ void TestMapView::wheelZoomKeepsPointUnderCursor()
     const QPointF cursor(530.5, 210.25);
     const QPointF plane = m_view->viewport().toPlane(cursor);
     const double zoomBefore = m_view->zoomLevel();
-    QWheelEvent wheel(cursor, m_view->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, {},
-        Qt::NoScrollPhase, false);
+    QWheelEvent wheel(
+        cursor, m_view->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, {}, Qt::NoScrollPhase, false);
     QApplication::sendEvent(m_view.get(), &wheel);
     QVERIFY(m_view->zoomLevel() > zoomBefore * 1.4);
     const QPointF back = m_view->viewport().toScreen(plane);
@@ -519,9 +527,8 @@ void TestMapView::renderShowsSitesLinksAndLand()
     const QImage image = m_view->grab().toImage();
     const QColor background = QColor::fromRgba(maptheme::kBackground);
     auto pixel = [&](QPointF p) { return image.pixelColor(p.toPoint()); };
-    auto screenOf = [&](double lat, double lon) {
-        return m_view->viewport().toScreen(m_view->projection().project(lat, lon));
-    };
+    auto screenOf
+        = [&](double lat, double lon) { return m_view->viewport().toScreen(m_view->projection().project(lat, lon)); };
 
     const QPointF gz = m_view->sitePosition(m_state->siteIndex("hub-gz"));
     QVERIFY2(isGreenDominant(pixel(gz)), qPrintable(pixel(gz).name())); // 8 % busy
@@ -611,8 +618,6 @@ void TestMapView::nationalNetworkRenders()
     const QByteArray saveTo = qgetenv("CPN_MAP_SNAPSHOT"); // e.g. /tmp/map: writes /tmp/map-*.png
     showView();
     m_view->resize(1280, 860);
-    m_view->fitChina();
-    QTest::qWait(0);
     auto shoot = [&](const char* name) {
         const QImage image = m_view->grab().toImage();
         if (!saveTo.isEmpty())
@@ -621,14 +626,19 @@ void TestMapView::nationalNetworkRenders()
     };
     const QImage fitted = shoot("china");
     const QColor background = QColor::fromRgba(maptheme::kBackground);
-    for (int i = 0; i < 8; ++i) // every hub is drawn
-        QVERIFY(fitted.pixelColor(m_view->sitePosition(i).toPoint() - QPoint(4, 0)) != background);
+    const QColor land = QColor::fromRgba(maptheme::kLand);
+    for (int i = 0; i < 8; ++i) { // every hub is drawn
+        const QColor c = fitted.pixelColor(m_view->sitePosition(i).toPoint() - QPoint(4, 0));
+        QVERIFY2(c != background && c != land, qPrintable(m_state->sites().at(i).id));
+    }
 
+    // Zoomed in on Beijing with it selected: for the eye only.
     m_view->setSelectedSiteId("hub-jjj");
     m_view->zoomAbout(m_view->sitePosition(m_state->siteIndex("hub-jjj")), 3);
-    QTRY_VERIFY(m_view->isVisible());
-    QTest::qWait(250); // let the basemap settle at the new zoom for the picture
-    shoot("beijing");
+    if (!saveTo.isEmpty()) {
+        QTest::qWait(300); // the basemap is redrawn sharp once the view has been still a moment
+        shoot("beijing");
+    }
 }
 
 QTEST_MAIN(TestMapView)

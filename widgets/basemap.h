@@ -3,6 +3,7 @@
 
 #include "mapprojection.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPainterPath>
 #include <QString>
@@ -24,13 +25,14 @@ struct BasemapRegion {
 };
 
 class Basemap {
+    Q_DECLARE_TR_FUNCTIONS(Basemap)
 public:
     // Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features (other geometry is
     // skipped). Returns nothing and sets *error when the file is missing, is not GeoJSON, or
     // has no polygon features.
     static std::optional<Basemap> load(const QString& path, QString* error = nullptr);
-    static std::optional<Basemap> fromJson(const QByteArray& json, QString* error = nullptr,
-        const QString& sourceName = QString());
+    static std::optional<Basemap> fromJson(
+        const QByteArray& json, QString* error = nullptr, const QString& sourceName = QString());
 
     const QList<BasemapRegion>& regions() const { return m_regions; }
     bool isEmpty() const { return m_regions.isEmpty(); }

@@ -21,7 +21,7 @@ void BasemapLayer::render(const MapViewport& viewport, qreal devicePixelRatio)
 {
     const QSize pixels = viewport.size() * devicePixelRatio;
     if (m_image.size() != pixels)
-        m_image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_image = QImage(pixels, QImage::Format_RGB32); // opaque, so drawn with a plain copy
     m_image.setDevicePixelRatio(devicePixelRatio);
     QPainter painter(&m_image);
     m_basemap.paint(painter, viewport);

@@ -4,19 +4,19 @@
 #include "utilisationcolor.h"
 
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QLinearGradient>
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cpn {
 
-void MapLegend::paint(QPainter& painter, const QRectF& area)
+QImage MapLegend::render(qreal devicePixelRatio)
 {
-    constexpr double kMargin = 12, kPad = 10, kBarWidth = 150, kBarHeight = 8, kRow = 18;
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    QFont font = painter.font();
+    constexpr double kPad = 10, kBarWidth = 150, kBarHeight = 8, kRow = 18;
+    QFont font = QGuiApplication::font();
     font.setPixelSize(11);
     QFont titleFont = font;
     titleFont.setBold(true);
@@ -39,7 +39,12 @@ void MapLegend::paint(QPainter& painter, const QRectF& area)
         width = std::max(width, 22 + fm.horizontalAdvance(ring.text));
     width = std::max({ width, 30 + fm.horizontalAdvance(linkDown), fm.horizontalAdvance(sizeNote) });
     const double height = kPad + kRow + kBarHeight + 4 + fm.height() + 6 + 3 * kRow + kRow + kRow + kPad - 4;
-    const QRectF panel(area.left() + kMargin, area.bottom() - kMargin - height, width + 2 * kPad, height);
+    const QRectF panel(0.5, 0.5, std::ceil(width + 2 * kPad), std::ceil(height));
+    QImage image((panel.size() + QSizeF(1, 1)).toSize() * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(QColor::fromRgba(maptheme::kPanelBorder), 1));
     painter.setBrush(QColor::fromRgba(maptheme::kPanel));
     painter.drawRoundedRect(panel, 4, 4);
@@ -88,7 +93,8 @@ void MapLegend::paint(QPainter& painter, const QRectF& area)
     dim.setAlpha(170);
     painter.setPen(dim);
     painter.drawText(QRectF(x, y, width, kRow), Qt::AlignLeft | Qt::AlignVCenter, sizeNote);
-    painter.restore();
+    painter.end();
+    return image;
 }
 
 } // namespace cpn

@@ -3,16 +3,15 @@
 
 #include <QCoreApplication>
 
-class QPainter;
-class QRectF;
+#include <QImage>
 
 namespace cpn {
 
 class MapLegend {
     Q_DECLARE_TR_FUNCTIONS(cpn::MapLegend)
 public:
-    // Draws the legend in the bottom-left corner of area.
-    static void paint(QPainter& painter, const QRectF& area);
+    // The legend panel, in the current language; the caller caches it.
+    static QImage render(qreal devicePixelRatio);
 };
 
 } // namespace cpn

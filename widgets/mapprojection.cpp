@@ -28,8 +28,8 @@ double tFactor(double phi)
 
 } // namespace
 
-MapProjection::MapProjection(double standardParallel1, double standardParallel2, double centralMeridian,
-    double latitudeOfOrigin)
+MapProjection::MapProjection(
+    double standardParallel1, double standardParallel2, double centralMeridian, double latitudeOfOrigin)
     : m_lambda0(centralMeridian * kDeg)
 {
     const double phi1 = standardParallel1 * kDeg;

@@ -8,7 +8,7 @@ namespace cpn::maptheme {
 inline constexpr QRgb kBackground = 0xff060d1a; // sea and everything outside the map data
 inline constexpr QRgb kGraticule = 0xff0e1b30;
 inline constexpr QRgb kLand = 0xff11213a;
-inline constexpr QRgb kCoastGlow = 0x66327ac0;
+inline constexpr QRgb kCoastGlow = 0xff1b4270; // opaque: see Basemap::paint
 inline constexpr QRgb kBorder = 0xff284468;
 inline constexpr QRgb kRegionLabel = 0xff3f5a80;
 

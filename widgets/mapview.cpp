@@ -25,6 +25,7 @@ constexpr double kMaxZoom = 200;
 constexpr double kFitMarginPx = 16;
 constexpr int kRepaintIntervalMs = 33;
 constexpr int kBasemapSettleMs = 150;
+constexpr double kLegendMarginPx = 12;
 
 const char* const kBuiltInBasemap = ":/basemap/china.geojson";
 
@@ -84,6 +85,14 @@ void MapView::setState(const NetworkState* state)
 void MapView::setBasemap(Basemap basemap)
 {
     m_basemap.setBasemap(std::move(basemap));
+    update();
+}
+
+void MapView::setLegendVisible(bool visible)
+{
+    if (visible == m_legendVisible)
+        return;
+    m_legendVisible = visible;
     update();
 }
 
@@ -208,7 +217,12 @@ void MapView::paintEvent(QPaintEvent*)
         const int selected = m_selectedSiteId.isEmpty() ? -1 : m_state->siteIndex(m_selectedSiteId);
         m_network.paint(painter, *m_state, m_viewport, zoomLevel(), selected);
     }
-    MapLegend::paint(painter, QRectF(rect()));
+    if (!m_legendVisible)
+        return;
+    if (m_legend.isNull() || m_legend.devicePixelRatio() != dpr)
+        m_legend = MapLegend::render(dpr);
+    const double legendHeight = m_legend.height() / m_legend.devicePixelRatio();
+    painter.drawImage(QPointF(kLegendMarginPx, height() - kLegendMarginPx - legendHeight), m_legend);
 }
 
 void MapView::resizeEvent(QResizeEvent*)
@@ -334,6 +348,8 @@ void MapView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::LocaleChange) {
         m_basemap.invalidate();
+        m_network.clearLabelCache();
+        m_legend = QImage();
         update();
     }
     QWidget::changeEvent(event);
@@ -342,17 +358,15 @@ void MapView::changeEvent(QEvent* event)
 QString MapView::toolTipFor(int siteIndex) const
 {
     const Site& site = m_state->sites().at(siteIndex);
-    const double utilisation = siteIndex < m_state->siteMetrics().size()
-        ? m_state->siteMetrics().at(siteIndex).utilisation
-        : 0;
+    const double utilisation
+        = siteIndex < m_state->siteMetrics().size() ? m_state->siteMetrics().at(siteIndex).utilisation : 0;
     const QLocale locale;
-    const QString primary = site.nameZh.isEmpty() ? site.nameEn : site.nameZh;
-    const QString secondary = site.nameZh.isEmpty() ? QString() : site.nameEn;
+    const QString primary = siteDisplayName(site);
+    const QString secondary = primary == site.nameZh ? site.nameEn : site.nameZh;
     QString html = QStringLiteral("<b>%1</b>").arg(primary.toHtmlEscaped());
     if (!secondary.isEmpty())
         html += QStringLiteral(" %1").arg(secondary.toHtmlEscaped());
-    html += QStringLiteral("<br>")
-        + tr("ID: %1").arg(site.id.toHtmlEscaped()) + QStringLiteral("<br>")
+    html += QStringLiteral("<br>") + tr("ID: %1").arg(site.id.toHtmlEscaped()) + QStringLiteral("<br>")
         + tr("Tier: %1").arg(tierName(site.tier)) + QStringLiteral("<br>")
         + tr("Status: %1").arg(siteStatusName(site.status)) + QStringLiteral("<br>")
         + tr("Utilisation: %1 %").arg(locale.toString(utilisation * 100, 'f', 1)) + QStringLiteral("<br>")

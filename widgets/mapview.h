@@ -14,7 +14,6 @@
 
 namespace cpn {
 
-
 class MapView : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +38,10 @@ public:
     int siteAt(QPointF position) const;
     // 1 when China just fits the widget.
     double zoomLevel() const;
+
+    // The utilisation and status key in the bottom-left corner (shown by default).
+    void setLegendVisible(bool visible);
+    bool isLegendVisible() const { return m_legendVisible; }
 
     const MapProjection& projection() const { return m_projection; }
     const MapViewport& viewport() const { return m_viewport; }
@@ -83,6 +86,8 @@ private:
     BasemapLayer m_basemap;
     NetworkLayer m_network;
     QString m_selectedSiteId;
+    QImage m_legend; // rendered once per language
+    bool m_legendVisible = true;
 
     // Coalescing of state changes into one repaint.
     QTimer m_repaintTimer;

@@ -1,12 +1,12 @@
 #include "networklayer.h"
 
+#include "domainlabels.h"
 #include "maptheme.h"
 #include "mapviewport.h"
 #include "networkstate.h"
 #include "utilisationcolor.h"
 
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -51,8 +51,7 @@ int widthStep(double capacityGbps)
     return 4;
 }
 
-template<int Steps>
-int colorStep(double utilisation)
+template <int Steps> int colorStep(double utilisation)
 {
     if (!(utilisation > 0))
         return 0;
@@ -61,8 +60,8 @@ int colorStep(double utilisation)
 
 bool outside(QPointF p, QPointF q, const QRectF& r)
 {
-    return std::max(p.x(), q.x()) < r.left() || std::min(p.x(), q.x()) > r.right()
-        || std::max(p.y(), q.y()) < r.top() || std::min(p.y(), q.y()) > r.bottom();
+    return std::max(p.x(), q.x()) < r.left() || std::min(p.x(), q.x()) > r.right() || std::max(p.y(), q.y()) < r.top()
+        || std::min(p.y(), q.y()) > r.bottom();
 }
 
 } // namespace
@@ -73,7 +72,8 @@ NetworkLayer::NetworkLayer()
     for (int s = 0; s < kColorSteps; ++s) {
         m_palette[s] = utilisationColor((s + 0.5) / kColorSteps);
         const QColor& c = m_palette[s];
-        auto mix = [](int top, int bottom) { return int(std::lround(top * kLinkOpacity + bottom * (1 - kLinkOpacity))); };
+        auto mix
+            = [](int top, int bottom) { return int(std::lround(top * kLinkOpacity + bottom * (1 - kLinkOpacity))); };
         m_linkPalette[s] = QColor(mix(c.red(), land.red()), mix(c.green(), land.green()), mix(c.blue(), land.blue()));
     }
 }
@@ -101,8 +101,8 @@ void NetworkLayer::rebuild(const NetworkState& state, const MapProjection& proje
     m_grid.build(m_plane);
 }
 
-bool NetworkLayer::refreshSites(const NetworkState& state, const MapProjection& projection,
-    const QList<int>& siteIndexes)
+bool NetworkLayer::refreshSites(
+    const NetworkState& state, const MapProjection& projection, const QList<int>& siteIndexes)
 {
     const QList<Site>& sites = state.sites();
     if (sites.size() != m_plane.size()) {
@@ -141,6 +141,7 @@ void NetworkLayer::updateRadii(const NetworkState& state)
     for (double p : m_pflops)
         m_maxPflops = std::max(m_maxPflops, p);
     m_radius.resize(sites.size());
+    m_maxRadius = 0;
     for (qsizetype i = 0; i < sites.size(); ++i) {
         // Area follows capacity; hubs and clusters never shrink below a floor.
         const double norm = m_maxPflops > 0 ? std::sqrt(std::max(0.0, m_pflops[i]) / m_maxPflops) : 0;
@@ -150,6 +151,7 @@ void NetworkLayer::updateRadii(const NetworkState& state)
         else if (sites[i].tier == SiteTier::Cluster)
             r = std::max(r, 5.5);
         m_radius[i] = float(r);
+        m_maxRadius = std::max(m_maxRadius, r);
     }
     auto byTierThenSize = [&](int a, int b) {
         const int ra = tierRank(sites[a].tier), rb = tierRank(sites[b].tier);
@@ -163,10 +165,7 @@ void NetworkLayer::updateRadii(const NetworkState& state)
 int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, QPointF screen) const
 {
     const double factor = radiusFactor(zoom);
-    double maxRadius = 0;
-    for (float r : m_radius)
-        maxRadius = std::max(maxRadius, double(r));
-    const double reach = (maxRadius * factor + kHitSlackPx) / viewport.scale();
+    const double reach = (m_maxRadius * factor + kHitSlackPx) / viewport.scale();
     const QPointF centre = viewport.toPlane(screen);
     std::vector<int> candidates;
     m_grid.query(QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach), candidates);
@@ -203,8 +202,8 @@ int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, QPointF scree
     return best;
 }
 
-void NetworkLayer::paint(QPainter& painter, const NetworkState& state, const MapViewport& viewport, double zoom,
-    int selectedSite)
+void NetworkLayer::paint(
+    QPainter& painter, const NetworkState& state, const MapViewport& viewport, double zoom, int selectedSite)
 {
     const qsizetype n = m_plane.size();
     if (n != state.sites().size())
@@ -263,7 +262,8 @@ void NetworkLayer::paintLinks(QPainter& painter, const NetworkState& state, cons
         const auto& lines = m_lineBatches[key];
         if (lines.empty())
             continue;
-        painter.setPen(QPen(m_linkPalette[key / kWidthSteps], kLinkWidths[key % kWidthSteps], Qt::SolidLine, Qt::FlatCap));
+        painter.setPen(
+            QPen(m_linkPalette[key / kWidthSteps], kLinkWidths[key % kWidthSteps], Qt::SolidLine, Qt::FlatCap));
         painter.drawLines(lines.data(), int(lines.size()));
     }
     if (!m_lineBatches[downBatch].empty()) {
@@ -298,51 +298,51 @@ void NetworkLayer::paintSites(QPainter& painter, const NetworkState& state, cons
         if (p.x() + r < screen.left() - 4 || p.x() - r > screen.right() + 4 || p.y() + r < screen.top() - 4
             || p.y() - r > screen.bottom() + 4)
             continue;
-        SiteSymbols::Ring ring = SiteSymbols::Ring::None;
+        MapSymbols::Ring ring = MapSymbols::Ring::None;
         switch (sites[i].status) {
         case SiteStatus::Degraded:
-            ring = SiteSymbols::Ring::Degraded;
+            ring = MapSymbols::Ring::Degraded;
             break;
         case SiteStatus::Maintenance:
-            ring = SiteSymbols::Ring::Maintenance;
+            ring = MapSymbols::Ring::Maintenance;
             break;
         case SiteStatus::Offline:
-            ring = SiteSymbols::Ring::Offline;
+            ring = MapSymbols::Ring::Offline;
             break;
         default:
             break;
         }
-        const int key = ring == SiteSymbols::Ring::Offline
+        const int key = ring == MapSymbols::Ring::Offline
             ? offlineKey
             : colorStep<kColorSteps>(i < metrics.size() ? metrics[i].utilisation : 0);
-        const QImage& symbol = m_symbols.symbol(key, key == offlineKey ? offline : m_palette[key], r, ring,
-            sites[i].tier == SiteTier::NationalHub, dpr);
+        const QImage& symbol = m_symbols.site(
+            key, key == offlineKey ? offline : m_palette[key], r, ring, sites[i].tier == SiteTier::NationalHub, dpr);
         const double half = symbol.width() / symbol.devicePixelRatio() / 2;
         painter.drawImage(QPointF(std::round(p.x() - half), std::round(p.y() - half)), symbol);
     }
 }
 
-void NetworkLayer::paintLabels(QPainter& painter, const NetworkState& state, const QRectF& screen, double zoom,
-    int selectedSite)
+void NetworkLayer::paintLabels(
+    QPainter& painter, const NetworkState& state, const QRectF& screen, double zoom, int selectedSite)
 {
     // Hubs always; clusters, regional and edge sites as the user zooms in.
     int maxRank = 0;
     if (zoom >= 1.6)
         maxRank = 1;
-    if (zoom >= 3.5)
+    if (zoom >= 3)
         maxRank = 2;
     if (zoom >= 8)
         maxRank = 3;
     const QList<Site>& sites = state.sites();
-    QFont hubFont = painter.font();
-    hubFont.setPixelSize(13);
-    hubFont.setBold(true);
-    QFont siteFont = painter.font();
-    siteFont.setPixelSize(11);
+    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
     const double factor = radiusFactor(zoom);
+    constexpr double margin = MapSymbols::labelMargin;
 
-    QList<QRectF> placed;
-    QPainterPath text;
+    m_placedLabels.clear();
+    auto collides = [&](const QRectF& box) {
+        return std::any_of(
+            m_placedLabels.begin(), m_placedLabels.end(), [&](const QRectF& o) { return o.intersects(box); });
+    };
     // The selected site first, whatever its tier, then by tier: m_drawOrder is sorted by it.
     const bool hasSelection = selectedSite >= 0 && selectedSite < sites.size();
     for (qsizetype k = hasSelection ? -1 : 0; k < m_drawOrder.size(); ++k) {
@@ -356,32 +356,21 @@ void NetworkLayer::paintLabels(QPainter& painter, const NetworkState& state, con
         const double r = m_radius[i] * factor;
         if (r < 1 || !screen.adjusted(-100, -20, 100, 20).contains(p))
             continue;
-        const QString& name = sites[i].nameZh.isEmpty() ? sites[i].nameEn : sites[i].nameZh;
+        const QString name = siteDisplayName(sites[i]);
         if (name.isEmpty())
             continue;
-        const QFont& font = rank == 0 ? hubFont : siteFont;
-        const QFontMetricsF fm(font);
-        const QSizeF size(fm.horizontalAdvance(name), fm.height());
-        // Right of the symbol, else left of it.
-        QRectF box(QPointF(p.x() + r + 4, p.y() - size.height() / 2), size);
-        auto collides = [&](const QRectF& b) {
-            return std::any_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(b); });
-        };
+        const QImage& image = m_symbols.label(name, rank == 0, dpr);
+        const QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
+        // Right of the symbol (clear of the selection ring), else left of it.
+        const double gap = r + (i == selectedSite ? 9 : 3);
+        QRectF box(QPointF(p.x() + gap - margin, p.y() - size.height() / 2), size);
         if (collides(box))
-            box.moveRight(p.x() - r - 4);
+            box.moveRight(p.x() - gap + margin);
         if (collides(box))
             continue;
-        placed << box.adjusted(-2, -1, 2, 1);
-        text.addText(QPointF(box.left(), box.top() + fm.ascent()), font, name);
+        m_placedLabels.push_back(box);
+        painter.drawImage(QPointF(std::round(box.left()), std::round(box.top())), image);
     }
-    if (text.isEmpty())
-        return;
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(QColor::fromRgba(maptheme::kLabelHalo), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.drawPath(text);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor::fromRgba(maptheme::kLabelText));
-    painter.drawPath(text);
 }
 
 void NetworkLayer::paintSelection(QPainter& painter, int selectedSite, double factor)

@@ -3,8 +3,8 @@
 // style (links, sites, status rings, labels, selection), and hit-tested through a grid.
 
 #include "mapprojection.h"
+#include "mapsymbols.h"
 #include "sitegrid.h"
-#include "sitesymbols.h"
 
 #include <QColor>
 #include <QLineF>
@@ -39,16 +39,17 @@ public:
     // containing the point, else the nearest; -1 when none.
     int siteAt(const MapViewport& viewport, double zoom, QPointF screen) const;
 
-    void paint(QPainter& painter, const NetworkState& state, const MapViewport& viewport, double zoom,
-        int selectedSite);
+    void paint(
+        QPainter& painter, const NetworkState& state, const MapViewport& viewport, double zoom, int selectedSite);
+    // Labels are rendered once per name and language.
+    void clearLabelCache() { m_symbols.clearLabels(); }
 
 private:
     static double radiusFactor(double zoom);
     void updateRadii(const NetworkState& state);
     void paintLinks(QPainter& painter, const NetworkState& state, const QRectF& screen, int selectedSite);
     void paintSites(QPainter& painter, const NetworkState& state, const QRectF& screen, double factor);
-    void paintLabels(QPainter& painter, const NetworkState& state, const QRectF& screen, double zoom,
-        int selectedSite);
+    void paintLabels(QPainter& painter, const NetworkState& state, const QRectF& screen, double zoom, int selectedSite);
     void paintSelection(QPainter& painter, int selectedSite, double factor);
 
     static constexpr int kColorSteps = 24;
@@ -59,6 +60,7 @@ private:
     QList<float> m_radius; // pixels at zoom 1
     QList<int> m_drawOrder; // hubs first, so that smaller sites stay visible on top of them
     double m_maxPflops = 0;
+    double m_maxRadius = 0; // of m_radius
     SiteGrid m_grid;
 
     // Per frame, kept between frames to avoid reallocating.
@@ -66,7 +68,8 @@ private:
     std::array<std::vector<QLineF>, kColorSteps * kWidthSteps + 1> m_lineBatches;
     std::array<QColor, kColorSteps> m_palette;
     std::array<QColor, kColorSteps> m_linkPalette;
-    SiteSymbols m_symbols;
+    std::vector<QRectF> m_placedLabels;
+    MapSymbols m_symbols;
 };
 
 } // namespace cpn

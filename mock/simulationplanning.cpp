@@ -1,0 +1,271 @@
+// Simulation: planning a migration (checks, route, transfer, costs, projected loads).
+
+#include "simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cpn::mock {
+
+namespace {
+
+constexpr double kMinSpareGbps = 1.0;          // a link with less spare cannot carry a transfer
+constexpr double kMigrationShareOfSpare = 0.6; // a transfer leaves headroom for the traffic already there
+constexpr double kMaxMigrationGbps = 200.0;
+constexpr double kMaxTransferSeconds = 240.0; // the rest of a large data set is pre-staged
+constexpr double kTypicalDrawShare = 0.8;     // task power draw over its cards' rated power
+constexpr double kGridCarbonKgPerKwh = 0.581; // China grid average emission factor
+
+const char* architectureName(cpn::v1::Architecture a)
+{
+    switch (a) {
+    case cpn::v1::ARCHITECTURE_NVIDIA_GPU:
+        return "NVIDIA GPU";
+    case cpn::v1::ARCHITECTURE_ASCEND:
+        return "Ascend";
+    case cpn::v1::ARCHITECTURE_HYGON_DCU:
+        return "Hygon DCU";
+    case cpn::v1::ARCHITECTURE_CAMBRICON_MLU:
+        return "Cambricon MLU";
+    case cpn::v1::ARCHITECTURE_KUNLUNXIN:
+        return "Kunlunxin";
+    case cpn::v1::ARCHITECTURE_CPU:
+        return "CPU";
+    default:
+        return "unknown";
+    }
+}
+
+std::string fixed(double value, int decimals = 1)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+// Seconds to checkpoint at the source and to restore at the target, and the downtime, by kind.
+struct Phases {
+    double checkpoint = 1;
+    double restore = 5;
+    double downtime(double transfer) const { return checkpoint + transfer + restore; }
+};
+
+Phases phasesFor(const TaskRecord& task)
+{
+    switch (task.kind) {
+    case cpn::v1::TASK_KIND_TRAINING:
+        return { std::min(60.0, 15 + task.dataGb / 1000), std::min(60.0, 20 + task.dataGb / 1000) };
+    case cpn::v1::TASK_KIND_SCIENTIFIC:
+        return { 15, 15 };
+    case cpn::v1::TASK_KIND_INFERENCE:
+        return { 2, 8 };
+    case cpn::v1::TASK_KIND_RENDERING:
+        return { 2, 5 };
+    case cpn::v1::TASK_KIND_STORAGE:
+        return { 1, 2 };
+    default:
+        return { 1, 5 };
+    }
+}
+
+double downtimeFor(const TaskRecord& task, const Phases& phases, double transferSeconds)
+{
+    switch (task.kind) {
+    case cpn::v1::TASK_KIND_INFERENCE:
+        return 0.5; // a new replica warms up at the target, then traffic switches over
+    case cpn::v1::TASK_KIND_STORAGE:
+        return 1.0; // replicate, then switch
+    default:
+        return phases.downtime(transferSeconds); // stop at a checkpoint (batch: requeue) and resume there
+    }
+}
+
+} // namespace
+
+grpc::Status Simulation::resolveMove(
+    const std::string& taskId, const std::string& targetId, const TaskRecord** task, std::uint32_t* target) const
+{
+    if (taskId.empty())
+        return { grpc::StatusCode::INVALID_ARGUMENT, "task_id is empty" };
+    if (targetId.empty())
+        return { grpc::StatusCode::INVALID_ARGUMENT, "target_site_id is empty" };
+    *task = taskById(taskId);
+    if (!*task)
+        return { grpc::StatusCode::NOT_FOUND, "unknown task_id " + taskId };
+    const auto site = siteIndex(targetId);
+    if (!site)
+        return { grpc::StatusCode::NOT_FOUND, "unknown target_site_id " + targetId };
+    if (*site == (*task)->site)
+        return { grpc::StatusCode::INVALID_ARGUMENT, "task " + taskId + " already runs at " + targetId };
+    *target = *site;
+    return grpc::Status::OK;
+}
+
+double Simulation::spareGbps(const Hop& hop) const
+{
+    const auto& link = m_links[hop.link];
+    const double used = hop.forward ? link.throughputAbGbps : link.throughputBaGbps;
+    return std::max(0.0, m_topology.links[hop.link].capacity_gbps() - used);
+}
+
+double Simulation::transferRateGbps(const Route& route) const
+{
+    double spare = kMaxMigrationGbps / kMigrationShareOfSpare;
+    for (const auto& hop : route.hops)
+        spare = std::min(spare, spareGbps(hop));
+    return std::max(0.0, spare * kMigrationShareOfSpare);
+}
+
+Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to) const
+{
+    return shortestRoute(m_graph, from, to, [&](const Hop& hop) {
+        const auto& link = m_topology.links[hop.link];
+        if (link.status() == cpn::v1::LINK_STATUS_DOWN || spareGbps(hop) < kMinSpareGbps)
+            return -1.0;
+        return link.latency_ms();
+    });
+}
+
+double Simulation::usersLatencyMs(const TaskRecord& task, std::uint32_t site) const
+{
+    if (task.usersSite < 0)
+        return 0;
+    const auto route = shortestRoute(m_graph, std::uint32_t(task.usersSite), site, [&](const Hop& hop) {
+        const auto& link = m_topology.links[hop.link];
+        return link.status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : link.latency_ms();
+    });
+    return route.found ? route.cost : kUnreachable;
+}
+
+Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t target) const
+{
+    PlanOutcome out;
+    auto& p = out.plan;
+    const std::uint32_t source = task.site;
+    const auto& sourceSite = m_topology.sites[source];
+    const auto& targetSite = m_topology.sites[target];
+    const auto arch = task.architecture;
+    p.set_task_id(taskIdOf(task.number));
+    p.set_source_site_id(sourceSite.id());
+    p.set_target_site_id(targetSite.id());
+    auto violate = [&](cpn::v1::ViolationCode code, std::string message) {
+        auto* v = p.add_violations();
+        v->set_code(code);
+        v->set_message(std::move(message));
+    };
+
+    if (!task.migrationId.empty())
+        violate(cpn::v1::VIOLATION_CODE_TASK_BUSY,
+            "Task " + p.task_id() + " is already being moved by migration " + task.migrationId + ".");
+    if (targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE || targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE)
+        violate(cpn::v1::VIOLATION_CODE_TARGET_UNAVAILABLE,
+            targetSite.name_en() + " is "
+                + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? "offline" : "in maintenance")
+                + " and takes no new work.");
+    const auto& slot = m_sites[target].slots[std::size_t(arch)];
+    if (slot.installed == 0)
+        violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
+            targetSite.name_en() + " has no " + architectureName(arch) + " cards; the task needs "
+                + architectureName(arch) + ".");
+    else if (slot.freeCards() < task.cards)
+        violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
+            targetSite.name_en() + " has " + std::to_string(slot.freeCards()) + " free " + architectureName(arch)
+                + " cards; the task needs " + std::to_string(task.cards) + ".");
+    const std::uint32_t targetRegion = m_topology.siteRegion[target];
+    if (task.regionMask != 0 && (task.regionMask & (1u << targetRegion)) == 0) {
+        std::string allowed;
+        for (std::uint32_t r = 0; r < m_topology.regions.size(); ++r)
+            if (task.regionMask & (1u << r))
+                allowed += (allowed.empty() ? "" : ", ") + m_topology.regions[r].name_en();
+        violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
+            "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
+                + m_topology.regions[targetRegion].name_en() + ".");
+    }
+    const double before = usersLatencyMs(task, source);
+    const double after = usersLatencyMs(task, target);
+    p.set_latency_ms_before(std::isfinite(before) ? before : 0);
+    p.set_latency_ms_after(std::isfinite(after) ? after : 0);
+    if (task.latencySloMs > 0 && task.usersSite >= 0 && after > task.latencySloMs) {
+        const auto& users = m_topology.sites[std::size_t(task.usersSite)].name_en();
+        violate(cpn::v1::VIOLATION_CODE_LATENCY_SLO,
+            std::isfinite(after) ? "Users at " + users + " would be " + fixed(after) + " ms from "
+                    + targetSite.name_en() + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
+                                 : "No path from the users at " + users + " to " + targetSite.name_en() + ".");
+    }
+
+    const Route route = transferRoute(source, target);
+    const Phases phases = phasesFor(task);
+    out.checkpointSeconds = phases.checkpoint;
+    out.restoreSeconds = phases.restore;
+    if (!route.found) {
+        violate(cpn::v1::VIOLATION_CODE_NO_ROUTE,
+            "No path from " + sourceSite.name_en() + " to " + targetSite.name_en() + " has spare bandwidth.");
+    } else {
+        out.path = route.hops;
+        out.rateGbps = transferRateGbps(route);
+        for (const auto& hop : route.hops)
+            p.add_path_link_ids(m_topology.links[hop.link].id());
+        const double transferGb = std::min(task.dataGb, out.rateGbps * kMaxTransferSeconds / 8);
+        const double transferSeconds = out.rateGbps > 0 ? transferGb * 8 / out.rateGbps : 0;
+        p.set_transfer_gb(transferGb);
+        p.set_transfer_seconds(transferSeconds);
+        out.downtimeSeconds = downtimeFor(task, phases, transferSeconds);
+        p.set_downtime_seconds(out.downtimeSeconds);
+        for (const auto& hop : route.hops) {
+            const auto& link = m_links[hop.link];
+            const double capacity = m_topology.links[hop.link].capacity_gbps();
+            auto* load = p.add_projected_link_loads();
+            load->set_entity_id(m_topology.links[hop.link].id());
+            load->set_utilisation_before(link.utilisation);
+            load->set_utilisation_after(
+                std::max(link.throughputAbGbps + (hop.forward ? out.rateGbps : 0),
+                    link.throughputBaGbps + (hop.forward ? 0 : out.rateGbps))
+                / capacity);
+        }
+    }
+
+    // Electricity and carbon per hour at each end, at the sites' current PUE, price and green share.
+    const double kilowatts = task.cards * kilowattsPerCard(arch) * kTypicalDrawShare;
+    const auto& sourceMetrics = m_lastMetrics.sites(int(source));
+    const auto& targetMetrics = m_lastMetrics.sites(int(target));
+    auto cost = [&](const cpn::v1::SiteMetrics& m) { return kilowatts * m.pue() * m.price_cny_per_kwh(); };
+    auto carbon = [&](const cpn::v1::SiteMetrics& m) {
+        return kilowatts * m.pue() * (1 - m.green_share()) * kGridCarbonKgPerKwh;
+    };
+    p.set_cost_delta_cny_per_hour(cost(targetMetrics) - cost(sourceMetrics));
+    p.set_carbon_delta_kg_per_hour(carbon(targetMetrics) - carbon(sourceMetrics));
+
+    auto installedPflops = [&](std::uint32_t s) {
+        double sum = 0;
+        for (const auto& c : m_topology.sites[s].capacity())
+            sum += c.pflops();
+        return std::max(sum, 1e-9);
+    };
+    const bool holdsCards = task.state != cpn::v1::TASK_STATE_QUEUED;
+    auto* sourceLoad = p.add_projected_site_loads();
+    sourceLoad->set_entity_id(sourceSite.id());
+    sourceLoad->set_utilisation_before(m_sites[source].utilisation);
+    sourceLoad->set_utilisation_after(
+        std::max(0.0, m_sites[source].utilisation - (holdsCards ? task.pflops() / installedPflops(source) : 0)));
+    auto* targetLoad = p.add_projected_site_loads();
+    targetLoad->set_entity_id(targetSite.id());
+    targetLoad->set_utilisation_before(m_sites[target].utilisation);
+    targetLoad->set_utilisation_after(m_sites[target].utilisation + task.pflops() / installedPflops(target));
+
+    p.set_feasible(p.violations_size() == 0);
+    return out;
+}
+
+grpc::Status Simulation::planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const
+{
+    std::lock_guard lock(m_mutex);
+    const TaskRecord* task = nullptr;
+    std::uint32_t target = 0;
+    if (auto status = resolveMove(request.task_id(), request.target_site_id(), &task, &target); !status.ok())
+        return status;
+    *plan = this->plan(*task, target).plan;
+    return grpc::Status::OK;
+}
+
+} // namespace cpn::mock
