@@ -213,7 +213,7 @@ void MainWindow::updateStatus()
     m_connection->setToolTip(m_lastError.isEmpty() ? QString() : tr("Last error: %1").arg(m_lastError));
     m_connection->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color));
 
-    m_revision->setText(tr("Revision %1").arg(locale.toString(state->revision())));
+    m_revision->setText(tr("Revision %1").arg(state->revision()));
     if (state->simTimeMs() > 0) {
         // The network runs on Beijing time (UTC+8, no daylight saving), wherever the console is.
         const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs(), QTimeZone(8 * 3600));

@@ -18,7 +18,10 @@ bool sameSecret(std::string_view a, std::string_view b)
 
 } // namespace
 
-const char* roleName(Role role) { return role == Role::Operator ? "operator" : "viewer"; }
+const char* roleName(Role role)
+{
+    return role == Role::Operator ? "operator" : "viewer";
+}
 
 std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* error)
 {
@@ -53,8 +56,7 @@ std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* 
 
 Authenticator::Authenticator(std::vector<AccessToken> tokens)
     : m_tokens(std::move(tokens))
-{
-}
+{ }
 
 grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Role* granted) const
 {

@@ -83,8 +83,17 @@ constexpr std::array<CityFact, 45> kCities { {
 
 } // namespace
 
-std::span<const HubFact> hubFacts() { return kHubs; }
-std::span<const ClusterFact> clusterFacts() { return kClusters; }
-std::span<const CityFact> cityFacts() { return kCities; }
+std::span<const HubFact> hubFacts()
+{
+    return kHubs;
+}
+std::span<const ClusterFact> clusterFacts()
+{
+    return kClusters;
+}
+std::span<const CityFact> cityFacts()
+{
+    return kCities;
+}
 
 } // namespace cpn::mock

@@ -13,7 +13,7 @@ struct HubFact {
     const char* regionEn;
     bool western;
     const char* provinces; // space-separated province codes served by the hub
-    const char* province;  // province of the hub centre
+    const char* province; // province of the hub centre
     double latitude;
     double longitude;
 };

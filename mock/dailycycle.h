@@ -33,10 +33,16 @@ inline double dailyDemand(double hour, bool western)
 }
 
 // Sunshine, ratio 0..1 (solar share of green power).
-inline double sunshine(double hour) { return hourBump(hour, 13, 6); }
+inline double sunshine(double hour)
+{
+    return hourBump(hour, 13, 6);
+}
 
 // Outside heat, ratio 0..1 (cooling load, raises PUE in the afternoon).
-inline double warmth(double hour) { return hourBump(hour, 15, 7); }
+inline double warmth(double hour)
+{
+    return hourBump(hour, 15, 7);
+}
 
 // Time-of-use tariff multiplier: peak 08-11 and 18-23, valley 23-07.
 inline double tariffFactor(double hour)

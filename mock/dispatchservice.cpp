@@ -5,8 +5,7 @@ namespace cpn::mock {
 DispatchServiceImpl::DispatchServiceImpl(Simulation& simulation, const Authenticator& authenticator)
     : m_simulation(simulation)
     , m_authenticator(authenticator)
-{
-}
+{ }
 
 grpc::Status DispatchServiceImpl::PlanMigration(
     grpc::ServerContext* context, const cpn::v1::PlanMigrationRequest* request, cpn::v1::MigrationPlan* response)

@@ -12,13 +12,13 @@
 namespace cpn::mock {
 
 inline constexpr std::size_t kArchitectureSlots = 7; // indexed by cpn::v1::Architecture
-inline constexpr std::size_t kTaskKindSlots = 7;     // indexed by cpn::v1::TaskKind
+inline constexpr std::size_t kTaskKindSlots = 7; // indexed by cpn::v1::TaskKind
 
 // Cards of one architecture at a site. used + reserved never exceeds installed.
 struct ArchSlot {
     std::uint32_t installed = 0;
     double pflopsPerCard = 0;
-    std::uint32_t used = 0;     // cards held by tasks placed here (running, or migrating away)
+    std::uint32_t used = 0; // cards held by tasks placed here (running, or migrating away)
     std::uint32_t reserved = 0; // cards held for migrations coming in
     std::array<double, kTaskKindSlots> pflopsByKind {}; // PFLOPS of the tasks holding `used`, per kind
 
@@ -30,9 +30,9 @@ struct SiteRuntime {
     std::deque<std::uint64_t> queue; // task numbers waiting for cards, oldest first (may hold stale entries)
     std::uint32_t queued = 0;
     std::uint32_t running = 0;
-    double noise = 0;        // slow random walk around 0
-    double utilisation = 0;  // last computed, ratio
-    std::string alarmId;     // active high-utilisation alarm, empty if none
+    double noise = 0; // slow random walk around 0
+    double utilisation = 0; // last computed, ratio
+    std::string alarmId; // active high-utilisation alarm, empty if none
 
     bool hasArchitecture(cpn::v1::Architecture a) const { return slots[std::size_t(a)].installed > 0; }
     std::uint32_t freeCards(cpn::v1::Architecture a) const { return slots[std::size_t(a)].freeCards(); }
@@ -40,7 +40,7 @@ struct SiteRuntime {
 
 struct LinkRuntime {
     double baseUtilisation = 0.2; // background traffic at an average hour, ratio
-    double reverseRatio = 0.7;    // the quieter direction's share of the busier one's traffic
+    double reverseRatio = 0.7; // the quieter direction's share of the busier one's traffic
     bool abBusier = true;
     double noise = 0;
     double migrationAbGbps = 0; // migration transfers crossing a -> b
@@ -64,8 +64,8 @@ struct TaskRecord {
     std::uint8_t regionMask = 0; // bit r = may run in region r; 0 = anywhere
     double dataGb = 0;
     std::int64_t submittedMs = 0;
-    std::int64_t startedMs = 0;     // 0 while queued
-    std::int64_t durationMs = 0;    // run time it needs
+    std::int64_t startedMs = 0; // 0 while queued
+    std::int64_t durationMs = 0; // run time it needs
     std::int64_t expectedEndMs = 0;
     std::uint16_t tenant = 0;
     std::string migrationId; // active or planned migration, empty if none

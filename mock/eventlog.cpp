@@ -7,8 +7,7 @@ namespace cpn::mock {
 EventLog::EventLog(std::uint64_t revision, Limits limits)
     : m_limits(limits)
     , m_revision(revision)
-{
-}
+{ }
 
 std::uint64_t EventLog::append(std::vector<cpn::v1::WatchEvent>&& events)
 {

@@ -39,8 +39,8 @@ public:
     enum class ReadStatus { Events, Timeout, OutOfRange, Closed };
     // Copies up to maxCount events with revisions after `after` into `out`, waiting up to `timeout`
     // for one to arrive. OutOfRange when events after `after` are no longer (or not yet) held.
-    ReadStatus read(std::uint64_t after, std::size_t maxCount, std::chrono::milliseconds timeout,
-        std::vector<EventPtr>& out) const;
+    ReadStatus read(
+        std::uint64_t after, std::size_t maxCount, std::chrono::milliseconds timeout, std::vector<EventPtr>& out) const;
 
     // Wakes every reader for good: reads return Closed from now on.
     void close();

@@ -9,7 +9,10 @@ namespace cpn::mock {
 
 inline constexpr double kEarthRadiusKm = 6371.0;
 
-inline double toRadians(double degrees) { return degrees * std::numbers::pi / 180.0; }
+inline double toRadians(double degrees)
+{
+    return degrees * std::numbers::pi / 180.0;
+}
 
 // Haversine distance, km.
 inline double greatCircleKm(double lat1, double lon1, double lat2, double lon2)

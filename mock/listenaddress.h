@@ -9,7 +9,7 @@ namespace cpn::mock {
 
 struct ListenAddress {
     std::string host; // without brackets for IPv6
-    int port = 0;     // 0 = pick a free port
+    int port = 0; // 0 = pick a free port
 
     // "host:port", with brackets around an IPv6 host.
     std::string toString(int actualPort) const;

@@ -10,8 +10,7 @@ MetricHistory::MetricHistory(std::size_t entityCount, std::size_t frameCount, st
     , m_stepMs(stepMs)
     , m_values(entityCount * m_frameCount, 0.0f)
     , m_times(m_frameCount, 0)
-{
-}
+{ }
 
 void MetricHistory::record(std::int64_t timeMs, const std::vector<float>& values)
 {
@@ -22,9 +21,8 @@ void MetricHistory::record(std::int64_t timeMs, const std::vector<float>& values
     m_filled = std::min(m_filled + 1, m_frameCount);
 }
 
-std::vector<HistorySample> MetricHistory::queryWeighted(
-    const std::vector<std::pair<std::size_t, double>>& entities, std::int64_t fromMs, std::int64_t toMs,
-    std::int64_t stepMs) const
+std::vector<HistorySample> MetricHistory::queryWeighted(const std::vector<std::pair<std::size_t, double>>& entities,
+    std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const
 {
     std::vector<HistorySample> native;
     double totalWeight = 0;

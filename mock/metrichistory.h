@@ -25,24 +25,24 @@ public:
 
     // Entity's samples in [fromMs, toMs]; with stepMs above the native step, the mean of each
     // step-long bucket starting at fromMs (buckets without samples are left out).
-    std::vector<HistorySample> query(std::size_t entity, std::int64_t fromMs, std::int64_t toMs,
-        std::int64_t stepMs) const;
+    std::vector<HistorySample> query(
+        std::size_t entity, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const;
 
     // Weighted mean of several entities' samples (e.g. the sites of a region).
     std::vector<HistorySample> queryWeighted(const std::vector<std::pair<std::size_t, double>>& entities,
         std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const;
 
 private:
-    std::vector<HistorySample> bucket(const std::vector<HistorySample>& native, std::int64_t fromMs,
-        std::int64_t stepMs) const;
+    std::vector<HistorySample> bucket(
+        const std::vector<HistorySample>& native, std::int64_t fromMs, std::int64_t stepMs) const;
 
     std::size_t m_entityCount = 0;
     std::size_t m_frameCount = 0;
     std::int64_t m_stepMs = 60000;
-    std::vector<float> m_values;       // frame-major: frame * entityCount + entity
+    std::vector<float> m_values; // frame-major: frame * entityCount + entity
     std::vector<std::int64_t> m_times; // per frame slot
-    std::size_t m_next = 0;            // slot the next frame goes to
-    std::size_t m_filled = 0;          // frames held
+    std::size_t m_next = 0; // slot the next frame goes to
+    std::size_t m_filled = 0; // frames held
 };
 
 } // namespace cpn::mock

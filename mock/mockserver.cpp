@@ -35,12 +35,17 @@ void installGrpcPlugins()
 
 MockServer::MockServer(MockServerOptions options)
     : m_options(std::move(options))
+{ }
+
+MockServer::~MockServer()
 {
+    stop();
 }
 
-MockServer::~MockServer() { stop(); }
-
-std::vector<std::string> MockServer::scenarios() { return { "normal" }; }
+std::vector<std::string> MockServer::scenarios()
+{
+    return { "normal" };
+}
 
 std::string MockServer::address() const
 {
@@ -77,6 +82,12 @@ bool MockServer::start(std::string* error)
     simulation.scale = m_options.scale;
     simulation.timeScale = m_options.timeScale;
     simulation.scenario = m_options.scenario;
+    simulation.initialRevision = m_options.firstRevision;
+    if (simulation.initialRevision == 0) {
+        const auto now = std::chrono::system_clock::now().time_since_epoch();
+        simulation.initialRevision
+            = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) * 1000;
+    }
     m_simulation = std::make_unique<Simulation>(simulation);
     m_authenticator = std::make_unique<Authenticator>(m_options.tokens);
     m_stateService = std::make_unique<StateServiceImpl>(*m_simulation, *m_authenticator);

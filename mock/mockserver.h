@@ -27,10 +27,14 @@ struct MockServerOptions {
     std::string listenAddress = "127.0.0.1:0"; // port 0 = pick a free port
     std::uint64_t seed = 1;
     Scale scale = Scale::National;
-    double timeScale = 10.0;          // simulated seconds per wall second
-    std::vector<AccessToken> tokens;  // none = everyone is operator, loopback only
+    double timeScale = 10.0; // simulated seconds per wall second
+    std::vector<AccessToken> tokens; // none = everyone is operator, loopback only
     std::string scenario = "normal";
     bool manualTicks = false; // no tick thread: the owner calls simulation()->tick() (tests)
+    // Revision of the starting state; 0 = derived from the wall clock (Unix ms * 1000), so that a
+    // restarted server never holds revisions of an earlier run and clients resuming with one get
+    // OUT_OF_RANGE (and take a fresh snapshot) instead of silently mixing two runs.
+    std::uint64_t firstRevision = 0;
 };
 
 class MockServer {
@@ -47,8 +51,8 @@ public:
     void stop();
 
     bool isRunning() const { return m_server != nullptr; }
-    int port() const { return m_port; }        // the bound port once started, else 0
-    std::string address() const;               // "host:port" with the bound port
+    int port() const { return m_port; } // the bound port once started, else 0
+    std::string address() const; // "host:port" with the bound port
     Simulation* simulation() { return m_simulation.get(); } // null before start()
     const MockServerOptions& options() const { return m_options; }
 

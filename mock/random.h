@@ -17,8 +17,7 @@ class Random {
 public:
     explicit Random(std::uint64_t seed)
         : m_engine(seed)
-    {
-    }
+    { }
 
     std::uint64_t next() { return m_engine(); }
     // Uniform in [0, 1).

@@ -40,14 +40,17 @@ bool parseTaskId(const std::string& id, std::uint64_t* number)
     return true;
 }
 
-double TaskRecord::pflops() const { return cards * pflopsPerCard(architecture); }
+double TaskRecord::pflops() const
+{
+    return cards * pflopsPerCard(architecture);
+}
 
 Simulation::Simulation(SimulationOptions options)
     : m_options(std::move(options))
     , m_random(m_options.seed)
     , m_topology(generateTopology(m_options.scale, m_random))
     , m_graph(m_topology.sites.size(), m_topology.linkEnds)
-    , m_events(1, m_options.eventLimits)
+    , m_events(std::max<std::uint64_t>(1, m_options.initialRevision), m_options.eventLimits)
 {
     // Larger scales carry more tasks per site: grow capacity so the network is not swamped.
     {
@@ -83,7 +86,7 @@ Simulation::Simulation(SimulationOptions options)
     updateMetrics(0);
     updateAlarms();
     initialiseHistory();
-    m_pending.clear(); // the starting state is revision 1; events start after it
+    m_pending.clear(); // the starting state is the initial revision; events start after it
 }
 
 Simulation::~Simulation() = default;
@@ -171,8 +174,7 @@ void Simulation::submitTasks(double seconds)
     const double submission = 0.5 + dailyDemand(localHour(m_nowMs), false);
     for (const auto kind : TaskFactory::kinds()) {
         const double standing = target * m_factory->populationShare(kind);
-        const double feedback
-            = std::clamp(standing / std::max(1.0, double(m_kindCounts[std::size_t(kind)])), 0.5, 2.0);
+        const double feedback = std::clamp(standing / std::max(1.0, double(m_kindCounts[std::size_t(kind)])), 0.5, 2.0);
         const double rate = standing / m_factory->meanDurationSeconds(kind) * submission * feedback;
         const auto arrivals = m_random.poisson(rate * seconds);
         for (std::uint32_t i = 0; i < arrivals; ++i) {
@@ -292,8 +294,8 @@ cpn::v1::Task Simulation::taskProto(const TaskRecord& task) const
             t.add_allowed_region_ids(m_topology.regions[r].id());
     t.set_data_gb(task.dataGb);
     t.set_submitted_time_ms(task.submittedMs);
-    t.set_expected_end_time_ms(task.state == cpn::v1::TASK_STATE_QUEUED ? m_nowMs + task.durationMs
-                                                                        : task.expectedEndMs);
+    t.set_expected_end_time_ms(
+        task.state == cpn::v1::TASK_STATE_QUEUED ? m_nowMs + task.durationMs : task.expectedEndMs);
     double progress = 0;
     if (task.state != cpn::v1::TASK_STATE_QUEUED && task.startedMs > 0 && task.expectedEndMs > task.startedMs)
         progress = double(m_nowMs - task.startedMs) / double(task.expectedEndMs - task.startedMs);
@@ -416,9 +418,8 @@ std::string Simulation::checkInvariants() const
     for (std::size_t l = 0; l < std::size_t(m_lastMetrics.links_size()); ++l) {
         const auto& m = m_lastMetrics.links(int(l));
         const double capacity = m_topology.links[l].capacity_gbps();
-        if (!(m.utilisation() >= 0 && m.utilisation() <= 1) || m.throughput_ab_gbps() < 0
-            || m.throughput_ba_gbps() < 0 || m.throughput_ab_gbps() > capacity + 1e-6
-            || m.throughput_ba_gbps() > capacity + 1e-6)
+        if (!(m.utilisation() >= 0 && m.utilisation() <= 1) || m.throughput_ab_gbps() < 0 || m.throughput_ba_gbps() < 0
+            || m.throughput_ab_gbps() > capacity + 1e-6 || m.throughput_ba_gbps() > capacity + 1e-6)
             problems << m.link_id() << " throughput out of range; ";
     }
     return problems.str();

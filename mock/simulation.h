@@ -37,6 +37,9 @@ struct SimulationOptions {
     double timeScale = 10.0; // simulated s per wall s; reported in snapshots, the caller paces tick()
     std::string scenario = "normal";
     EventLog::Limits eventLimits {};
+    // Revision of the starting state. A server gives each run its own range (see MockServerOptions)
+    // so that a client holding a revision of an earlier run cannot resume into this one.
+    std::uint64_t initialRevision = 1;
 };
 
 // Deterministic: the same options and the same sequence of tick() calls give the same states and
@@ -60,18 +63,18 @@ public:
     // StateService
     cpn::v1::Snapshot snapshot() const;
     grpc::Status listTasks(const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const;
-    grpc::Status queryHistory(const cpn::v1::QueryHistoryRequest& request,
-        cpn::v1::QueryHistoryResponse* response) const;
+    grpc::Status queryHistory(
+        const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const;
 
     // DispatchService
     grpc::Status planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const;
-    grpc::Status startMigration(const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy,
-        cpn::v1::Migration* migration);
+    grpc::Status startMigration(
+        const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy, cpn::v1::Migration* migration);
     grpc::Status cancelMigration(const cpn::v1::CancelMigrationRequest& request, cpn::v1::Migration* migration);
-    grpc::Status drainSite(const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy,
-        cpn::v1::DrainSiteResponse* response);
-    grpc::Status acknowledgeAlarm(const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by,
-        cpn::v1::Alarm* alarm);
+    grpc::Status drainSite(
+        const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy, cpn::v1::DrainSiteResponse* response);
+    grpc::Status acknowledgeAlarm(
+        const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by, cpn::v1::Alarm* alarm);
 
     // For tests and tools.
     std::optional<cpn::v1::Task> findTask(const std::string& id) const;
@@ -117,7 +120,7 @@ private:
     void submitTasks(double seconds);
     void startQueuedTasks();
     bool canStart(const TaskRecord& task) const;
-    void runTask(TaskRecord& task);     // takes its cards at task.site
+    void runTask(TaskRecord& task); // takes its cards at task.site
     void releaseTask(TaskRecord& task); // gives them back
     void enqueueTask(TaskRecord& task);
     void removeFromQueue(TaskRecord& task);
@@ -144,8 +147,8 @@ private:
     double siteActivePflops(std::uint32_t site, std::size_t arch) const;
 
     // simulationplanning.cpp: checks and plans; simulationdispatch.cpp: migrations, drains
-    grpc::Status resolveMove(const std::string& taskId, const std::string& targetId, const TaskRecord** task,
-        std::uint32_t* target) const;
+    grpc::Status resolveMove(
+        const std::string& taskId, const std::string& targetId, const TaskRecord** task, std::uint32_t* target) const;
     PlanOutcome plan(const TaskRecord& task, std::uint32_t target) const;
     double spareGbps(const Hop& hop) const; // in the hop's direction
     double transferRateGbps(const Route& route) const;

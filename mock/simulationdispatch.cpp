@@ -34,8 +34,8 @@ grpc::Status Simulation::startMigration(
         const auto& existing = m_migrations.at(it->second).proto;
         if (existing.task_id() != request.task_id() || existing.target_site_id() != request.target_site_id())
             return { grpc::StatusCode::INVALID_ARGUMENT,
-                "request_id " + request.request_id() + " was already used for migration " + existing.id()
-                    + " of task " + existing.task_id() + " to " + existing.target_site_id() };
+                "request_id " + request.request_id() + " was already used for migration " + existing.id() + " of task "
+                    + existing.task_id() + " to " + existing.target_site_id() };
         *migration = existing;
         return grpc::Status::OK;
     }
@@ -79,8 +79,8 @@ grpc::Status Simulation::cancelMigration(const cpn::v1::CancelMigrationRequest& 
     return grpc::Status::OK;
 }
 
-Simulation::MigrationRecord& Simulation::createMigration(TaskRecord& task, std::uint32_t target,
-    PlanOutcome&& outcome, const std::string& requestId, const std::string& reason, const std::string& requestedBy)
+Simulation::MigrationRecord& Simulation::createMigration(TaskRecord& task, std::uint32_t target, PlanOutcome&& outcome,
+    const std::string& requestId, const std::string& reason, const std::string& requestedBy)
 {
     char id[32];
     std::snprintf(id, sizeof id, "mig-%06llu", static_cast<unsigned long long>(m_nextMigrationNumber++));

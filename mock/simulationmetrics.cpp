@@ -17,7 +17,7 @@ constexpr double kSiteAlarmClear = 0.85;
 constexpr double kLinkAlarmRaise = 0.85; // MAJOR above this utilisation
 constexpr double kLinkAlarmClear = 0.80;
 constexpr std::int64_t kHistoryStepMs = 60000;
-constexpr std::size_t kHistoryFrames = 1440;            // 24 h at 1-min steps
+constexpr std::size_t kHistoryFrames = 1440; // 24 h at 1-min steps
 constexpr std::size_t kHistoryValueBudget = 30'000'000; // floats held, all entities and frames
 constexpr std::size_t kClearedAlarmsKept = 200;
 constexpr double kNoiseTimeConstantSeconds = 600;
@@ -43,7 +43,10 @@ double activity(std::size_t kind, double hour, bool western)
     }
 }
 
-double round3(double v) { return std::round(v * 1000) / 1000; }
+double round3(double v)
+{
+    return std::round(v * 1000) / 1000;
+}
 
 std::string percent(double ratio)
 {
@@ -124,8 +127,8 @@ void Simulation::updateMetrics(double seconds)
         }
         site.utilisation = installed > 0 ? std::clamp(active / installed, 0.0, 1.0) : 0.0;
         metrics->set_utilisation(site.utilisation);
-        const double pue = std::max(1.05,
-            economy.basePue + 0.03 * warmth(hour) - 0.015 + 0.02 * (0.6 - site.utilisation) + 0.004 * site.noise);
+        const double pue = std::max(
+            1.05, economy.basePue + 0.03 * warmth(hour) - 0.015 + 0.02 * (0.6 - site.utilisation) + 0.004 * site.noise);
         const double itPower = m_topology.sites[s].power_capacity_mw() * (0.3 + 0.7 * site.utilisation);
         metrics->set_pue(round3(pue));
         metrics->set_power_mw(round3(itPower * pue));
@@ -162,8 +165,8 @@ void Simulation::updateMetrics(double seconds)
         const double congestion = std::max(0.0, link.utilisation - 0.7);
         metrics->set_latency_ms(
             round3(proto.latency_ms() * (1 + 0.02 * std::fabs(link.noise) + 0.6 * congestion * congestion)));
-        metrics->set_loss_ratio(link.utilisation > 0.8 ? 1e-5 + (link.utilisation - 0.8) * 0.01
-                                                       : 1e-6 * (1 + std::fabs(link.noise)));
+        metrics->set_loss_ratio(
+            link.utilisation > 0.8 ? 1e-5 + (link.utilisation - 0.8) * 0.01 : 1e-6 * (1 + std::fabs(link.noise)));
     }
 
     m_lastMetrics = batch;

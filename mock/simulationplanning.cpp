@@ -10,11 +10,11 @@ namespace cpn::mock {
 
 namespace {
 
-constexpr double kMinSpareGbps = 1.0;          // a link with less spare cannot carry a transfer
+constexpr double kMinSpareGbps = 1.0; // a link with less spare cannot carry a transfer
 constexpr double kMigrationShareOfSpare = 0.6; // a transfer leaves headroom for the traffic already there
 constexpr double kMaxMigrationGbps = 200.0;
 constexpr double kMaxTransferSeconds = 240.0; // the rest of a large data set is pre-staged
-constexpr double kTypicalDrawShare = 0.8;     // task power draw over its cards' rated power
+constexpr double kTypicalDrawShare = 0.8; // task power draw over its cards' rated power
 constexpr double kGridCarbonKgPerKwh = 0.581; // China grid average emission factor
 
 const char* architectureName(cpn::v1::Architecture a)
@@ -218,9 +218,8 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
             auto* load = p.add_projected_link_loads();
             load->set_entity_id(m_topology.links[hop.link].id());
             load->set_utilisation_before(link.utilisation);
-            load->set_utilisation_after(
-                std::max(link.throughputAbGbps + (hop.forward ? out.rateGbps : 0),
-                    link.throughputBaGbps + (hop.forward ? 0 : out.rateGbps))
+            load->set_utilisation_after(std::max(link.throughputAbGbps + (hop.forward ? out.rateGbps : 0),
+                                            link.throughputBaGbps + (hop.forward ? 0 : out.rateGbps))
                 / capacity);
         }
     }

@@ -15,8 +15,7 @@ constexpr std::chrono::milliseconds kWatchPoll { 200 };
 StateServiceImpl::StateServiceImpl(Simulation& simulation, const Authenticator& authenticator)
     : m_simulation(simulation)
     , m_authenticator(authenticator)
-{
-}
+{ }
 
 grpc::Status StateServiceImpl::GetSnapshot(
     grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest*, cpn::v1::Snapshot* response)
@@ -37,8 +36,8 @@ grpc::Status StateServiceImpl::ListTasks(
     return m_simulation.listTasks(*request, response);
 }
 
-grpc::Status StateServiceImpl::Watch(grpc::ServerContext* context, const cpn::v1::WatchRequest* request,
-    grpc::ServerWriter<cpn::v1::WatchEvent>* writer)
+grpc::Status StateServiceImpl::Watch(
+    grpc::ServerContext* context, const cpn::v1::WatchRequest* request, grpc::ServerWriter<cpn::v1::WatchEvent>* writer)
 {
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
@@ -69,8 +68,8 @@ grpc::Status StateServiceImpl::Watch(grpc::ServerContext* context, const cpn::v1
     return { grpc::StatusCode::CANCELLED, "cancelled by the client" };
 }
 
-grpc::Status StateServiceImpl::QueryHistory(grpc::ServerContext* context,
-    const cpn::v1::QueryHistoryRequest* request, cpn::v1::QueryHistoryResponse* response)
+grpc::Status StateServiceImpl::QueryHistory(
+    grpc::ServerContext* context, const cpn::v1::QueryHistoryRequest* request, cpn::v1::QueryHistoryResponse* response)
 {
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())

@@ -12,7 +12,7 @@ using cpn::v1::TaskKind;
 
 namespace {
 
-constexpr std::size_t kNearSitesKept = 48;   // candidate sites remembered per users' site
+constexpr std::size_t kNearSitesKept = 48; // candidate sites remembered per users' site
 constexpr double kMaxInferenceSloMs = 20.0;
 
 struct CardChoice {
@@ -47,7 +47,10 @@ double meanOf(const CardChoice& c)
     return sum;
 }
 
-bool inRegion(std::uint8_t mask, std::uint32_t region) { return mask == 0 || (mask & (1u << region)) != 0; }
+bool inRegion(std::uint8_t mask, std::uint32_t region)
+{
+    return mask == 0 || (mask & (1u << region)) != 0;
+}
 
 } // namespace
 
@@ -74,10 +77,10 @@ TaskFactory::TaskFactory(const Topology& topology, const LinkGraph& graph)
     const std::vector<const char*> regulated { "ICBC", "Bank of China", "China Construction Bank", "Ping An",
         "State Grid", "China Southern Power Grid", "China Meteorological Administration",
         "Peking Union Medical College Hospital" };
-    const std::vector<const char*> others { "Baidu", "Alibaba Cloud", "Tencent", "ByteDance", "Zhipu AI",
-        "Moonshot AI", "DeepSeek", "iFlytek", "SenseTime", "MiniMax", "BAAI", "Meituan", "JD.com", "Kuaishou",
-        "China Mobile", "China Telecom", "China Unicom", "Light Chaser Animation", "Base FX", "Mango TV",
-        "Chinese Academy of Sciences", "BGI Genomics", "Tsinghua University", "Peking University", "Sinopec" };
+    const std::vector<const char*> others { "Baidu", "Alibaba Cloud", "Tencent", "ByteDance", "Zhipu AI", "Moonshot AI",
+        "DeepSeek", "iFlytek", "SenseTime", "MiniMax", "BAAI", "Meituan", "JD.com", "Kuaishou", "China Mobile",
+        "China Telecom", "China Unicom", "Light Chaser Animation", "Base FX", "Mango TV", "Chinese Academy of Sciences",
+        "BGI Genomics", "Tsinghua University", "Peking University", "Sinopec" };
     for (auto name : regulated) {
         m_tenants.emplace_back(name);
         m_regulated.push_back(true);
@@ -172,7 +175,10 @@ const TaskFactory::Profile& TaskFactory::profile(TaskKind kind) const
     return m_profiles.front();
 }
 
-double TaskFactory::populationShare(TaskKind kind) const { return profile(kind).share; }
+double TaskFactory::populationShare(TaskKind kind) const
+{
+    return profile(kind).share;
+}
 
 double TaskFactory::meanDurationSeconds(TaskKind kind) const
 {

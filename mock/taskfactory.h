@@ -45,13 +45,13 @@ private:
     // What tasks of one kind look like and where they go.
     struct Profile {
         cpn::v1::TaskKind kind = cpn::v1::TASK_KIND_UNSPECIFIED;
-        double share = 0;       // of the standing population, ratio
+        double share = 0; // of the standing population, ratio
         double medianHours = 1; // run time, log-normal
         double sigma = 0.7;
         std::array<double, 7> architectureWeights {}; // by cpn::v1::Architecture
-        std::array<double, 5> tierWeights {};         // by cpn::v1::SiteTier
-        double westBias = 1;                          // weight multiplier for western sites (submission)
-        std::vector<const char*> names;               // name stems
+        std::array<double, 5> tierWeights {}; // by cpn::v1::SiteTier
+        double westBias = 1; // weight multiplier for western sites (submission)
+        std::vector<const char*> names; // name stems
         std::vector<std::uint16_t> tenants;
     };
 

@@ -71,10 +71,7 @@ struct Builder {
         topology.linkEnds.emplace_back(a, b);
     }
 
-    template <std::size_t N> double pick(const std::array<double, N>& values)
-    {
-        return values[random.index(N)];
-    }
+    template <std::size_t N> double pick(const std::array<double, N>& values) { return values[random.index(N)]; }
 };
 
 std::uint32_t roundCards(double cards, std::uint32_t multiple)
@@ -226,8 +223,9 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> nearestPairs(
     }
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    std::stable_sort(pairs.begin(), pairs.end(),
-        [&](const auto& x, const auto& y) { return b.distanceKm(x.first, x.second) < b.distanceKm(y.first, y.second); });
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& x, const auto& y) {
+        return b.distanceKm(x.first, x.second) < b.distanceKm(y.first, y.second);
+    });
     return pairs;
 }
 
@@ -310,7 +308,10 @@ double kilowattsPerCard(Architecture architecture)
     }
 }
 
-double routeLatencyMs(double routeKm) { return routeKm * 0.005 + 0.2; }
+double routeLatencyMs(double routeKm)
+{
+    return routeKm * 0.005 + 0.2;
+}
 
 void scaleCapacity(Topology& topology, double factor)
 {
@@ -386,7 +387,8 @@ Topology generateTopology(Scale scale, Random& random)
     auto nearestHubs = [&](GeoPoint p) {
         std::vector<std::pair<double, std::uint32_t>> byDistance;
         for (std::uint32_t h = 0; h < hubCount; ++h)
-            byDistance.emplace_back(greatCircleKm(p.latitude, p.longitude, b.points[h].latitude, b.points[h].longitude), h);
+            byDistance.emplace_back(
+                greatCircleKm(p.latitude, p.longitude, b.points[h].latitude, b.points[h].longitude), h);
         std::sort(byDistance.begin(), byDistance.end());
         return byDistance;
     };
@@ -399,8 +401,8 @@ Topology generateTopology(Scale scale, Random& random)
             key += "-" + std::to_string(ordinal + 1);
         site.set_id("rg-" + key);
         site.set_name_zh(ordinal > 0 ? std::string(city.nameZh) + "区域" + std::to_string(ordinal + 1) : city.nameZh);
-        site.set_name_en(ordinal > 0 ? std::string(city.nameEn) + " regional " + std::to_string(ordinal + 1)
-                                     : city.nameEn);
+        site.set_name_en(
+            ordinal > 0 ? std::string(city.nameEn) + " regional " + std::to_string(ordinal + 1) : city.nameEn);
         site.set_tier(cpn::v1::SITE_TIER_REGIONAL);
         site.set_region_id(t.regions[r].id());
         site.set_parent_site_id(t.sites[r].id());
@@ -423,8 +425,8 @@ Topology generateTopology(Scale scale, Random& random)
         const int extra = std::max(0, targets.regionalSites - int(cities.size()));
         for (int i = 0; i < extra; ++i) {
             const auto c = random.weighted(weights);
-            const GeoPoint at = offsetKm({ cities[c].latitude, cities[c].longitude }, random.uniform(0, 6.2832),
-                random.uniform(40, 220));
+            const GeoPoint at = offsetKm(
+                { cities[c].latitude, cities[c].longitude }, random.uniform(0, 6.2832), random.uniform(40, 220));
             addRegional(cities[c], at, ++ordinals[c]);
             regionalCity.push_back(std::uint32_t(c));
         }

@@ -31,7 +31,7 @@ ScaleTargets scaleTargets(Scale scale);
 struct SiteEconomy {
     bool western = false;
     double basePue = 1.3;
-    double baseGreenShare = 0.3;    // ratio 0..1
+    double baseGreenShare = 0.3; // ratio 0..1
     double basePriceCnyPerKwh = 0.6;
 };
 

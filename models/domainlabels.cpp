@@ -6,155 +6,158 @@
 namespace cpn {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("cpn::Domain", text); }
+    // Gives the labels one translation context that lupdate can see.
+    struct Domain {
+        Q_DECLARE_TR_FUNCTIONS(cpn::Domain)
+    };
 }
 
 QString tierName(SiteTier tier)
 {
     switch (tier) {
     case SiteTier::NationalHub:
-        return tr("National hub");
+        return Domain::tr("National hub");
     case SiteTier::Cluster:
-        return tr("Data-centre cluster");
+        return Domain::tr("Data-centre cluster");
     case SiteTier::Regional:
-        return tr("Regional centre");
+        return Domain::tr("Regional centre");
     case SiteTier::Edge:
-        return tr("Edge site");
+        return Domain::tr("Edge site");
     case SiteTier::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString siteStatusName(SiteStatus status)
 {
     switch (status) {
     case SiteStatus::Online:
-        return tr("Online");
+        return Domain::tr("Online");
     case SiteStatus::Degraded:
-        return tr("Degraded");
+        return Domain::tr("Degraded");
     case SiteStatus::Maintenance:
-        return tr("Maintenance");
+        return Domain::tr("Maintenance");
     case SiteStatus::Offline:
-        return tr("Offline");
+        return Domain::tr("Offline");
     case SiteStatus::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString linkStatusName(LinkStatus status)
 {
     switch (status) {
     case LinkStatus::Up:
-        return tr("Up");
+        return Domain::tr("Up");
     case LinkStatus::Degraded:
-        return tr("Degraded");
+        return Domain::tr("Degraded");
     case LinkStatus::Down:
-        return tr("Down");
+        return Domain::tr("Down");
     case LinkStatus::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString architectureName(Architecture architecture)
 {
     switch (architecture) {
     case Architecture::NvidiaGpu:
-        return tr("NVIDIA GPU");
+        return Domain::tr("NVIDIA GPU");
     case Architecture::Ascend:
-        return tr("Ascend");
+        return Domain::tr("Ascend");
     case Architecture::HygonDcu:
-        return tr("Hygon DCU");
+        return Domain::tr("Hygon DCU");
     case Architecture::CambriconMlu:
-        return tr("Cambricon MLU");
+        return Domain::tr("Cambricon MLU");
     case Architecture::Kunlunxin:
-        return tr("Kunlunxin");
+        return Domain::tr("Kunlunxin");
     case Architecture::Cpu:
-        return tr("CPU");
+        return Domain::tr("CPU");
     case Architecture::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString taskKindName(TaskKind kind)
 {
     switch (kind) {
     case TaskKind::Training:
-        return tr("Training");
+        return Domain::tr("Training");
     case TaskKind::Inference:
-        return tr("Inference");
+        return Domain::tr("Inference");
     case TaskKind::Batch:
-        return tr("Batch");
+        return Domain::tr("Batch");
     case TaskKind::Rendering:
-        return tr("Rendering");
+        return Domain::tr("Rendering");
     case TaskKind::Scientific:
-        return tr("Scientific");
+        return Domain::tr("Scientific");
     case TaskKind::Storage:
-        return tr("Storage");
+        return Domain::tr("Storage");
     case TaskKind::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString taskStateName(TaskState state)
 {
     switch (state) {
     case TaskState::Queued:
-        return tr("Queued");
+        return Domain::tr("Queued");
     case TaskState::Running:
-        return tr("Running");
+        return Domain::tr("Running");
     case TaskState::Migrating:
-        return tr("Migrating");
+        return Domain::tr("Migrating");
     case TaskState::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString migrationStateName(MigrationState state)
 {
     switch (state) {
     case MigrationState::Planned:
-        return tr("Planned");
+        return Domain::tr("Planned");
     case MigrationState::Checkpointing:
-        return tr("Checkpointing");
+        return Domain::tr("Checkpointing");
     case MigrationState::Transferring:
-        return tr("Transferring");
+        return Domain::tr("Transferring");
     case MigrationState::Restoring:
-        return tr("Restoring");
+        return Domain::tr("Restoring");
     case MigrationState::Completed:
-        return tr("Completed");
+        return Domain::tr("Completed");
     case MigrationState::Failed:
-        return tr("Failed");
+        return Domain::tr("Failed");
     case MigrationState::Cancelled:
-        return tr("Cancelled");
+        return Domain::tr("Cancelled");
     case MigrationState::RolledBack:
-        return tr("Rolled back");
+        return Domain::tr("Rolled back");
     case MigrationState::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString severityName(AlarmSeverity severity)
 {
     switch (severity) {
     case AlarmSeverity::Info:
-        return tr("Info");
+        return Domain::tr("Info");
     case AlarmSeverity::Warning:
-        return tr("Warning");
+        return Domain::tr("Warning");
     case AlarmSeverity::Major:
-        return tr("Major");
+        return Domain::tr("Major");
     case AlarmSeverity::Critical:
-        return tr("Critical");
+        return Domain::tr("Critical");
     case AlarmSeverity::Unknown:
         break;
     }
-    return tr("Unknown");
+    return Domain::tr("Unknown");
 }
 
 QString siteDisplayName(const Site& site)

@@ -40,8 +40,8 @@ struct Place {
 
 // DOMAIN.md: hub centres and the 10 clusters.
 const Place kHubs[] = { { "hub-jjj", 39.90, 116.41 }, { "hub-yrd", 31.23, 121.47 }, { "hub-gba", 23.13, 113.26 },
-    { "hub-cy", 30.57, 104.07 }, { "hub-nm", 40.84, 111.75 }, { "hub-gz", 26.65, 106.63 },
-    { "hub-gs", 35.71, 107.64 }, { "hub-nx", 38.49, 106.23 } };
+    { "hub-cy", 30.57, 104.07 }, { "hub-nm", 40.84, 111.75 }, { "hub-gz", 26.65, 106.63 }, { "hub-gs", 35.71, 107.64 },
+    { "hub-nx", 38.49, 106.23 } };
 const Place kClusters[] = { { "cl-zhangjiakou", 40.77, 114.88 }, { "cl-yrd-demo", 31.15, 121.12 },
     { "cl-wuhu", 31.35, 118.43 }, { "cl-shaoguan", 24.81, 113.60 }, { "cl-tianfu", 30.57, 104.07 },
     { "cl-chongqing", 29.56, 106.55 }, { "cl-horinger", 40.38, 111.82 }, { "cl-guian", 26.40, 106.40 },
@@ -85,7 +85,10 @@ QString codeName(grpc::StatusCode code)
     }
 }
 
-QString codeName(const grpc::Status& status) { return codeName(status.error_code()); }
+QString codeName(const grpc::Status& status)
+{
+    return codeName(status.error_code());
+}
 
 // All events after `after` held by a simulation's log.
 std::vector<mock::EventPtr> eventsAfter(const Simulation& simulation, std::uint64_t after)
@@ -128,8 +131,7 @@ std::optional<std::string> rawCall(
     grpc::Status status;
     step([&] { call->Finish(&status, &queue); });
     queue.Shutdown();
-    while (queue.Next(&tag, &ok)) {
-    }
+    while (queue.Next(&tag, &ok)) { }
     return reply;
 }
 
@@ -140,8 +142,7 @@ struct Client {
         , state(v1::StateService::NewStub(channel))
         , dispatch(v1::DispatchService::NewStub(channel))
         , token(std::move(token))
-    {
-    }
+    { }
 
     std::unique_ptr<grpc::ClientContext> context() const
     {
@@ -270,7 +271,8 @@ private slots:
         QCOMPARE(eventsA.size(), eventsB.size());
         QVERIFY(eventsA.size() >= 30);
         for (std::size_t i = 0; i < eventsA.size(); ++i)
-            QVERIFY2(deterministicBytes(*eventsA[i]) == deterministicBytes(*eventsB[i]), qPrintable(QString::number(i)));
+            QVERIFY2(
+                deterministicBytes(*eventsA[i]) == deterministicBytes(*eventsB[i]), qPrintable(QString::number(i)));
         v1::ListTasksRequest request;
         request.set_page_size(5000);
         v1::ListTasksResponse pageA;
@@ -298,8 +300,10 @@ private slots:
         const auto snapshot = simulation.snapshot();
         QCOMPARE(snapshot.scale(), std::string("national"));
         QCOMPARE(snapshot.regions_size(), 8);
-        QVERIFY2(snapshot.sites_size() >= 270 && snapshot.sites_size() <= 330, qPrintable(QString::number(snapshot.sites_size())));
-        QVERIFY2(snapshot.links_size() >= 540 && snapshot.links_size() <= 660, qPrintable(QString::number(snapshot.links_size())));
+        QVERIFY2(snapshot.sites_size() >= 270 && snapshot.sites_size() <= 330,
+            qPrintable(QString::number(snapshot.sites_size())));
+        QVERIFY2(snapshot.links_size() >= 540 && snapshot.links_size() <= 660,
+            qPrintable(QString::number(snapshot.links_size())));
         QVERIFY(snapshot.task_count() >= 18000 && snapshot.task_count() <= 22000);
         QCOMPARE(snapshot.site_metrics_size(), snapshot.sites_size());
         QCOMPARE(snapshot.link_metrics_size(), snapshot.links_size());
@@ -435,8 +439,10 @@ private slots:
         for (int l = 0; l < after.links_size(); ++l) {
             const auto& metrics = after.link_metrics(l);
             QVERIFY(metrics.utilisation() >= 0 && metrics.utilisation() <= 1);
-            QVERIFY(metrics.throughput_ab_gbps() >= 0 && metrics.throughput_ab_gbps() <= after.links(l).capacity_gbps());
-            QVERIFY(metrics.throughput_ba_gbps() >= 0 && metrics.throughput_ba_gbps() <= after.links(l).capacity_gbps());
+            QVERIFY(
+                metrics.throughput_ab_gbps() >= 0 && metrics.throughput_ab_gbps() <= after.links(l).capacity_gbps());
+            QVERIFY(
+                metrics.throughput_ba_gbps() >= 0 && metrics.throughput_ba_gbps() <= after.links(l).capacity_gbps());
         }
         // Four hours later tasks have come and gone, but the population holds.
         QVERIFY(after.task_count() > 15000 && after.task_count() < 25000);
@@ -512,24 +518,42 @@ private slots:
     {
         QTest::addColumn<QString>("request");
         QTest::addColumn<QString>("code");
-        QTest::newRow("list: negative page size") << "list-negative" << "INVALID_ARGUMENT";
-        QTest::newRow("list: malformed token") << "list-token" << "INVALID_ARGUMENT";
-        QTest::newRow("list: unknown site") << "list-site" << "NOT_FOUND";
-        QTest::newRow("list: huge page is capped") << "list-huge" << "OK";
-        QTest::newRow("history: unknown entity") << "history-entity" << "NOT_FOUND";
-        QTest::newRow("history: to before from") << "history-range" << "INVALID_ARGUMENT";
-        QTest::newRow("history: negative step") << "history-step" << "INVALID_ARGUMENT";
-        QTest::newRow("history: unknown metric") << "history-metric" << "INVALID_ARGUMENT";
-        QTest::newRow("plan: empty ids") << "plan-empty" << "INVALID_ARGUMENT";
-        QTest::newRow("plan: unknown task") << "plan-task" << "NOT_FOUND";
-        QTest::newRow("plan: unknown site") << "plan-site" << "NOT_FOUND";
-        QTest::newRow("plan: same site") << "plan-same" << "INVALID_ARGUMENT";
-        QTest::newRow("start: empty request id") << "start-key" << "INVALID_ARGUMENT";
-        QTest::newRow("start: unknown task") << "start-task" << "NOT_FOUND";
-        QTest::newRow("cancel: unknown") << "cancel-unknown" << "NOT_FOUND";
-        QTest::newRow("drain: unknown site") << "drain-site" << "NOT_FOUND";
-        QTest::newRow("drain: empty request id") << "drain-key" << "INVALID_ARGUMENT";
-        QTest::newRow("ack: unknown alarm") << "ack-unknown" << "NOT_FOUND";
+        QTest::newRow("list: negative page size") << "list-negative"
+                                                  << "INVALID_ARGUMENT";
+        QTest::newRow("list: malformed token") << "list-token"
+                                               << "INVALID_ARGUMENT";
+        QTest::newRow("list: unknown site") << "list-site"
+                                            << "NOT_FOUND";
+        QTest::newRow("list: huge page is capped") << "list-huge"
+                                                   << "OK";
+        QTest::newRow("history: unknown entity") << "history-entity"
+                                                 << "NOT_FOUND";
+        QTest::newRow("history: to before from") << "history-range"
+                                                 << "INVALID_ARGUMENT";
+        QTest::newRow("history: negative step") << "history-step"
+                                                << "INVALID_ARGUMENT";
+        QTest::newRow("history: unknown metric") << "history-metric"
+                                                 << "INVALID_ARGUMENT";
+        QTest::newRow("plan: empty ids") << "plan-empty"
+                                         << "INVALID_ARGUMENT";
+        QTest::newRow("plan: unknown task") << "plan-task"
+                                            << "NOT_FOUND";
+        QTest::newRow("plan: unknown site") << "plan-site"
+                                            << "NOT_FOUND";
+        QTest::newRow("plan: same site") << "plan-same"
+                                         << "INVALID_ARGUMENT";
+        QTest::newRow("start: empty request id") << "start-key"
+                                                 << "INVALID_ARGUMENT";
+        QTest::newRow("start: unknown task") << "start-task"
+                                             << "NOT_FOUND";
+        QTest::newRow("cancel: unknown") << "cancel-unknown"
+                                         << "NOT_FOUND";
+        QTest::newRow("drain: unknown site") << "drain-site"
+                                             << "NOT_FOUND";
+        QTest::newRow("drain: empty request id") << "drain-key"
+                                                 << "INVALID_ARGUMENT";
+        QTest::newRow("ack: unknown alarm") << "ack-unknown"
+                                            << "NOT_FOUND";
     }
 
     void malformedRequestsAnswerWithStatusCodes()
@@ -628,7 +652,8 @@ private slots:
             request.set_from_ms(snapshot.sim_time_ms() - 24 * 3600000LL);
             request.set_to_ms(snapshot.sim_time_ms());
             v1::QueryHistoryResponse response;
-            QCOMPARE(codeName(client.state->QueryHistory(client.context().get(), request, &response)), QStringLiteral("OK"));
+            QCOMPARE(
+                codeName(client.state->QueryHistory(client.context().get(), request, &response)), QStringLiteral("OK"));
             QCOMPARE(response.unit(), std::string("ratio"));
             QVERIFY2(response.points_size() >= 1400, qPrintable(QString::number(response.points_size())));
             for (const auto& point : response.points())
@@ -655,6 +680,23 @@ private slots:
             QCOMPARE(codeName(reader->Finish()), QStringLiteral("OUT_OF_RANGE"));
         }
 
+        // A restarted server does not hold the revisions of an earlier run, even with the same seed.
+        MockServer restarted(manualOptions());
+        QVERIFY(restarted.start());
+        for (int i = 0; i < 5; ++i)
+            restarted.simulation()->tick(10);
+        Client again(restarted.address());
+        QVERIFY(again.snapshot().revision() > current);
+        {
+            v1::WatchRequest request;
+            request.set_from_revision(current);
+            auto context = again.context();
+            auto reader = again.state->Watch(context.get(), request);
+            v1::WatchEvent event;
+            QVERIFY(!reader->Read(&event));
+            QCOMPARE(codeName(reader->Finish()), QStringLiteral("OUT_OF_RANGE"));
+        }
+
         // A log that has dropped old events refuses to resume from before them.
         SimulationOptions options;
         options.eventLimits.maxEvents = 50;
@@ -666,7 +708,8 @@ private slots:
         std::vector<mock::EventPtr> events;
         QCOMPARE(int(small.events().read(1, 10, std::chrono::milliseconds(0), events)),
             int(mock::EventLog::ReadStatus::OutOfRange));
-        QCOMPARE(int(small.events().read(small.events().oldestRevision() - 1, 10, std::chrono::milliseconds(0), events)),
+        QCOMPARE(
+            int(small.events().read(small.events().oldestRevision() - 1, 10, std::chrono::milliseconds(0), events)),
             int(mock::EventLog::ReadStatus::Events));
     }
 
@@ -691,8 +734,7 @@ private slots:
         }
         QCOMPARE(batches, 3);
         context->TryCancel();
-        while (reader->Read(&event)) {
-        }
+        while (reader->Read(&event)) { }
         QCOMPARE(codeName(reader->Finish()), QStringLiteral("CANCELLED"));
     }
 
@@ -829,7 +871,8 @@ private slots:
         const auto tasks = client.allTasks();
         v1::Task task;
         std::string target;
-        QVERIFY(findFeasibleMove(client, tasks, snapshot, { v1::TASK_KIND_TRAINING, v1::TASK_KIND_BATCH }, &task, &target));
+        QVERIFY(
+            findFeasibleMove(client, tasks, snapshot, { v1::TASK_KIND_TRAINING, v1::TASK_KIND_BATCH }, &task, &target));
         v1::MigrationPlan plan;
         QVERIFY(client.plan(task.id(), target, &plan).ok());
         QVERIFY(plan.feasible() && plan.path_link_ids_size() > 0);
@@ -934,7 +977,8 @@ private slots:
         Client client(server.address());
         v1::Task task;
         std::string target;
-        QVERIFY(findFeasibleMove(client, client.allTasks(), client.snapshot(), { v1::TASK_KIND_TRAINING }, &task, &target));
+        QVERIFY(
+            findFeasibleMove(client, client.allTasks(), client.snapshot(), { v1::TASK_KIND_TRAINING }, &task, &target));
         v1::Migration migration;
         QVERIFY(client.start("k-cancel", task.id(), target, &migration).ok());
         server.simulation()->tick(5);
@@ -1030,7 +1074,8 @@ private slots:
         QCOMPARE(codeName(anonymous.state->GetSnapshot(anonymous.context().get(), {}, &snapshot)),
             QStringLiteral("UNAUTHENTICATED"));
         Client wrong(server.address(), "guess");
-        QCOMPARE(codeName(wrong.state->GetSnapshot(wrong.context().get(), {}, &snapshot)), QStringLiteral("UNAUTHENTICATED"));
+        QCOMPARE(codeName(wrong.state->GetSnapshot(wrong.context().get(), {}, &snapshot)),
+            QStringLiteral("UNAUTHENTICATED"));
         Client viewer(server.address(), "view-secret");
         QCOMPARE(codeName(viewer.state->GetSnapshot(viewer.context().get(), {}, &snapshot)), QStringLiteral("OK"));
         QCOMPARE(codeName(viewer.plan("t-00000001", "hub-gz", &plan)), QStringLiteral("PERMISSION_DENIED"));
@@ -1063,7 +1108,8 @@ private slots:
             QStringLiteral("4"), QStringLiteral("--time-scale"), QStringLiteral("30") });
         process.start();
         QVERIFY(process.waitForStarted(10000));
-        static const QRegularExpression listening(QStringLiteral("^cpn-mock-scheduler listening on 127\\.0\\.0\\.1:(\\d+)$"));
+        static const QRegularExpression listening(
+            QStringLiteral("^cpn-mock-scheduler listening on 127\\.0\\.0\\.1:(\\d+)$"));
         QString line;
         QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine() || process.state() != QProcess::Running, 20000);
         line = QString::fromUtf8(process.readLine()).trimmed();
@@ -1079,8 +1125,8 @@ private slots:
         const auto health = rawCall(client.channel, "/grpc.health.v1.Health/Check", {});
         QVERIFY(health);
         QCOMPARE(*health, std::string("\x08\x01", 2));
-        const auto services = rawCall(
-            client.channel, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", std::string("\x3a\x00", 2));
+        const auto services = rawCall(client.channel, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+            std::string("\x3a\x00", 2));
         QVERIFY(services);
         QVERIFY(services->find("cpn.v1.StateService") != std::string::npos);
         QVERIFY(services->find("cpn.v1.DispatchService") != std::string::npos);
