@@ -1,0 +1,170 @@
+#!/usr/bin/python3
+"""An independent gRPC client of cpn-mock-scheduler that knows only the .proto files.
+
+Usage: independent_client.py PROTO_DIR MOCK_SCHEDULER_EXE
+
+Generates Python stubs from proto/cpn/v1/*.proto with protoc and grpc_python_plugin, starts
+the mock scheduler on a free loopback port, and as any third-party client would: reads the
+snapshot, follows the watch, pages through every task, moves a task, and checks the status
+codes of DESIGN.md. Exits non-zero on the first failure; prints 'N passed, N failed'.
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+proto_dir, mock_exe = sys.argv[1], sys.argv[2]
+out_dir = tempfile.mkdtemp(prefix="cpn-proto-")
+protos = sorted(glob.glob(os.path.join(proto_dir, "cpn", "v1", "*.proto")))
+subprocess.run(["protoc", "-I", proto_dir, "--python_out", out_dir, "--grpc_out", out_dir,
+                "--plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin"] + protos, check=True)
+sys.path.insert(0, out_dir)
+
+import grpc  # noqa: E402
+from cpn.v1 import dispatch_pb2, dispatch_pb2_grpc, state_pb2, state_pb2_grpc  # noqa: E402
+
+passed = 0
+failed = 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, flush=True)
+
+
+def expect_code(call, code, what):
+    try:
+        call()
+    except grpc.RpcError as e:
+        check(e.code() == code, "%s: expected %s, got %s (%s)" % (what, code, e.code(), e.details()))
+        return
+    check(False, "%s: expected %s, got OK" % (what, code))
+
+
+mock = subprocess.Popen([mock_exe, "--listen", "127.0.0.1:0", "--seed", "3", "--time-scale", "120"],
+                        stdout=subprocess.PIPE, text=True)
+try:
+    line = mock.stdout.readline()
+    match = re.search(r"listening on ([\d.]+:\d+)", line)
+    if not match:
+        print("the mock scheduler did not say where it listens:", line)
+        sys.exit(1)
+    channel = grpc.insecure_channel(match.group(1))
+    grpc.channel_ready_future(channel).result(timeout=20)
+    state = state_pb2_grpc.StateServiceStub(channel)
+    dispatch = dispatch_pb2_grpc.DispatchServiceStub(channel)
+
+    # The snapshot.
+    snapshot = state.GetSnapshot(state_pb2.GetSnapshotRequest(), timeout=30)
+    tiers = [s.tier for s in snapshot.sites]
+    check(tiers.count(1) == 8, "8 national hubs, got %d" % tiers.count(1))
+    check(tiers.count(2) == 10, "10 clusters, got %d" % tiers.count(2))
+    check(len(snapshot.links) > 0 and snapshot.revision > 0, "links and a revision")
+    site_ids = {s.id for s in snapshot.sites}
+    check(all(l.site_a_id in site_ids and l.site_b_id in site_ids for l in snapshot.links), "links join known sites")
+
+    # Follow the watch: revisions strictly increase.
+    revisions = []
+    stream = state.Watch(state_pb2.WatchRequest(from_revision=snapshot.revision), timeout=30)
+    for event in stream:
+        revisions.append(event.revision)
+        if len(revisions) >= 5:
+            break
+    stream.cancel()
+    check(revisions and revisions[0] > snapshot.revision, "watch starts after the snapshot")
+    check(all(a < b for a, b in zip(revisions, revisions[1:])), "revisions strictly increase")
+    expect_code(lambda: next(iter(state.Watch(state_pb2.WatchRequest(from_revision=snapshot.revision + 10**9),
+                                              timeout=10))),
+                grpc.StatusCode.OUT_OF_RANGE, "watch from a revision the server never had")
+
+    # Page through every task: each exactly once.
+    seen = set()
+    token = ""
+    total = None
+    pages = 0
+    duplicates = 0
+    while True:
+        page = state.ListTasks(state_pb2.ListTasksRequest(page_size=2000, page_token=token), timeout=30)
+        pages += 1
+        for t in page.tasks:
+            duplicates += t.id in seen
+            seen.add(t.id)
+        total = page.total_count if total is None else total
+        token = page.next_page_token
+        if not token:
+            break
+    check(pages > 1 and len(seen) > 10000, "paged through %d tasks in %d pages" % (len(seen), pages))
+    check(duplicates == 0, "%d tasks listed twice" % duplicates)
+    # Tasks come and go while paging, but not many.
+    check(abs(len(seen) - total) < total * 0.05, "listed %d of %d tasks" % (len(seen), total))
+    expect_code(lambda: state.ListTasks(state_pb2.ListTasksRequest(page_size=-1), timeout=10),
+                grpc.StatusCode.INVALID_ARGUMENT, "negative page size")
+    expect_code(lambda: state.ListTasks(state_pb2.ListTasksRequest(site_id="no-such-site"), timeout=10),
+                grpc.StatusCode.NOT_FOUND, "unknown site")
+
+    # Move a task: find a feasible plan, start it, watch it complete.
+    expect_code(lambda: dispatch.PlanMigration(dispatch_pb2.PlanMigrationRequest(task_id="", target_site_id="x"),
+                                               timeout=10),
+                grpc.StatusCode.INVALID_ARGUMENT, "empty task id")
+    expect_code(lambda: dispatch.PlanMigration(dispatch_pb2.PlanMigrationRequest(task_id="no-such-task",
+                                                                                 target_site_id=snapshot.sites[0].id),
+                                               timeout=10),
+                grpc.StatusCode.NOT_FOUND, "unknown task")
+    hubs = [s.id for s in snapshot.sites if s.tier == 1]
+    page = state.ListTasks(state_pb2.ListTasksRequest(page_size=200), timeout=30)
+    chosen = None
+    for t in page.tasks:
+        if t.kind != 1 or t.state != 2:  # running training
+            continue
+        for hub in hubs:
+            if hub == t.site_id:
+                continue
+            plan = dispatch.PlanMigration(dispatch_pb2.PlanMigrationRequest(task_id=t.id, target_site_id=hub),
+                                          timeout=10)
+            if plan.feasible:
+                chosen = (t.id, hub)
+                break
+            check(len(plan.violations) > 0, "an infeasible plan says why")
+        if chosen:
+            break
+    check(chosen is not None, "a feasible migration exists")
+    if chosen:
+        key = str(uuid.uuid4())
+        request = dispatch_pb2.StartMigrationRequest(request_id=key, task_id=chosen[0], target_site_id=chosen[1],
+                                                     reason="independent client")
+        first = dispatch.StartMigration(request, timeout=10)
+        again = dispatch.StartMigration(request, timeout=10)
+        check(first.id == again.id, "the same request_id returns the same migration")
+        done = None
+        stream = state.Watch(state_pb2.WatchRequest(from_revision=state.GetSnapshot(
+            state_pb2.GetSnapshotRequest(), timeout=30).revision), timeout=120)
+        deadline = time.time() + 120
+        for event in stream:
+            if event.WhichOneof("event") == "migration" and event.migration.id == first.id \
+                    and event.migration.state >= 5:
+                done = event.migration
+                break
+            if time.time() > deadline:
+                break
+        stream.cancel()
+        check(done is not None and done.state == 5, "the migration completed: %s" % (done.state if done else None))
+        expect_code(lambda: dispatch.CancelMigration(dispatch_pb2.CancelMigrationRequest(migration_id=first.id),
+                                                     timeout=10),
+                    grpc.StatusCode.FAILED_PRECONDITION, "cancel a finished migration")
+    expect_code(lambda: dispatch.CancelMigration(dispatch_pb2.CancelMigrationRequest(migration_id="nope"), timeout=10),
+                grpc.StatusCode.NOT_FOUND, "cancel an unknown migration")
+finally:
+    mock.terminate()
+    code = mock.wait(timeout=20)
+    check(code == 0, "the mock scheduler stops cleanly on SIGTERM (exit %s)" % code)
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
