@@ -38,7 +38,12 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
         QCoreApplication::translate("cpn::CommandLine", "Simulated seconds per wall second of the embedded mock."),
         QStringLiteral("X"), QStringLiteral("10"));
-    parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale });
+    const QCommandLineOption journal(QStringLiteral("journal"),
+        QCoreApplication::translate("cpn::CommandLine",
+            "Keep dispatch commands in this SQLite journal (default: in the user's application data)."),
+        QStringLiteral("FILE"));
+    parser.addOptions(
+        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, journal });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -62,6 +67,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         return std::nullopt;
     }
     options.basemap = parser.value(basemap);
+    options.journal = parser.value(journal);
     options.screenshot = parser.value(screenshot);
     bool ok = false;
     options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);

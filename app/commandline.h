@@ -15,6 +15,7 @@ struct ConsoleOptions {
     QString token; // read from --token-file
     QString lang; // zh_CN, en or empty (system locale)
     QString basemap; // GeoJSON file replacing the built-in map
+    QString journal; // SQLite journal of dispatch commands; empty = CommandJournal::defaultPath()
     QString screenshot; // PNG to write, then exit
     double screenshotAfterSeconds = 3;
     quint64 seed = 1;

@@ -1,6 +1,8 @@
 #include "consolesession.h"
 
+#include "commandjournal.h"
 #include "dispatchclient.h"
+#include "dispatchoutbox.h"
 #include "networkstate.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
@@ -22,6 +24,20 @@ ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* pare
 ConsoleSession::~ConsoleSession()
 {
     m_feed->stop();
+}
+
+void ConsoleSession::openJournal(const QString& path, const QString& scheduler)
+{
+    if (m_outbox)
+        return;
+    m_outbox = new DispatchOutbox(m_dispatch, std::make_unique<CommandJournal>(path), scheduler, this);
+}
+
+DispatchOutbox* ConsoleSession::outbox()
+{
+    if (!m_outbox)
+        openJournal(CommandJournal::defaultPath(), m_settings.target);
+    return m_outbox;
 }
 
 void ConsoleSession::start()

@@ -10,6 +10,7 @@
 namespace cpn {
 
 class DispatchClient;
+class DispatchOutbox;
 class NetworkState;
 class StateFeed;
 class TaskTableModel;
@@ -27,6 +28,11 @@ public:
     TaskTableModel* tasks() const { return m_tasks; }
     StateFeed* feed() const { return m_feed; }
     DispatchClient* dispatch() const { return m_dispatch; }
+    // Dispatch commands through the journal at `path`; `scheduler` names where they go
+    // (DispatchOutbox::kEmbeddedScheduler for the one inside the console). Call once, before
+    // outbox(); without it outbox() opens CommandJournal::defaultPath() for settings().target.
+    void openJournal(const QString& path, const QString& scheduler);
+    DispatchOutbox* outbox();
     // Wall time of the last batch applied; invalid before the first.
     QDateTime lastUpdate() const { return m_lastUpdate; }
 
@@ -41,6 +47,7 @@ private:
     TaskTableModel* m_tasks;
     StateFeed* m_feed;
     DispatchClient* m_dispatch;
+    DispatchOutbox* m_outbox = nullptr;
     QDateTime m_lastUpdate;
 };
 

@@ -1,8 +1,11 @@
 // cpn-console: the control console. With no arguments it embeds the mock scheduler.
 
+#include "commandjournal.h"
 #include "commandline.h"
 #include "consolesession.h"
+#include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "basemap.h"
 #include "mapview.h"
@@ -10,11 +13,9 @@
 #include "theme.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
-#include <QTranslator>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -25,18 +26,6 @@ void report(const QString& message, bool interactive)
     std::fprintf(stderr, "cpn-console: %s\n", qPrintable(message));
     if (interactive)
         QMessageBox::critical(nullptr, QCoreApplication::translate("cpn::Main", "CPN Console"), message);
-}
-
-void installTranslations(QApplication& app, const QString& lang)
-{
-    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
-    QLocale::setDefault(locale);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto* ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("cpn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
 }
 
 // --screenshot: save the window after some seconds of live data, then quit.
@@ -81,7 +70,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const bool interactive = options->screenshot.isEmpty();
-    installTranslations(app, options->lang);
+    cpn::Language::apply(options->lang.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString() : options->lang);
     cpn::applyControlRoomTheme(app);
 
     cpn::ConnectionSettings settings;
@@ -100,6 +89,8 @@ int main(int argc, char** argv)
     }
 
     cpn::ConsoleSession session(settings);
+    session.openJournal(options->journal.isEmpty() ? cpn::CommandJournal::defaultPath() : options->journal,
+        embedded ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : settings.target);
     cpn::MainWindow window(&session);
     if (!options->basemap.isEmpty()) {
         if (auto basemap = cpn::Basemap::load(options->basemap, &error)) {

@@ -1,14 +1,21 @@
 #include "mainwindow.h"
 
 #include "consolesession.h"
+#include "dispatchcontroller.h"
 #include "domainlabels.h"
+#include "language.h"
+#include "maplayersmenu.h"
 #include "mapview.h"
 #include "networkstate.h"
+#include "siteinspector.h"
+#include "siteinspectordock.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -49,6 +56,17 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_taskDock->setWidget(m_tasks);
     addDockWidget(Qt::BottomDockWidgetArea, m_taskDock);
 
+    // The site inspector follows the map's selection and lists the site's tasks for dragging.
+    m_inspectorDock = new SiteInspectorDock(this);
+    SiteInspector* inspector = m_inspectorDock->inspector();
+    inspector->setState(session->state());
+    inspector->setMap(m_map);
+    inspector->setTaskModel(session->tasks());
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    connect(m_map, &MapView::siteSelected, inspector, &SiteInspector::setSite);
+    connect(inspector, &SiteInspector::showOnMapRequested, m_map, &MapView::flyToSite);
+    connect(inspector, &SiteInspector::unfoldRequested, m_map, &MapView::unfoldSite);
+
     m_connection->setObjectName(QStringLiteral("ConnectionIndicator"));
     m_connection->setMinimumWidth(220);
     statusBar()->addWidget(m_connection);
@@ -58,6 +76,8 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     statusBar()->addPermanentWidget(m_revision);
 
     createMenus();
+    // Dispatching adds its own menu and docks; before restoreLayout() so that they are restored.
+    m_dispatch = new DispatchController(this, session, m_map, m_tasks, inspector);
     retranslate();
     restoreLayout();
 
@@ -97,6 +117,23 @@ void MainWindow::createMenus()
     m_fitChina = m_viewMenu->addAction(QString(), m_map, &MapView::fitChina);
     m_fitChina->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto* languages = new QActionGroup(this);
+    // Each language is named in itself, so that anyone can find their own.
+    const QList<QPair<QString, QString>> names { { QStringLiteral("zh_CN"), QStringLiteral("中文（简体）") },
+        { QStringLiteral("en"), QStringLiteral("English") } };
+    for (const auto& [code, name] : names) {
+        QAction* action = m_languageMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(Language::current() == code);
+        action->setActionGroup(languages);
+        connect(action, &QAction::triggered, this, [code] {
+            Language::apply(code);
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+        });
+    }
+    createMapMenus();
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_taskDock->toggleViewAction());
     m_taskDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
@@ -109,6 +146,38 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::createMapMenus()
+{
+    m_fitSelection = m_viewMenu->addAction(QString(), m_map, &MapView::fitSelection);
+    m_fitSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_findSite = m_viewMenu->addAction(QString(), m_map, &MapView::focusSearch);
+    m_findSite->setShortcut(QKeySequence::Find);
+    m_layersMenu = new MapLayersMenu(m_map, this);
+    m_viewMenu->addMenu(m_layersMenu);
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    auto* themes = new QActionGroup(this);
+    m_darkTheme = m_themeMenu->addAction(QString(), this, [this] { applyTheme(false); });
+    m_lightTheme = m_themeMenu->addAction(QString(), this, [this] { applyTheme(true); });
+    for (QAction* action : { m_darkTheme, m_lightTheme }) {
+        action->setCheckable(true);
+        action->setActionGroup(themes);
+    }
+    applyTheme(QSettings().value(QStringLiteral("view/theme")).toString() == QLatin1String("light"));
+    m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_inspectorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+}
+
+void MainWindow::applyTheme(bool light)
+{
+    if (light)
+        applyLightTheme(*qApp);
+    else
+        applyControlRoomTheme(*qApp);
+    m_map->setTheme(light ? MapThemeKind::Light : MapThemeKind::Dark);
+    (light ? m_lightTheme : m_darkTheme)->setChecked(true);
+    QSettings().setValue(QStringLiteral("view/theme"), light ? QStringLiteral("light") : QStringLiteral("dark"));
+}
+
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("CPN Console - National Computing Power Network"));
@@ -117,6 +186,12 @@ void MainWindow::retranslate()
     m_quit->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_fitChina->setText(tr("&Fit China"));
+    m_fitSelection->setText(tr("Fit &Selection"));
+    m_findSite->setText(tr("Fin&d Site..."));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_darkTheme->setText(tr("&Dark (control room)"));
+    m_lightTheme->setText(tr("&Light"));
+    m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About CPN Console"));
     onSiteSelected(m_map->selectedSiteId());
@@ -125,8 +200,11 @@ void MainWindow::retranslate()
 
 void MainWindow::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // Item models get no LanguageChange of their own.
+        m_session->tasks()->retranslate();
+    }
     QMainWindow::changeEvent(event);
 }
 

@@ -11,7 +11,10 @@ class QTimer;
 namespace cpn {
 
 class ConsoleSession;
+class DispatchController;
+class MapLayersMenu;
 class MapView;
+class SiteInspectorDock;
 class TaskTablePanel;
 
 class MainWindow final : public QMainWindow {
@@ -21,6 +24,8 @@ public:
 
     MapView* mapView() const { return m_map; }
     TaskTablePanel* taskPanel() const { return m_tasks; }
+    SiteInspectorDock* inspectorDock() const { return m_inspectorDock; }
+    DispatchController* dispatch() const { return m_dispatch; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
 
@@ -34,11 +39,21 @@ private:
     void restoreLayout();
     void onSiteSelected(const QString& siteId);
     void updateStatus();
+    void createMapMenus();
+    void applyTheme(bool light);
 
     ConsoleSession* m_session;
     MapView* m_map;
     TaskTablePanel* m_tasks;
     QDockWidget* m_taskDock;
+    SiteInspectorDock* m_inspectorDock = nullptr;
+    DispatchController* m_dispatch = nullptr;
+    MapLayersMenu* m_layersMenu = nullptr;
+    QMenu* m_themeMenu = nullptr;
+    QAction* m_fitSelection = nullptr;
+    QAction* m_findSite = nullptr;
+    QAction* m_darkTheme = nullptr;
+    QAction* m_lightTheme = nullptr;
     QLabel* m_connection;
     QLabel* m_revision;
     QLabel* m_clock;
@@ -47,6 +62,7 @@ private:
     QTimer* m_statusTimer;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_fitChina = nullptr;

@@ -38,3 +38,37 @@ void applyControlRoomTheme(QApplication& app)
 }
 
 } // namespace cpn
+
+namespace cpn {
+
+void applyLightTheme(QApplication& app)
+{
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(0xf3, 0xf5, 0xf8);
+    const QColor text(0x1d, 0x27, 0x35);
+    const QColor muted(0x8a, 0x94, 0xa3);
+    const QColor accent(0x0a, 0x5b, 0xd6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, Qt::white);
+    p.setColor(QPalette::AlternateBase, QColor(0xf5, 0xf7, 0xfa));
+    p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xf6));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, muted);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0xe9, 0xed, 0xf2));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Highlight, accent);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, accent);
+    p.setColor(QPalette::Mid, QColor(0xc5, 0xcd, 0xd8));
+    p.setColor(QPalette::Dark, QColor(0xa0, 0xaa, 0xb8));
+    p.setColor(QPalette::Disabled, QPalette::Text, muted);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
+    app.setPalette(p);
+}
+
+} // namespace cpn

@@ -24,7 +24,9 @@ Options:
   --listen ADDR:PORT   address to serve on (default 127.0.0.1:50051; port 0 picks a free one)
   --seed N             random seed; the same seed gives the same network (default 1)
   --scale NAME         national (about 300 sites), large (2,000) or huge (10,000); default national
-  --time-scale X       simulated seconds per wall second (default 10)
+  --time-scale X       simulated seconds per wall second (default 10: a typical migration
+                       then takes tens of seconds)
+  --failure-rate X     share of migrations that fail part-way and roll back, 0..1 (default 0.05)
   --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
                        repeatable. Without any token everyone is operator and only loopback
                        addresses are allowed.
@@ -109,6 +111,16 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
                 return std::nullopt;
             }
             parsed.options.timeScale = scale;
+        } else if (arg == "--failure-rate") {
+            if (!takeValue())
+                return std::nullopt;
+            char* end = nullptr;
+            const double rate = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(rate >= 0 && rate <= 1)) {
+                *error = "bad --failure-rate '" + value + "': expected a ratio from 0 to 1";
+                return std::nullopt;
+            }
+            parsed.options.migrationFailureRate = rate;
         } else if (arg == "--token") {
             if (!takeValue())
                 return std::nullopt;

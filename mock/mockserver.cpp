@@ -76,12 +76,15 @@ bool MockServer::start(std::string* error)
         return fail("unknown scenario '" + m_options.scenario + "' (available: normal)");
     if (!std::isfinite(m_options.timeScale) || m_options.timeScale <= 0)
         return fail("the time scale must be a positive number");
+    if (!(m_options.migrationFailureRate >= 0 && m_options.migrationFailureRate <= 1))
+        return fail("the migration failure rate must be between 0 and 1");
 
     SimulationOptions simulation;
     simulation.seed = m_options.seed;
     simulation.scale = m_options.scale;
     simulation.timeScale = m_options.timeScale;
     simulation.scenario = m_options.scenario;
+    simulation.migrationFailureRate = m_options.migrationFailureRate;
     simulation.initialRevision = m_options.firstRevision;
     if (simulation.initialRevision == 0) {
         const auto now = std::chrono::system_clock::now().time_since_epoch();

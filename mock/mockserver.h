@@ -28,6 +28,7 @@ struct MockServerOptions {
     std::uint64_t seed = 1;
     Scale scale = Scale::National;
     double timeScale = 10.0; // simulated seconds per wall second
+    double migrationFailureRate = 0.05; // share of migrations that fail and roll back, ratio 0..1
     std::vector<AccessToken> tokens; // none = everyone is operator, loopback only
     std::string scenario = "normal";
     bool manualTicks = false; // no tick thread: the owner calls simulation()->tick() (tests)

@@ -371,6 +371,23 @@ std::optional<cpn::v1::Migration> Simulation::findMigration(const std::string& i
     return it->second.proto;
 }
 
+bool Simulation::setLinkStatus(const std::string& linkId, cpn::v1::LinkStatus status)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_linkIndex.find(linkId);
+    if (it == m_linkIndex.end())
+        return false;
+    auto& link = m_topology.links[it->second];
+    if (link.status() != status) {
+        link.set_status(status);
+        cpn::v1::WatchEvent event;
+        *event.mutable_link() = link;
+        emit(std::move(event));
+        flushEvents();
+    }
+    return true;
+}
+
 std::string Simulation::checkInvariants() const
 {
     std::lock_guard lock(m_mutex);

@@ -40,7 +40,13 @@ struct SimulationOptions {
     // Revision of the starting state. A server gives each run its own range (see MockServerOptions)
     // so that a client holding a revision of an earlier run cannot resume into this one.
     std::uint64_t initialRevision = 1;
+    // Share of migrations that fail part-way (a transfer interrupted, a restore that does not
+    // come up) and roll back on their own, ratio 0..1. Which ones is decided by the seed and the
+    // migration's number, so a run does not depend on when commands arrive between ticks.
+    double migrationFailureRate = 0.05;
 };
+
+bool isFinishedState(cpn::v1::MigrationState state);
 
 // Deterministic: the same options and the same sequence of tick() calls give the same states and
 // events. Every public member is thread-safe; one mutex guards the engine.
@@ -79,6 +85,8 @@ public:
     // For tests and tools.
     std::optional<cpn::v1::Task> findTask(const std::string& id) const;
     std::optional<cpn::v1::Migration> findMigration(const std::string& id) const;
+    // Takes a link down or brings it back (a fibre cut, a repair); false for an unknown id.
+    bool setLinkStatus(const std::string& linkId, cpn::v1::LinkStatus status);
     // Empty when all capacity accounting holds (cards in use within installed, ratios in 0..1);
     // otherwise what is wrong.
     std::string checkInvariants() const;
@@ -98,6 +106,9 @@ private:
         double bytesDone = 0;
         bool taskWasQueued = false;
         bool onLinks = false; // its rate is counted on the path links
+        double failAtFraction = -1; // of the transfer, where it breaks; -1 = does not
+        bool failsInRestore = false; // the restore at the target fails instead
+        std::string cancelRequestId; // key of the cancel that ended it, if any
     };
     struct DrainRecord {
         std::uint32_t site = 0;
@@ -111,6 +122,20 @@ private:
         double checkpointSeconds = 0;
         double restoreSeconds = 0;
         double downtimeSeconds = 0;
+    };
+    struct DrainPlacement {
+        std::uint64_t task = 0;
+        std::uint32_t target = 0;
+        PlanOutcome outcome;
+    };
+    struct DrainPlan {
+        std::vector<DrainPlacement> placements;
+        std::vector<std::uint64_t> unplaced;
+    };
+    // Routes and users' latencies already worked out while planning many moves at once (a drain).
+    struct PlanCache {
+        std::map<std::pair<std::uint32_t, std::uint32_t>, Route> routes; // by (from, to)
+        std::unordered_map<std::uint32_t, std::vector<double>> latencyFrom; // by users' site
     };
     using Ending = std::pair<std::int64_t, std::uint64_t>; // expected end, task number
 
@@ -149,16 +174,19 @@ private:
     // simulationplanning.cpp: checks and plans; simulationdispatch.cpp: migrations, drains
     grpc::Status resolveMove(
         const std::string& taskId, const std::string& targetId, const TaskRecord** task, std::uint32_t* target) const;
-    PlanOutcome plan(const TaskRecord& task, std::uint32_t target) const;
+    PlanOutcome plan(const TaskRecord& task, std::uint32_t target, PlanCache* cache = nullptr) const;
     double spareGbps(const Hop& hop) const; // in the hop's direction
     double transferRateGbps(const Route& route) const;
-    double usersLatencyMs(const TaskRecord& task, std::uint32_t site) const;
-    Route transferRoute(std::uint32_t from, std::uint32_t to) const;
+    double usersLatencyMs(const TaskRecord& task, std::uint32_t site, PlanCache* cache = nullptr) const;
+    Route transferRoute(std::uint32_t from, std::uint32_t to, PlanCache* cache = nullptr) const;
     MigrationRecord& createMigration(TaskRecord& task, std::uint32_t target, PlanOutcome&& outcome,
         const std::string& requestId, const std::string& reason, const std::string& requestedBy);
     void beginMigration(MigrationRecord& m);
     void advanceMigrations(double seconds);
     void advanceDrains();
+    DrainPlan planDrain(std::uint32_t site) const; // changes nothing
+    void drawFailure(MigrationRecord& m, std::uint64_t number) const;
+    void rollBack(MigrationRecord& m, const std::string& why);
     void completeMove(MigrationRecord& m);
     void abandonMigration(MigrationRecord& m); // undoes reservations; the task stays at its source
     void finishMigration(MigrationRecord& m, cpn::v1::MigrationState state, const std::string& failure = {});

@@ -11,18 +11,27 @@ namespace cpn::mock {
 
 namespace {
 
-constexpr std::uint32_t kDefaultDrainConcurrency = 4;
-constexpr std::uint32_t kMaxDrainConcurrency = 64;
-constexpr int kDrainCandidatesTried = 24;
 constexpr std::size_t kFinishedMigrationsKept = 1000;
+constexpr std::uint64_t kFailureSalt = 0xfa11ed5eedULL;
 
-bool isFinished(cpn::v1::MigrationState state)
+// Why a transfer broke or a restore did not come up, in plain words; picked by a hash.
+const char* const kTransferFailures[] = {
+    "the transfer was interrupted by a fibre fault on the path",
+    "the checkpoint failed its checksum at the target",
+    "the target's storage stopped accepting data",
+};
+const char* const kRestoreFailures[] = {
+    "the task did not come up at the target (health check failed)",
+    "the target's scheduler rejected the restored task (driver mismatch)",
+};
+
+} // namespace
+
+bool isFinishedState(cpn::v1::MigrationState state)
 {
     return state == cpn::v1::MIGRATION_STATE_COMPLETED || state == cpn::v1::MIGRATION_STATE_FAILED
         || state == cpn::v1::MIGRATION_STATE_CANCELLED || state == cpn::v1::MIGRATION_STATE_ROLLED_BACK;
 }
-
-} // namespace
 
 grpc::Status Simulation::startMigration(
     const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy, cpn::v1::Migration* migration)
@@ -68,12 +77,17 @@ grpc::Status Simulation::cancelMigration(const cpn::v1::CancelMigrationRequest& 
     if (it == m_migrations.end())
         return { grpc::StatusCode::NOT_FOUND, "unknown migration_id " + request.migration_id() };
     MigrationRecord& m = it->second;
-    if (isFinished(m.proto.state()))
+    if (!request.request_id().empty() && m.cancelRequestId == request.request_id()) {
+        *migration = m.proto; // the same cancel again: its answer was lost
+        return grpc::Status::OK;
+    }
+    if (isFinishedState(m.proto.state()))
         return { grpc::StatusCode::FAILED_PRECONDITION,
             "migration " + m.proto.id() + " has already finished ("
                 + cpn::v1::MigrationState_Name(m.proto.state()).substr(16) + ")" };
     abandonMigration(m);
-    finishMigration(m, cpn::v1::MIGRATION_STATE_CANCELLED);
+    m.cancelRequestId = request.request_id();
+    finishMigration(m, cpn::v1::MIGRATION_STATE_CANCELLED, "cancelled by an operator; the task stays at its source");
     *migration = m.proto;
     flushEvents();
     return grpc::Status::OK;
@@ -83,8 +97,10 @@ Simulation::MigrationRecord& Simulation::createMigration(TaskRecord& task, std::
     const std::string& requestId, const std::string& reason, const std::string& requestedBy)
 {
     char id[32];
-    std::snprintf(id, sizeof id, "mig-%06llu", static_cast<unsigned long long>(m_nextMigrationNumber++));
+    const std::uint64_t number = m_nextMigrationNumber++;
+    std::snprintf(id, sizeof id, "mig-%06llu", static_cast<unsigned long long>(number));
     MigrationRecord m;
+    drawFailure(m, number);
     m.task = task.number;
     m.source = task.site;
     m.target = target;
@@ -134,7 +150,7 @@ void Simulation::advanceMigrations(double seconds)
         MigrationRecord& m = m_migrations.at(id);
         double left = seconds;
         bool progressed = false;
-        while (left > 0 && !isFinished(m.proto.state())) {
+        while (left > 0 && !isFinishedState(m.proto.state())) {
             const auto state = m.proto.state();
             if (state == cpn::v1::MIGRATION_STATE_CHECKPOINTING || state == cpn::v1::MIGRATION_STATE_RESTORING) {
                 const double take = std::min(left, m.phaseLeftSeconds);
@@ -142,6 +158,12 @@ void Simulation::advanceMigrations(double seconds)
                 left -= take;
                 if (m.phaseLeftSeconds > 1e-9) {
                     progressed = true;
+                    break;
+                }
+                if (state == cpn::v1::MIGRATION_STATE_RESTORING && m.failsInRestore) {
+                    rollBack(m,
+                        kRestoreFailures[std::size_t(
+                            hashUnit(m_options.seed, std::hash<std::string> {}(m.proto.id())) * 2) % 2]);
                     break;
                 }
                 if (state == cpn::v1::MIGRATION_STATE_RESTORING) {
@@ -154,7 +176,10 @@ void Simulation::advanceMigrations(double seconds)
                 progressed = false;
             } else if (state == cpn::v1::MIGRATION_STATE_TRANSFERRING) {
                 const double bytesPerSecond = m.rateGbps * 1e9 / 8;
-                const double remaining = double(m.proto.bytes_total()) - m.bytesDone;
+                const double total = double(m.proto.bytes_total());
+                const double breakAt = m.failAtFraction >= 0 ? m.failAtFraction * total : total;
+                const double stopAt = std::max(m.bytesDone, breakAt);
+                const double remaining = stopAt - m.bytesDone;
                 const double need = bytesPerSecond > 0 ? remaining / bytesPerSecond : 0;
                 if (need > left) {
                     m.bytesDone += left * bytesPerSecond;
@@ -163,7 +188,13 @@ void Simulation::advanceMigrations(double seconds)
                     break;
                 }
                 left -= need;
-                m.bytesDone = double(m.proto.bytes_total());
+                m.bytesDone = stopAt;
+                if (stopAt < total) {
+                    rollBack(m,
+                        kTransferFailures[std::size_t(
+                            hashUnit(m_options.seed, std::hash<std::string> {}(m.proto.id())) * 3) % 3]);
+                    break;
+                }
                 setOnLinks(m, false);
                 m.proto.set_state(cpn::v1::MIGRATION_STATE_RESTORING);
                 m.phaseLeftSeconds = m.restoreSeconds;
@@ -176,6 +207,23 @@ void Simulation::advanceMigrations(double seconds)
         if (progressed)
             emitMigration(m);
     }
+}
+
+void Simulation::drawFailure(MigrationRecord& m, std::uint64_t number) const
+{
+    if (hashUnit(m_options.seed ^ kFailureSalt, number) >= m_options.migrationFailureRate)
+        return;
+    const double where = hashUnit(m_options.seed + 1, number);
+    if (where < 0.25)
+        m.failsInRestore = true;
+    else
+        m.failAtFraction = 0.1 + 0.8 * (where - 0.25) / 0.75;
+}
+
+void Simulation::rollBack(MigrationRecord& m, const std::string& why)
+{
+    abandonMigration(m);
+    finishMigration(m, cpn::v1::MIGRATION_STATE_ROLLED_BACK, why + "; rolled back, the task runs at its source again");
 }
 
 void Simulation::completeMove(MigrationRecord& m)
@@ -276,118 +324,6 @@ void Simulation::emitMigration(MigrationRecord& m)
     cpn::v1::WatchEvent event;
     *event.mutable_migration() = m.proto;
     emit(std::move(event));
-}
-
-grpc::Status Simulation::drainSite(
-    const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy, cpn::v1::DrainSiteResponse* response)
-{
-    if (request.request_id().empty())
-        return { grpc::StatusCode::INVALID_ARGUMENT, "request_id is empty: give each drain its own idempotency key" };
-    if (request.site_id().empty())
-        return { grpc::StatusCode::INVALID_ARGUMENT, "site_id is empty" };
-    std::lock_guard lock(m_mutex);
-    const auto site = siteIndex(request.site_id());
-    if (!site)
-        return { grpc::StatusCode::NOT_FOUND, "unknown site_id " + request.site_id() };
-    if (auto it = m_drains.find(request.request_id()); it != m_drains.end()) {
-        if (it->second.site != *site)
-            return { grpc::StatusCode::INVALID_ARGUMENT,
-                "request_id " + request.request_id() + " was already used to drain "
-                    + m_topology.sites[it->second.site].id() };
-        *response = it->second.response;
-        for (auto& m : *response->mutable_migrations())
-            m = m_migrations.at(m.id()).proto;
-        return grpc::Status::OK;
-    }
-
-    auto& siteProto = m_topology.sites[*site];
-    if (siteProto.status() != cpn::v1::SITE_STATUS_MAINTENANCE) {
-        siteProto.set_status(cpn::v1::SITE_STATUS_MAINTENANCE);
-        emitSite(*site);
-    }
-    DrainRecord drain;
-    drain.site = *site;
-    drain.maxConcurrent = std::min(
-        request.max_concurrent() == 0 ? kDefaultDrainConcurrency : request.max_concurrent(), kMaxDrainConcurrency);
-    drain.response.set_site_id(siteProto.id());
-
-    // Targets nearest first; each task takes the first that passes every check.
-    const auto latency = costsFrom(m_graph, *site, [&](const Hop& hop) {
-        const auto& link = m_topology.links[hop.link];
-        return link.status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : link.latency_ms();
-    });
-    std::vector<std::uint32_t> candidates(m_sites.size());
-    std::iota(candidates.begin(), candidates.end(), 0u);
-    std::stable_sort(candidates.begin(), candidates.end(),
-        [&](std::uint32_t a, std::uint32_t b) { return latency[a] < latency[b]; });
-    for (auto& [number, task] : m_tasks) {
-        if (task.site != *site || !task.migrationId.empty())
-            continue;
-        bool placed = false;
-        int tried = 0;
-        for (const auto c : candidates) {
-            if (tried >= kDrainCandidatesTried)
-                break;
-            if (c == *site || m_topology.sites[c].status() != cpn::v1::SITE_STATUS_ONLINE
-                || m_sites[c].freeCards(task.architecture) < task.cards
-                || (task.regionMask != 0 && (task.regionMask & (1u << m_topology.siteRegion[c])) == 0))
-                continue;
-            ++tried;
-            PlanOutcome outcome = plan(task, c);
-            if (!outcome.plan.feasible())
-                continue;
-            auto& m = createMigration(task, c, std::move(outcome), request.request_id() + "/" + taskIdOf(number),
-                request.reason(), requestedBy);
-            m.proto.set_drain_request_id(request.request_id());
-            emitMigration(m);
-            *drain.response.add_migrations() = m.proto;
-            placed = true;
-            break;
-        }
-        if (!placed)
-            drain.response.add_unplaced_task_ids(taskIdOf(number));
-    }
-    auto& stored = m_drains.emplace(request.request_id(), std::move(drain)).first->second;
-    advanceDrains();
-    *response = stored.response;
-    for (auto& m : *response->mutable_migrations())
-        m = m_migrations.at(m.id()).proto;
-    flushEvents();
-    return grpc::Status::OK;
-}
-
-void Simulation::advanceDrains()
-{
-    for (auto& [requestId, drain] : m_drains) {
-        std::uint32_t running = 0;
-        std::vector<MigrationRecord*> planned;
-        for (const auto& entry : drain.response.migrations()) {
-            auto& m = m_migrations.at(entry.id());
-            if (m.proto.state() == cpn::v1::MIGRATION_STATE_PLANNED)
-                planned.push_back(&m);
-            else if (!isFinished(m.proto.state()))
-                ++running;
-        }
-        for (auto* m : planned) {
-            if (running >= drain.maxConcurrent)
-                break;
-            // The network has moved on since the plan: route again with today's spare bandwidth.
-            const Route route = transferRoute(m->source, m->target);
-            const double rate = route.found ? transferRateGbps(route) : 0;
-            if (rate <= 0) {
-                abandonMigration(*m);
-                finishMigration(*m, cpn::v1::MIGRATION_STATE_FAILED, "no path with spare bandwidth when its turn came");
-                continue;
-            }
-            m->path = route.hops;
-            m->rateGbps = rate;
-            m->proto.clear_path_link_ids();
-            for (const auto& hop : route.hops)
-                m->proto.add_path_link_ids(m_topology.links[hop.link].id());
-            beginMigration(*m);
-            ++running;
-        }
-    }
 }
 
 grpc::Status Simulation::acknowledgeAlarm(

@@ -12,7 +12,9 @@ namespace {
 
 constexpr double kMinSpareGbps = 1.0; // a link with less spare cannot carry a transfer
 constexpr double kMigrationShareOfSpare = 0.6; // a transfer leaves headroom for the traffic already there
-constexpr double kMaxMigrationGbps = 200.0;
+// One migration gets at most this much, whatever the links could give: it is one flow among the
+// network's others (and it paces a migration at tens of wall seconds at the default time scale).
+constexpr double kMaxMigrationGbps = 50.0;
 constexpr double kMaxTransferSeconds = 240.0; // the rest of a large data set is pre-staged
 constexpr double kTypicalDrawShare = 0.8; // task power draw over its cards' rated power
 constexpr double kGridCarbonKgPerKwh = 0.581; // China grid average emission factor
@@ -59,13 +61,13 @@ Phases phasesFor(const TaskRecord& task)
     case cpn::v1::TASK_KIND_SCIENTIFIC:
         return { 15, 15 };
     case cpn::v1::TASK_KIND_INFERENCE:
-        return { 2, 8 };
+        return { 5, 25 }; // snapshot the serving state; load the weights and warm up a replica
     case cpn::v1::TASK_KIND_RENDERING:
-        return { 2, 5 };
+        return { 5, 10 };
     case cpn::v1::TASK_KIND_STORAGE:
-        return { 1, 2 };
+        return { 2, 10 }; // verify the replica before switching
     default:
-        return { 1, 5 };
+        return { 5, 15 }; // batch: requeue at the source, resubmit at the target
     }
 }
 
@@ -117,28 +119,42 @@ double Simulation::transferRateGbps(const Route& route) const
     return std::max(0.0, spare * kMigrationShareOfSpare);
 }
 
-Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to) const
+Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache* cache) const
 {
-    return shortestRoute(m_graph, from, to, [&](const Hop& hop) {
+    if (cache)
+        if (auto it = cache->routes.find({ from, to }); it != cache->routes.end())
+            return it->second;
+    Route route = shortestRoute(m_graph, from, to, [&](const Hop& hop) {
         const auto& link = m_topology.links[hop.link];
         if (link.status() == cpn::v1::LINK_STATUS_DOWN || spareGbps(hop) < kMinSpareGbps)
             return -1.0;
         return link.latency_ms();
     });
+    if (cache)
+        cache->routes.emplace(std::make_pair(from, to), route);
+    return route;
 }
 
-double Simulation::usersLatencyMs(const TaskRecord& task, std::uint32_t site) const
+double Simulation::usersLatencyMs(const TaskRecord& task, std::uint32_t site, PlanCache* cache) const
 {
     if (task.usersSite < 0)
         return 0;
-    const auto route = shortestRoute(m_graph, std::uint32_t(task.usersSite), site, [&](const Hop& hop) {
+    const auto usersSite = std::uint32_t(task.usersSite);
+    const HopCost cost = [&](const Hop& hop) {
         const auto& link = m_topology.links[hop.link];
         return link.status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : link.latency_ms();
-    });
+    };
+    if (cache) {
+        auto it = cache->latencyFrom.find(usersSite);
+        if (it == cache->latencyFrom.end())
+            it = cache->latencyFrom.emplace(usersSite, costsFrom(m_graph, usersSite, cost)).first;
+        return it->second[site];
+    }
+    const auto route = shortestRoute(m_graph, usersSite, site, cost);
     return route.found ? route.cost : kUnreachable;
 }
 
-Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t target) const
+Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t target, PlanCache* cache) const
 {
     PlanOutcome out;
     auto& p = out.plan;
@@ -182,8 +198,8 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
             "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
                 + m_topology.regions[targetRegion].name_en() + ".");
     }
-    const double before = usersLatencyMs(task, source);
-    const double after = usersLatencyMs(task, target);
+    const double before = usersLatencyMs(task, source, cache);
+    const double after = usersLatencyMs(task, target, cache);
     p.set_latency_ms_before(std::isfinite(before) ? before : 0);
     p.set_latency_ms_after(std::isfinite(after) ? after : 0);
     if (task.latencySloMs > 0 && task.usersSite >= 0 && after > task.latencySloMs) {
@@ -194,7 +210,7 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
                                  : "No path from the users at " + users + " to " + targetSite.name_en() + ".");
     }
 
-    const Route route = transferRoute(source, target);
+    const Route route = transferRoute(source, target, cache);
     const Phases phases = phasesFor(task);
     out.checkpointSeconds = phases.checkpoint;
     out.restoreSeconds = phases.restore;

@@ -24,6 +24,7 @@ grpc::Status StateServiceImpl::GetSnapshot(
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
     *response = m_simulation.snapshot();
+    response->set_caller_role(roleName(role));
     return grpc::Status::OK;
 }
 

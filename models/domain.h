@@ -219,6 +219,7 @@ struct Snapshot {
     QList<Migration> migrations;
     quint64 taskCount = 0;
     QString scale;
+    QString callerRole; // "viewer", "operator", or empty when the server does not say
 };
 
 struct MetricsFrame {

@@ -76,6 +76,7 @@ void NetworkState::applyBatch(const StateBatch& batch)
     QList<int> sitesDirty;
     QList<int> linksDirty;
     bool migrationsDirty = reset;
+    QStringList migrationsUpdated;
     bool alarmsDirty = reset;
     for (const StateEvent& event : batch.events) {
         if (event.revision <= m_revision) {
@@ -99,7 +100,9 @@ void NetworkState::applyBatch(const StateBatch& batch)
                         return;
                     }
                     m_migrations.insert(change.id, change);
+                    indexMigration(change);
                     migrationsDirty = true;
+                    migrationsUpdated.append(change.id);
                 } else if constexpr (std::is_same_v<T, Alarm>) {
                     if (change.id.isEmpty()) {
                         warn(tr("Alarm without an id ignored"));
@@ -127,6 +130,10 @@ void NetworkState::applyBatch(const StateBatch& batch)
     }
     if (migrationsDirty)
         emit migrationsChanged();
+    if (!migrationsUpdated.isEmpty()) {
+        migrationsUpdated.removeDuplicates();
+        emit this->migrationsUpdated(migrationsUpdated);
+    }
     if (alarmsDirty)
         emit alarmsChanged();
     if (m_revision != before || reset)
@@ -140,6 +147,7 @@ void NetworkState::resetTo(const Snapshot& snapshot)
     m_simTimeMs = snapshot.simTimeMs;
     m_timeScale = snapshot.timeScale;
     m_scale = snapshot.scale;
+    m_callerRole = snapshot.callerRole;
     m_regions = snapshot.regions;
     m_sites.clear();
     m_links.clear();
@@ -171,14 +179,34 @@ void NetworkState::resetTo(const Snapshot& snapshot)
         addLink(link);
 
     m_migrations.clear();
-    for (const auto& m : snapshot.migrations)
+    m_activeMigrationByTask.clear();
+    for (const auto& m : snapshot.migrations) {
         m_migrations.insert(m.id, m);
+        indexMigration(m);
+    }
     m_alarms.clear();
     for (const auto& a : snapshot.alarms)
         m_alarms.insert(a.id, a);
 
     QList<int> ignored;
     applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
+}
+
+void NetworkState::indexMigration(const Migration& m)
+{
+    if (!isFinished(m.state))
+        m_activeMigrationByTask.insert(m.taskId, m.id);
+    else if (m_activeMigrationByTask.value(m.taskId) == m.id)
+        m_activeMigrationByTask.remove(m.taskId);
+}
+
+const Migration* NetworkState::activeMigrationOfTask(const QString& taskId) const
+{
+    const auto id = m_activeMigrationByTask.constFind(taskId);
+    if (id == m_activeMigrationByTask.cend())
+        return nullptr;
+    const auto it = m_migrations.constFind(*id);
+    return it == m_migrations.cend() ? nullptr : &*it;
 }
 
 bool NetworkState::addLink(const Link& link)

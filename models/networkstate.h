@@ -21,6 +21,8 @@ public:
     qint64 simTimeMs() const { return m_simTimeMs; }
     double timeScale() const { return m_timeScale; }
     QString scale() const { return m_scale; }
+    // Role the scheduler gave this console's token ("viewer", "operator"); empty = not said.
+    QString callerRole() const { return m_callerRole; }
     bool hasSnapshot() const { return m_hasSnapshot; }
 
     const QList<Region>& regions() const { return m_regions; }
@@ -38,6 +40,8 @@ public:
     const Region* region(const QString& id) const;
 
     const QHash<QString, Migration>& migrations() const { return m_migrations; }
+    // The unfinished migration of a task, or null.
+    const Migration* activeMigrationOfTask(const QString& taskId) const;
     const QHash<QString, Alarm>& alarms() const { return m_alarms; }
     int activeAlarmCount() const;
 
@@ -54,6 +58,8 @@ signals:
     void sitesChanged(const QList<int>& siteIndexes);
     void linksChanged(const QList<int>& linkIndexes);
     void migrationsChanged();
+    // The migrations upserted by a batch (not sent on a snapshot: topologyReset covers that).
+    void migrationsUpdated(const QStringList& migrationIds);
     void alarmsChanged();
     void revisionChanged(quint64 revision);
     void warningRaised(const QString& message, int warningCount);
@@ -65,11 +71,13 @@ private:
     void upsertLink(const Link& link, QList<int>& linksDirty);
     bool addLink(const Link& link);
     void warn(const QString& message);
+    void indexMigration(const Migration& migration);
 
     quint64 m_revision = 0;
     qint64 m_simTimeMs = 0;
     double m_timeScale = 1;
     QString m_scale;
+    QString m_callerRole;
     bool m_hasSnapshot = false;
     QList<Region> m_regions;
     QList<Site> m_sites;
@@ -80,6 +88,7 @@ private:
     QHash<QString, int> m_siteIndex;
     QHash<QString, int> m_linkIndex;
     QHash<QString, Migration> m_migrations;
+    QHash<QString, QString> m_activeMigrationByTask; // task id -> migration id
     QHash<QString, Alarm> m_alarms;
     int m_warningCount = 0;
     int m_duplicateEvents = 0;

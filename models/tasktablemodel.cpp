@@ -1,5 +1,6 @@
 #include "tasktablemodel.h"
 
+#include "dispatchlabels.h"
 #include "domainlabels.h"
 #include "networkstate.h"
 
@@ -17,9 +18,38 @@ TaskTableModel::TaskTableModel(QObject* parent)
 
 void TaskTableModel::setNetworkState(const NetworkState* state)
 {
+    if (m_state)
+        disconnect(m_state, &NetworkState::migrationsUpdated, this, &TaskTableModel::onMigrationsUpdated);
     m_state = state;
+    // A moving task's state shows its migration's phase and progress.
+    if (state)
+        connect(state, &NetworkState::migrationsUpdated, this, &TaskTableModel::onMigrationsUpdated);
     if (!m_tasks.isEmpty())
         emit dataChanged(index(0, SiteColumn), index(int(m_tasks.size()) - 1, SiteColumn));
+}
+
+void TaskTableModel::onMigrationsUpdated(const QStringList& migrationIds)
+{
+    int first = INT_MAX;
+    int last = -1;
+    for (const QString& id : migrationIds) {
+        const auto it = m_state->migrations().constFind(id);
+        if (it == m_state->migrations().cend())
+            continue;
+        if (const int row = rowOf(it->taskId); row >= 0) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+    }
+    if (last >= 0)
+        emit dataChanged(index(first, StateColumn), index(last, StateColumn));
+}
+
+void TaskTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_tasks.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_tasks.size()) - 1, ColumnCount - 1));
 }
 
 const Task* TaskTableModel::task(const QString& id) const
@@ -168,6 +198,12 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const
     case KindColumn:
         return taskKindName(t.kind);
     case StateColumn:
+        if (t.state == TaskState::Migrating && m_state) {
+            if (const Migration* m = m_state->activeMigrationOfTask(t.id))
+                return tr("%1: %2 %3%")
+                    .arg(taskStateName(t.state), migrationStateName(m->state),
+                        locale.toString(migrationProgress(*m) * 100, 'f', 0));
+        }
         return taskStateName(t.state);
     case SiteColumn: {
         if (m_state) {

@@ -24,6 +24,8 @@ public:
     // Gives site names for the site column; optional.
     void setNetworkState(const NetworkState* state);
     void applyBatch(const StateBatch& batch);
+    // Headers and labels again, in the current language.
+    void retranslate();
 
     const Task* task(const QString& id) const;
     const Task& taskAt(int row) const { return m_tasks.at(row); }
@@ -36,6 +38,7 @@ public:
 
 private:
     void reindexFrom(int row);
+    void onMigrationsUpdated(const QStringList& migrationIds);
 
     QList<Task> m_tasks;
     QHash<QString, int> m_rows;

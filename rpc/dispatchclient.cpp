@@ -59,6 +59,22 @@ QString DispatchClient::statusCodeName(int code)
     return (code >= 0 && code < int(std::size(names))) ? QString::fromLatin1(names[code]) : QString::number(code);
 }
 
+bool DispatchClient::isTransient(int code)
+{
+    switch (grpc::StatusCode(code)) {
+    case grpc::StatusCode::CANCELLED:
+    case grpc::StatusCode::UNKNOWN:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+    case grpc::StatusCode::ABORTED:
+    case grpc::StatusCode::INTERNAL:
+    case grpc::StatusCode::UNAVAILABLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 template <typename Reply, typename Request, typename Method, typename OnReply>
 void DispatchClient::call(const QString& requestId, const Request& request, Method method, OnReply onReply)
 {
@@ -119,11 +135,12 @@ QString DispatchClient::startMigration(
     return id;
 }
 
-QString DispatchClient::cancelMigration(const QString& migrationId)
+QString DispatchClient::cancelMigration(const QString& migrationId, const QString& requestId)
 {
-    const QString id = newRequestId();
+    const QString id = requestId.isEmpty() ? newRequestId() : requestId;
     v1::CancelMigrationRequest request;
     request.set_migration_id(migrationId.toStdString());
+    request.set_request_id(id.toStdString());
     call<v1::Migration>(id, request, [](auto* api, auto&&... args) { api->CancelMigration(args...); },
         [](DispatchClient* self, const QString& rid, const Migration& m) { emit self->migrationCancelled(rid, m); });
     return id;
@@ -139,6 +156,18 @@ QString DispatchClient::drainSite(const QString& siteId, int maxConcurrent, cons
     request.set_reason(reason.toStdString());
     call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
         [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainStarted(rid, r); });
+    return id;
+}
+
+QString DispatchClient::previewDrain(const QString& siteId, int maxConcurrent)
+{
+    const QString id = newRequestId(); // tags the answer only: a dry run consumes no key
+    v1::DrainSiteRequest request;
+    request.set_site_id(siteId.toStdString());
+    request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
+    request.set_dry_run(true);
+    call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
+        [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainPreviewed(rid, r); });
     return id;
 }
 

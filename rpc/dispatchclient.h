@@ -31,18 +31,24 @@ public:
     QString planMigration(const QString& taskId, const QString& targetSiteId);
     QString startMigration(const QString& taskId, const QString& targetSiteId, const QString& reason,
         const QString& requestId = {});
-    QString cancelMigration(const QString& migrationId);
+    QString cancelMigration(const QString& migrationId, const QString& requestId = {});
     QString drainSite(const QString& siteId, int maxConcurrent, const QString& reason, const QString& requestId = {});
+    // Where a drain would move each task, without draining (a dry run); answers drainPreviewed.
+    QString previewDrain(const QString& siteId, int maxConcurrent);
     QString acknowledgeAlarm(const QString& alarmId, const QString& note);
 
     static QString newRequestId();
     static QString statusCodeName(int code);
+    // Whether a failure with this gRPC code may not have reached the scheduler, or may have been
+    // lost on the way back: the command is worth sending again with the same request id.
+    static bool isTransient(int code);
 
 signals:
     void migrationPlanned(const QString& requestId, const cpn::MigrationPlan& plan);
     void migrationStarted(const QString& requestId, const cpn::Migration& migration);
     void migrationCancelled(const QString& requestId, const cpn::Migration& migration);
     void drainStarted(const QString& requestId, const cpn::DrainResult& result);
+    void drainPreviewed(const QString& requestId, const cpn::DrainResult& result);
     void alarmAcknowledged(const QString& requestId, const cpn::Alarm& alarm);
     void commandFailed(const QString& requestId, const cpn::CommandError& error);
 

@@ -179,6 +179,7 @@ Snapshot fromProto(const v1::Snapshot& p)
     s.migrations = listFrom<Migration>(p.migrations());
     s.taskCount = p.task_count();
     s.scale = str(p.scale());
+    s.callerRole = str(p.caller_role());
     return s;
 }
 

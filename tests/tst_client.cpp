@@ -49,7 +49,7 @@ struct Console {
 
 constexpr int kTimeoutMs = 20000;
 const QStringList kFastArgs { QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"),
-    QStringLiteral("60") };
+    QStringLiteral("60"), QStringLiteral("--failure-rate"), QStringLiteral("0") };
 
 } // namespace
 
@@ -226,6 +226,60 @@ private slots:
         dispatch.cancelMigration(first.id);
         QTRY_COMPARE_WITH_TIMEOUT(int(failed.count()), failures + 1, kTimeoutMs);
         QCOMPARE(failed.last().at(1).value<CommandError>().codeName, QStringLiteral("FAILED_PRECONDITION"));
+    }
+
+    void snapshotRoleDrainPreviewAndRepeatedCancel()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs + QStringList { QStringLiteral("--token"), QStringLiteral("viewer=v"),
+                                  QStringLiteral("--token"), QStringLiteral("operator=o") })
+            > 0);
+        ConnectionSettings op { mock.address(), QStringLiteral("o") };
+        StateFeed feed(op);
+        NetworkState state;
+        QObject::connect(&feed, &StateFeed::batchReady, &feed, [&] { state.applyBatch(feed.takeBatch()); });
+        feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(state.callerRole(), QStringLiteral("operator"), kTimeoutMs);
+
+        // A drain's dry run says where tasks would go and changes nothing.
+        DispatchClient dispatch(op);
+        QSignalSpy previewed(&dispatch, &DispatchClient::drainPreviewed);
+        QSignalSpy failed(&dispatch, &DispatchClient::commandFailed);
+        const QString site = QStringLiteral("hub-nx");
+        const QString previewId = dispatch.previewDrain(site, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 1, kTimeoutMs);
+        QCOMPARE(previewed.at(0).at(0).toString(), previewId);
+        const auto preview = previewed.at(0).at(1).value<DrainResult>();
+        QCOMPARE(preview.siteId, site);
+        QVERIFY(preview.migrations.size() + preview.unplacedTaskIds.size() > 0);
+        for (const Migration& m : preview.migrations) {
+            QVERIFY(m.id.isEmpty());
+            QCOMPARE(m.state, MigrationState::Planned);
+        }
+        QCOMPARE(state.sites().at(state.siteIndex(site)).status, SiteStatus::Online);
+
+        // Start one of them, then cancel it twice with one key: the same answer, no error.
+        QSignalSpy started(&dispatch, &DispatchClient::migrationStarted);
+        QSignalSpy cancelled(&dispatch, &DispatchClient::migrationCancelled);
+        QVERIFY(!preview.migrations.isEmpty());
+        dispatch.startMigration(preview.migrations.first().taskId, preview.migrations.first().targetSiteId,
+            QStringLiteral("test"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, kTimeoutMs);
+        const QString migrationId = started.at(0).at(1).value<Migration>().id;
+        const QString key = DispatchClient::newRequestId();
+        dispatch.cancelMigration(migrationId, key);
+        dispatch.cancelMigration(migrationId, key);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 2, kTimeoutMs);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(cancelled.at(1).at(1).value<Migration>().state, MigrationState::Cancelled);
+
+        // A viewer is told so by the snapshot.
+        StateFeed viewerFeed(ConnectionSettings { mock.address(), QStringLiteral("v") });
+        NetworkState viewerState;
+        QObject::connect(&viewerFeed, &StateFeed::batchReady, &viewerFeed,
+            [&] { viewerState.applyBatch(viewerFeed.takeBatch()); });
+        viewerFeed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(viewerState.callerRole(), QStringLiteral("viewer"), kTimeoutMs);
     }
 };
 

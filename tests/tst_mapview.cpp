@@ -455,8 +455,8 @@ void TestMapView::clickOnEmptyMapClearsSelection()
     showView();
     m_view->setSelectedSiteId("hub-gz");
     QSignalSpy spy(m_view.get(), &MapView::siteSelected);
-    // The Pacific east of Taiwan, far from every site.
-    const QPointF sea = m_view->viewport().toScreen(m_view->projection().project(21.5, 127.5));
+    // The East China Sea, far from every site.
+    const QPointF sea = m_view->viewport().toScreen(m_view->projection().project(28.5, 126.5));
     QVERIFY(m_view->rect().contains(sea.toPoint()));
     QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, sea.toPoint());
     QTRY_COMPARE(spy.count(), 1);
@@ -525,7 +525,7 @@ void TestMapView::renderShowsSitesLinksAndLand()
 {
     showView();
     const QImage image = m_view->grab().toImage();
-    const QColor background = QColor::fromRgba(maptheme::kBackground);
+    const QColor background = QColor::fromRgba(MapTheme::dark().background);
     auto pixel = [&](QPointF p) { return image.pixelColor(p.toPoint()); };
     auto screenOf
         = [&](double lat, double lon) { return m_view->viewport().toScreen(m_view->projection().project(lat, lon)); };
@@ -544,9 +544,9 @@ void TestMapView::renderShowsSitesLinksAndLand()
             reddest = c;
     }
     QVERIFY2(isRedDominant(reddest), qPrintable(reddest.name()));
-    // Land in the Taklamakan is drawn, the Pacific is plain background.
+    // Land in the Taklamakan is drawn, the East China Sea is plain background.
     QVERIFY(pixel(screenOf(39, 83)) != background);
-    QCOMPARE(pixel(screenOf(21.5, 127.5)), background);
+    QCOMPARE(pixel(screenOf(28.5, 126.5)), background);
 }
 
 void TestMapView::stateChangesRepaintCoalesced()
@@ -625,8 +625,8 @@ void TestMapView::nationalNetworkRenders()
         return image;
     };
     const QImage fitted = shoot("china");
-    const QColor background = QColor::fromRgba(maptheme::kBackground);
-    const QColor land = QColor::fromRgba(maptheme::kLand);
+    const QColor background = QColor::fromRgba(MapTheme::dark().background);
+    const QColor land = QColor::fromRgba(MapTheme::dark().land);
     for (int i = 0; i < 8; ++i) { // every hub is drawn
         const QColor c = fitted.pixelColor(m_view->sitePosition(i).toPoint() - QPoint(4, 0));
         QVERIFY2(c != background && c != land, qPrintable(m_state->sites().at(i).id));

@@ -33,15 +33,27 @@ Output
     is dropped too, never leaving fewer than 4 positions (3 distinct points) in a ring.
     Rings that collapse to fewer than 3 distinct points are left out and counted.
 
-    Note: ECharts draws the South China Sea islands inset (南海诸岛) and the Diaoyu
-    island box from code (src/coord/geo/fix/), not from china.json; neither is in the
-    data, so neither is in the output.
+South China Sea islands (南海诸岛)
+    ECharts draws them not from china.json but from code in the same package,
+    src/coord/geo/fix/nanhai.js: an inset box (frame, islands and the dashed line) given in
+    box units. With --nanhai FILE (default: that file next to the source, when present)
+    the converter reads those shapes and appends them as one feature, properties
+    name "南海诸岛", name_en, kind "inset" and cp (label point, as ECharts' textCoord.js
+    puts it). The box is laid out upright in the console's map plane (Lambert conformal
+    conic, standard parallels 25N/47N, central meridian 105E, origin 36N, WGS84), one box
+    unit = INSET_UNIT_M metres, its bottom-left corner at INSET_ORIGIN (east of Taiwan,
+    level with Hainan's south coast, where printed maps of China put it), and the corners
+    converted back to longitude/latitude: in that projection it is drawn as the familiar
+    upright inset; in another it would lean slightly. --no-nanhai leaves it out.
 
 Standard library only.
 """
 
 import argparse
 import json
+import math
+import os
+import re
 import sys
 
 ENCODE_SCALE = 1024
@@ -98,6 +110,79 @@ def name_en(name):
             return NAME_EN[name[: -len(suffix)]]
     print(f"warning: no English name for {name!r}; using it as is", file=sys.stderr)
     return name
+
+
+# Lambert conformal conic of the console (widgets/mapprojection.cpp), for the inset.
+_A = 6378137.0
+_F = 1 / 298.257223563
+_E = math.sqrt(_F * (2 - _F))
+_D = math.pi / 180
+
+
+def _m(phi):
+    s = math.sin(phi)
+    return math.cos(phi) / math.sqrt(1 - _E * _E * s * s)
+
+
+def _t(phi):
+    s = math.sin(phi)
+    return math.tan(math.pi / 4 - phi / 2) / ((1 - _E * s) / (1 + _E * s)) ** (_E / 2)
+
+
+_PHI1, _PHI2, _LAMBDA0, _PHI0 = 25 * _D, 47 * _D, 105 * _D, 36 * _D
+_N = (math.log(_m(_PHI1)) - math.log(_m(_PHI2))) / (math.log(_t(_PHI1)) - math.log(_t(_PHI2)))
+_AF = _A * _m(_PHI1) / (_N * _t(_PHI1) ** _N)
+_RHO0 = _AF * _t(_PHI0) ** _N
+
+
+def lcc_inverse(x, y):
+    """Plane metres (x east, y north) -> (lon, lat) degrees."""
+    dy = _RHO0 - y
+    rho = math.hypot(x, dy)
+    theta = math.atan2(x, dy)
+    t = (rho / _AF) ** (1 / _N)
+    phi = math.pi / 2 - 2 * math.atan(t)
+    for _ in range(20):
+        s = math.sin(phi)
+        phi = math.pi / 2 - 2 * math.atan(t * ((1 - _E * s) / (1 + _E * s)) ** (_E / 2))
+    return (theta / _N + _LAMBDA0) / _D, phi / _D
+
+
+INSET_UNIT_M = 8500.0
+INSET_ORIGIN = (1880e3, -1962e3)  # plane metres of the box's bottom-left corner
+INSET_LABEL = (32, 80)  # box units, from ECharts' textCoord.js ('南海诸岛': [32, 80])
+
+
+def read_nanhai(path):
+    """The inset's rings in box units (x right, y down) from ECharts' nanhai.js."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    match = re.search(r"var\s+points\s*=\s*(\[.*?\]);", text, re.S)
+    if not match:
+        raise ValueError(f"{path}: no 'var points = [...]' found")
+    return json.loads(match.group(1))
+
+
+def nanhai_feature(rings, decimals):
+    height = max(y for ring in rings for _, y in ring)
+    x0, y0 = INSET_ORIGIN
+
+    def to_lonlat(u, v):
+        lon, lat = lcc_inverse(x0 + u * INSET_UNIT_M, y0 + (height - v) * INSET_UNIT_M)
+        return [round(lon, decimals), round(lat, decimals)]
+
+    polygons = []
+    for ring in rings:
+        points = [to_lonlat(u, v) for u, v in ring]
+        if points[0] != points[-1]:
+            points.append(points[0])
+        if signed_area(points) < 0:  # exterior counter-clockwise
+            points.reverse()
+        polygons.append([points])
+    return {"type": "Feature",
+            "properties": {"name": "南海诸岛", "name_en": NAME_EN["南海诸岛"], "kind": "inset",
+                           "cp": to_lonlat(*INSET_LABEL)},
+            "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
 
 
 def decode_ring(encoded, offset):
@@ -236,11 +321,27 @@ def main(argv=None):
     ap.add_argument("--min-step", type=float, default=0.0,
                     help="drop points closer than this many degrees to the previous "
                          "kept one (default 0: only exact repeats)")
+    ap.add_argument("--nanhai", help="ECharts' src/coord/geo/fix/nanhai.js (default: found "
+                    "from the source's package when present)")
+    ap.add_argument("--no-nanhai", action="store_true",
+                    help="leave out the South China Sea islands inset")
     args = ap.parse_args(argv)
 
     with open(args.source, encoding="utf-8") as f:
         src = json.load(f)
     result, stats = convert(src, args.decimals, args.min_step)
+    nanhai = args.nanhai
+    if nanhai is None:
+        guess = os.path.join(os.path.dirname(os.path.abspath(args.source)),
+                             "..", "..", "src", "coord", "geo", "fix", "nanhai.js")
+        nanhai = guess if os.path.exists(guess) else None
+    if nanhai and not args.no_nanhai:
+        result["features"].append(nanhai_feature(read_nanhai(nanhai), args.decimals))
+        stats["features"] += 1
+        print(f"added the South China Sea islands inset from {nanhai}")
+    elif not args.no_nanhai:
+        print("warning: nanhai.js not found; the South China Sea islands inset is left out",
+              file=sys.stderr)
 
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         # One feature per line: compact, yet diffs stay readable.

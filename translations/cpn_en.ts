@@ -25,6 +25,131 @@
     </message>
 </context>
 <context>
+    <name>cpn::AuditLogModel</name>
+    <message>
+        <source>Answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AuditLogPanel</name>
+    <message>
+        <source>The journal %1 cannot be used (%2): commands are sent but not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch actions of this console, kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CandidatePlanModel</name>
+    <message>
+        <source>The scheduler could not plan this move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CNY/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kg/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feasible moves first, then the shortest downtime, then the lowest extra cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CO₂ change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::CommandLine</name>
     <message>
         <source>Control console of the national computing power network.</source>
@@ -92,6 +217,339 @@
     </message>
     <message>
         <source>--time-scale needs a number &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep dispatch commands in this SQLite journal (default: in the user&apos;s application data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Dispatch</name>
+    <message>
+        <source>Not enough free cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong accelerator architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too far from its users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data must stay in its region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path with spare bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task already moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain %1 (%n at once)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for an answer (%n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) planned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) without a target</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned: its scheduler stopped before it answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::DispatchController</name>
+    <message>
+        <source>No answer from the scheduler (%1): &quot;%2&quot; is kept and will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n command(s) that had no answer again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your token has the viewer role: moving tasks, draining sites and cancelling migrations need an operator token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task in the task list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan and start a migration of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a site on the map first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move every task off %1 and put it into maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected migration and roll it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a running migration in the migrations list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drain site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only (viewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 is no longer in the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already being moved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked the scheduler to move %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked the scheduler to drain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1 and roll it back? The task stays at its source.
+Reason (kept in the audit log):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n migration(s) and roll them back? The tasks stay at their sources.
+Reason (kept in the audit log):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to an earlier command: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler refused &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler refused a command (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already being moved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel migration %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show migration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a task from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n card(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1 here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move every task off the site and put it into maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel a migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -251,6 +709,145 @@
     </message>
 </context>
 <context>
+    <name>cpn::DrainDialog</name>
+    <message>
+        <source>stays: no feasible target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the site into maintenance and start moving its tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler refused the drain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the scheduler&apos;s answer (the request is kept and sent again until it answers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 moved, %3 moving, %4 waiting, %5 failed or cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) had no feasible target and stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The drain has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draining puts %1 into maintenance (it takes no new work) and moves each of its tasks to a feasible target, a few at a time, spread so that no target overloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Migrations at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why drain this site (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drain site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel every migration of this drain that has not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler could not plan the drain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the scheduler where each task would go…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) move</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>to %n site(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) have no feasible target and stay on the site.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpn::Main</name>
     <message>
         <source>CPN Console</source>
@@ -348,9 +945,9 @@ Showing the built-in map.</source>
     </message>
     <message numerus="yes">
         <source>Reconnecting in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reconnecting in %n second</numerusform>
+            <numerusform>Reconnecting in %n seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -379,13 +976,75 @@ Showing the built-in map.</source>
     </message>
     <message numerus="yes">
         <source>%n data warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n data warning</numerusform>
+            <numerusform>%n data warnings</numerusform>
         </translation>
     </message>
     <message>
         <source>Malformed or unknown data from the server was ignored. Last: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin&amp;d Site...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark (control room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MapBreadcrumb</name>
+    <message>
+        <source>China</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MapLayersMenu</name>
+    <message>
+        <source>Map &amp;layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Basemap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency &amp;circles (1 / 5 / 20 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,7 +1071,47 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Circle area: capacity (PFLOPS)</source>
+        <source>Holds folded sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One lane per direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 20 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size: capacity (PFLOPS, Gbps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -423,19 +1122,379 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tier: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Utilisation: %1 %</source>
+        <source>→ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Capacity: %1 PFLOPS</source>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) merged while folded</source>
+        <translation>
+            <numerusform>%n link merged while folded</numerusform>
+            <numerusform>%n links merged while folded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity: %1 Gbps per direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Alarms: %n active</source>
+        <translation>
+            <numerusform>Alarms: %n active</numerusform>
+            <numerusform>Alarms: %n active</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All sites shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional centres shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional and edge sites folded into their hubs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n site(s)</source>
+        <comment>sites folded into this one on the map</comment>
+        <translation>
+            <numerusform>+%n site</numerusform>
+            <numerusform>+%n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n cluster</numerusform>
+            <numerusform>%n clusters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regional centre(s)</source>
+        <translation>
+            <numerusform>%n regional centre</numerusform>
+            <numerusform>%n regional centres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge site(s)</source>
+        <translation>
+            <numerusform>%n edge site</numerusform>
+            <numerusform>%n edge sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other site(s)</source>
+        <translation>
+            <numerusform>%n other site</numerusform>
+            <numerusform>%n other sites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes %1 folded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cards, %2 PFLOPS, %3 % used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CNY/kWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MigrationDialog</name>
+    <message>
+        <source>Select a target to see the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the scheduler for a plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Path: %1 (%n link(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moves %1 in %2; the task is down for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electricity: %1 CNY/h; CO₂: %2 kg/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency to its users: %1 → %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busiest link on the path %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load after the move: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>costs %1 CNY/h more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes it from %1 to %2 ms from its users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This move %1. I confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the scheduler&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler cannot move the task there: see why below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the higher cost or latency first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start moving %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3, %4 × %5 cards, now at &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets are ranked by the scheduler&apos;s plans: feasible moves first, then the shortest downtime, then the lowest extra cost. The selected plan is previewed on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this move (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MigrationTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MigrationsPanel</name>
+    <message>
+        <source>Select a migration that is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected migration and roll it back: the task stays at its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running, %2 finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel migration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide migrations that have finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel migration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -507,6 +1566,154 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::SiteInspector</name>
+    <message>
+        <source>No site selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CNY/kWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tasks here&lt;/b&gt; (%1) — drag one onto a site on the map to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a site on the map, or find one with the search box over the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the sites folded into this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter tasks by id, name or tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SiteInspectorDock</name>
+    <message>
+        <source>Site inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SiteSearchBox</name>
+    <message>
+        <source>Find a site by name or ID  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a Chinese or English site name or a site ID; Enter flies to the first match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::StateFeed</name>
     <message>
         <source>Listing tasks failed: %1</source>
@@ -565,6 +1772,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,5 @@
 #include "basemap.h"
 
-#include "maptheme.h"
 #include "mapviewport.h"
 
 #include <QCoreApplication>
@@ -170,6 +169,7 @@ std::optional<Basemap> Basemap::fromJson(const QByteArray& json, QString* error,
         const QJsonObject properties = feature.value(QLatin1String("properties")).toObject();
         region.name = properties.value(QLatin1String("name")).toString();
         region.nameEn = properties.value(QLatin1String("name_en")).toString();
+        region.inset = properties.value(QLatin1String("kind")).toString() == QLatin1String("inset");
         region.bounds = region.path.boundingRect();
         const QJsonArray cp = properties.value(QLatin1String("cp")).toArray();
         if (cp.size() >= 2 && cp.at(0).isDouble() && cp.at(1).isDouble())
@@ -184,10 +184,10 @@ std::optional<Basemap> Basemap::fromJson(const QByteArray& json, QString* error,
     return map;
 }
 
-void Basemap::paint(QPainter& painter, const MapViewport& viewport) const
+void Basemap::paint(QPainter& painter, const MapViewport& viewport, const MapTheme& theme, bool names) const
 {
     const QRect screen(QPoint(0, 0), viewport.size());
-    painter.fillRect(screen, QColor::fromRgba(maptheme::kBackground));
+    painter.fillRect(screen, QColor::fromRgba(theme.background));
     painter.setRenderHint(QPainter::Antialiasing, true);
 
     // Graticule every 5 degrees: meridians are straight, parallels arcs.
@@ -201,7 +201,7 @@ void Basemap::paint(QPainter& painter, const MapViewport& viewport) const
         for (int lon = 61; lon <= 150; ++lon)
             graticule.lineTo(viewport.toScreen(m_projection.project(lat, lon)));
     }
-    painter.setPen(QPen(QColor::fromRgba(maptheme::kGraticule), 1));
+    painter.setPen(QPen(QColor::fromRgba(theme.graticule), 1));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(graticule);
     if (m_regions.isEmpty())
@@ -210,16 +210,18 @@ void Basemap::paint(QPainter& painter, const MapViewport& viewport) const
     const QRectF visible = viewport.visiblePlaneRect();
     const double minSize = 2 / viewport.scale(); // skip what would be under 2 px
     QList<const BasemapRegion*> shown;
+    QList<const BasemapRegion*> insets;
     for (const BasemapRegion& region : m_regions) {
-        if (region.bounds.intersects(visible) && std::max(region.bounds.width(), region.bounds.height()) >= minSize)
-            shown << &region;
+        if (!region.bounds.intersects(visible) || std::max(region.bounds.width(), region.bounds.height()) < minSize)
+            continue;
+        (region.inset ? insets : shown) << &region;
     }
 
     painter.save();
     // A glow along the coast and the national border: the region outlines stroked a little
     // off-centre each way, then covered inside by the fill. 1 px cosmetic pens only: the
     // raster engine strokes wider ones through a path tens of times slower.
-    QPen glow(QColor::fromRgba(maptheme::kCoastGlow), 1);
+    QPen glow(QColor::fromRgba(theme.coastGlow), 1);
     glow.setCosmetic(true);
     painter.setPen(glow);
     painter.setBrush(Qt::NoBrush);
@@ -230,31 +232,42 @@ void Basemap::paint(QPainter& painter, const MapViewport& viewport) const
     }
     painter.setTransform(viewport.transform());
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor::fromRgba(maptheme::kLand));
+    painter.setBrush(QColor::fromRgba(theme.land));
     for (const BasemapRegion* region : shown)
         painter.drawPath(region->path);
-    QPen border(QColor::fromRgba(maptheme::kBorder), 1);
+    QPen border(QColor::fromRgba(theme.border), 1);
     border.setCosmetic(true);
     painter.setPen(border);
     painter.setBrush(Qt::NoBrush);
     for (const BasemapRegion* region : shown)
         painter.drawPath(region->path);
+    // The inset: its frame and islands in one quiet colour.
+    QPen insetPen(QColor::fromRgba(theme.insetFrame), 0.8);
+    insetPen.setCosmetic(true);
+    painter.setPen(insetPen);
+    painter.setBrush(QColor::fromRgba(theme.insetFrame));
+    for (const BasemapRegion* region : insets)
+        painter.drawPath(region->path);
     painter.restore();
+    if (!names)
+        return;
 
     // Region names, only where the region is wide enough on screen to hold them.
     const bool chinese = QLocale().language() == QLocale::Chinese;
     QFont font = painter.font();
     font.setPixelSize(11);
     painter.setFont(font);
-    painter.setPen(QColor::fromRgba(maptheme::kRegionLabel));
+    painter.setPen(QColor::fromRgba(theme.regionLabel));
     const QFontMetricsF metrics(font);
-    for (const BasemapRegion* region : shown) {
+    for (const BasemapRegion* region : shown + insets) {
         const QString& text = (chinese || region->nameEn.isEmpty()) ? region->name : region->nameEn;
         if (text.isEmpty())
             continue;
         const double width = metrics.horizontalAdvance(text);
         const QSizeF onScreen = region->bounds.size() * viewport.scale();
-        if (onScreen.width() < width * 1.6 || onScreen.height() < metrics.height() * 2.5)
+        // An inset is a frame: its name fits when the frame does.
+        const double room = region->inset ? 1.1 : 1.6;
+        if (onScreen.width() < width * room || onScreen.height() < metrics.height() * 2.5)
             continue;
         const QPointF at = viewport.toScreen(region->labelPoint);
         painter.drawText(QRectF(at.x() - width / 2, at.y() - metrics.height() / 2, width + 1, metrics.height()),

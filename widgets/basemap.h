@@ -2,6 +2,7 @@
 // Province outlines from a GeoJSON FeatureCollection, projected once into plane paths.
 
 #include "mapprojection.h"
+#include "maptheme.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -22,6 +23,7 @@ struct BasemapRegion {
     QPainterPath path; // plane metres; exterior rings and holes, odd-even fill
     QRectF bounds;
     QPointF labelPoint; // plane metres, inside the region
+    bool inset = false; // drawn as a framed inset (the South China Sea islands), not as land
 };
 
 class Basemap {
@@ -40,7 +42,7 @@ public:
     int pointCount() const { return m_pointCount; }
 
     // Background, graticule, regions and their names, for the cached basemap image.
-    void paint(QPainter& painter, const MapViewport& viewport) const;
+    void paint(QPainter& painter, const MapViewport& viewport, const MapTheme& theme, bool names = true) const;
 
 private:
     QList<BasemapRegion> m_regions;

@@ -23,7 +23,7 @@ public:
 
     // Plane bounds of a latitude/longitude box (edges sampled, parallels project to arcs).
     QRectF projectBounds(double south, double west, double north, double east) const;
-    // Mainland China, Hainan and Taiwan with a little sea around them.
+    // Mainland China, Hainan, Taiwan and the South China Sea islands inset, with a little sea.
     QRectF chinaBounds() const;
 
 private:

@@ -1,29 +1,58 @@
 #pragma once
-// Colours of the dark control-room map theme, shared by the map's layers and its legend.
+// The colours of the map in its two themes: the dark control-room one (the default, for large
+// screens in a dark room) and a light one for offices and print. Shared by every map layer and
+// the legend; the utilisation scale itself is the same in both (utilisationcolor.h).
 
 #include <QRgb>
 
-namespace cpn::maptheme {
+#include <array>
 
-inline constexpr QRgb kBackground = 0xff060d1a; // sea and everything outside the map data
-inline constexpr QRgb kGraticule = 0xff0e1b30;
-inline constexpr QRgb kLand = 0xff11213a;
-inline constexpr QRgb kCoastGlow = 0xff1b4270; // opaque: see Basemap::paint
-inline constexpr QRgb kBorder = 0xff284468;
-inline constexpr QRgb kRegionLabel = 0xff3f5a80;
+namespace cpn {
 
-inline constexpr QRgb kLinkDown = 0xff6b7686;
-inline constexpr QRgb kSiteOutline = 0xff060d1a;
-inline constexpr QRgb kSiteOffline = 0xff3a4456;
-inline constexpr QRgb kRingDegraded = 0xffffb020;
-inline constexpr QRgb kRingMaintenance = 0xff4da3ff;
-inline constexpr QRgb kRingOffline = 0xffff4d6d;
-inline constexpr QRgb kSelection = 0xff7dd3fc;
+enum class MapThemeKind : quint8 { Dark, Light };
 
-inline constexpr QRgb kLabelText = 0xffe8eef8;
-inline constexpr QRgb kLabelHalo = 0xe0060d1a;
-inline constexpr QRgb kPanel = 0xd90a1424;
-inline constexpr QRgb kPanelBorder = 0xff284468;
-inline constexpr QRgb kPanelText = 0xffc5d3e8;
+struct MapTheme {
+    MapThemeKind kind = MapThemeKind::Dark;
 
-} // namespace cpn::maptheme
+    QRgb background = 0; // sea and everything outside the map data
+    QRgb graticule = 0;
+    QRgb land = 0;
+    QRgb coastGlow = 0; // opaque: see Basemap::paint
+    QRgb border = 0;
+    QRgb regionLabel = 0;
+    QRgb insetFrame = 0; // the South China Sea islands inset
+
+    QRgb linkDown = 0;
+    QRgb linkBreak = 0; // the mark in the middle of a link that is down
+    QRgb siteOutline = 0;
+    QRgb siteOffline = 0;
+    QRgb ringDegraded = 0;
+    QRgb ringMaintenance = 0;
+    QRgb ringOffline = 0;
+    QRgb selection = 0;
+    QRgb foldedMark = 0; // the dashed ring of a hub that holds folded sites
+
+    QRgb labelText = 0;
+    QRgb labelSubText = 0;
+    QRgb labelHalo = 0;
+    QRgb panel = 0;
+    QRgb panelBorder = 0;
+    QRgb panelText = 0;
+
+    QRgb alarmCritical = 0;
+    QRgb alarmWarning = 0;
+    QRgb alarmText = 0;
+    QRgb flow = 0; // migration flow along its path
+    QRgb preview = 0; // the planned path of a what-if preview
+    QRgb dropTarget = 0;
+    // Latency reach bands: within 1, 5 and 20 ms.
+    std::array<QRgb, 3> reach {};
+    // Link colours are mixed into the land this much, see LinkLayer.
+    double linkOpacity = 0.75;
+
+    static const MapTheme& dark();
+    static const MapTheme& light();
+    static const MapTheme& of(MapThemeKind kind);
+};
+
+} // namespace cpn

@@ -1,25 +1,29 @@
 #include "networklayer.h"
 
 #include "domainlabels.h"
+#include "foldednetwork.h"
 #include "maptheme.h"
 #include "mapviewport.h"
 #include "networkstate.h"
 #include "utilisationcolor.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <numeric>
 
 namespace cpn {
 
 namespace {
 
 constexpr double kHitSlackPx = 4;
-constexpr double kLinkWidths[] = { 0.6, 1.0, 1.5, 2.2, 3.0 };
-constexpr std::size_t kAntialiasedLinkLimit = 5000;
-constexpr double kLinkOpacity = 0.75; // mixed into the land colour beforehand, see paintLinks
+constexpr int kLabelCell = 64; // px, buckets of placed labels for overlap tests
+constexpr std::size_t kMaxLabels = 160;
+constexpr double kLabelPadX = 16, kLabelPadY = 6; // keeps labels apart, so that they read as a map
+constexpr std::size_t kMaxLabelTries = 4000;
 
 int tierRank(SiteTier tier)
 {
@@ -38,49 +42,28 @@ int tierRank(SiteTier tier)
     return 4;
 }
 
-int widthStep(double capacityGbps)
+// Labels per tier appear as the zoom leaves room for them.
+int maxLabelRank(double zoom)
 {
-    if (capacityGbps <= 10)
-        return 0;
-    if (capacityGbps <= 100)
-        return 1;
-    if (capacityGbps <= 400)
-        return 2;
-    if (capacityGbps <= 1600)
+    if (zoom >= 5.5)
         return 3;
-    return 4;
+    if (zoom >= 2.2)
+        return 2;
+    if (zoom >= 1.25)
+        return 1;
+    return 0;
 }
 
-template <int Steps> int colorStep(double utilisation)
+QString foldedNote(int members)
 {
-    if (!(utilisation > 0))
-        return 0;
-    return std::min(Steps - 1, int(utilisation * Steps));
-}
-
-bool outside(QPointF p, QPointF q, const QRectF& r)
-{
-    return std::max(p.x(), q.x()) < r.left() || std::min(p.x(), q.x()) > r.right() || std::max(p.y(), q.y()) < r.top()
-        || std::min(p.y(), q.y()) > r.bottom();
+    return QCoreApplication::translate("cpn::MapView", "+%n site(s)", "sites folded into this one on the map", members);
 }
 
 } // namespace
 
-NetworkLayer::NetworkLayer()
-{
-    const QColor land = QColor::fromRgba(maptheme::kLand);
-    for (int s = 0; s < kColorSteps; ++s) {
-        m_palette[s] = utilisationColor((s + 0.5) / kColorSteps);
-        const QColor& c = m_palette[s];
-        auto mix
-            = [](int top, int bottom) { return int(std::lround(top * kLinkOpacity + bottom * (1 - kLinkOpacity))); };
-        m_linkPalette[s] = QColor(mix(c.red(), land.red()), mix(c.green(), land.green()), mix(c.blue(), land.blue()));
-    }
-}
-
 double NetworkLayer::radiusFactor(double zoom)
 {
-    return std::clamp(std::sqrt(zoom), 0.6, 2.5);
+    return std::clamp(std::pow(zoom, 0.35), 0.7, 1.8);
 }
 
 void NetworkLayer::rebuild(const NetworkState& state, const MapProjection& projection)
@@ -90,14 +73,13 @@ void NetworkLayer::rebuild(const NetworkState& state, const MapProjection& proje
     m_plane.resize(n);
     m_latitude.resize(n);
     m_longitude.resize(n);
-    m_pflops.resize(n);
     for (qsizetype i = 0; i < n; ++i) {
         m_latitude[i] = sites[i].latitude;
         m_longitude[i] = sites[i].longitude;
-        m_pflops[i] = sites[i].totalPflops();
         m_plane[i] = projection.project(sites[i].latitude, sites[i].longitude);
     }
-    updateRadii(state);
+    m_radius.assign(n, 0);
+    m_drawOrder.clear();
     m_grid.build(m_plane);
 }
 
@@ -110,7 +92,6 @@ bool NetworkLayer::refreshSites(
         return true;
     }
     bool moved = false;
-    bool resized = false;
     for (int i : siteIndexes) {
         if (i < 0 || i >= sites.size())
             continue;
@@ -121,49 +102,49 @@ bool NetworkLayer::refreshSites(
             m_plane[i] = projection.project(site.latitude, site.longitude);
             moved = true;
         }
-        const double pflops = site.totalPflops();
-        if (pflops != m_pflops[i]) {
-            m_pflops[i] = pflops;
-            resized = true;
-        }
     }
-    if (resized)
-        updateRadii(state);
     if (moved)
         m_grid.build(m_plane);
-    return moved || resized;
+    return moved;
 }
 
-void NetworkLayer::updateRadii(const NetworkState& state)
+void NetworkLayer::updateRadii(const NetworkState& state, const FoldedNetwork& folded)
 {
     const QList<Site>& sites = state.sites();
-    m_maxPflops = 0;
-    for (double p : m_pflops)
-        m_maxPflops = std::max(m_maxPflops, p);
-    m_radius.resize(sites.size());
+    if (folded.siteCount() != sites.size() || m_plane.size() != sites.size())
+        return;
+    // Each tier has its own size range, so that the levels read at a glance whatever is folded
+    // where; within a tier, area follows (folded) capacity.
+    struct Range {
+        double low, high;
+    };
+    constexpr Range kRanges[] = { { 8, 14 }, { 5, 9 }, { 3, 6.5 }, { 1.8, 3.4 }, { 2.5, 5 } };
+    std::array<double, 5> maxPflops {};
+    for (int v : folded.visibleSites()) {
+        double& m = maxPflops[std::size_t(tierRank(sites[v].tier))];
+        m = std::max(m, folded.site(v).pflops);
+    }
+    m_radius.assign(sites.size(), 0);
     m_maxRadius = 0;
-    for (qsizetype i = 0; i < sites.size(); ++i) {
-        // Area follows capacity; hubs and clusters never shrink below a floor.
-        const double norm = m_maxPflops > 0 ? std::sqrt(std::max(0.0, m_pflops[i]) / m_maxPflops) : 0;
-        double r = 2.0 + 9.0 * norm;
-        if (sites[i].tier == SiteTier::NationalHub)
-            r = std::max(r, 8.0);
-        else if (sites[i].tier == SiteTier::Cluster)
-            r = std::max(r, 5.5);
-        m_radius[i] = float(r);
+    for (int v : folded.visibleSites()) {
+        const int rank = tierRank(sites[v].tier);
+        const double max = maxPflops[std::size_t(rank)];
+        const double norm = max > 0 ? std::sqrt(std::max(0.0, folded.site(v).pflops) / max) : 0.5;
+        const double r = kRanges[rank].low + (kRanges[rank].high - kRanges[rank].low) * norm;
+        m_radius[v] = float(r);
         m_maxRadius = std::max(m_maxRadius, r);
     }
-    auto byTierThenSize = [&](int a, int b) {
+    m_drawOrder = folded.visibleSites();
+    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(), [&](int a, int b) {
         const int ra = tierRank(sites[a].tier), rb = tierRank(sites[b].tier);
         return ra != rb ? ra < rb : m_radius[a] > m_radius[b];
-    };
-    m_drawOrder.resize(sites.size());
-    std::iota(m_drawOrder.begin(), m_drawOrder.end(), 0);
-    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(), byTierThenSize);
+    });
 }
 
-int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, QPointF screen) const
+int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, const FoldedNetwork& folded, QPointF screen) const
 {
+    if (folded.siteCount() != m_plane.size() || m_radius.size() != std::size_t(m_plane.size()))
+        return -1;
     const double factor = radiusFactor(zoom);
     const double reach = (m_maxRadius * factor + kHitSlackPx) / viewport.scale();
     const QPointF centre = viewport.toPlane(screen);
@@ -174,6 +155,8 @@ int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, QPointF scree
     bool bestInside = false;
     double bestRadius = 0, bestGap = 0;
     for (int i : candidates) {
+        if (!folded.isVisible(i))
+            continue;
         const double r = m_radius[i] * factor;
         if (r < 1) // not drawn, so not clickable
             continue;
@@ -202,188 +185,191 @@ int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, QPointF scree
     return best;
 }
 
-void NetworkLayer::paint(
-    QPainter& painter, const NetworkState& state, const MapViewport& viewport, double zoom, int selectedSite)
+void NetworkLayer::project(const MapViewport& viewport, const FoldedNetwork& folded, double zoom)
 {
-    const qsizetype n = m_plane.size();
-    if (n != state.sites().size())
-        return;
+    const std::size_t n = std::size_t(m_plane.size());
     m_screen.resize(n);
-    for (qsizetype i = 0; i < n; ++i)
-        m_screen[i] = viewport.toScreen(m_plane[i]);
-    const QRectF screen(QPointF(0, 0), QSizeF(viewport.size()));
+    m_screenRadius.resize(n);
+    if (m_radius.size() != n)
+        return;
     const double factor = radiusFactor(zoom);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    paintLinks(painter, state, screen, selectedSite);
-    paintSites(painter, state, screen, factor);
-    paintLabels(painter, state, screen, zoom, selectedSite);
-    if (selectedSite >= 0 && selectedSite < n)
-        paintSelection(painter, selectedSite, factor);
-    painter.restore();
-}
-
-void NetworkLayer::paintLinks(QPainter& painter, const NetworkState& state, const QRectF& screen, int selectedSite)
-{
-    for (auto& batch : m_lineBatches)
-        batch.clear();
-    const QList<Link>& links = state.links();
-    const QList<LinkMetrics>& metrics = state.linkMetrics();
-    const QRectF cull = screen.adjusted(-4, -4, 4, 4);
-    const int downBatch = kColorSteps * kWidthSteps;
-    std::vector<int> selectedLinks;
-    for (qsizetype i = 0; i < links.size(); ++i) {
-        const int a = state.linkSiteA(int(i)), b = state.linkSiteB(int(i));
-        if (a < 0 || b < 0 || a >= int(m_screen.size()) || b >= int(m_screen.size()))
-            continue;
-        const QPointF p = m_screen[a], q = m_screen[b];
-        if (outside(p, q, cull) || std::abs(p.x() - q.x()) + std::abs(p.y() - q.y()) < 2)
-            continue;
-        if (a == selectedSite || b == selectedSite)
-            selectedLinks.push_back(int(i));
-        if (links[i].status == LinkStatus::Down) {
-            m_lineBatches[downBatch].emplace_back(p, q);
-            continue;
-        }
-        const int color = colorStep<kColorSteps>(i < metrics.size() ? metrics[i].utilisation : 0);
-        m_lineBatches[color * kWidthSteps + widthStep(links[i].capacityGbps)].emplace_back(p, q);
-    }
-
-    // Opaque pens with flat caps: the raster engine strokes translucent or round-capped wide
-    // lines through a path, tens of times slower. Past a few thousand visible links (the
-    // `huge` network at country scale) antialiasing costs more than twice the time and adds
-    // little to a mesh that dense.
-    painter.setBrush(Qt::NoBrush);
-    std::size_t visible = 0;
-    for (const auto& lines : m_lineBatches)
-        visible += lines.size();
-    painter.setRenderHint(QPainter::Antialiasing, visible <= kAntialiasedLinkLimit);
-    for (int key = 0; key < downBatch; ++key) {
-        const auto& lines = m_lineBatches[key];
-        if (lines.empty())
-            continue;
-        painter.setPen(
-            QPen(m_linkPalette[key / kWidthSteps], kLinkWidths[key % kWidthSteps], Qt::SolidLine, Qt::FlatCap));
-        painter.drawLines(lines.data(), int(lines.size()));
-    }
-    if (!m_lineBatches[downBatch].empty()) {
-        painter.setPen(QPen(QColor::fromRgba(maptheme::kLinkDown), 1.0, Qt::DashLine, Qt::FlatCap));
-        painter.drawLines(m_lineBatches[downBatch].data(), int(m_lineBatches[downBatch].size()));
-    }
-    // The selected site's links stand out over the rest.
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    for (int i : selectedLinks) {
-        const QPointF p = m_screen[state.linkSiteA(i)], q = m_screen[state.linkSiteB(i)];
-        const bool down = links[i].status == LinkStatus::Down;
-        const QColor color = down ? QColor::fromRgba(maptheme::kLinkDown)
-                                  : utilisationColor(i < metrics.size() ? metrics[i].utilisation : 0);
-        painter.setPen(QPen(color, kLinkWidths[widthStep(links[i].capacityGbps)] + 1.2,
-            down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
-        painter.drawLine(p, q);
+    for (int v : folded.visibleSites()) {
+        m_screen[v] = viewport.toScreen(m_plane[v]);
+        m_screenRadius[v] = float(m_radius[v] * factor);
     }
 }
 
-void NetworkLayer::paintSites(QPainter& painter, const NetworkState& state, const QRectF& screen, double factor)
+MapSymbols::SiteStyle NetworkLayer::styleOf(const MapFrame& frame, int site) const
 {
-    const QList<Site>& sites = state.sites();
-    const QList<SiteMetrics>& metrics = state.siteMetrics();
-    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
-    const int offlineKey = kColorSteps;
-    const QColor offline = QColor::fromRgba(maptheme::kSiteOffline);
+    const Site& s = frame.state.sites()[site];
+    const FoldedSite& f = frame.folded.site(site);
+    MapSymbols::SiteStyle style;
+    style.shape = MapSymbols::shapeOf(s.tier);
+    style.radius = frame.radius[site];
+    style.folded = f.members > 0;
+    switch (s.status) {
+    case SiteStatus::Degraded:
+        style.ring = MapSymbols::Ring::Degraded;
+        break;
+    case SiteStatus::Maintenance:
+        style.ring = MapSymbols::Ring::Maintenance;
+        break;
+    case SiteStatus::Offline:
+        style.ring = MapSymbols::Ring::Offline;
+        break;
+    default:
+        break;
+    }
+    if (style.ring == MapSymbols::Ring::Offline) {
+        style.colorKey = kUtilisationSteps;
+        style.fill = QColor::fromRgba(frame.theme.siteOffline);
+    } else {
+        style.colorKey = utilisationStep(f.utilisation);
+        style.fill = utilisationPalette()[style.colorKey];
+    }
+    return style;
+}
+
+void NetworkLayer::paintSites(QPainter& painter, const MapFrame& frame, bool alarms)
+{
+    if (m_drawOrder.empty() || frame.position.size() != std::size_t(m_plane.size()))
+        return;
+    const QRectF cull = frame.screen.adjusted(-24, -24, 24, 24);
     for (int i : m_drawOrder) {
-        const double r = m_radius[i] * factor;
-        if (r < 1) // under 2 px across
+        const double r = frame.radius[i];
+        const QPointF p = frame.position[i];
+        if (r < 1 || !cull.contains(p)) // under 2 px across, or off screen
             continue;
-        const QPointF p = m_screen[i];
-        if (p.x() + r < screen.left() - 4 || p.x() - r > screen.right() + 4 || p.y() + r < screen.top() - 4
-            || p.y() - r > screen.bottom() + 4)
-            continue;
-        MapSymbols::Ring ring = MapSymbols::Ring::None;
-        switch (sites[i].status) {
-        case SiteStatus::Degraded:
-            ring = MapSymbols::Ring::Degraded;
-            break;
-        case SiteStatus::Maintenance:
-            ring = MapSymbols::Ring::Maintenance;
-            break;
-        case SiteStatus::Offline:
-            ring = MapSymbols::Ring::Offline;
-            break;
-        default:
-            break;
-        }
-        const int key = ring == MapSymbols::Ring::Offline
-            ? offlineKey
-            : colorStep<kColorSteps>(i < metrics.size() ? metrics[i].utilisation : 0);
-        const QImage& symbol = m_symbols.site(
-            key, key == offlineKey ? offline : m_palette[key], r, ring, sites[i].tier == SiteTier::NationalHub, dpr);
+        const QImage& symbol = m_symbols.site(styleOf(frame, i), frame.devicePixelRatio);
         const double half = symbol.width() / symbol.devicePixelRatio() / 2;
         painter.drawImage(QPointF(std::round(p.x() - half), std::round(p.y() - half)), symbol);
     }
-}
-
-void NetworkLayer::paintLabels(
-    QPainter& painter, const NetworkState& state, const QRectF& screen, double zoom, int selectedSite)
-{
-    // Hubs always; clusters, regional and edge sites as the user zooms in.
-    int maxRank = 0;
-    if (zoom >= 1.6)
-        maxRank = 1;
-    if (zoom >= 3)
-        maxRank = 2;
-    if (zoom >= 8)
-        maxRank = 3;
-    const QList<Site>& sites = state.sites();
-    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
-    const double factor = radiusFactor(zoom);
-    constexpr double margin = MapSymbols::labelMargin;
-
-    m_placedLabels.clear();
-    auto collides = [&](const QRectF& box) {
-        return std::any_of(
-            m_placedLabels.begin(), m_placedLabels.end(), [&](const QRectF& o) { return o.intersects(box); });
-    };
-    // The selected site first, whatever its tier, then by tier: m_drawOrder is sorted by it.
-    const bool hasSelection = selectedSite >= 0 && selectedSite < sites.size();
-    for (qsizetype k = hasSelection ? -1 : 0; k < m_drawOrder.size(); ++k) {
-        const int i = k < 0 ? selectedSite : m_drawOrder[k];
-        const int rank = tierRank(sites[i].tier);
-        if (k >= 0 && i == selectedSite)
+    if (!alarms)
+        return;
+    for (int i : m_drawOrder) {
+        const FoldedSite& f = frame.folded.site(i);
+        const QPointF p = frame.position[i];
+        if (f.alarmCount == 0 || frame.radius[i] < 1 || !cull.contains(p))
             continue;
-        if (k >= 0 && rank > maxRank)
-            break;
-        const QPointF p = m_screen[i];
-        const double r = m_radius[i] * factor;
-        if (r < 1 || !screen.adjusted(-100, -20, 100, 20).contains(p))
-            continue;
-        const QString name = siteDisplayName(sites[i]);
-        if (name.isEmpty())
-            continue;
-        const QImage& image = m_symbols.label(name, rank == 0, dpr);
-        const QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
-        // Right of the symbol (clear of the selection ring), else left of it.
-        const double gap = r + (i == selectedSite ? 9 : 3);
-        QRectF box(QPointF(p.x() + gap - margin, p.y() - size.height() / 2), size);
-        if (collides(box))
-            box.moveRight(p.x() - gap + margin);
-        if (collides(box))
-            continue;
-        m_placedLabels.push_back(box);
-        painter.drawImage(QPointF(std::round(box.left()), std::round(box.top())), image);
+        const QImage& badge = m_symbols.alarmBadge(f.worstAlarm, f.alarmCount, frame.devicePixelRatio);
+        const double r = frame.radius[i];
+        const QPointF at(p.x() + r * 0.55, p.y() - r * 0.55 - badge.height() / badge.devicePixelRatio());
+        painter.drawImage(QPointF(std::round(at.x()), std::round(at.y())), badge);
     }
 }
 
-void NetworkLayer::paintSelection(QPainter& painter, int selectedSite, double factor)
+void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus)
 {
-    const QPointF p = m_screen[selectedSite];
-    const double r = std::max(1.0, m_radius[selectedSite] * factor);
+    const QList<Site>& sites = frame.state.sites();
+    if (m_drawOrder.empty() || frame.position.size() != std::size_t(sites.size()))
+        return;
+    const int maxRank = maxLabelRank(frame.zoom);
+    constexpr double margin = MapSymbols::labelMargin;
+    const QRectF screen = frame.screen;
+    const int columns = int(screen.width()) / kLabelCell + 3;
+    const int rows = int(screen.height()) / kLabelCell + 3;
+    m_placedLabels.clear();
+    m_labelCells.resize(std::size_t(columns) * rows);
+    for (auto& cell : m_labelCells)
+        cell.clear();
+    auto cellRange = [&](const QRectF& box, auto&& visit) {
+        const int c0 = std::clamp(int(std::floor(box.left() / kLabelCell)) + 1, 0, columns - 1);
+        const int c1 = std::clamp(int(std::floor(box.right() / kLabelCell)) + 1, 0, columns - 1);
+        const int r0 = std::clamp(int(std::floor(box.top() / kLabelCell)) + 1, 0, rows - 1);
+        const int r1 = std::clamp(int(std::floor(box.bottom() / kLabelCell)) + 1, 0, rows - 1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                if (visit(m_labelCells[std::size_t(r) * columns + c]))
+                    return true;
+        return false;
+    };
+    auto collides = [&](const QRectF& box) {
+        return cellRange(box, [&](const std::vector<int>& cell) {
+            return std::any_of(cell.begin(), cell.end(), [&](int k) { return m_placedLabels[k].intersects(box); });
+        });
+    };
+    // Glyphs count as placed: a label never covers another site.
+    auto place = [&](const QRectF& box) {
+        const int k = int(m_placedLabels.size());
+        m_placedLabels.push_back(box);
+        cellRange(box, [&](std::vector<int>& cell) {
+            cell.push_back(k);
+            return false;
+        });
+    };
+    const QRectF near = screen.adjusted(-100, -20, 100, 20);
+    // Hub and cluster glyphs are obstacles too: a label never hides them. Smaller glyphs may
+    // sit under a label's halo, or nothing could be named where sites are dense.
+    for (int i : m_drawOrder) {
+        if (tierRank(sites[i].tier) > 1)
+            break;
+        const double r = frame.radius[i];
+        if (r >= 1 && screen.contains(frame.position[i]))
+            place(QRectF(frame.position[i] - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+    }
+
+    const auto& unfolded = frame.folded.unfolded();
+    std::size_t tries = 0;
+    auto tryLabel = [&](int i, bool wanted) {
+        const QPointF p = frame.position[i];
+        const double r = frame.radius[i];
+        if (r < 1 || !near.contains(p))
+            return;
+        const int rank = tierRank(sites[i].tier);
+        const bool byParent = !sites[i].parentSiteId.isEmpty()
+            && unfolded.contains(frame.state.siteIndex(sites[i].parentSiteId));
+        if (!wanted && rank > maxRank && !byParent)
+            return;
+        const QString name = siteDisplayName(sites[i]);
+        if (name.isEmpty())
+            return;
+        const int members = frame.folded.site(i).members;
+        // How much is folded in matters for hubs; under every regional centre it is noise.
+        const bool note = members > 0 && (rank == 0 || wanted);
+        const QImage& image
+            = m_symbols.label(name, note ? foldedNote(members) : QString(), rank == 0, frame.devicePixelRatio);
+        const QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
+        const double lineCentre = MapSymbols::labelLineCentre(rank == 0);
+        // Right of the glyph (clear of rings and badges), else left, else below.
+        const double gap = r + (wanted ? 9 : 5);
+        QRectF box(QPointF(p.x() + gap - margin, p.y() - lineCentre), size);
+        if (collides(box))
+            box.moveRight(p.x() - gap + margin);
+        if (collides(box))
+            box.moveTopLeft(QPointF(p.x() - size.width() / 2, p.y() + gap - margin));
+        if (collides(box) && !wanted && rank > 0)
+            return;
+        // Labels keep a distance from each other; glyphs only need not be covered.
+        place(box.adjusted(-kLabelPadX, -kLabelPadY, kLabelPadX, kLabelPadY));
+        painter.drawImage(QPointF(std::round(box.left()), std::round(box.top())), image);
+    };
+    for (int i : focus)
+        if (i >= 0 && i < sites.size() && frame.folded.isVisible(i))
+            tryLabel(i, true);
+    for (int i : m_drawOrder) {
+        if (m_placedLabels.size() >= kMaxLabels || ++tries > kMaxLabelTries)
+            break;
+        if (std::find(focus.begin(), focus.end(), i) == focus.end())
+            tryLabel(i, false);
+    }
+}
+
+void NetworkLayer::paintSelection(QPainter& painter, const MapFrame& frame, int selectedSite)
+{
+    if (selectedSite < 0 || selectedSite >= frame.folded.siteCount())
+        return;
+    const int shown = frame.folded.representative(selectedSite);
+    const QPointF p = frame.position[shown];
+    const double r = std::max(1.0, double(frame.radius[shown]));
+    const QColor color = QColor::fromRgba(frame.theme.selection);
     painter.setBrush(Qt::NoBrush);
-    QColor outer = QColor::fromRgba(maptheme::kSelection);
+    QColor outer = color;
     outer.setAlpha(90);
     painter.setPen(QPen(outer, 4.0));
-    painter.drawEllipse(p, r + 6, r + 6);
-    painter.setPen(QPen(QColor::fromRgba(maptheme::kSelection), 2.0));
-    painter.drawEllipse(p, r + 4, r + 4);
+    painter.drawEllipse(p, r + 7, r + 7);
+    // Dashed when the selected site is folded into the one drawn here.
+    painter.setPen(QPen(color, 2.0, shown == selectedSite ? Qt::SolidLine : Qt::DashLine));
+    painter.drawEllipse(p, r + 5, r + 5);
 }
 
 } // namespace cpn

@@ -40,3 +40,18 @@ QColor utilisationColor(double utilisation)
 }
 
 } // namespace cpn
+
+namespace cpn {
+
+const std::array<QColor, kUtilisationSteps>& utilisationPalette()
+{
+    static const std::array<QColor, kUtilisationSteps> palette = [] {
+        std::array<QColor, kUtilisationSteps> p;
+        for (int s = 0; s < kUtilisationSteps; ++s)
+            p[s] = utilisationColor((s + 0.5) / kUtilisationSteps);
+        return p;
+    }();
+    return palette;
+}
+
+} // namespace cpn

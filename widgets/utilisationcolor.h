@@ -3,9 +3,23 @@
 
 #include <QColor>
 
+#include <algorithm>
+#include <array>
+
 namespace cpn {
 
 // 0 -> green, about 0.6 -> yellow, 0.8 -> orange, 1 -> red; values outside 0..1 are clamped.
 QColor utilisationColor(double utilisation);
+
+// The scale cut into steps, for batching draw calls by colour.
+inline constexpr int kUtilisationSteps = 24;
+inline int utilisationStep(double utilisation)
+{
+    if (!(utilisation > 0))
+        return 0;
+    return std::min(kUtilisationSteps - 1, int(utilisation * kUtilisationSteps));
+}
+// The middle colour of every step.
+const std::array<QColor, kUtilisationSteps>& utilisationPalette();
 
 } // namespace cpn

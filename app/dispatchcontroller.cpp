@@ -1,0 +1,267 @@
+#include "dispatchcontroller.h"
+
+#include "auditlogmodel.h"
+#include "auditlogpanel.h"
+#include "commandjournal.h"
+#include "consolesession.h"
+#include "dispatchclient.h"
+#include "dispatchlabels.h"
+#include "dispatchoutbox.h"
+#include "draindialog.h"
+#include "mapview.h"
+#include "migrationdialog.h"
+#include "migrationfilterproxymodel.h"
+#include "migrationspanel.h"
+#include "migrationtablemodel.h"
+#include "networkstate.h"
+#include "siteinspector.h"
+#include "statefeed.h"
+#include "taskdragview.h"
+#include "tasktablemodel.h"
+#include "tasktablepanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QEvent>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace cpn {
+
+namespace {
+    constexpr int kNoticeMs = 15000;
+}
+
+DispatchController::DispatchController(
+    QMainWindow* window, ConsoleSession* session, MapView* map, TaskTablePanel* tasks, SiteInspector* inspector)
+    : QObject(window)
+    , m_window(window)
+    , m_session(session)
+    , m_map(map)
+    , m_tasks(tasks)
+    , m_migrations(new MigrationTableModel(this))
+    , m_audit(new AuditLogModel(this))
+    , m_panel(new MigrationsPanel(m_migrations, window))
+    , m_auditPanel(new AuditLogPanel(m_audit, window))
+{
+    m_migrations->setNetworkState(session->state());
+    m_audit->setNetworkState(session->state());
+    DispatchOutbox* outbox = session->outbox();
+    CommandJournal* journal = outbox->journal();
+    m_audit->setCommands(journal->recent());
+    m_auditPanel->setJournalLocation(journal->path(), journal->isOpen() ? QString() : journal->lastError());
+
+    createDocks(window);
+    createActions(window);
+    m_roleBadge = new QLabel(window);
+    m_roleBadge->setObjectName(QStringLiteral("RoleBadge"));
+    m_roleBadge->setStyleSheet(QStringLiteral("QLabel { color: #d9a400; font-weight: bold; }"));
+    window->statusBar()->addPermanentWidget(m_roleBadge);
+
+    connect(outbox, &DispatchOutbox::commandRecorded, this, [this](const DispatchCommand& c) {
+        m_sentThisRun.insert(c.requestId);
+        m_audit->upsert(c);
+    });
+    connect(outbox, &DispatchOutbox::commandAnswered, this, &DispatchController::onCommandAnswered);
+    connect(outbox, &DispatchOutbox::commandFailed, this, &DispatchController::onCommandFailed);
+    connect(outbox, &DispatchOutbox::commandDeferred, this, [this](const DispatchCommand& c, const QString& why) {
+        if (auto fresh = m_session->outbox()->journal()->find(c.requestId))
+            m_audit->upsert(*fresh);
+        say(tr("No answer from the scheduler (%1): \"%2\" is kept and will be sent again.")
+                .arg(why, commandSummary(c, m_session->state())));
+    });
+    connect(outbox, &DispatchOutbox::migrationStarted, this, [this](const QString&, const Migration& m) {
+        m_migrationsDock->show();
+        m_panel->selectMigration(m.id);
+    });
+    connect(outbox, &DispatchOutbox::drainStarted, this, [this](const QString& requestId, const DrainResult& result) {
+        if (DrainDialog* dialog = m_drains.value(requestId))
+            dialog->setStarted(result);
+    });
+    // Whatever has no answer yet goes out again as soon as the scheduler is reachable: after a
+    // broken connection, and after a restart of the console (the first time the feed is live).
+    connect(session->feed(), &StateFeed::stateChanged, this, [this](ConnectionState state) {
+        if (state != ConnectionState::Live)
+            return;
+        if (const int pending = m_session->outbox()->pendingCount(); pending > 0) {
+            say(tr("Sending %n command(s) that had no answer again.", nullptr, pending));
+            m_session->outbox()->resendPending();
+        }
+    });
+    DispatchClient* client = session->dispatch();
+    connect(client, &DispatchClient::migrationPlanned, this, &DispatchController::onPlanned);
+    connect(client, &DispatchClient::commandFailed, this, &DispatchController::onClientFailed);
+    connect(client, &DispatchClient::drainPreviewed, this, [this](const QString& requestId, const DrainResult& r) {
+        if (DrainDialog* dialog = m_drainPreviews.take(requestId))
+            dialog->setPreview(r);
+    });
+    connect(session->state(), &NetworkState::topologyReset, this, &DispatchController::updateRole);
+
+    connect(map, &MapView::taskDroppedOnSite, this,
+        [this](const QString& taskId, const QString& siteId) { openMigrationDialog(taskId, siteId); });
+    connect(map, &MapView::siteContextMenuRequested, this, &DispatchController::showSiteMenu);
+    connect(map, &MapView::siteSelected, this, &DispatchController::updateActions);
+    if (inspector)
+        connect(inspector, &SiteInspector::taskContextMenuRequested, this, &DispatchController::showTaskMenu);
+    if (auto* dragView = qobject_cast<TaskDragView*>(tasks->view())) {
+        connect(dragView, &TaskDragView::taskContextMenuRequested, this, &DispatchController::showTaskMenu);
+    } else {
+        tasks->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tasks->view(), &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
+            const QModelIndex index = m_tasks->view()->indexAt(position);
+            if (index.isValid())
+                showTaskMenu(index.data(TaskTableModel::TaskIdRole).toString(),
+                    m_tasks->view()->viewport()->mapToGlobal(position));
+        });
+    }
+    connect(tasks->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &DispatchController::updateActions);
+    connect(m_panel, &MigrationsPanel::cancelRequested, this,
+        [this](const QString& id) { requestCancel({ id }); });
+    connect(m_panel, &MigrationsPanel::taskRequested, this, [this](const QString& taskId) {
+        if (const Task* task = m_session->tasks()->task(taskId))
+            m_map->flyToSite(task->siteId);
+    });
+    connect(m_panel->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &DispatchController::updateActions);
+    connect(m_migrations, &QAbstractItemModel::dataChanged, this, &DispatchController::updateActions);
+
+    window->installEventFilter(this);
+    retranslate();
+    updateRole();
+}
+
+DispatchController::~DispatchController() = default;
+
+void DispatchController::createDocks(QMainWindow* window)
+{
+    m_migrationsDock = new QDockWidget(window);
+    m_migrationsDock->setObjectName(QStringLiteral("MigrationsDock"));
+    m_migrationsDock->setWidget(m_panel);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_migrationsDock);
+    m_auditDock = new QDockWidget(window);
+    m_auditDock->setObjectName(QStringLiteral("DispatchLogDock"));
+    m_auditDock->setWidget(m_auditPanel);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_auditDock);
+    // The log is looked at now and then: a tab behind the migrations, not a pane of its own.
+    window->tabifyDockWidget(m_migrationsDock, m_auditDock);
+    m_migrationsDock->raise();
+}
+
+void DispatchController::createActions(QMainWindow* window)
+{
+    m_menu = new QMenu(window);
+    m_menu->setToolTipsVisible(true);
+    const QList<QAction*> menus = window->menuBar()->actions();
+    // Before Help, which stays last.
+    window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_menu);
+
+    m_moveTask = m_menu->addAction(QString(), this, [this] { openMigrationDialog(selectedTaskId()); });
+    m_moveTask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_drainSite = m_menu->addAction(QString(), this, [this] { openDrainDialog(m_map->selectedSiteId()); });
+    m_drainSite->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_cancelMigration = m_menu->addAction(QString(), this, [this] {
+        if (const QString id = m_panel->currentMigrationId(); !id.isEmpty())
+            requestCancel({ id });
+    });
+    m_menu->addSeparator();
+    m_showMigrations = m_migrationsDock->toggleViewAction();
+    m_showMigrations->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_menu->addAction(m_showMigrations);
+    m_showAudit = m_auditDock->toggleViewAction();
+    m_showAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_menu->addAction(m_showAudit);
+    // The shortcut works where the operator is looking: the task list.
+    m_tasks->view()->addAction(m_moveTask);
+}
+
+bool DispatchController::isDispatchAllowed() const
+{
+    // Empty: the scheduler did not say; it still enforces roles, and says so if we may not.
+    return m_session->state()->callerRole() != QLatin1String("viewer");
+}
+
+QString DispatchController::whyNotAllowed() const
+{
+    return isDispatchAllowed() ? QString()
+                               : tr("Your token has the viewer role: moving tasks, draining sites and cancelling "
+                                    "migrations need an operator token.");
+}
+
+void DispatchController::updateRole()
+{
+    m_session->outbox()->setRole(m_session->state()->callerRole());
+    m_panel->setDispatchAllowed(isDispatchAllowed(), whyNotAllowed());
+    m_roleBadge->setVisible(!isDispatchAllowed());
+    m_roleBadge->setToolTip(whyNotAllowed());
+    if (!isDispatchAllowed()) {
+        if (m_migrationDialog)
+            m_migrationDialog->close();
+        for (const auto& dialog : std::as_const(m_drainDialogs))
+            if (dialog && !dialog->isShowingProgress())
+                dialog->close();
+    }
+    updateActions();
+}
+
+QString DispatchController::selectedTaskId() const
+{
+    return m_tasks->currentTaskId();
+}
+
+void DispatchController::updateActions()
+{
+    const bool allowed = isDispatchAllowed();
+    const QString why = whyNotAllowed();
+    const QString task = selectedTaskId();
+    m_moveTask->setEnabled(allowed && !task.isEmpty());
+    m_moveTask->setToolTip(!allowed ? why
+            : task.isEmpty()        ? tr("Select a task in the task list first")
+                                    : tr("Plan and start a migration of %1").arg(task));
+    const QString site = m_map->selectedSiteId();
+    m_drainSite->setEnabled(allowed && !site.isEmpty());
+    m_drainSite->setToolTip(!allowed ? why
+            : site.isEmpty()         ? tr("Select a site on the map first")
+                                     : tr("Move every task off %1 and put it into maintenance")
+                                   .arg(siteName(m_session->state(), site)));
+    const bool active = m_panel->view()->currentIndex().data(MigrationTableModel::ActiveRole).toBool();
+    m_cancelMigration->setEnabled(allowed && active);
+    m_cancelMigration->setToolTip(!allowed ? why
+            : active                       ? tr("Stop the selected migration and roll it back")
+                                           : tr("Select a running migration in the migrations list first"));
+}
+
+void DispatchController::say(const QString& text)
+{
+    if (auto* bar = m_window->statusBar())
+        bar->showMessage(text, kNoticeMs);
+    emit notice(text);
+}
+
+bool DispatchController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void DispatchController::retranslate()
+{
+    m_menu->setTitle(tr("&Dispatch"));
+    m_moveTask->setText(tr("&Move task…"));
+    m_drainSite->setText(tr("&Drain site…"));
+    m_cancelMigration->setText(tr("&Cancel migration…"));
+    m_migrationsDock->setWindowTitle(tr("Migrations"));
+    m_auditDock->setWindowTitle(tr("Dispatch log"));
+    m_roleBadge->setText(tr("Read only (viewer)"));
+    m_roleBadge->setToolTip(whyNotAllowed());
+    m_migrations->retranslate();
+    m_audit->retranslate();
+    updateActions();
+}
+
+} // namespace cpn

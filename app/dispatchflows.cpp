@@ -1,0 +1,302 @@
+// DispatchController: the operator's flows (move a task, drain a site, cancel) and what the
+// scheduler answers to them.
+
+#include "dispatchcontroller.h"
+
+#include "auditlogmodel.h"
+#include "candidateplanmodel.h"
+#include "commandjournal.h"
+#include "consolesession.h"
+#include "dispatchclient.h"
+#include "dispatchlabels.h"
+#include "dispatchoutbox.h"
+#include "draindialog.h"
+#include "mapview.h"
+#include "migrationdialog.h"
+#include "migrationpreview.h"
+#include "migrationspanel.h"
+#include "migrationtablemodel.h"
+#include "networkstate.h"
+#include "tasktablemodel.h"
+#include "tasktablepanel.h"
+
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+
+#include <algorithm>
+
+namespace cpn {
+
+namespace {
+    constexpr int kTasksInSiteMenu = 12;
+}
+
+MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, const QString& preferredSiteId)
+{
+    if (!isDispatchAllowed()) {
+        say(whyNotAllowed());
+        return nullptr;
+    }
+    const NetworkState* state = m_session->state();
+    const Task* task = m_session->tasks()->task(taskId);
+    if (!task) {
+        say(taskId.isEmpty() ? tr("Select a task first") : tr("Task %1 is no longer in the network").arg(taskId));
+        return nullptr;
+    }
+    if (const Migration* moving = m_migrations->activeMigrationOfTask(taskId)) {
+        say(tr("%1 is already being moved by %2").arg(taskId, moving->id));
+        m_migrationsDock->show();
+        m_panel->selectMigration(moving->id);
+        return nullptr;
+    }
+    if (m_migrationDialog)
+        m_migrationDialog->close(); // one plan previewed on the map at a time
+    auto* dialog = new MigrationDialog(state, *task, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_migrationDialog = dialog;
+    connect(dialog, &MigrationDialog::selectedPlanChanged, this, &DispatchController::previewPlan);
+    connect(dialog, &MigrationDialog::selectionCleared, this, &DispatchController::clearPreview);
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        if (m_migrationDialog == dialog)
+            clearPreview();
+    });
+    connect(dialog, &MigrationDialog::startRequested, this,
+        [this](const QString& task, const QString& target, const QString& reason) {
+            m_session->outbox()->startMigration(task, target, reason);
+            say(tr("Asked the scheduler to move %1 to %2").arg(task, siteName(m_session->state(), target)));
+        });
+    const QStringList candidates = migrationCandidates(*state, *task, preferredSiteId);
+    dialog->setCandidates(candidates, preferredSiteId);
+    for (const QString& site : candidates)
+        m_plans.insert(m_session->dispatch()->planMigration(taskId, site), { dialog, site });
+    dialog->show();
+    return dialog;
+}
+
+void DispatchController::onPlanned(const QString& requestId, const MigrationPlan& plan)
+{
+    const auto entry = m_plans.take(requestId);
+    if (entry.first)
+        entry.first->setPlan(plan);
+}
+
+void DispatchController::onClientFailed(const QString& requestId, const CommandError& error)
+{
+    // Plans and drain previews are reads: shown where they were asked for, never journaled.
+    if (const auto entry = m_plans.take(requestId); entry.first)
+        entry.first->setPlanError(entry.second, tr("%1: %2").arg(error.codeName, error.message));
+    if (const auto dialog = m_drainPreviews.take(requestId))
+        dialog->setPreviewFailed(tr("%1: %2").arg(error.codeName, error.message));
+}
+
+void DispatchController::previewPlan(const MigrationPlan& plan)
+{
+    MigrationPreview preview;
+    preview.taskId = plan.taskId;
+    preview.sourceSiteId = plan.sourceSiteId;
+    preview.targetSiteId = plan.targetSiteId;
+    preview.pathLinkIds = plan.pathLinkIds;
+    for (const ProjectedLoad& l : plan.projectedSiteLoads)
+        preview.siteUtilisationAfter.insert(l.entityId, l.utilisationAfter);
+    for (const ProjectedLoad& l : plan.projectedLinkLoads)
+        preview.linkUtilisationAfter.insert(l.entityId, l.utilisationAfter);
+    m_map->setMigrationPreview(preview);
+}
+
+void DispatchController::clearPreview()
+{
+    m_map->setMigrationPreview(std::nullopt);
+}
+
+DrainDialog* DispatchController::openDrainDialog(const QString& siteId)
+{
+    if (!isDispatchAllowed()) {
+        say(whyNotAllowed());
+        return nullptr;
+    }
+    if (m_session->state()->siteIndex(siteId) < 0) {
+        say(tr("Select a site on the map first"));
+        return nullptr;
+    }
+    if (DrainDialog* open = m_drainDialogs.value(siteId)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new DrainDialog(m_session->state(), m_session->tasks(), m_migrations, siteId, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_drainDialogs.insert(siteId, dialog);
+    connect(dialog, &QObject::destroyed, this, [this, siteId] { m_drainDialogs.remove(siteId); });
+    connect(dialog, &DrainDialog::previewRequested, this, [this, dialog](const QString& site, int maxConcurrent) {
+        m_drainPreviews.insert(m_session->dispatch()->previewDrain(site, maxConcurrent), dialog);
+    });
+    connect(dialog, &DrainDialog::drainRequested, this,
+        [this, dialog](const QString& site, int maxConcurrent, const QString& reason) {
+            const QString id = m_session->outbox()->drainSite(site, maxConcurrent, reason);
+            m_drains.insert(id, dialog);
+            dialog->setSent(id);
+            say(tr("Asked the scheduler to drain %1").arg(siteName(m_session->state(), site)));
+        });
+    connect(dialog, &DrainDialog::cancelRequested, this, &DispatchController::requestCancel);
+    m_drainPreviews.insert(m_session->dispatch()->previewDrain(siteId, dialog->maxConcurrent()), dialog);
+    dialog->show();
+    return dialog;
+}
+
+void DispatchController::requestCancel(const QStringList& migrationIds)
+{
+    if (!isDispatchAllowed()) {
+        say(whyNotAllowed());
+        return;
+    }
+    if (migrationIds.isEmpty())
+        return;
+    auto* ask = new QInputDialog(m_window);
+    ask->setObjectName(QStringLiteral("CancelMigrationDialog"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Cancel migration"));
+    ask->setLabelText(migrationIds.size() == 1
+            ? tr("Cancel %1 and roll it back? The task stays at its source.\nReason (kept in the audit log):")
+                  .arg(migrationIds.first())
+            : tr("Cancel %n migration(s) and roll them back? The tasks stay at their sources.\nReason (kept in the "
+                 "audit log):",
+                nullptr, int(migrationIds.size())));
+    ask->setTextValue(tr("Cancelled by the operator"));
+    ask->setOkButtonText(tr("Cancel migration"));
+    ask->setCancelButtonText(tr("Keep it running"));
+    connect(ask, &QInputDialog::textValueSelected, this, [this, migrationIds](const QString& reason) {
+        for (const QString& id : migrationIds)
+            cancelMigration(id, reason.trimmed());
+    });
+    ask->open();
+}
+
+void DispatchController::cancelMigration(const QString& migrationId, const QString& reason)
+{
+    if (!isDispatchAllowed()) {
+        say(whyNotAllowed());
+        return;
+    }
+    m_session->outbox()->cancelMigration(migrationId, reason);
+}
+
+void DispatchController::onCommandAnswered(const DispatchCommand& command)
+{
+    m_audit->upsert(command);
+    const QString what = commandSummary(command, m_session->state());
+    // The answer to a command sent before a restart or a broken connection: say so.
+    if (command.attempts > 1 || !m_sentThisRun.contains(command.requestId))
+        say(tr("Answer to an earlier command: %1 — %2").arg(what, commandOutcomeText(command)));
+    else if (command.outcome == CommandOutcome::Succeeded)
+        say(tr("%1 — %2").arg(what, commandOutcomeText(command)));
+}
+
+void DispatchController::onCommandFailed(const QString& requestId, const CommandError& error)
+{
+    const auto command = m_session->outbox()->journal()->find(requestId);
+    if (DrainDialog* dialog = m_drains.value(requestId)) {
+        dialog->setFailed(error.message);
+        return;
+    }
+    QString text = command ? tr("The scheduler refused \"%1\" (%2).").arg(commandSummary(*command, m_session->state()),
+                                 error.codeName)
+                           : tr("The scheduler refused a command (%1).").arg(error.codeName);
+    QStringList why;
+    for (const Violation& v : error.violations)
+        why << QStringLiteral("• ") + violationName(v.code) + QStringLiteral(": ") + v.message;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Command refused"), text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("CommandRefusedMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(why.isEmpty() ? error.message : why.join(QLatin1Char('\n')));
+    box->open();
+    say(text);
+}
+
+void DispatchController::showTaskMenu(const QString& taskId, const QPoint& globalPos)
+{
+    const Task* task = m_session->tasks()->task(taskId);
+    if (!task)
+        return;
+    QMenu menu(m_window);
+    menu.setToolTipsVisible(true);
+    const bool allowed = isDispatchAllowed();
+    const Migration* moving = m_migrations->activeMigrationOfTask(taskId);
+    QAction* move = menu.addAction(tr("Move %1…").arg(taskId), this, [this, taskId] { openMigrationDialog(taskId); });
+    move->setShortcut(m_moveTask->shortcut());
+    move->setEnabled(allowed && !moving);
+    move->setToolTip(!allowed ? whyNotAllowed() : moving ? tr("Already being moved by %1").arg(moving->id) : QString());
+    if (moving) {
+        const QString id = moving->id;
+        QAction* cancel = menu.addAction(tr("Cancel migration %1…").arg(id), this, [this, id] { requestCancel({ id }); });
+        cancel->setEnabled(allowed);
+        cancel->setToolTip(whyNotAllowed());
+        menu.addAction(tr("Show migration %1").arg(id), this, [this, id] {
+            m_migrationsDock->show();
+            m_migrationsDock->raise();
+            m_panel->selectMigration(id);
+        });
+    }
+    menu.exec(globalPos);
+}
+
+void DispatchController::showSiteMenu(const QString& siteId, const QPoint& globalPos)
+{
+    const NetworkState* state = m_session->state();
+    if (state->siteIndex(siteId) < 0)
+        return;
+    const bool allowed = isDispatchAllowed();
+    const QString name = siteName(state, siteId);
+    QMenu menu(m_window);
+    menu.setToolTipsVisible(true);
+
+    // Move one of the site's tasks: the biggest ones first.
+    QMenu* moveFrom = menu.addMenu(tr("Move a task from %1").arg(name));
+    moveFrom->setToolTipsVisible(true);
+    QList<const Task*> here;
+    const TaskTableModel* tasks = m_session->tasks();
+    for (int row = 0; row < tasks->rowCount(); ++row)
+        if (const Task& t = tasks->taskAt(row); t.siteId == siteId && !m_migrations->activeMigrationOfTask(t.id))
+            here.append(&t);
+    std::sort(here.begin(), here.end(), [](const Task* a, const Task* b) { return a->cards > b->cards; });
+    for (const Task* t : here.mid(0, kTasksInSiteMenu)) {
+        const QString id = t->id;
+        moveFrom->addAction(tr("%1 %2 (%n card(s))", nullptr, int(t->cards)).arg(id, t->name), this,
+            [this, id] { openMigrationDialog(id); });
+    }
+    moveFrom->setEnabled(allowed && !here.isEmpty());
+    moveFrom->menuAction()->setToolTip(allowed ? QString() : whyNotAllowed());
+
+    // Move the task selected in the task list here.
+    const QString selected = selectedTaskId();
+    if (const Task* t = tasks->task(selected); t && t->siteId != siteId) {
+        QAction* moveHere = menu.addAction(tr("Move %1 here…").arg(selected), this,
+            [this, selected, siteId] { openMigrationDialog(selected, siteId); });
+        moveHere->setEnabled(allowed);
+        moveHere->setToolTip(whyNotAllowed());
+    }
+    QAction* drain = menu.addAction(tr("Drain %1…").arg(name), this, [this, siteId] { openDrainDialog(siteId); });
+    drain->setEnabled(allowed);
+    drain->setToolTip(allowed ? tr("Move every task off the site and put it into maintenance") : whyNotAllowed());
+
+    QStringList touching;
+    for (const Migration& m : state->migrations())
+        if (!isFinished(m.state) && (m.sourceSiteId == siteId || m.targetSiteId == siteId))
+            touching << m.id;
+    if (!touching.isEmpty()) {
+        std::sort(touching.begin(), touching.end());
+        QMenu* cancel = menu.addMenu(tr("Cancel a migration"));
+        for (const QString& id : touching) {
+            const Migration& m = state->migrations()[id];
+            cancel->addAction(tr("%1: %2 → %3").arg(id, siteName(state, m.sourceSiteId), siteName(state, m.targetSiteId)),
+                this, [this, id] { requestCancel({ id }); });
+        }
+        cancel->setEnabled(allowed);
+        cancel->menuAction()->setToolTip(whyNotAllowed());
+    }
+    menu.exec(globalPos);
+}
+
+} // namespace cpn

@@ -1,0 +1,267 @@
+// map.*: how long the map takes to draw at 1920x1080 on the offscreen raster engine, with the
+// mock scheduler's national and huge networks.
+//
+// repaint: MapView::paintMap (what paintEvent runs) with the basemap image already cached,
+// nothing changed in between, medians of --repeats runs.
+// bare: a loop that draws the same picture with no logic: the same cached basemap image, then
+// for every link segment and every site glyph drawn by the map one drawLine / drawEllipse with
+// the same pen or brush, positions computed beforehand.
+// pan: a pan of a few pixels, then the repaint (the basemap image is drawn moved, the network
+// re-projected), as while dragging.
+
+#include "benchregistry.h"
+#include "mocknetwork.h"
+
+#include "foldednetwork.h"
+#include "latencyreach.h"
+#include "linklayer.h"
+#include "mapview.h"
+#include "sitehierarchy.h"
+#include "utilisationcolor.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPainter>
+
+#include <cmath>
+#include <cstdio>
+
+namespace cpn::bench {
+
+namespace {
+
+constexpr QSize kSize(1920, 1080);
+
+class MapFixture {
+public:
+    explicit MapFixture(const NetworkState* state, MapThemeKind theme = MapThemeKind::Dark)
+        : m_target(kSize, QImage::Format_RGB32)
+    {
+        m_view.setAttribute(Qt::WA_DontShowOnScreen);
+        m_view.setAnimated(false);
+        m_view.setTheme(theme);
+        m_view.resize(kSize);
+        m_view.setState(state);
+        m_view.show();
+        QApplication::processEvents();
+        m_view.fitChina();
+        paint(); // renders the basemap image once
+    }
+
+    MapView& view() { return m_view; }
+    const QImage& image() const { return m_target; }
+
+    void paint()
+    {
+        QPainter painter(&m_target);
+        m_view.paintMap(painter);
+    }
+
+    // Shows a view that is not interactive (basemap rendered for it), then paints once.
+    void settleAt(double latitude, double longitude, double zoom)
+    {
+        m_view.fitChina();
+        const QPointF at = m_view.viewport().toScreen(m_view.projection().project(latitude, longitude));
+        m_view.panBy(QPointF(kSize.width() / 2.0, kSize.height() / 2.0) - at);
+        m_view.zoomAbout(QPointF(kSize.width() / 2.0, kSize.height() / 2.0), zoom);
+        settle();
+    }
+
+    void settle()
+    {
+        // Lets the basemap settle timer run out, so that the next paint renders it sharp.
+        QApplication::processEvents();
+        QElapsedTimer wait;
+        wait.start();
+        while (wait.elapsed() < 200)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        paint();
+    }
+
+    void save(const Options& options, const QString& name) const
+    {
+        if (!options.snapshotDir.isEmpty())
+            m_target.save(QDir(options.snapshotDir).filePath(name + QStringLiteral(".png")));
+    }
+
+private:
+    MapView m_view;
+    QImage m_target;
+};
+
+// The bare loop's input: exactly the segments and glyphs the map drew, computed beforehand.
+struct BareGeometry {
+    struct Line {
+        QLineF line;
+        QPen pen;
+    };
+    struct Circle {
+        QPointF centre;
+        double radius;
+        QColor fill;
+    };
+    std::vector<Line> lines;
+    std::vector<Circle> circles;
+    bool antialiasedLines = true;
+};
+
+BareGeometry bareGeometryOf(MapView& view)
+{
+    BareGeometry g;
+    const FoldedNetwork& folded = view.foldedNetwork();
+    const QRectF screen(QPointF(0, 0), QSizeF(kSize));
+    std::vector<int> shown;
+    for (int k = 0; k < int(folded.links().size()); ++k) {
+        const FoldedLink& link = folded.links()[k];
+        const QPointF p = view.sitePosition(link.a), q = view.sitePosition(link.b);
+        const QRectF box = QRectF(p, q).normalized().adjusted(-4, -4, 4, 4);
+        if (box.intersects(screen) && std::abs(p.x() - q.x()) + std::abs(p.y() - q.y()) >= 2)
+            shown.push_back(k);
+    }
+    g.antialiasedLines = shown.size() <= 5000;
+    const bool lanes = shown.size() <= 3000;
+    for (int k : shown) {
+        const FoldedLink& link = folded.links()[k];
+        const QPointF p = view.sitePosition(link.a), q = view.sitePosition(link.b);
+        const double width = LinkLayer::width(link.totalCapacityGbps);
+        const QPointF d = q - p;
+        const double length = std::hypot(d.x(), d.y());
+        if (!lanes || length < 18) {
+            g.lines.push_back({ QLineF(p, q), QPen(utilisationColor(link.utilisation()), width) });
+            continue;
+        }
+        const double lane = std::max(0.8, width * 0.7);
+        const QPointF n(-d.y() / length * (lane / 2 + 0.25), d.x() / length * (lane / 2 + 0.25));
+        g.lines.push_back({ QLineF(p + n, q + n), QPen(utilisationColor(link.utilisationAb), lane) });
+        g.lines.push_back({ QLineF(p - n, q - n), QPen(utilisationColor(link.utilisationBa), lane) });
+    }
+    for (int v : folded.visibleSites()) {
+        const QPointF p = view.sitePosition(v);
+        const double r = view.siteRadius(v);
+        if (r >= 1 && screen.adjusted(-24, -24, 24, 24).contains(p))
+            g.circles.push_back({ p, r, utilisationColor(folded.site(v).utilisation) });
+    }
+    return g;
+}
+
+double bareMs(MapFixture& fixture, const Options& options)
+{
+    const BareGeometry g = bareGeometryOf(fixture.view());
+    // The same cached basemap picture: taken from a paint with the network layers off.
+    MapView& view = fixture.view();
+    for (MapLayer layer : { MapLayer::Links, MapLayer::Sites, MapLayer::Labels, MapLayer::LatencyCircles })
+        view.setLayerVisible(layer, false);
+    view.setLegendVisible(false);
+    fixture.paint();
+    const QImage basemap = fixture.image().copy();
+    for (MapLayer layer : { MapLayer::Links, MapLayer::Sites, MapLayer::Labels, MapLayer::LatencyCircles })
+        view.setLayerVisible(layer, true);
+    view.setLegendVisible(true);
+
+    QImage target(kSize, QImage::Format_RGB32);
+    const auto samples = timeRuns(options.repeats, 10, [&] {
+        QPainter painter(&target);
+        painter.drawImage(QPointF(0, 0), basemap);
+        painter.setRenderHint(QPainter::Antialiasing, g.antialiasedLines);
+        for (const auto& line : g.lines) {
+            painter.setPen(line.pen);
+            painter.drawLine(line.line);
+        }
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(Qt::black, 1));
+        for (const auto& circle : g.circles) {
+            painter.setBrush(circle.fill);
+            painter.drawEllipse(circle.centre, circle.radius, circle.radius);
+        }
+    });
+    return median(samples);
+}
+
+double repaintMs(MapFixture& fixture, const Options& options)
+{
+    return median(timeRuns(options.repeats, 10, [&] { fixture.paint(); }));
+}
+
+void national(const Options& options)
+{
+    const MockNetwork network = buildMockNetwork(QStringLiteral("national"));
+    MapFixture fixture(network.state.get());
+    report(QStringLiteral("map.repaint.national.median_ms"), repaintMs(fixture, options), "ms");
+    fixture.save(options, QStringLiteral("national-china"));
+
+    MapFixture light(network.state.get(), MapThemeKind::Light);
+    report(QStringLiteral("map.repaint.national.light_ms"), repaintMs(light, options), "ms");
+    light.save(options, QStringLiteral("national-china-light"));
+}
+
+void huge(const Options& options)
+{
+    const MockNetwork network = buildMockNetwork(QStringLiteral("huge"));
+    const NetworkState& state = *network.state;
+    MapFixture fixture(network.state.get());
+
+    const double ours = repaintMs(fixture, options);
+    fixture.save(options, QStringLiteral("huge-china"));
+    const double bare = bareMs(fixture, options);
+    report(QStringLiteral("map.repaint.huge.median_ms"), ours, "ms");
+    report(QStringLiteral("map.repaint.huge.bare_ms"), bare, "ms");
+    report(QStringLiteral("map.repaint.huge.ratio"), bare > 0 ? ours / bare : 0, "x");
+
+    // Dragging: a few pixels each way, the basemap image moved rather than redrawn.
+    int step = 0;
+    const auto pans = timeRuns(options.repeats, 10, [&] {
+        fixture.view().panBy(QPointF(step % 2 ? -7 : 7, step % 2 ? -3 : 3));
+        ++step;
+        fixture.paint();
+    });
+    report(QStringLiteral("map.pan.huge.median_ms"), median(pans), "ms");
+
+    // The same network everywhere unfolded: what folding saves at country zoom.
+    fixture.view().fitChina();
+    fixture.view().setFoldingEnabled(false);
+    fixture.settle();
+    report(QStringLiteral("map.repaint.huge.unfolded_ms"), repaintMs(fixture, options), "ms");
+    fixture.save(options, QStringLiteral("huge-china-unfolded"));
+    const double unfoldedBare = bareMs(fixture, options);
+    report(QStringLiteral("map.repaint.huge.unfolded_bare_ms"), unfoldedBare, "ms");
+    fixture.view().setFoldingEnabled(true);
+
+    // Zoomed in: hubs unfolded (east China), then every site (the Yangtze delta).
+    fixture.settleAt(31.0, 115.5, 2.6);
+    report(QStringLiteral("map.repaint.huge.regional_ms"), repaintMs(fixture, options), "ms");
+    fixture.save(options, QStringLiteral("huge-regional"));
+    fixture.settleAt(31.1, 120.6, 7.0);
+    report(QStringLiteral("map.repaint.huge.edge_ms"), repaintMs(fixture, options), "ms");
+    fixture.save(options, QStringLiteral("huge-edge"));
+
+    // Selected with its latency reach, and a what-if preview of a move west.
+    fixture.view().fitChina();
+    fixture.view().setSelectedSiteId(QStringLiteral("hub-yrd"));
+    fixture.settleAt(33.0, 112.0, 1.6);
+    fixture.save(options, QStringLiteral("huge-reach"));
+    const int yrd = state.siteIndex(QStringLiteral("hub-yrd"));
+    report(QStringLiteral("map.latency_reach.huge_ms"),
+        median(timeRuns(std::min(options.repeats, 50), 2, [&] { LatencyReach::compute(state, yrd); })), "ms");
+
+    SiteHierarchy hierarchy;
+    hierarchy.build(state.sites());
+    FoldedNetwork folded;
+    report(QStringLiteral("map.fold.huge_ms"),
+        median(timeRuns(std::min(options.repeats, 50), 2, [&] { folded.rebuild(state, hierarchy, 0, {}); })), "ms");
+    report(QStringLiteral("map.refresh_metrics.huge_ms"),
+        median(timeRuns(std::min(options.repeats, 100), 2, [&] { folded.refreshMetrics(state); })), "ms");
+}
+
+void run(const Options& options)
+{
+    if (options.wants(QStringLiteral("national")))
+        national(options);
+    if (options.wants(QStringLiteral("huge")))
+        huge(options);
+}
+
+} // namespace
+
+CPN_BENCH_GROUP("map", 10, run);
+
+} // namespace cpn::bench

@@ -1,0 +1,100 @@
+// The main window against an in-process mock scheduler over gRPC: live data arrives, a click on
+// the map selects a site and the task dock follows it, the language switches at run time.
+
+#include "consolesession.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "mapview.h"
+#include "mockserver.h"
+#include "networkstate.h"
+#include "statefeed.h"
+#include "taskfilterproxymodel.h"
+#include "tasktablemodel.h"
+#include "tasktablepanel.h"
+
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace cpn;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    static QStringList menuTitles(const MainWindow& window)
+    {
+        QStringList titles;
+        for (QAction* action : window.menuBar()->actions())
+            titles << action->text();
+        return titles;
+    }
+
+    static QString dockTitle(const MainWindow& window, const char* objectName)
+    {
+        auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(objectName));
+        return dock ? dock->windowTitle() : QString();
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void liveMapSelectionAndLanguage()
+    {
+        mock::MockServerOptions options;
+        options.timeScale = 60;
+        mock::MockServer server(options);
+        std::string error;
+        QVERIFY2(server.start(&error), error.c_str());
+
+        Language::apply(QStringLiteral("en"));
+        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        MainWindow window(&session);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.tasks()->rowCount() > 1000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("Live")), 10000);
+
+        // Click a hub (one not covered by a smaller site): the task dock lists only its tasks.
+        const NetworkState* state = session.state();
+        MapView* map = window.mapView();
+        int hub = -1;
+        for (int i = 0; i < state->sites().size() && hub < 0; ++i) {
+            if (state->sites().at(i).tier == SiteTier::NationalHub && map->siteAt(map->sitePosition(i)) == i)
+                hub = i;
+        }
+        QVERIFY(hub >= 0);
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->sitePosition(hub).toPoint());
+        QTRY_COMPARE(map->selectedSiteId(), state->sites().at(hub).id);
+        TaskFilterProxyModel* tasks = window.taskPanel()->proxy();
+        QTRY_VERIFY(tasks->rowCount() > 0);
+        QVERIFY(tasks->rowCount() < session.tasks()->rowCount());
+        for (int row = 0; row < std::min(tasks->rowCount(), 50); ++row)
+            QCOMPARE(tasks->index(row, 0).data(TaskTableModel::SiteIdRole).toString(), state->sites().at(hub).id);
+
+        // Switch to Chinese at run time: menus, docks, table headers and the status follow.
+        QVERIFY(menuTitles(window).contains(QStringLiteral("&File")));
+        QCOMPARE(dockTitle(window, "TasksDock"), QStringLiteral("Tasks"));
+        QCOMPARE(tasks->headerData(TaskTableModel::KindColumn, Qt::Horizontal).toString(), QStringLiteral("Kind"));
+        Language::apply(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(menuTitles(window).contains(QStringLiteral("文件(&F)")));
+        QCOMPARE(dockTitle(window, "TasksDock"), QStringLiteral("任务"));
+        QCOMPARE(tasks->headerData(TaskTableModel::KindColumn, Qt::Horizontal).toString(), QStringLiteral("类型"));
+        QTRY_VERIFY(window.connectionText().startsWith(QStringLiteral("实时")));
+        // Site names follow the language too.
+        const QModelIndex site = tasks->index(0, TaskTableModel::SiteColumn);
+        QCOMPARE(site.data().toString(), state->sites().at(hub).nameZh);
+
+        Language::apply(QStringLiteral("en"));
+        QTRY_VERIFY(menuTitles(window).contains(QStringLiteral("&File")));
+        QCOMPARE(tasks->index(0, TaskTableModel::SiteColumn).data().toString(), state->sites().at(hub).nameEn);
+        session.feed()->stop();
+        server.stop();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

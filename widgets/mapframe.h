@@ -1,0 +1,30 @@
+#pragma once
+// What every map layer needs to draw one frame: the state as folded for this zoom, the view,
+// the theme, and the screen geometry of the visible sites computed once per frame.
+
+#include <QPointF>
+#include <QRectF>
+
+#include <vector>
+
+namespace cpn {
+
+class FoldedNetwork;
+class MapViewport;
+class NetworkState;
+struct MapTheme;
+
+struct MapFrame {
+    const NetworkState& state;
+    const FoldedNetwork& folded;
+    const MapViewport& viewport;
+    const MapTheme& theme;
+    double zoom = 1; // 1 when China just fits the widget
+    QRectF screen; // the widget's rectangle
+    qreal devicePixelRatio = 1;
+    // Per site index; meaningful for visible sites only.
+    const std::vector<QPointF>& position;
+    const std::vector<float>& radius;
+};
+
+} // namespace cpn
