@@ -7,4 +7,4 @@ class QApplication;
 namespace cpn {
 void applyControlRoomTheme(QApplication& app);
 void applyLightTheme(QApplication& app);
-}
+} // namespace cpn

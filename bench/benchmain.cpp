@@ -22,8 +22,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption repeats(QStringLiteral("repeats"), QStringLiteral("Timed runs per figure (default 200)."),
         QStringLiteral("N"), QStringLiteral("200"));
-    const QCommandLineOption only(
-        QStringLiteral("only"), QStringLiteral("Run only the groups whose name starts with PREFIX."), QStringLiteral("PREFIX"));
+    const QCommandLineOption only(QStringLiteral("only"),
+        QStringLiteral("Run only the groups whose name starts with PREFIX."), QStringLiteral("PREFIX"));
     const QCommandLineOption snapshots(
         QStringLiteral("snapshots"), QStringLiteral("Save what was drawn as PNG files in DIR."), QStringLiteral("DIR"));
     const QCommandLineOption scales(QStringLiteral("scales"),

@@ -19,8 +19,9 @@ Registration::Registration(const char* name, int order, Group run)
 {
     auto& all = registry();
     all.push_back({ QString::fromLatin1(name), order, std::move(run) });
-    std::stable_sort(all.begin(), all.end(),
-        [](const RegisteredGroup& a, const RegisteredGroup& b) { return a.order != b.order ? a.order < b.order : a.name < b.name; });
+    std::stable_sort(all.begin(), all.end(), [](const RegisteredGroup& a, const RegisteredGroup& b) {
+        return a.order != b.order ? a.order < b.order : a.name < b.name;
+    });
 }
 
 const std::vector<RegisteredGroup>& groups()

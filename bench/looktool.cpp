@@ -1,29 +1,24 @@
-// TEMPORARY dev tool (not committed): screenshots of map + inspector in states.
+// TEMPORARY dev tool (not committed).
 #include "simulation.h"
 #include "mocknetwork.h"
 #include "mapview.h"
 #include "siteinspector.h"
 #include "siteinspectordock.h"
-#include "tasktablemodel.h"
-#include "maplayersmenu.h"
+#include "theme.h"
 #include <QApplication>
 #include <QMainWindow>
 #include <QTimer>
 #include <QTranslator>
 #include <QLocale>
-#include <QStyleFactory>
-#include <QPalette>
 using namespace cpn;
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    app.setStyle(QStyleFactory::create("Fusion"));
-    const QString lang = argc > 1 ? argv[1] : "zh_CN";
-    const QString scale = argc > 2 ? argv[2] : "national";
-    const bool light = argc > 3 && QString(argv[3]) == "light";
+    const QString lang = argv[1]; const QString scale = argv[2]; const bool light = QString(argv[3]) == "light";
+    light ? applyLightTheme(app) : applyControlRoomTheme(app);
     QLocale::setDefault(QLocale(lang));
     auto* tr = new QTranslator(&app);
-    if (tr->load(QLocale(lang), "cpn", "_", "/work/main/build-map/app/")) app.installTranslator(tr);
+    if (tr->load(QLocale(lang), "cpn", "_", ":/i18n")) app.installTranslator(tr);
     auto net = bench::buildMockNetwork(scale);
     QMainWindow w;
     auto* map = new MapView(&w);
@@ -39,9 +34,9 @@ int main(int argc, char** argv) {
     w.resize(1600, 960);
     w.show();
     QTimer::singleShot(300, [&] {
-        map->flyToSite(argc > 4 ? argv[4] : "hub-yrd");
+        map->flyToSite(argv[4]);
         if (argc > 5) map->zoomAbout(map->rect().center(), QString(argv[5]).toDouble());
-        QTimer::singleShot(500, [&] { w.grab().save("/tmp/look.png"); app.quit(); });
+        QTimer::singleShot(800, [&] { w.grab().save(argv[6 < argc ? 6 : 0] == nullptr ? "/tmp/look.png" : "/tmp/look.png"); app.quit(); });
     });
     return app.exec();
 }

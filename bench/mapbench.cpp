@@ -12,6 +12,7 @@
 #include "benchregistry.h"
 #include "mocknetwork.h"
 
+#include "basemaplayer.h"
 #include "foldednetwork.h"
 #include "latencyreach.h"
 #include "linklayer.h"
@@ -101,6 +102,7 @@ struct BareGeometry {
         QColor fill;
     };
     std::vector<Line> lines;
+    std::vector<Line> flows; // drawn antialiased, over the links
     std::vector<Circle> circles;
     bool antialiasedLines = true;
 };
@@ -135,6 +137,19 @@ BareGeometry bareGeometryOf(MapView& view)
         g.lines.push_back({ QLineF(p + n, q + n), QPen(utilisationColor(link.utilisationAb), lane) });
         g.lines.push_back({ QLineF(p - n, q - n), QPen(utilisationColor(link.utilisationBa), lane) });
     }
+    // The migration flows: their glow, then their dashes (at phase 0), as the map draws them.
+    std::vector<QPointF> positions(std::size_t(folded.siteCount()));
+    for (int v : folded.visibleSites())
+        positions[v] = view.sitePosition(v);
+    const std::vector<QLineF> paths = LinkLayer::migrationPaths(*view.state(), folded, positions);
+    QColor glow = QColor::fromRgba(MapTheme::dark().preview);
+    glow.setAlpha(70);
+    for (const QLineF& path : paths)
+        g.flows.push_back({ path, QPen(glow, LinkLayer::kFlowGlowWidth, Qt::SolidLine, Qt::FlatCap) });
+    std::vector<QLineF> dashes;
+    LinkLayer::flowDashes(paths, 0, dashes);
+    for (const QLineF& dash : dashes)
+        g.flows.push_back({ dash, QPen(QColor::fromRgba(MapTheme::dark().flow), LinkLayer::kFlowDashWidth) });
     for (int v : folded.visibleSites()) {
         const QPointF p = view.sitePosition(v);
         const double r = view.siteRadius(v);
@@ -168,6 +183,10 @@ double bareMs(MapFixture& fixture, const Options& options)
             painter.drawLine(line.line);
         }
         painter.setRenderHint(QPainter::Antialiasing, true);
+        for (const auto& line : g.flows) {
+            painter.setPen(line.pen);
+            painter.drawLine(line.line);
+        }
         painter.setPen(QPen(Qt::black, 1));
         for (const auto& circle : g.circles) {
             painter.setBrush(circle.fill);
@@ -188,6 +207,13 @@ void national(const Options& options)
     MapFixture fixture(network.state.get());
     report(QStringLiteral("map.repaint.national.median_ms"), repaintMs(fixture, options), "ms");
     fixture.save(options, QStringLiteral("national-china"));
+
+    // Re-rendering the basemap image (when the view has been still after a change).
+    BasemapLayer basemap;
+    basemap.setBasemap(fixture.view().basemap());
+    const MapViewport viewport = fixture.view().viewport();
+    report(QStringLiteral("map.basemap.render_ms"),
+        median(timeRuns(std::min(options.repeats, 30), 2, [&] { basemap.render(viewport, 1.0); })), "ms");
 
     MapFixture light(network.state.get(), MapThemeKind::Light);
     report(QStringLiteral("map.repaint.national.light_ms"), repaintMs(light, options), "ms");

@@ -6,7 +6,11 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace cpn::bench {
 
@@ -20,17 +24,24 @@ MockNetwork buildMockNetwork(const QString& scale, quint64 seed)
     mock::Simulation simulation(options);
     simulation.tick(30);
 
-    // A few tasks of the biggest hub on their way west: flows to draw.
+    // A few tasks on their way to the least loaded sites: flows to draw.
+    std::vector<std::pair<double, std::string>> idle;
+    {
+        const v1::Snapshot before = simulation.snapshot();
+        for (const auto& m : before.site_metrics())
+            idle.emplace_back(m.utilisation(), m.site_id());
+        std::sort(idle.begin(), idle.end());
+        idle.resize(std::min<std::size_t>(idle.size(), 12));
+    }
     v1::ListTasksRequest request;
-    request.set_page_size(40);
-    request.set_site_id("hub-yrd");
+    request.set_page_size(200);
     v1::ListTasksResponse page;
     if (simulation.listTasks(request, &page).ok()) {
         int started = 0;
         for (const auto& task : page.tasks()) {
             if (started >= 4)
                 break;
-            for (const char* target : { "hub-gz", "hub-nx", "hub-gs", "hub-nm" }) {
+            for (const auto& [load, target] : idle) {
                 v1::StartMigrationRequest start;
                 start.set_request_id("bench-" + task.id());
                 start.set_task_id(task.id());

@@ -156,7 +156,8 @@ void StateFeed::run()
     auto stub = v1::StateService::NewStub(channel);
     auto setState = [this](ConnectionState state) {
         post([this, state] {
-            if (m_state == state)
+            // A report still queued when stop() ran must not bring back an old state.
+            if (m_state == state || !m_thread)
                 return;
             m_state = state;
             emit stateChanged(state);

@@ -73,13 +73,13 @@ inline Snapshot threeLevelNetwork()
         site("rg-nj", "南京", "Nanjing", SiteTier::Regional, "hub-e", 32.06, 118.80, 100),
         site("rg-jn", "济南", "Jinan", SiteTier::Regional, "hub-e", 36.65, 117.12, 0),
         site("ed-hz1", "杭州边缘1", "Hangzhou edge 1", SiteTier::Edge, "rg-hz", 30.00, 120.60, 10),
-        site("ed-hz2", "杭州边缘2", "Hangzhou edge 2", SiteTier::Edge, "rg-hz", 30.45, 119.75, 10,
-            SiteStatus::Degraded),
+        site(
+            "ed-hz2", "杭州边缘2", "Hangzhou edge 2", SiteTier::Edge, "rg-hz", 30.45, 119.75, 10, SiteStatus::Degraded),
         site("rg-km", "昆明", "Kunming", SiteTier::Regional, "hub-w", 24.88, 102.83, 50),
     };
-    s.siteMetrics = { load("hub-e", 0.5, 80, 1.2), load("hub-w", 0.1, 20, 1.1), load("cl-e", 0.9),
-        load("rg-hz", 0.2, 10, 1.4), load("rg-nj", 0.4), load("rg-jn", 0.7), load("ed-hz1", 1.0), load("ed-hz2", 0.0),
-        load("rg-km", 0.6) };
+    s.siteMetrics
+        = { load("hub-e", 0.5, 80, 1.2), load("hub-w", 0.1, 20, 1.1), load("cl-e", 0.9), load("rg-hz", 0.2, 10, 1.4),
+              load("rg-nj", 0.4), load("rg-jn", 0.7), load("ed-hz1", 1.0), load("ed-hz2", 0.0), load("rg-km", 0.6) };
     s.links = {
         link("l-hubs", "hub-e", "hub-w", 1600, 15),
         link("l-cl", "hub-e", "cl-e", 800, 2),

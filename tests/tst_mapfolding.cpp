@@ -180,9 +180,8 @@ void TestMapFolding::unfoldingShowsTheNextLevel_data()
                                                << "rg-hz";
     QTest::newRow("east hub unfolded, west still folded") << 0 << QStringList { "hub-e" } << "rg-km"
                                                           << "hub-w";
-    QTest::newRow("regional unfolded without its hub: still in hub")
-        << 0 << QStringList { "rg-hz" } << "ed-hz1"
-        << "hub-e";
+    QTest::newRow("regional unfolded without its hub: still in hub") << 0 << QStringList { "rg-hz" } << "ed-hz1"
+                                                                     << "hub-e";
     QTest::newRow("hub and regional unfolded") << 0 << QStringList { "hub-e", "rg-hz" } << "ed-hz2"
                                                << "ed-hz2";
 }

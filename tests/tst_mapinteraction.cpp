@@ -168,7 +168,8 @@ void TestMapInteraction::zoomPanSelectUnfoldAndComeBack()
 
     // Zoom with the wheel over the east hub: it stays under the cursor.
     const QPointF east = at("hub-e");
-    QWheelEvent wheel(east, m_view->mapToGlobal(east), QPoint(), QPoint(0, 120), Qt::NoButton, {}, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(
+        east, m_view->mapToGlobal(east), QPoint(), QPoint(0, 120), Qt::NoButton, {}, Qt::NoScrollPhase, false);
     QApplication::sendEvent(m_view.get(), &wheel);
     QVERIFY(m_view->zoomLevel() > 1.2);
     QVERIFY(QLineF(at("hub-e"), east).length() < 1e-6);
@@ -329,13 +330,15 @@ void TestMapInteraction::previewHighlightsPathAndProjectedLoads()
     m_view->setMigrationPreview(preview);
     QVERIFY(m_view->migrationPreview().has_value());
     const QImage shown = m_view->grab().toImage();
-    QVERIFY2(closestToAccent(shown) < 60 && before > 120, qPrintable(QString("%1 %2").arg(before).arg(closestToAccent(shown))));
+    QVERIFY2(closestToAccent(shown) < 60 && before > 120,
+        qPrintable(QString("%1 %2").arg(before).arg(closestToAccent(shown))));
     // The west hub's ghost ring is in the colour of its load after the move: red.
     const QPointF w = at("hub-w");
     const double ring = m_view->siteRadius(index("hub-w")) + 9;
     bool red = false;
     for (int a = 0; a < 360 && !red; a += 5) {
-        const QColor c = shown.pixelColor((w + QPointF(std::cos(a * std::numbers::pi / 180), std::sin(a * std::numbers::pi / 180)) * ring).toPoint());
+        const QColor c = shown.pixelColor(
+            (w + QPointF(std::cos(a * std::numbers::pi / 180), std::sin(a * std::numbers::pi / 180)) * ring).toPoint());
         red = c.red() > 200 && c.green() < 120 && c.blue() < 120;
     }
     QVERIFY(red);

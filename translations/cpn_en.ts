@@ -109,10 +109,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Feasible moves first, then the shortest downtime, then the lowest extra cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,6 +142,10 @@
     </message>
     <message>
         <source>Why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feasible moves first, then the shortest downtime, the lowest latency to the task&apos;s users and the lowest extra cost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,10 +1396,6 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Targets are ranked by the scheduler&apos;s plans: feasible moves first, then the shortest downtime, then the lowest extra cost. The selected plan is previewed on the map.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1413,6 +1409,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets are ranked by the scheduler&apos;s plans: feasible moves first, then the shortest downtime, the lowest latency to the task&apos;s users and the lowest extra cost. The selected plan is previewed on the map.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

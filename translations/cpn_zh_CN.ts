@@ -28,125 +28,125 @@
     <name>cpn::AuditLogModel</name>
     <message>
         <source>Answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应答时间：%1</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 ID</translation>
     </message>
 </context>
 <context>
     <name>cpn::AuditLogPanel</name>
     <message>
         <source>The journal %1 cannot be used (%2): commands are sent but not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>指令日志 %1 无法使用（%2）：指令仍会发送，但不会留存记录。</translation>
     </message>
     <message>
         <source>Dispatch actions of this console, kept in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本控制台的调度操作，保存在 %1</translation>
     </message>
 </context>
 <context>
     <name>cpn::CandidatePlanModel</name>
     <message>
         <source>The scheduler could not plan this move</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器无法为此次迁移生成方案</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Planning…</source>
-        <translation type="unfinished"></translation>
+        <translation>方案生成中…</translation>
     </message>
     <message>
         <source>Feasible</source>
-        <translation type="unfinished"></translation>
+        <translation>可行</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>不可行</translation>
     </message>
     <message>
         <source>%1 CNY/h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 CNY/h</translation>
     </message>
     <message>
         <source>%1 kg/h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kg/h</translation>
     </message>
     <message>
         <source>%1 → %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feasible moves first, then the shortest downtime, then the lowest extra cost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 ms</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>排序</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标站点</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>Downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>中断时间</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>传输时间</translation>
     </message>
     <message>
         <source>Cost change</source>
-        <translation type="unfinished"></translation>
+        <translation>成本变化</translation>
     </message>
     <message>
         <source>CO₂ change</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放变化</translation>
     </message>
     <message>
         <source>Latency to users</source>
-        <translation type="unfinished"></translation>
+        <translation>至用户时延</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>不可行原因</translation>
+    </message>
+    <message>
+        <source>Feasible moves first, then the shortest downtime, the lowest latency to the task&apos;s users and the lowest extra cost</source>
+        <translation>可行方案优先，其次依次按中断时间最短、至任务用户时延最低、额外成本最低排序</translation>
     </message>
 </context>
 <context>
@@ -221,329 +221,331 @@
     </message>
     <message>
         <source>Keep dispatch commands in this SQLite journal (default: in the user&apos;s application data).</source>
-        <translation type="unfinished"></translation>
+        <translation>将调度指令保存到 FILE 指定的 SQLite 指令日志（默认保存在用户的应用数据目录中）。</translation>
     </message>
 </context>
 <context>
     <name>cpn::Dispatch</name>
     <message>
         <source>Not enough free cards</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲卡数不足</translation>
     </message>
     <message>
         <source>Wrong accelerator architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>加速卡架构不匹配</translation>
     </message>
     <message>
         <source>Too far from its users</source>
-        <translation type="unfinished"></translation>
+        <translation>距用户过远</translation>
     </message>
     <message>
         <source>Data must stay in its region</source>
-        <translation type="unfinished"></translation>
+        <translation>数据不得出域</translation>
     </message>
     <message>
         <source>Target unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>目标站点不可用</translation>
     </message>
     <message>
         <source>No path with spare bandwidth</source>
-        <translation type="unfinished"></translation>
+        <translation>无带宽余量充足的路径</translation>
     </message>
     <message>
         <source>Task already moving</source>
-        <translation type="unfinished"></translation>
+        <translation>任务已在迁移中</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>不允许</translation>
     </message>
     <message>
         <source>Start migration</source>
-        <translation type="unfinished"></translation>
+        <translation>发起迁移</translation>
     </message>
     <message>
         <source>Cancel migration</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移</translation>
     </message>
     <message>
         <source>Drain site</source>
-        <translation type="unfinished"></translation>
+        <translation>排空站点</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>等待应答</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 TB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 TB</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 迁移至 %2</translation>
     </message>
     <message>
         <source>Cancel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>取消 %1</translation>
     </message>
     <message numerus="yes">
         <source>Drain %1 (%n at once)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>排空 %1（并发 %n 个）</numerusform>
         </translation>
     </message>
     <message>
         <source>Drain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>排空 %1</translation>
     </message>
     <message numerus="yes">
         <source>Waiting for an answer (%n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>等待应答（已发送 %n 次）</numerusform>
         </translation>
     </message>
     <message>
         <source>Started %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已发起 %1</translation>
     </message>
     <message>
         <source>Cancelled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n migration(s) planned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已计划 %n 个迁移</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) without a target</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务无目标站点</numerusform>
         </translation>
     </message>
     <message>
         <source>Refused (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝（%1）：%2</translation>
     </message>
     <message>
         <source>Abandoned: its scheduler stopped before it answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃：调度器在应答前已停止</translation>
     </message>
 </context>
 <context>
     <name>cpn::DispatchController</name>
     <message>
         <source>No answer from the scheduler (%1): &quot;%2&quot; is kept and will be sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器无应答（%1）：“%2”已保留，稍后将重新发送。</translation>
     </message>
     <message numerus="yes">
         <source>Sending %n command(s) that had no answer again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在重新发送 %n 条未获应答的指令。</numerusform>
         </translation>
     </message>
     <message>
         <source>Your token has the viewer role: moving tasks, draining sites and cancelling migrations need an operator token.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的令牌为只读用户角色：迁移任务、排空站点和取消迁移需要操作员令牌。</translation>
     </message>
     <message>
         <source>Select a task in the task list first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在任务列表中选择任务</translation>
     </message>
     <message>
         <source>Plan and start a migration of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 规划并发起迁移</translation>
     </message>
     <message>
         <source>Select a site on the map first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在地图上选择站点</translation>
     </message>
     <message>
         <source>Move every task off %1 and put it into maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 上的全部任务迁出，并将其置为维护状态</translation>
     </message>
     <message>
         <source>Stop the selected migration and roll it back</source>
-        <translation type="unfinished"></translation>
+        <translation>停止所选迁移并回滚</translation>
     </message>
     <message>
         <source>Select a running migration in the migrations list first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在迁移列表中选择进行中的迁移</translation>
     </message>
     <message>
         <source>&amp;Dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>调度(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Move task…</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移任务(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Drain site…</source>
-        <translation type="unfinished"></translation>
+        <translation>排空站点(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Cancel migration…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移(&amp;C)…</translation>
     </message>
     <message>
         <source>Migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移列表</translation>
     </message>
     <message>
         <source>Dispatch log</source>
-        <translation type="unfinished"></translation>
+        <translation>调度日志</translation>
     </message>
     <message>
         <source>Read only (viewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>只读用户（仅可查看）</translation>
     </message>
     <message>
         <source>Select a task first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择任务</translation>
     </message>
     <message>
         <source>Task %1 is no longer in the network</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 已不在算力网中</translation>
     </message>
     <message>
         <source>%1 is already being moved by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在迁移中（迁移 %2）</translation>
     </message>
     <message>
         <source>Asked the scheduler to move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已请求调度器将 %1 迁移至 %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Asked the scheduler to drain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已请求调度器排空 %1</translation>
     </message>
     <message>
         <source>Cancel migration</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移</translation>
     </message>
     <message>
         <source>Cancel %1 and roll it back? The task stays at its source.
 Reason (kept in the audit log):</source>
-        <translation type="unfinished"></translation>
+        <translation>取消 %1 并回滚？任务将保留在源站点。
+原因（记入审计日志）：</translation>
     </message>
     <message numerus="yes">
         <source>Cancel %n migration(s) and roll them back? The tasks stay at their sources.
 Reason (kept in the audit log):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>取消 %n 个迁移并回滚？相关任务将保留在各自的源站点。
+原因（记入审计日志）：</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>由操作员取消</translation>
     </message>
     <message>
         <source>Keep it running</source>
-        <translation type="unfinished"></translation>
+        <translation>继续迁移</translation>
     </message>
     <message>
         <source>Answer to an earlier command: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>先前指令的应答：%1 — %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>The scheduler refused &quot;%1&quot; (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器拒绝了“%1”（%2）。</translation>
     </message>
     <message>
         <source>The scheduler refused a command (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器拒绝了一条指令（%1）。</translation>
     </message>
     <message>
         <source>Command refused</source>
-        <translation type="unfinished"></translation>
+        <translation>指令被拒绝</translation>
     </message>
     <message>
         <source>Move %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移 %1…</translation>
     </message>
     <message>
         <source>Already being moved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已在迁移中（迁移 %1）</translation>
     </message>
     <message>
         <source>Cancel migration %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移 %1…</translation>
     </message>
     <message>
         <source>Show migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查看迁移 %1</translation>
     </message>
     <message>
         <source>Move a task from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 迁出任务</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 (%n card(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2（%n 卡）</numerusform>
         </translation>
     </message>
     <message>
         <source>Move %1 here…</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 迁移至此…</translation>
     </message>
     <message>
         <source>Drain %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>排空 %1…</translation>
     </message>
     <message>
         <source>Move every task off the site and put it into maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>将该站点上的全部任务迁出，并将站点置为维护状态</translation>
     </message>
     <message>
         <source>Cancel a migration</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 → %3</translation>
     </message>
 </context>
 <context>
@@ -705,134 +707,134 @@ Reason (kept in the audit log):</source>
     <name>cpn::DrainDialog</name>
     <message>
         <source>stays: no feasible target</source>
-        <translation type="unfinished"></translation>
+        <translation>留在原站点：无可行目标</translation>
     </message>
     <message>
         <source>Wait for the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待方案生成</translation>
     </message>
     <message>
         <source>Give a reason: it is kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写原因：原因将记入审计日志</translation>
     </message>
     <message>
         <source>Put the site into maintenance and start moving its tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>将站点置为维护状态，并开始迁出其任务</translation>
     </message>
     <message>
         <source>The scheduler refused the drain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器拒绝了排空请求：%1</translation>
     </message>
     <message>
         <source>Sent; waiting for the scheduler&apos;s answer (the request is kept and sent again until it answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送，正在等待调度器应答（请求已保留，在调度器应答前会重复发送）。</translation>
     </message>
     <message>
         <source>%1 of %2 moved, %3 moving, %4 waiting, %5 failed or cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已迁移 %1 / %2，迁移中 %3，等待中 %4，失败或已取消 %5</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) had no feasible target and stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务无可行目标，留在原站点。</numerusform>
         </translation>
     </message>
     <message>
         <source>The drain has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>排空已完成。</translation>
     </message>
     <message>
         <source>Drain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>排空 %1</translation>
     </message>
     <message>
         <source>Draining puts %1 into maintenance (it takes no new work) and moves each of its tasks to a feasible target, a few at a time, spread so that no target overloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>排空会将 %1 置为维护状态（不再接收新任务），并将其上的任务逐一迁移到可行目标：每次只迁移少量任务，并分散到多个目标，避免任何目标过载。</translation>
     </message>
     <message>
         <source>&amp;Migrations at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>并发迁移数(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Plan again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新规划(&amp;P)</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Cards</source>
-        <translation type="unfinished">卡数</translation>
+        <translation>卡数</translation>
     </message>
     <message>
         <source>Goes to</source>
-        <translation type="unfinished"></translation>
+        <translation>迁往</translation>
     </message>
     <message>
         <source>Estimated time</source>
-        <translation type="unfinished"></translation>
+        <translation>预计用时</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>Why drain this site (kept in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>排空此站点的原因（记入审计日志）</translation>
     </message>
     <message>
         <source>&amp;Drain site</source>
-        <translation type="unfinished"></translation>
+        <translation>排空站点(&amp;D)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancel the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>取消其余迁移</translation>
     </message>
     <message>
         <source>Cancel every migration of this drain that has not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>取消本次排空中所有尚未完成的迁移</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>The scheduler could not plan the drain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器无法生成排空方案：%1</translation>
     </message>
     <message>
         <source>Asking the scheduler where each task would go…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向调度器查询各任务的去向…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) move</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务迁往</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>to %n site(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个站点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) have no feasible target and stay on the site.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务无可行目标，将留在本站点。</numerusform>
         </translation>
     </message>
 </context>
@@ -1283,199 +1285,199 @@ Showing the built-in map.</source>
     <name>cpn::MigrationDialog</name>
     <message>
         <source>Select a target to see the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择目标站点以查看方案。</translation>
     </message>
     <message>
         <source>Asking the scheduler for a plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向调度器请求方案…</translation>
     </message>
     <message>
         <source>feasible</source>
-        <translation type="unfinished"></translation>
+        <translation>可行</translation>
     </message>
     <message>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>不可行</translation>
     </message>
     <message numerus="yes">
         <source>Path: %1 (%n link(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>路径：%1（%n 条链路）</numerusform>
         </translation>
     </message>
     <message>
         <source>Moves %1 in %2; the task is down for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>传输 %1，耗时 %2；任务中断 %3</translation>
     </message>
     <message>
         <source>Electricity: %1 CNY/h; CO₂: %2 kg/h</source>
-        <translation type="unfinished"></translation>
+        <translation>电费变化：%1 CNY/h；碳排放变化：%2 kg/h</translation>
     </message>
     <message>
         <source>Latency to its users: %1 → %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>至用户时延：%1 → %2 ms</translation>
     </message>
     <message>
         <source>%1 %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 → %3</translation>
     </message>
     <message>
         <source>busiest link on the path %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>路径上最繁忙的链路 %1 → %2</translation>
     </message>
     <message>
         <source>Load after the move: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移前后负载：%1</translation>
     </message>
     <message>
         <source>costs %1 CNY/h more</source>
-        <translation type="unfinished"></translation>
+        <translation>成本增加 %1 CNY/h</translation>
     </message>
     <message>
         <source>takes it from %1 to %2 ms from its users</source>
-        <translation type="unfinished"></translation>
+        <translation>至用户时延从 %1 ms 增至 %2 ms</translation>
     </message>
     <message>
         <source>This move %1. I confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此次迁移%1。我确认执行。</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation>，且</translation>
     </message>
     <message>
         <source>Select a target</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择目标站点</translation>
     </message>
     <message>
         <source>Waiting for the scheduler&apos;s plan</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待调度器的方案</translation>
     </message>
     <message>
         <source>The scheduler cannot move the task there: see why below</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器无法将任务迁移至该站点：原因见下方</translation>
     </message>
     <message>
         <source>Give a reason: it is kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写原因：原因将记入审计日志</translation>
     </message>
     <message>
         <source>Confirm the higher cost or latency first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先确认成本或时延的增加</translation>
     </message>
     <message>
         <source>Start moving %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>开始将 %1 迁移至 %2</translation>
     </message>
     <message>
         <source>Move task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移任务 %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3, %4 × %5 cards, now at &lt;b&gt;%6&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Targets are ranked by the scheduler&apos;s plans: feasible moves first, then the shortest downtime, then the lowest extra cost. The selected plan is previewed on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 — %3，%4 × %5 卡，当前位于 &lt;b&gt;%6&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>Why this move (kept in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移原因（记入审计日志）</translation>
     </message>
     <message>
         <source>&amp;Start migration</source>
-        <translation type="unfinished"></translation>
+        <translation>开始迁移(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Targets are ranked by the scheduler&apos;s plans: feasible moves first, then the shortest downtime, the lowest latency to the task&apos;s users and the lowest extra cost. The selected plan is previewed on the map.</source>
+        <translation>目标站点按调度器给出的方案排序：可行方案优先，其次依次按中断时间最短、至任务用户时延最低、额外成本最低排序。所选方案会在地图上预览。</translation>
     </message>
 </context>
 <context>
     <name>cpn::MigrationTableModel</name>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Migration</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">进度</translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>预计剩余时间</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>源站点</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>目标站点</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>发起人</translation>
     </message>
 </context>
 <context>
     <name>cpn::MigrationsPanel</name>
     <message>
         <source>Select a migration that is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择仍在进行中的迁移</translation>
     </message>
     <message>
         <source>Stop the selected migration and roll it back: the task stays at its source</source>
-        <translation type="unfinished"></translation>
+        <translation>停止所选迁移并回滚：任务保留在源站点</translation>
     </message>
     <message>
         <source>%1 running, %2 finished</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个进行中，%2 个已结束</translation>
     </message>
     <message>
         <source>Cancel migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移 %1</translation>
     </message>
     <message>
         <source>Show task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查看任务 %1</translation>
     </message>
     <message>
         <source>Running only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示进行中</translation>
     </message>
     <message>
         <source>Hide migrations that have finished</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏已结束的迁移</translation>
     </message>
     <message>
         <source>Cancel migration</source>
-        <translation type="unfinished"></translation>
+        <translation>取消迁移</translation>
     </message>
 </context>
 <context>
@@ -1755,7 +1757,7 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>%1: %2 %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 %3%</translation>
     </message>
 </context>
 <context>

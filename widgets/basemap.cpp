@@ -265,11 +265,17 @@ void Basemap::paint(QPainter& painter, const MapViewport& viewport, const MapThe
             continue;
         const double width = metrics.horizontalAdvance(text);
         const QSizeF onScreen = region->bounds.size() * viewport.scale();
-        // An inset is a frame: its name fits when the frame does.
-        const double room = region->inset ? 1.1 : 1.6;
-        if (onScreen.width() < width * room || onScreen.height() < metrics.height() * 2.5)
-            continue;
         const QPointF at = viewport.toScreen(region->labelPoint);
+        if (region->inset) {
+            // An inset is a frame: its name goes on as many lines as the frame needs.
+            const double lineWidth = onScreen.width() * 0.85;
+            const QRectF box(at.x() - lineWidth / 2, at.y() - metrics.height() / 2, lineWidth, 3 * metrics.height());
+            if (lineWidth >= 40)
+                painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
+            continue;
+        }
+        if (onScreen.width() < width * 1.6 || onScreen.height() < metrics.height() * 2.5)
+            continue;
         painter.drawText(QRectF(at.x() - width / 2, at.y() - metrics.height() / 2, width + 1, metrics.height()),
             Qt::AlignCenter, text);
     }

@@ -54,7 +54,9 @@ void BasemapLayer::paint(QPainter& painter, const MapViewport& viewport) const
     if (!m_valid)
         return;
     if (m_rendered == viewport) {
-        painter.drawImage(QPointF(-kMarginPx, -kMarginPx), m_image);
+        const QSizeF size(viewport.size());
+        painter.drawImage(QRectF(QPointF(0, 0), size), m_image,
+            QRectF(QPointF(kMarginPx, kMarginPx) * m_image.devicePixelRatio(), size * m_image.devicePixelRatio()));
         return;
     }
     // Old screen -> plane -> new screen. A pure move is a plain copy, cheap enough per frame.

@@ -19,7 +19,8 @@ std::pair<double, double> directionLoads(const Link& link, const LinkMetrics& m)
         return { m.utilisation, m.utilisation };
     if (link.capacityGbps <= 0)
         return { 0.0, 0.0 };
-    return { std::min(1.0, m.throughputAbGbps / link.capacityGbps), std::min(1.0, m.throughputBaGbps / link.capacityGbps) };
+    return { std::min(1.0, m.throughputAbGbps / link.capacityGbps),
+        std::min(1.0, m.throughputBaGbps / link.capacityGbps) };
 }
 
 } // namespace

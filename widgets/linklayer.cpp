@@ -73,7 +73,8 @@ void LinkLayer::setTheme(const MapTheme& theme)
         for (int s = 0; s < kColorSteps; ++s) {
             const QColor c = utilisationColor((s + 0.5) / kColorSteps);
             auto mix = [a](int top, int bottom) { return int(std::lround(top * a + bottom * (1 - a))); };
-            m_palette[d][s] = QColor(mix(c.red(), land.red()), mix(c.green(), land.green()), mix(c.blue(), land.blue()));
+            m_palette[d][s]
+                = QColor(mix(c.red(), land.red()), mix(c.green(), land.green()), mix(c.blue(), land.blue()));
         }
     }
 }
@@ -165,7 +166,8 @@ void LinkLayer::paint(QPainter& painter, const MapFrame& frame, int selectedSite
         const QPointF p = frame.position[link.a], q = frame.position[link.b];
         const bool down = link.status() == LinkStatus::Down;
         const QColor color = down ? QColor::fromRgba(frame.theme.linkDown) : utilisationColor(link.utilisation());
-        painter.setPen(QPen(color, width(link.totalCapacityGbps) + 1.4, down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        painter.setPen(
+            QPen(color, width(link.totalCapacityGbps) + 1.4, down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         painter.drawLine(p, q);
     }
 }
@@ -177,10 +179,9 @@ bool LinkLayer::hasActiveMigrations(const NetworkState& state)
         [](const Migration& m) { return !isFinished(m.state) && !m.pathLinkIds.isEmpty(); });
 }
 
-void LinkLayer::paintMigrationFlows(QPainter& painter, const MapFrame& frame, double phase)
+std::vector<QLineF> LinkLayer::migrationPaths(
+    const NetworkState& state, const FoldedNetwork& folded, const std::vector<QPointF>& position)
 {
-    const NetworkState& state = frame.state;
-    const FoldedNetwork& folded = frame.folded;
     QSet<qint64> drawn; // merged link and direction
     std::vector<QLineF> segments;
     for (const Migration& m : state.migrations()) {
@@ -203,23 +204,45 @@ void LinkLayer::paintMigrationFlows(QPainter& painter, const MapFrame& frame, do
             if (drawn.contains(key))
                 continue;
             drawn.insert(key);
-            segments.emplace_back(frame.position[p], frame.position[q]);
+            segments.emplace_back(position[p], position[q]);
         }
     }
-    if (segments.empty())
+    return segments;
+}
+
+void LinkLayer::flowDashes(const std::vector<QLineF>& paths, double phase, std::vector<QLineF>& out)
+{
+    constexpr double kPeriod = 11, kDash = 4.4;
+    const double offset = std::fmod(phase, kPeriod);
+    out.clear();
+    for (const QLineF& path : paths) {
+        const double length = path.length();
+        if (length < 1)
+            continue;
+        const QPointF u = (path.p2() - path.p1()) / length;
+        // Dashes start `offset` further along as the phase grows: they move to the target.
+        for (double t = offset - kPeriod; t < length; t += kPeriod) {
+            const double a = std::max(0.0, t), b = std::min(length, t + kDash);
+            if (b > a)
+                out.emplace_back(path.p1() + u * a, path.p1() + u * b);
+        }
+    }
+}
+
+void LinkLayer::paintMigrationFlows(QPainter& painter, const MapFrame& frame, double phase)
+{
+    const std::vector<QLineF> paths = migrationPaths(frame.state, frame.folded, frame.position);
+    if (paths.empty())
         return;
+    flowDashes(paths, phase, m_flowDashes);
     painter.setRenderHint(QPainter::Antialiasing, true);
     QColor glow = QColor::fromRgba(frame.theme.preview);
     glow.setAlpha(70);
-    painter.setPen(QPen(glow, 6.0, Qt::SolidLine, Qt::RoundCap));
-    painter.drawLines(segments.data(), int(segments.size()));
-    QPen dashes(QColor::fromRgba(frame.theme.flow), 2.2, Qt::CustomDashLine, Qt::FlatCap);
-    dashes.setDashPattern({ 2.0, 3.0 }); // in pen widths: a period of 11 px
-    // The pattern starts `offset` into itself: lowering it moves the dashes towards the end.
-    dashes.setDashOffset(-std::fmod(phase, 11.0) / 2.2);
-    painter.setPen(dashes);
-    for (const QLineF& s : segments)
-        painter.drawLine(s);
+    // Flat caps and solid pens only: the raster engine's fast line path.
+    painter.setPen(QPen(glow, kFlowGlowWidth, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLines(paths.data(), int(paths.size()));
+    painter.setPen(QPen(QColor::fromRgba(frame.theme.flow), kFlowDashWidth, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLines(m_flowDashes.data(), int(m_flowDashes.size()));
 }
 
 int LinkLayer::linkAt(const MapFrame& frame, QPointF screen)

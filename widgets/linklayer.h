@@ -16,6 +16,8 @@ class QPainter;
 
 namespace cpn {
 
+class FoldedNetwork;
+class NetworkState;
 struct MapTheme;
 
 class LinkLayer {
@@ -29,6 +31,15 @@ public:
     void paintMigrationFlows(QPainter& painter, const MapFrame& frame, double phase);
     // Whether any migration is unfinished (the flow needs animating).
     static bool hasActiveMigrations(const NetworkState& state);
+    // The segments unfinished migrations travel, source to target, once per merged link and
+    // direction, between the screen positions of the visible sites.
+    static std::vector<QLineF> migrationPaths(
+        const NetworkState& state, const FoldedNetwork& folded, const std::vector<QPointF>& position);
+    // The moving dashes along those segments at a phase (px), as plain line segments: a dashed
+    // pen would be stroked through a path, many times slower.
+    static void flowDashes(const std::vector<QLineF>& paths, double phase, std::vector<QLineF>& out);
+    static constexpr double kFlowGlowWidth = 6.0;
+    static constexpr double kFlowDashWidth = 2.2;
 
     // The merged link under a screen point (within 4 px), or -1.
     static int linkAt(const MapFrame& frame, QPointF screen);
@@ -46,6 +57,7 @@ private:
     std::array<std::vector<QLineF>, kBatches> m_lanes;
     std::vector<QLineF> m_down;
     std::vector<QPointF> m_breaks;
+    std::vector<QLineF> m_flowDashes;
     // Per density step: dense meshes are drawn fainter, so that the backbone stays readable.
     static constexpr int kDensitySteps = 4;
     std::array<std::array<QColor, kColorSteps>, kDensitySteps> m_palette;

@@ -82,7 +82,8 @@ void MapBreadcrumb::activate(int depth)
 void MapBreadcrumb::setTheme(const MapTheme& theme)
 {
     const QColor panel = QColor::fromRgba(theme.panel);
-    const QString rgba = QStringLiteral("rgba(%1,%2,%3,%4)").arg(panel.red()).arg(panel.green()).arg(panel.blue()).arg(panel.alpha());
+    const QString rgba
+        = QStringLiteral("rgba(%1,%2,%3,%4)").arg(panel.red()).arg(panel.green()).arg(panel.blue()).arg(panel.alpha());
     const QString text = QColor::fromRgba(theme.panelText).name();
     const QString border = QColor::fromRgba(theme.panelBorder).name();
     const QString accent = QColor::fromRgba(theme.selection).name();

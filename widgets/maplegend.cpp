@@ -111,7 +111,8 @@ QImage MapLegend::render(qreal devicePixelRatio, const MapTheme& theme, bool lat
             tr("Active alarms") },
     };
     if (latencyBands) {
-        const char* const names[] = { QT_TR_NOOP("Within 1 ms"), QT_TR_NOOP("Within 5 ms"), QT_TR_NOOP("Within 20 ms") };
+        const char* const names[]
+            = { QT_TR_NOOP("Within 1 ms"), QT_TR_NOOP("Within 5 ms"), QT_TR_NOOP("Within 20 ms") };
         for (int band = 0; band < 3; ++band) {
             QColor c = QColor::fromRgba(theme.reach[band]);
             links.push_back({ [c](QPainter& p, QPointF at) {

@@ -34,8 +34,8 @@ void drawTag(QPainter& painter, const MapTheme& theme, QPointF anchor, const QSt
     font.setBold(true);
     painter.setFont(font);
     const QFontMetricsF metrics(font);
-    const QRectF box(anchor.x(), anchor.y() - metrics.height() / 2 - 2, metrics.horizontalAdvance(text) + 10,
-        metrics.height() + 4);
+    const QRectF box(
+        anchor.x(), anchor.y() - metrics.height() / 2 - 2, metrics.horizontalAdvance(text) + 10, metrics.height() + 4);
     painter.setPen(QPen(accent, 1.2));
     painter.setBrush(QColor::fromRgba(theme.panel));
     painter.drawRoundedRect(box, 4, 4);
@@ -139,8 +139,9 @@ void LatencyReachOverlay::paintRings(QPainter& painter, const MapFrame& frame) c
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
     for (int v : frame.folded.visibleSites()) {
+        // The 20 ms band usually holds most of the country: shaded, not ringed site by site.
         const int band = std::isfinite(nearest[v]) ? LatencyReach::band(nearest[v]) : -1;
-        if (band < 0 || frame.radius[v] < 1 || !frame.screen.contains(frame.position[v]))
+        if (band < 0 || band > 1 || frame.radius[v] < 1 || !frame.screen.contains(frame.position[v]))
             continue;
         painter.setPen(QPen(QColor::fromRgba(frame.theme.reach[band]).lighter(130), 1.6));
         const double r = frame.radius[v] + 3.5;
@@ -230,8 +231,8 @@ void MigrationPreviewOverlay::paint(QPainter& painter, const MapFrame& frame, co
         painter.setBrush(Qt::NoBrush);
         painter.drawEllipse(p, r, r);
         const QString role = s == source ? tr("from") : s == target ? tr("to") : QString();
-        const QString text = role.isEmpty() ? tr("→ %1").arg(percent(it.value()))
-                                            : tr("%1 → %2").arg(role, percent(it.value()));
+        const QString text
+            = role.isEmpty() ? tr("→ %1").arg(percent(it.value())) : tr("%1 → %2").arg(role, percent(it.value()));
         drawTag(painter, frame.theme, p + QPointF(r + 4, r * 0.6), text, color);
     }
     // Source and target are marked even without projected loads.

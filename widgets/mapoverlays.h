@@ -31,7 +31,7 @@ public:
     // budget allows (fibre, about 100 km per ms, at most 300 km), the union per band. Drawn
     // under the links. Re-rendered when the view changed and is still.
     void paintAreas(QPainter& painter, const MapFrame& frame, const QList<QPointF>& plane, bool interacting);
-    // A ring per band around the visible sites within reach (the nearest of what is folded).
+    // A ring around the visible sites within 1 and 5 ms (the nearest of what is folded).
     void paintRings(QPainter& painter, const MapFrame& frame) const;
 
 private:

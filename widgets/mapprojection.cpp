@@ -101,9 +101,9 @@ QRectF MapProjection::chinaBounds() const
     // Extreme points of the land: Mohe, the Heixiazi island, the Pamirs, the Altai, southern
     // Yunnan, Hainan and Taiwan, and the corners of the South China Sea islands inset of the
     // built-in basemap. Parallels are arcs here, so a lat/lon box would add much sea.
-    static constexpr GeoPoint kExtremes[] = { { 53.56, 122.3 }, { 48.3, 134.8 }, { 39.4, 73.5 }, { 49.2, 87.3 },
-        { 21.1, 101.1 }, { 18.15, 109.5 }, { 21.9, 120.8 }, { 41.0, 73.6 }, { 45.2, 80.2 }, { 15.85, 126.9 },
-        { 22.64, 128.62 } };
+    static constexpr GeoPoint kExtremes[]
+        = { { 53.56, 122.3 }, { 48.3, 134.8 }, { 39.4, 73.5 }, { 49.2, 87.3 }, { 21.1, 101.1 }, { 18.15, 109.5 },
+              { 21.9, 120.8 }, { 41.0, 73.6 }, { 45.2, 80.2 }, { 15.85, 126.9 }, { 22.64, 128.62 } };
     double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
     for (const GeoPoint& g : kExtremes) {
         const QPointF p = project(g.latitude, g.longitude);

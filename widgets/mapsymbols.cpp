@@ -83,7 +83,8 @@ void MapSymbols::drawShape(QPainter& painter, Shape shape, QPointF c, double r)
     }
     case Shape::Edge: {
         const double d = r * 1.3;
-        const QPointF points[] = { c + QPointF(0, -d), c + QPointF(d * 0.866, d * 0.5), c + QPointF(-d * 0.866, d * 0.5) };
+        const QPointF points[]
+            = { c + QPointF(0, -d), c + QPointF(d * 0.866, d * 0.5), c + QPointF(-d * 0.866, d * 0.5) };
         painter.drawPolygon(points, 3);
         return;
     }
@@ -182,7 +183,9 @@ const QImage& MapSymbols::alarmBadge(AlarmSeverity severity, int count, qreal de
     auto it = m_badges.find(key);
     if (it != m_badges.end())
         return *it;
-    const QString text = shown >= 100 ? QStringLiteral("99+") : shown == 1 ? QStringLiteral("!") : QString::number(shown);
+    const QString text = shown >= 100 ? QStringLiteral("99+")
+        : shown == 1                  ? QStringLiteral("!")
+                                      : QString::number(shown);
     QFont font = QGuiApplication::font();
     font.setPixelSize(9);
     font.setBold(true);

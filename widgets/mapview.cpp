@@ -257,10 +257,7 @@ void MapView::ensureFolded() const
         m_foldDirty = true;
     }
     const double zoom = zoomLevel();
-    const int autoDepth = !m_foldingEnabled   ? 1000
-        : zoom >= kUnfoldRegionalZoom         ? 2
-        : zoom >= kUnfoldHubsZoom             ? 1
-                                              : 0;
+    const int autoDepth = !m_foldingEnabled ? 1000 : zoom >= kUnfoldRegionalZoom ? 2 : zoom >= kUnfoldHubsZoom ? 1 : 0;
     QSet<int> unfolded;
     for (const QString& id : m_unfoldedPath)
         if (const int i = m_state->siteIndex(id); i >= 0)
@@ -379,7 +376,8 @@ void MapView::paintEvent(QPaintEvent*)
 void MapView::paintMap(QPainter& painter)
 {
     const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : devicePixelRatioF();
-    const bool interacting = m_dragging || m_basemapTimer.isActive() || m_flight->state() == QAbstractAnimation::Running;
+    const bool interacting
+        = m_dragging || m_basemapTimer.isActive() || m_flight->state() == QAbstractAnimation::Running;
     if (isLayerVisible(MapLayer::Basemap)) {
         if (!m_basemap.isCurrent(m_viewport, dpr) && !interacting)
             m_basemap.render(m_viewport, dpr);

@@ -316,8 +316,8 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
         if (r < 1 || !near.contains(p))
             return;
         const int rank = tierRank(sites[i].tier);
-        const bool byParent = !sites[i].parentSiteId.isEmpty()
-            && unfolded.contains(frame.state.siteIndex(sites[i].parentSiteId));
+        const bool byParent
+            = !sites[i].parentSiteId.isEmpty() && unfolded.contains(frame.state.siteIndex(sites[i].parentSiteId));
         if (!wanted && rank > maxRank && !byParent)
             return;
         const QString name = siteDisplayName(sites[i]);

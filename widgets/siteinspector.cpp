@@ -28,8 +28,8 @@ namespace {
 // No site: the task list shows nothing rather than the whole network.
 const QString kNoSite = QStringLiteral("\x01none");
 
-const char* const kFieldOrder[] = { "status", "utilisation", "capacity", "power", "pue", "green", "price", "queue",
-    "alarms", "folded", "region" };
+const char* const kFieldOrder[]
+    = { "status", "utilisation", "capacity", "power", "pue", "green", "price", "queue", "alarms", "folded", "region" };
 
 } // namespace
 
@@ -243,8 +243,8 @@ void SiteInspector::refresh()
 
     m_load->setValue(int(std::lround(s.utilisation * 1000)));
     m_load->setFormat(tr("Load %1 %").arg(locale.toString(s.utilisation * 100, 'f', 1)));
-    m_load->setStyleSheet(QStringLiteral("QProgressBar::chunk { background: %1; }")
-                              .arg(utilisationColor(s.utilisation).name()));
+    m_load->setStyleSheet(
+        QStringLiteral("QProgressBar::chunk { background: %1; }").arg(utilisationColor(s.utilisation).name()));
 
     m_accelerators->setRowCount(int(s.accelerators.size()));
     for (int row = 0; row < s.accelerators.size(); ++row) {

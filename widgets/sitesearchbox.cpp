@@ -114,7 +114,8 @@ void SiteSearchBox::keyPressEvent(QKeyEvent* event)
 void SiteSearchBox::setTheme(const MapTheme& theme)
 {
     const QColor panel = QColor::fromRgba(theme.panel);
-    const QString rgba = QStringLiteral("rgba(%1,%2,%3,%4)").arg(panel.red()).arg(panel.green()).arg(panel.blue()).arg(panel.alpha());
+    const QString rgba
+        = QStringLiteral("rgba(%1,%2,%3,%4)").arg(panel.red()).arg(panel.green()).arg(panel.blue()).arg(panel.alpha());
     setStyleSheet(QStringLiteral("#SiteSearchBox { background: %1; color: %2; border: 1px solid %3; border-radius: 4px;"
                                  " padding: 3px 6px; selection-background-color: %4; }"
                                  "#SiteSearchBox:focus { border-color: %4; }")

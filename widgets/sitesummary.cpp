@@ -19,8 +19,8 @@ SiteSummary SiteSummaries::summarize(const NetworkState& state, const FoldedNetw
     if (site < 0 || site >= sites.size())
         return out;
     out.site = site;
-    const bool withMembers = folded && folded->siteCount() == sites.size() && folded->isVisible(site)
-        && folded->site(site).members > 0;
+    const bool withMembers
+        = folded && folded->siteCount() == sites.size() && folded->isVisible(site) && folded->site(site).members > 0;
     QList<int> members { site };
     if (withMembers) {
         for (int i = 0; i < sites.size(); ++i)
@@ -143,13 +143,14 @@ QString SiteSummaries::toolTip(const NetworkState& state, const SiteSummary& sum
     html += row(tr("PUE"), locale.toString(summary.pue, 'f', 2));
     html += row(tr("Green power"), tr("%1 %").arg(locale.toString(summary.greenShare * 100, 'f', 0)));
     html += row(tr("Power price"), tr("%1 CNY/kWh").arg(locale.toString(summary.priceCnyPerKwh, 'f', 3)));
-    html += row(tr("Queue"), tr("%1 waiting, %2 running").arg(locale.toString(summary.queueLength), locale.toString(summary.runningTasks)));
+    html += row(tr("Queue"),
+        tr("%1 waiting, %2 running").arg(locale.toString(summary.queueLength), locale.toString(summary.runningTasks)));
     if (summary.activeAlarms > 0)
         html += row(tr("Alarms"), tr("%n active", nullptr, summary.activeAlarms));
     if (std::isfinite(summary.latencyFromSelectionMs) && !selectedName.isEmpty())
-        html += row(tr("Latency"), tr("%1 ms from %2")
-                                       .arg(locale.toString(summary.latencyFromSelectionMs, 'f', 1),
-                                           selectedName.toHtmlEscaped()));
+        html += row(tr("Latency"),
+            tr("%1 ms from %2")
+                .arg(locale.toString(summary.latencyFromSelectionMs, 'f', 1), selectedName.toHtmlEscaped()));
     html += QStringLiteral("</table>");
     return html;
 }
