@@ -211,8 +211,6 @@ private slots:
     void init();
     void cleanup();
 
-
-
     void clickSelectsSite_data();
     void clickSelectsSite();
     void clickOnEmptyMapClearsSelection();
