@@ -151,6 +151,7 @@ void NetworkState::resetTo(const Snapshot& snapshot)
     m_regions = snapshot.regions;
     m_sites.clear();
     m_links.clear();
+    m_linkMetrics.clear();
     m_linkEnds.clear();
     m_siteIndex.clear();
     m_linkIndex.clear();
@@ -296,6 +297,10 @@ void NetworkState::upsertLink(const Link& link, QList<int>& linksDirty)
     }
     if (link.siteAId != m_links[i].siteAId || link.siteBId != m_links[i].siteBId) {
         warn(tr("Update for link %1 changes its end points and was ignored").arg(link.id));
+        return;
+    }
+    if (!isNonNegative(link.capacityGbps) || !isNonNegative(link.latencyMs)) {
+        warn(tr("Link %1 has an invalid capacity or latency and was ignored").arg(link.id));
         return;
     }
     m_links[i] = link;

@@ -4,6 +4,7 @@
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QUuid>
 
@@ -96,14 +97,23 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
             // On a gRPC thread: convert here, deliver on the GUI thread.
             if (!status.ok()) {
                 CommandError error = errorFrom(status);
+                // Posted to the application, which outlives the client; `self` is read on the GUI thread only.
                 QMetaObject::invokeMethod(
-                    self, [self, requestId, error] { emit self->commandFailed(requestId, error); },
+                    QCoreApplication::instance(),
+                    [self, requestId, error] {
+                        if (self)
+                            emit self->commandFailed(requestId, error);
+                    },
                     Qt::QueuedConnection);
                 return;
             }
             auto value = convert::fromProto(c->reply);
             QMetaObject::invokeMethod(
-                self, [self, requestId, value, onReply] { onReply(self.data(), requestId, value); },
+                QCoreApplication::instance(),
+                [self, requestId, value, onReply] {
+                    if (self)
+                        onReply(self.data(), requestId, value);
+                },
                 Qt::QueuedConnection);
         });
 }

@@ -53,6 +53,7 @@ public:
     void refreshAlarms(const NetworkState& state);
 
     int siteCount() const { return int(m_representative.size()); }
+    int linkCount() const { return int(m_linkFold.size()); }
     int representative(int site) const { return m_representative[site]; }
     bool isVisible(int site) const { return m_representative[site] == site; }
     const std::vector<int>& visibleSites() const { return m_visible; }

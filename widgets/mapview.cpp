@@ -262,7 +262,9 @@ void MapView::ensureFolded() const
     for (const QString& id : m_unfoldedPath)
         if (const int i = m_state->siteIndex(id); i >= 0)
             unfolded.insert(i);
-    if (m_foldDirty || m_folded.siteCount() != sites.size() || autoDepth != m_folded.autoDepth()
+    // Whoever asks first after a new topology (map or inspector) gets it rebuilt.
+    if (m_foldDirty || m_folded.siteCount() != sites.size() || m_folded.linkCount() != m_state->links().size()
+        || autoDepth != m_folded.autoDepth()
         || unfolded != m_folded.unfolded()) {
         m_folded.rebuild(*m_state, m_hierarchy, autoDepth, unfolded);
         m_network.updateRadii(*m_state, m_folded);
