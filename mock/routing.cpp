@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <queue>
-#include <unordered_map>
 
 namespace cpn::mock {
 
@@ -21,16 +20,16 @@ namespace {
 using QueueEntry = std::pair<double, std::uint32_t>;
 using MinQueue = std::priority_queue<QueueEntry, std::vector<QueueEntry>, std::greater<>>;
 
-} // namespace
-
-Route shortestRoute(const LinkGraph& graph, std::uint32_t from, std::uint32_t to, const HopCost& cost)
+// Dijkstra from `from`: settles nodes in order of cost, calling `settled(node, cost)` for each
+// until it returns false; routes dearer than `maxCost` are not followed. Records in `via`, when
+// given, the hop each node was last reached by (its `to` holding the previous node).
+template <typename Settled>
+std::vector<double> search(const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost,
+    std::vector<Hop>* via, Settled settled)
 {
-    Route route;
-    const auto n = graph.nodeCount();
-    if (from >= n || to >= n)
-        return route;
-    std::vector<double> dist(n, kUnreachable);
-    std::vector<Hop> via(n);
+    std::vector<double> dist(graph.nodeCount(), kUnreachable);
+    if (from >= graph.nodeCount())
+        return dist;
     MinQueue queue;
     dist[from] = 0;
     queue.push({ 0, from });
@@ -39,19 +38,30 @@ Route shortestRoute(const LinkGraph& graph, std::uint32_t from, std::uint32_t to
         queue.pop();
         if (d > dist[node])
             continue;
-        if (node == to)
+        if (!settled(node, d))
             break;
         for (const Hop& hop : graph.hops(node)) {
             const double c = cost(hop);
-            if (c < 0)
+            if (c < 0 || d + c > maxCost || d + c >= dist[hop.to])
                 continue;
-            if (d + c < dist[hop.to]) {
-                dist[hop.to] = d + c;
-                via[hop.to] = { hop.link, node, hop.forward }; // `to` holds the previous node here
-                queue.push({ dist[hop.to], hop.to });
-            }
+            dist[hop.to] = d + c;
+            if (via)
+                (*via)[hop.to] = { hop.link, node, hop.forward };
+            queue.push({ dist[hop.to], hop.to });
         }
     }
+    return dist;
+}
+
+} // namespace
+
+Route shortestRoute(const LinkGraph& graph, std::uint32_t from, std::uint32_t to, const HopCost& cost)
+{
+    Route route;
+    if (from >= graph.nodeCount() || to >= graph.nodeCount())
+        return route;
+    std::vector<Hop> via(graph.nodeCount());
+    const auto dist = search(graph, from, cost, kUnreachable, &via, [to](std::uint32_t node, double) { return node != to; });
     if (dist[to] == kUnreachable)
         return route;
     route.found = true;
@@ -67,59 +77,17 @@ Route shortestRoute(const LinkGraph& graph, std::uint32_t from, std::uint32_t to
 
 std::vector<double> costsFrom(const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost)
 {
-    std::vector<double> dist(graph.nodeCount(), kUnreachable);
-    if (from >= graph.nodeCount())
-        return dist;
-    MinQueue queue;
-    dist[from] = 0;
-    queue.push({ 0, from });
-    while (!queue.empty()) {
-        const auto [d, node] = queue.top();
-        queue.pop();
-        if (d > dist[node])
-            continue;
-        for (const Hop& hop : graph.hops(node)) {
-            const double c = cost(hop);
-            if (c < 0 || d + c > maxCost)
-                continue;
-            if (d + c < dist[hop.to]) {
-                dist[hop.to] = d + c;
-                queue.push({ dist[hop.to], hop.to });
-            }
-        }
-    }
-    return dist;
+    return search(graph, from, cost, maxCost, nullptr, [](std::uint32_t, double) { return true; });
 }
 
 std::vector<std::pair<std::uint32_t, double>> nodesWithin(
     const LinkGraph& graph, std::uint32_t from, const HopCost& cost, double maxCost, std::size_t maxCount)
 {
     std::vector<std::pair<std::uint32_t, double>> result;
-    if (from >= graph.nodeCount())
-        return result;
-    std::unordered_map<std::uint32_t, double> dist;
-    MinQueue queue;
-    dist[from] = 0;
-    queue.push({ 0, from });
-    while (!queue.empty()) {
-        const auto [d, node] = queue.top();
-        queue.pop();
-        if (d > dist[node])
-            continue;
+    search(graph, from, cost, maxCost, nullptr, [&](std::uint32_t node, double d) {
         result.emplace_back(node, d);
-        if (result.size() >= maxCount)
-            break;
-        for (const Hop& hop : graph.hops(node)) {
-            const double c = cost(hop);
-            if (c < 0 || d + c > maxCost)
-                continue;
-            auto it = dist.find(hop.to);
-            if (it == dist.end() || d + c < it->second) {
-                dist[hop.to] = d + c;
-                queue.push({ d + c, hop.to });
-            }
-        }
-    }
+        return result.size() < maxCount;
+    });
     return result;
 }
 
