@@ -1,4 +1,4 @@
-// Simulation: live metrics of sites and links, threshold alarms and the metric history.
+// Simulation: live metrics of sites and links.
 
 #include "simulation.h"
 
@@ -12,14 +12,6 @@ namespace cpn::mock {
 
 namespace {
 
-constexpr double kSiteAlarmRaise = 0.90; // WARNING above this utilisation
-constexpr double kSiteAlarmClear = 0.85;
-constexpr double kLinkAlarmRaise = 0.85; // MAJOR above this utilisation
-constexpr double kLinkAlarmClear = 0.80;
-constexpr std::int64_t kHistoryStepMs = 60000;
-constexpr std::size_t kHistoryFrames = 1440; // 24 h at 1-min steps
-constexpr std::size_t kHistoryValueBudget = 30'000'000; // floats held, all entities and frames
-constexpr std::size_t kClearedAlarmsKept = 200;
 constexpr double kNoiseTimeConstantSeconds = 600;
 
 // Share of a running task's peak compute it uses at this hour.
@@ -46,13 +38,6 @@ double activity(std::size_t kind, double hour, bool western)
 double round3(double v)
 {
     return std::round(v * 1000) / 1000;
-}
-
-std::string percent(double ratio)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.0f%%", ratio * 100);
-    return buffer;
 }
 
 } // namespace
@@ -173,126 +158,6 @@ void Simulation::updateMetrics(double seconds)
     cpn::v1::WatchEvent event;
     *event.mutable_metrics() = std::move(batch);
     emit(std::move(event));
-}
-
-void Simulation::updateAlarms()
-{
-    for (std::uint32_t s = 0; s < m_sites.size(); ++s) {
-        auto& site = m_sites[s];
-        const auto& proto = m_topology.sites[s];
-        if (site.alarmId.empty() && site.utilisation > kSiteAlarmRaise)
-            raiseAlarm(site.alarmId, cpn::v1::ALARM_SEVERITY_WARNING, proto.id(), "SITE_HIGH_UTILISATION",
-                "Utilisation of " + proto.name_en() + " is " + percent(site.utilisation) + ", above "
-                    + percent(kSiteAlarmRaise) + ".");
-        else if (!site.alarmId.empty() && site.utilisation < kSiteAlarmClear)
-            clearAlarm(site.alarmId);
-    }
-    for (std::size_t l = 0; l < m_links.size(); ++l) {
-        auto& link = m_links[l];
-        const auto& proto = m_topology.links[l];
-        if (link.alarmId.empty() && link.utilisation > kLinkAlarmRaise) {
-            const auto [a, b] = m_topology.linkEnds[l];
-            raiseAlarm(link.alarmId, cpn::v1::ALARM_SEVERITY_MAJOR, proto.id(), "LINK_CONGESTION",
-                "Link " + m_topology.sites[a].name_en() + " - " + m_topology.sites[b].name_en() + " is "
-                    + percent(link.utilisation) + " utilised, above " + percent(kLinkAlarmRaise) + ".");
-        } else if (!link.alarmId.empty() && link.utilisation < kLinkAlarmClear) {
-            clearAlarm(link.alarmId);
-        }
-    }
-}
-
-void Simulation::raiseAlarm(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
-    const char* code, const std::string& message)
-{
-    char id[32];
-    std::snprintf(id, sizeof id, "al-%06llu", static_cast<unsigned long long>(m_nextAlarmNumber++));
-    cpn::v1::Alarm alarm;
-    alarm.set_id(id);
-    alarm.set_severity(severity);
-    alarm.set_source_id(sourceId);
-    alarm.set_code(code);
-    alarm.set_message(message);
-    alarm.set_raised_time_ms(m_nowMs);
-    alarmId = id;
-    cpn::v1::WatchEvent event;
-    *event.mutable_alarm() = alarm;
-    m_alarms.emplace(alarmId, std::move(alarm));
-    emit(std::move(event));
-}
-
-void Simulation::clearAlarm(std::string& alarmId)
-{
-    auto it = m_alarms.find(alarmId);
-    alarmId.clear();
-    if (it == m_alarms.end())
-        return;
-    it->second.set_cleared_time_ms(m_nowMs);
-    cpn::v1::WatchEvent event;
-    *event.mutable_alarm() = it->second;
-    emit(std::move(event));
-    m_clearedAlarms.push_back(it->first);
-    while (m_clearedAlarms.size() > kClearedAlarmsKept) {
-        m_alarms.erase(m_clearedAlarms.front());
-        m_clearedAlarms.pop_front();
-    }
-}
-
-std::vector<float> Simulation::currentHistoryFrame() const
-{
-    std::vector<float> frame;
-    frame.reserve(m_sites.size() + m_links.size());
-    for (const auto& site : m_sites)
-        frame.push_back(float(site.utilisation));
-    for (const auto& link : m_links)
-        frame.push_back(float(std::clamp(link.utilisation, 0.0, 1.0)));
-    return frame;
-}
-
-void Simulation::initialiseHistory()
-{
-    const std::size_t entities = m_sites.size() + m_links.size();
-    const std::size_t frames
-        = std::clamp<std::size_t>(kHistoryValueBudget / std::max<std::size_t>(1, entities), 60, kHistoryFrames);
-    m_history = MetricHistory(entities, frames, kHistoryStepMs);
-
-    // Backfill the past with the daily shape around today's values, so charts have a history at once.
-    const double hourNow = localHour(m_nowMs);
-    std::vector<float> frame(entities);
-    for (std::size_t f = frames - 1; f > 0; --f) {
-        const std::int64_t t = m_nowMs - std::int64_t(f) * kHistoryStepMs;
-        const double hour = localHour(t);
-        for (std::size_t s = 0; s < m_sites.size(); ++s) {
-            const bool west = m_topology.economy[s].western;
-            const double shape = 0.75 + 0.25 * dailyDemand(hour, west) / dailyDemand(hourNow, west);
-            const double wobble = 1 + 0.04 * (hashUnit(s, std::uint64_t(t)) - 0.5);
-            frame[s] = float(std::clamp(m_sites[s].utilisation * shape * wobble, 0.0, 1.0));
-        }
-        for (std::size_t l = 0; l < m_links.size(); ++l) {
-            const auto [a, b] = m_topology.linkEnds[l];
-            const double demand = 0.5
-                * (dailyDemand(hour, m_topology.economy[a].western) + dailyDemand(hour, m_topology.economy[b].western));
-            const double wobble = 1 + 0.12 * (hashUnit(m_sites.size() + l, std::uint64_t(t)) - 0.5);
-            frame[m_sites.size() + l]
-                = float(std::clamp(m_links[l].baseUtilisation * (0.7 + 0.5 * demand) * wobble, 0.0, 0.98));
-        }
-        m_history.record(t, frame);
-    }
-    m_history.record(m_nowMs, currentHistoryFrame());
-    m_nextHistoryMs = m_nowMs + kHistoryStepMs;
-}
-
-void Simulation::recordHistory()
-{
-    if (m_nextHistoryMs > m_nowMs)
-        return;
-    const std::vector<float> frame = currentHistoryFrame();
-    // After a long jump only the newest frames matter.
-    const std::int64_t due = (m_nowMs - m_nextHistoryMs) / kHistoryStepMs + 1;
-    const auto capacity = std::int64_t(kHistoryFrames);
-    if (due > capacity)
-        m_nextHistoryMs += (due - capacity) * kHistoryStepMs;
-    for (; m_nextHistoryMs <= m_nowMs; m_nextHistoryMs += kHistoryStepMs)
-        m_history.record(m_nextHistoryMs, frame);
 }
 
 } // namespace cpn::mock

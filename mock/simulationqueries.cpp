@@ -1,4 +1,4 @@
-// Simulation: the read side (snapshot, task pages, history).
+// Simulation: the read side (snapshot, task pages).
 
 #include "simulation.h"
 
@@ -12,7 +12,6 @@ namespace {
 constexpr int kDefaultPageSize = 1000;
 constexpr int kMaxPageSize = 5000;
 constexpr std::size_t kFinishedMigrationsInSnapshot = 100;
-constexpr std::int64_t kMaxHistoryPoints = 100000;
 
 std::string lowered(std::string text)
 {
@@ -105,52 +104,6 @@ grpc::Status Simulation::listTasks(const cpn::v1::ListTasksRequest& request, cpn
         response->set_next_page_token(taskIdOf(last));
     response->set_total_count(total);
     response->set_revision(m_events.currentRevision());
-    return grpc::Status::OK;
-}
-
-grpc::Status Simulation::queryHistory(
-    const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const
-{
-    if (request.entity_id().empty())
-        return { grpc::StatusCode::INVALID_ARGUMENT, "entity_id is empty" };
-    if (request.to_ms() < request.from_ms())
-        return { grpc::StatusCode::INVALID_ARGUMENT, "to_ms is before from_ms" };
-    if (request.step_ms() < 0)
-        return { grpc::StatusCode::INVALID_ARGUMENT, "step_ms must not be negative" };
-    if (request.metric() != "utilisation")
-        return { grpc::StatusCode::INVALID_ARGUMENT,
-            "unknown metric '" + request.metric() + "'; this server keeps: utilisation" };
-    if (request.step_ms() > 0 && (request.to_ms() - request.from_ms()) / request.step_ms() > kMaxHistoryPoints)
-        return { grpc::StatusCode::INVALID_ARGUMENT, "too many points: raise step_ms" };
-
-    std::lock_guard lock(m_mutex);
-    std::vector<std::pair<std::size_t, double>> entities;
-    if (auto site = siteIndex(request.entity_id())) {
-        entities.emplace_back(*site, 1.0);
-    } else if (auto link = m_linkIndex.find(request.entity_id()); link != m_linkIndex.end()) {
-        entities.emplace_back(m_sites.size() + link->second, 1.0);
-    } else if (auto region = m_regionIndex.find(request.entity_id()); region != m_regionIndex.end()) {
-        // A region's utilisation: its sites' utilisation weighted by their installed PFLOPS.
-        for (std::uint32_t s = 0; s < m_sites.size(); ++s) {
-            if (m_topology.siteRegion[s] != region->second)
-                continue;
-            double pflops = 0;
-            for (const auto& c : m_topology.sites[s].capacity())
-                pflops += c.pflops();
-            entities.emplace_back(s, pflops);
-        }
-    } else {
-        return { grpc::StatusCode::NOT_FOUND, "unknown entity_id " + request.entity_id() };
-    }
-    response->set_entity_id(request.entity_id());
-    response->set_metric(request.metric());
-    response->set_unit("ratio");
-    for (const auto& sample :
-        m_history.queryWeighted(entities, request.from_ms(), request.to_ms(), request.step_ms())) {
-        auto* point = response->add_points();
-        point->set_time_ms(sample.timeMs);
-        point->set_value(sample.value);
-    }
     return grpc::Status::OK;
 }
 
