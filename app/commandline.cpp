@@ -42,8 +42,12 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         QCoreApplication::translate("cpn::CommandLine",
             "Keep dispatch commands in this SQLite journal (default: in the user's application data)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption timing(QStringLiteral("timing"),
+        QCoreApplication::translate("cpn::CommandLine",
+            "Print figures on standard output: \"live SECONDS\" once the first change after the snapshot is "
+            "applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB)."));
     parser.addOptions(
-        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, journal });
+        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, journal, timing });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -68,6 +72,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     }
     options.basemap = parser.value(basemap);
     options.journal = parser.value(journal);
+    options.timing = parser.isSet(timing);
     options.screenshot = parser.value(screenshot);
     bool ok = false;
     options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);

@@ -21,6 +21,7 @@ struct ConsoleOptions {
     quint64 seed = 1;
     QString scale = QStringLiteral("national");
     double timeScale = 10;
+    bool timing = false; // print start-up and stall figures on stdout (cpn-bench)
 };
 
 // Parses the application's arguments; on an error returns nothing and fills *error.

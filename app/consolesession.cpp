@@ -47,11 +47,11 @@ void ConsoleSession::start()
 
 void ConsoleSession::applyPending()
 {
-    const StateBatch batch = m_feed->takeBatch();
+    StateBatch batch = m_feed->takeBatch();
     if (batch.isEmpty())
         return;
     m_state->applyBatch(batch);
-    m_tasks->applyBatch(batch);
+    m_tasks->applyBatch(std::move(batch)); // takes the snapshot's million tasks without a copy
     m_lastUpdate = QDateTime::currentDateTime();
     emit batchApplied();
 }

@@ -100,6 +100,7 @@ DispatchController::DispatchController(
             dialog->setPreview(r);
     });
     connect(session->state(), &NetworkState::topologyReset, this, &DispatchController::updateRole);
+    connect(session->feed(), &StateFeed::stateChanged, this, &DispatchController::updateRole);
 
     connect(map, &MapView::taskDroppedOnSite, this,
         [this](const QString& taskId, const QString& siteId) { openMigrationDialog(taskId, siteId); });
@@ -179,26 +180,35 @@ void DispatchController::createActions(QMainWindow* window)
     m_tasks->view()->addAction(m_moveTask);
 }
 
-bool DispatchController::isDispatchAllowed() const
+bool DispatchController::isViewer() const
 {
     // Empty: the scheduler did not say; it still enforces roles, and says so if we may not.
-    return m_session->state()->callerRole() != QLatin1String("viewer");
+    return m_session->state()->callerRole() == QLatin1String("viewer");
+}
+
+bool DispatchController::isDispatchAllowed() const
+{
+    // While disconnected the console is read-only: what it shows may no longer be true.
+    return !isViewer() && m_session->feed()->state() == ConnectionState::Live;
 }
 
 QString DispatchController::whyNotAllowed() const
 {
-    return isDispatchAllowed() ? QString()
-                               : tr("Your token has the viewer role: moving tasks, draining sites and cancelling "
-                                    "migrations need an operator token.");
+    if (isViewer())
+        return tr("Your token has the viewer role: moving tasks, draining sites and cancelling "
+                  "migrations need an operator token.");
+    if (!isDispatchAllowed())
+        return tr("Not connected to the scheduler: the console is read-only until the connection is back.");
+    return {};
 }
 
 void DispatchController::updateRole()
 {
     m_session->outbox()->setRole(m_session->state()->callerRole());
     m_panel->setDispatchAllowed(isDispatchAllowed(), whyNotAllowed());
-    m_roleBadge->setVisible(!isDispatchAllowed());
+    m_roleBadge->setVisible(isViewer());
     m_roleBadge->setToolTip(whyNotAllowed());
-    if (!isDispatchAllowed()) {
+    if (isViewer()) {
         if (m_migrationDialog)
             m_migrationDialog->close();
         for (const auto& dialog : std::as_const(m_drainDialogs))

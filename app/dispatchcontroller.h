@@ -49,8 +49,10 @@ public:
     QAction* drainSiteAction() const { return m_drainSite; }
     QAction* cancelMigrationAction() const { return m_cancelMigration; }
 
-    // Viewers may not dispatch; the tooltip of every disabled action says why.
+    // Viewers may not dispatch, nor anyone while the scheduler is not connected; the tooltip of
+    // every disabled action says why.
     bool isDispatchAllowed() const;
+    bool isViewer() const;
     QString whyNotAllowed() const;
 
     // The dialogs are non-modal; each returns the one it opened (or raised), or null when not allowed.

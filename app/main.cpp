@@ -12,12 +12,17 @@
 #include "statefeed.h"
 #include "theme.h"
 
+#include "networkstate.h"
+
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QMessageBox>
 #include <QTimer>
 #include <QSettings>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -54,10 +59,58 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
     QTimer::singleShot(afterMs + 60000, qApp, [save] { save(false); });
 }
 
+// --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the
+// snapshot is applied; at exit the longest GUI-thread stalls (a 5 ms timer's worst lateness)
+// before and after that, and the peak resident memory.
+void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
+{
+    struct Stalls {
+        QElapsedTimer tick;
+        double beforeLiveMs = 0;
+        double liveMs = 0;
+        bool live = false;
+        quint64 snapshotRevision = 0;
+    };
+    auto stalls = std::make_shared<Stalls>();
+    auto* ticker = new QTimer(qApp);
+    ticker->setTimerType(Qt::PreciseTimer);
+    ticker->setInterval(5);
+    stalls->tick.start();
+    QObject::connect(ticker, &QTimer::timeout, qApp, [stalls] {
+        const double late = std::max(0.0, double(stalls->tick.nsecsElapsed()) / 1e6 - 5);
+        stalls->tick.start();
+        double& worst = stalls->live ? stalls->liveMs : stalls->beforeLiveMs;
+        worst = std::max(worst, late);
+    });
+    ticker->start();
+    QObject::connect(session.feed(), &cpn::StateFeed::snapshotTaken, qApp,
+        [stalls](quint64 revision) { stalls->snapshotRevision = revision; });
+    QObject::connect(&session, &cpn::ConsoleSession::batchApplied, qApp, [stalls, &session, &sinceStart] {
+        if (stalls->live || stalls->snapshotRevision == 0 || session.state()->revision() <= stalls->snapshotRevision)
+            return;
+        stalls->live = true;
+        std::printf("live %.3f\n", double(sinceStart.nsecsElapsed()) / 1e9);
+        std::fflush(stdout);
+    });
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, [stalls] {
+        std::printf("start_stall_ms %.1f\nlongest_stall_ms %.1f\n", stalls->beforeLiveMs, stalls->liveMs);
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray& line : status.readAll().split('\n')) {
+                if (line.startsWith("VmHWM:"))
+                    std::printf("peak_rss_mb %.1f\n", line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0);
+            }
+        }
+        std::fflush(stdout);
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CPN"));
     QApplication::setApplicationName(QStringLiteral("CPN Console"));
@@ -110,6 +163,8 @@ int main(int argc, char** argv)
     }
     window.show();
     session.start();
+    if (options->timing)
+        reportTiming(session, sinceStart);
     if (!interactive)
         scheduleScreenshot(*options, window, session);
     return app.exec();

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alarmcontroller.h"
 #include "consolesession.h"
 #include "dispatchcontroller.h"
 #include "domainlabels.h"
@@ -13,6 +14,7 @@
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
 #include "theme.h"
+#include "trendcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -78,6 +80,10 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     createMenus();
     // Dispatching adds its own menu and docks; before restoreLayout() so that they are restored.
     m_dispatch = new DispatchController(this, session, m_map, m_tasks, inspector);
+    m_alarms = new AlarmController(this, session, m_map, m_viewMenu);
+    m_trends = new TrendController(this, session, m_map, m_tasks, m_viewMenu);
+    tabifyDockWidget(m_taskDock, m_trends->dock());
+    m_taskDock->raise();
     retranslate();
     restoreLayout();
 
@@ -263,11 +269,14 @@ void MainWindow::updateStatus()
     case ConnectionState::Idle:
     case ConnectionState::Connecting:
         text = tr("Connecting to %1...").arg(m_session->settings().target);
+        // Connecting again after a break: what is shown is still stale.
+        if (m_staleSinceMs > 0 && state->hasSnapshot())
+            text += QLatin1String(" | ") + tr("stale since %1").arg(since(m_staleSinceMs));
         color = QStringLiteral("#d9a400");
         break;
     case ConnectionState::Live:
         if (quiet) {
-            text = tr("No data since %1").arg(last.toString(QStringLiteral("HH:mm:ss")));
+            text = tr("Stale since %1").arg(last.toString(QStringLiteral("HH:mm:ss")));
             color = QStringLiteral("#d9a400");
         } else {
             text = tr("Live: %1").arg(m_session->settings().target);
@@ -287,6 +296,14 @@ void MainWindow::updateStatus()
         color = QStringLiteral("#e5484d");
         break;
     }
+    // The map keeps what it has but shows that it is no longer live.
+    const bool live = m_session->feed()->state() == ConnectionState::Live;
+    QDateTime staleSince;
+    if (live && quiet)
+        staleSince = last;
+    else if (!live && m_staleSinceMs > 0 && state->hasSnapshot())
+        staleSince = QDateTime::fromMSecsSinceEpoch(m_staleSinceMs);
+    m_map->setStale(staleSince);
     m_connection->setText(text);
     m_connection->setToolTip(m_lastError.isEmpty() ? QString() : tr("Last error: %1").arg(m_lastError));
     m_connection->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color));

@@ -10,12 +10,14 @@ class QTimer;
 
 namespace cpn {
 
+class AlarmController;
 class ConsoleSession;
 class DispatchController;
 class MapLayersMenu;
 class MapView;
 class SiteInspectorDock;
 class TaskTablePanel;
+class TrendController;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -26,6 +28,8 @@ public:
     TaskTablePanel* taskPanel() const { return m_tasks; }
     SiteInspectorDock* inspectorDock() const { return m_inspectorDock; }
     DispatchController* dispatch() const { return m_dispatch; }
+    AlarmController* alarms() const { return m_alarms; }
+    TrendController* trends() const { return m_trends; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
 
@@ -48,6 +52,8 @@ private:
     QDockWidget* m_taskDock;
     SiteInspectorDock* m_inspectorDock = nullptr;
     DispatchController* m_dispatch = nullptr;
+    AlarmController* m_alarms = nullptr;
+    TrendController* m_trends = nullptr;
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
     QAction* m_fitSelection = nullptr;

@@ -54,6 +54,68 @@ std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* 
     return result;
 }
 
+std::optional<std::string> decodeUserName(std::string_view raw, std::string* error)
+{
+    auto fail = [&](const std::string& why) {
+        if (error)
+            *error = "malformed cpn-user metadata: " + why;
+        return std::nullopt;
+    };
+    auto hex = [](char c) {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    };
+    std::string name;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '%') {
+            name.push_back(raw[i]);
+            continue;
+        }
+        const int high = i + 2 < raw.size() ? hex(raw[i + 1]) : -1;
+        const int low = i + 2 < raw.size() ? hex(raw[i + 2]) : -1;
+        if (high < 0 || low < 0)
+            return fail("'%' must be followed by two hex digits");
+        name.push_back(char(high * 16 + low));
+        i += 2;
+    }
+    if (name.empty())
+        return fail("empty; expected <login>@<host>");
+    if (name.size() > kMaxUserNameBytes)
+        return fail("longer than " + std::to_string(kMaxUserNameBytes) + " bytes");
+    // UTF-8 without control characters.
+    for (std::size_t i = 0; i < name.size();) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > name.size())
+            return fail("not UTF-8");
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(name[i + k]) & 0xC0) != 0x80)
+                return fail("not UTF-8");
+        if (c < 0x20 || c == 0x7F)
+            return fail("control characters");
+        i += length;
+    }
+    return name;
+}
+
+grpc::Status callerName(const grpc::ServerContext& context, Role role, std::string* name)
+{
+    const auto& metadata = context.client_metadata();
+    const auto it = metadata.find("cpn-user");
+    if (it == metadata.end()) {
+        *name = roleName(role);
+        return grpc::Status::OK;
+    }
+    std::string error;
+    const auto user = decodeUserName(std::string_view(it->second.data(), it->second.size()), &error);
+    if (!user)
+        return { grpc::StatusCode::INVALID_ARGUMENT, error };
+    *name = *user + " (" + roleName(role) + ")";
+    return grpc::Status::OK;
+}
+
 Authenticator::Authenticator(std::vector<AccessToken> tokens)
     : m_tokens(std::move(tokens))
 { }

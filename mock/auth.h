@@ -23,6 +23,17 @@ struct AccessToken {
 // Parses "viewer=TOKEN" or "operator=TOKEN"; on failure says why in *error.
 std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* error);
 
+// Decodes the "cpn-user" metadata the console sends ("<login>@<host>", ASCII, with UTF-8 bytes
+// percent-encoded as %XX); nullopt (and why, in *error) when it is malformed: a bad escape, not
+// UTF-8, control characters, empty or longer than kMaxUserNameBytes.
+inline constexpr std::size_t kMaxUserNameBytes = 128;
+std::optional<std::string> decodeUserName(std::string_view raw, std::string* error);
+
+// How the records name a caller (Migration.requested_by, Alarm.acknowledged_by): "<user> (<role>)"
+// when the call carries "cpn-user" metadata, else the role alone. INVALID_ARGUMENT for malformed
+// metadata.
+grpc::Status callerName(const grpc::ServerContext& context, Role role, std::string* name);
+
 class Authenticator {
 public:
     explicit Authenticator(std::vector<AccessToken> tokens);

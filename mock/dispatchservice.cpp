@@ -2,6 +2,19 @@
 
 namespace cpn::mock {
 
+namespace {
+
+// OK for an operator; *caller then names them for the records (see callerName).
+grpc::Status admitOperator(const Authenticator& authenticator, const grpc::ServerContext& context, std::string* caller)
+{
+    Role role {};
+    if (auto status = authenticator.authorize(context, Role::Operator, &role); !status.ok())
+        return status;
+    return callerName(context, role, caller);
+}
+
+} // namespace
+
 DispatchServiceImpl::DispatchServiceImpl(Simulation& simulation, const Authenticator& authenticator)
     : m_simulation(simulation)
     , m_authenticator(authenticator)
@@ -10,8 +23,8 @@ DispatchServiceImpl::DispatchServiceImpl(Simulation& simulation, const Authentic
 grpc::Status DispatchServiceImpl::PlanMigration(
     grpc::ServerContext* context, const cpn::v1::PlanMigrationRequest* request, cpn::v1::MigrationPlan* response)
 {
-    Role role {};
-    if (auto status = m_authenticator.authorize(*context, Role::Operator, &role); !status.ok())
+    std::string caller;
+    if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
     return m_simulation.planMigration(*request, response);
 }
@@ -19,17 +32,17 @@ grpc::Status DispatchServiceImpl::PlanMigration(
 grpc::Status DispatchServiceImpl::StartMigration(
     grpc::ServerContext* context, const cpn::v1::StartMigrationRequest* request, cpn::v1::Migration* response)
 {
-    Role role {};
-    if (auto status = m_authenticator.authorize(*context, Role::Operator, &role); !status.ok())
+    std::string caller;
+    if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.startMigration(*request, roleName(role), response);
+    return m_simulation.startMigration(*request, caller, response);
 }
 
 grpc::Status DispatchServiceImpl::CancelMigration(
     grpc::ServerContext* context, const cpn::v1::CancelMigrationRequest* request, cpn::v1::Migration* response)
 {
-    Role role {};
-    if (auto status = m_authenticator.authorize(*context, Role::Operator, &role); !status.ok())
+    std::string caller;
+    if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
     return m_simulation.cancelMigration(*request, response);
 }
@@ -37,19 +50,19 @@ grpc::Status DispatchServiceImpl::CancelMigration(
 grpc::Status DispatchServiceImpl::DrainSite(
     grpc::ServerContext* context, const cpn::v1::DrainSiteRequest* request, cpn::v1::DrainSiteResponse* response)
 {
-    Role role {};
-    if (auto status = m_authenticator.authorize(*context, Role::Operator, &role); !status.ok())
+    std::string caller;
+    if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.drainSite(*request, roleName(role), response);
+    return m_simulation.drainSite(*request, caller, response);
 }
 
 grpc::Status DispatchServiceImpl::AcknowledgeAlarm(
     grpc::ServerContext* context, const cpn::v1::AcknowledgeAlarmRequest* request, cpn::v1::Alarm* response)
 {
-    Role role {};
-    if (auto status = m_authenticator.authorize(*context, Role::Operator, &role); !status.ok())
+    std::string caller;
+    if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.acknowledgeAlarm(*request, roleName(role), response);
+    return m_simulation.acknowledgeAlarm(*request, caller, response);
 }
 
 } // namespace cpn::mock

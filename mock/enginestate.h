@@ -33,6 +33,8 @@ struct SiteRuntime {
     double noise = 0; // slow random walk around 0
     double utilisation = 0; // last computed, ratio
     std::string alarmId; // active high-utilisation alarm, empty if none
+    std::string statusAlarmId; // active offline/degraded alarm, empty if none
+    std::string sloAlarmId; // active latency-SLO alarm of the tasks running here, empty if none
 
     bool hasArchitecture(cpn::v1::Architecture a) const { return slots[std::size_t(a)].installed > 0; }
     std::uint32_t freeCards(cpn::v1::Architecture a) const { return slots[std::size_t(a)].freeCards(); }
@@ -45,10 +47,12 @@ struct LinkRuntime {
     double noise = 0;
     double migrationAbGbps = 0; // migration transfers crossing a -> b
     double migrationBaGbps = 0;
+    double reroutedGbps = 0; // background traffic of failed links routed over this one, at an average hour
     double throughputAbGbps = 0; // last computed, including migrations
     double throughputBaGbps = 0;
     double utilisation = 0;
     std::string alarmId; // active congestion alarm, empty if none
+    std::string statusAlarmId; // active down/degraded alarm, empty if none
 };
 
 struct TaskRecord {

@@ -15,11 +15,30 @@ std::uint64_t EventLog::append(std::vector<cpn::v1::WatchEvent>&& events)
     for (auto& event : events) {
         event.set_revision(++m_revision);
         const std::size_t bytes = event.ByteSizeLong();
+        if (event.has_metrics() && m_limits.fullMetricsKept > 0)
+            m_fullMetrics.push_back(m_revision);
         m_events.push_back(std::make_shared<const cpn::v1::WatchEvent>(std::move(event)));
         m_sizes.push_back(bytes);
         m_bytes += bytes;
     }
     events.clear();
+    while (m_limits.fullMetricsKept > 0 && m_fullMetrics.size() > m_limits.fullMetricsKept) {
+        const std::uint64_t oldest = m_revision + 1 - m_events.size();
+        const std::uint64_t revision = m_fullMetrics.front();
+        m_fullMetrics.pop_front();
+        if (revision < oldest)
+            continue; // already dropped
+        const std::size_t i = std::size_t(revision - oldest);
+        // Readers holding the full event keep it; the log keeps a thin one in its place.
+        auto thin = std::make_shared<cpn::v1::WatchEvent>();
+        thin->set_revision(revision);
+        thin->set_sim_time_ms(m_events[i]->sim_time_ms());
+        thin->mutable_metrics()->set_sample_time_ms(m_events[i]->metrics().sample_time_ms());
+        const std::size_t bytes = thin->ByteSizeLong();
+        m_bytes = m_bytes - m_sizes[i] + bytes;
+        m_sizes[i] = bytes;
+        m_events[i] = std::move(thin);
+    }
     // Keep at least the newest event so a reader one revision behind can always resume.
     while (m_events.size() > 1 && (m_events.size() > m_limits.maxEvents || m_bytes > m_limits.maxBytes)) {
         m_bytes -= m_sizes.front();

@@ -20,6 +20,10 @@ public:
     struct Limits {
         std::size_t maxEvents = 200000;
         std::size_t maxBytes = std::size_t(256) << 20; // serialized size of the events held
+        // Metrics batches held in full, newest first (0 = all). Each batch has every site and
+        // link, so older ones are thinned to their sample time (the API lets metric batches be
+        // coalesced): at huge scale a full batch is several MB.
+        std::size_t fullMetricsKept = 0;
     };
 
     // `revision` is the revision of the state before the first event.
@@ -54,6 +58,7 @@ private:
     mutable std::condition_variable m_changed;
     std::deque<EventPtr> m_events;
     std::deque<std::size_t> m_sizes;
+    std::deque<std::uint64_t> m_fullMetrics; // revisions of the metrics batches held in full, oldest first
     std::size_t m_bytes = 0;
     std::uint64_t m_revision = 0;
     bool m_closed = false;

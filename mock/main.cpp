@@ -2,6 +2,7 @@
 
 #include "listenaddress.h"
 #include "mockserver.h"
+#include "scenario.h"
 
 #include <csignal>
 #include <cstdio>
@@ -30,10 +31,12 @@ Options:
   --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
                        repeatable. Without any token everyone is operator and only loopback
                        addresses are allowed.
-  --scenario NAME      what happens on the network: normal (default)
+  --scenario NAME      what happens on the network: normal (default), peak, hub-outage,
+                       link-cut or green-surplus (below)
   --help               show this help and exit
 
 Prints "cpn-mock-scheduler listening on HOST:PORT" once it serves; stops on SIGINT/SIGTERM.
+
 )";
 
 int usageError(const std::string& message)
@@ -134,9 +137,11 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
         } else if (arg == "--scenario") {
             if (!takeValue())
                 return std::nullopt;
-            const auto known = cpn::mock::MockServer::scenarios();
-            if (std::find(known.begin(), known.end(), value) == known.end()) {
-                *error = "unknown --scenario '" + value + "': this build has only 'normal'";
+            if (!cpn::mock::parseScenario(value)) {
+                std::string known;
+                for (const auto& name : cpn::mock::scenarioNames())
+                    known += (known.empty() ? "" : ", ") + name;
+                *error = "unknown --scenario '" + value + "': expected one of " + known;
                 return std::nullopt;
             }
             parsed.options.scenario = value;
@@ -157,7 +162,7 @@ int main(int argc, char** argv)
     if (!parsed)
         return usageError(error);
     if (parsed->help) {
-        std::cout << kUsage;
+        std::cout << kUsage << cpn::mock::scenarioHelp();
         return 0;
     }
     const auto listen = cpn::mock::parseListenAddress(parsed->options.listenAddress);

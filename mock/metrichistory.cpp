@@ -1,78 +1,252 @@
 #include "metrichistory.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <mutex>
 
 namespace cpn::mock {
 
-MetricHistory::MetricHistory(std::size_t entityCount, std::size_t frameCount, std::int64_t stepMs)
-    : m_entityCount(entityCount)
-    , m_frameCount(std::max<std::size_t>(1, frameCount))
-    , m_stepMs(stepMs)
-    , m_values(entityCount * m_frameCount, 0.0f)
-    , m_times(m_frameCount, 0)
-{ }
+namespace {
 
-void MetricHistory::record(std::int64_t timeMs, const std::vector<float>& values)
+double levels(const HistoryPlane& plane)
 {
-    const std::size_t n = std::min(values.size(), m_entityCount);
-    std::copy_n(values.begin(), n, m_values.begin() + std::ptrdiff_t(m_next * m_entityCount));
-    m_times[m_next] = timeMs;
-    m_next = (m_next + 1) % m_frameCount;
-    m_filled = std::min(m_filled + 1, m_frameCount);
+    return plane.wide ? 65535.0 : 255.0;
 }
 
-std::vector<HistorySample> MetricHistory::queryWeighted(const std::vector<std::pair<std::size_t, double>>& entities,
-    std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const
+std::size_t width(const HistoryPlane& plane)
 {
-    std::vector<HistorySample> native;
-    double totalWeight = 0;
-    for (const auto& [entity, weight] : entities)
-        if (entity < m_entityCount)
-            totalWeight += weight;
-    if (totalWeight <= 0)
-        return native;
-    const std::size_t oldest = (m_next + m_frameCount - m_filled) % m_frameCount;
-    for (std::size_t i = 0; i < m_filled; ++i) {
-        const std::size_t slot = (oldest + i) % m_frameCount;
-        const std::int64_t t = m_times[slot];
-        if (t < fromMs || t > toMs)
-            continue;
-        double sum = 0;
-        for (const auto& [entity, weight] : entities)
-            if (entity < m_entityCount)
-                sum += weight * m_values[slot * m_entityCount + entity];
-        native.push_back({ t, sum / totalWeight });
+    return plane.wide ? 2 : 1;
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a >= 0 ? a / b : (a - b + 1) / b;
+}
+
+} // namespace
+
+MetricHistory::MetricHistory(std::vector<HistoryPlane> planes, Tier fine, Tier coarse)
+    : m_planes(std::move(planes))
+{
+    allocate(m_fine, fine);
+    allocate(m_coarse, coarse);
+    m_bucketSum.resize(m_planes.size());
+    m_levelsPerUnit.resize(m_planes.size());
+    for (std::size_t p = 0; p < m_planes.size(); ++p) {
+        const auto& plane = m_planes[p];
+        m_bucketSum[p].assign(plane.scale.size(), 0.0f);
+        for (const float scale : plane.scale)
+            m_levelsPerUnit[p].push_back(
+                scale > 0 && plane.hi > plane.lo ? levels(plane) / ((plane.hi - plane.lo) * scale) : 0);
     }
-    return stepMs > m_stepMs ? bucket(native, fromMs, stepMs) : native;
+}
+
+void MetricHistory::allocate(Ring& ring, Tier tier) const
+{
+    tier.frames = std::max<std::size_t>(1, tier.frames);
+    tier.stepMs = std::max<std::int64_t>(1, tier.stepMs);
+    ring.tier = tier;
+    ring.times.assign(tier.frames, 0);
+    ring.data.resize(m_planes.size());
+    for (std::size_t p = 0; p < m_planes.size(); ++p)
+        ring.data[p].assign(tier.frames * m_planes[p].scale.size() * width(m_planes[p]), 0);
+}
+
+std::size_t MetricHistory::bytes() const
+{
+    std::size_t total = 0;
+    for (const Ring* ring : { &m_fine, &m_coarse }) {
+        total += ring->times.size() * sizeof(std::int64_t);
+        for (const auto& d : ring->data)
+            total += d.size();
+    }
+    return total;
+}
+
+double MetricHistory::quantisationError(std::size_t plane, std::size_t channel) const
+{
+    const auto& p = m_planes[plane];
+    return (p.hi - p.lo) * p.scale[channel] / levels(p) / 2;
+}
+
+void MetricHistory::store(Ring& ring, std::int64_t timeMs, const Frame& frame) const
+{
+    for (std::size_t p = 0; p < m_planes.size() && p < frame.size(); ++p) {
+        const auto& plane = m_planes[p];
+        const auto& perUnit = m_levelsPerUnit[p];
+        const std::size_t channels = plane.scale.size();
+        const double top = levels(plane);
+        const double bottom = plane.hi > plane.lo ? plane.lo / (plane.hi - plane.lo) * top : 0;
+        std::uint8_t* out = ring.data[p].data() + ring.next * channels * width(plane);
+        const std::size_t n = std::min(channels, frame[p].size());
+        for (std::size_t c = 0; c < channels; ++c) {
+            double level = c < n ? double(frame[p][c]) * perUnit[c] - bottom : 0;
+            level = level > 0 ? std::min(level, top) : 0; // also NaN
+            const auto q = std::uint16_t(level + 0.5);
+            if (plane.wide)
+                std::memcpy(out + 2 * c, &q, 2);
+            else
+                out[c] = std::uint8_t(q);
+        }
+    }
+    ring.times[ring.next] = timeMs;
+    ring.next = (ring.next + 1) % ring.tier.frames;
+    ring.filled = std::min(ring.filled + 1, ring.tier.frames);
+}
+
+void MetricHistory::record(std::int64_t timeMs, const Frame& frame)
+{
+    std::unique_lock lock(*m_lock);
+    store(m_fine, timeMs, frame);
+    const std::int64_t bucket = floorDiv(timeMs, m_coarse.tier.stepMs) * m_coarse.tier.stepMs;
+    if (m_bucketFrames > 0 && bucket != m_bucketStartMs)
+        flushBucket();
+    m_bucketStartMs = bucket;
+    ++m_bucketFrames;
+    for (std::size_t p = 0; p < m_bucketSum.size() && p < frame.size(); ++p) {
+        auto& sum = m_bucketSum[p];
+        const std::size_t n = std::min(sum.size(), frame[p].size());
+        for (std::size_t c = 0; c < n; ++c)
+            sum[c] += frame[p][c];
+    }
+}
+
+void MetricHistory::flushBucket()
+{
+    const float share = 1.0f / float(m_bucketFrames);
+    for (auto& plane : m_bucketSum)
+        for (auto& v : plane)
+            v *= share;
+    store(m_coarse, m_bucketStartMs, m_bucketSum);
+    for (auto& plane : m_bucketSum)
+        std::fill(plane.begin(), plane.end(), 0.0f);
+    m_bucketFrames = 0;
+}
+
+void MetricHistory::recordCoarse(std::int64_t bucketStartMs, const Frame& frame)
+{
+    std::unique_lock lock(*m_lock);
+    store(m_coarse, bucketStartMs, frame);
+}
+
+void MetricHistory::recordPast(std::int64_t timeMs, const Frame& frame)
+{
+    std::unique_lock lock(*m_lock);
+    store(m_fine, timeMs, frame);
+}
+
+double MetricHistory::value(const Ring& ring, std::size_t slot, std::uint32_t plane, std::uint32_t channel) const
+{
+    const auto& p = m_planes[plane];
+    const std::size_t channels = p.scale.size();
+    const std::uint8_t* in = ring.data[plane].data() + (slot * channels + channel) * width(p);
+    std::uint16_t q = 0;
+    if (p.wide)
+        std::memcpy(&q, in, 2);
+    else
+        q = *in;
+    return (p.lo + (p.hi - p.lo) * q / levels(p)) * p.scale[channel];
+}
+
+double MetricHistory::combine(const Ring& ring, std::size_t slot, const HistorySeries& series) const
+{
+    double sum = 0;
+    double weights = 0;
+    double plainSum = 0; // a Mean with static weights only, when the dynamic ones are all zero
+    double plainWeights = 0;
+    double best = -std::numeric_limits<double>::infinity();
+    for (const auto& term : series.terms) {
+        const double v = value(ring, slot, term.plane, term.channel);
+        switch (series.combine) {
+        case HistorySeries::Combine::Sum:
+            sum += term.weight * v;
+            break;
+        case HistorySeries::Combine::Max:
+            best = std::max(best, term.weight * v);
+            break;
+        case HistorySeries::Combine::Mean: {
+            double w = term.weight;
+            plainSum += w * v;
+            plainWeights += w;
+            if (series.weightPlane >= 0)
+                w *= value(ring, slot, std::uint32_t(series.weightPlane), term.weightChannel);
+            sum += w * v;
+            weights += w;
+            break;
+        }
+        }
+    }
+    switch (series.combine) {
+    case HistorySeries::Combine::Sum:
+        return sum;
+    case HistorySeries::Combine::Max:
+        return series.terms.empty() ? 0 : best;
+    case HistorySeries::Combine::Mean:
+        break;
+    }
+    if (weights > 0)
+        return sum / weights;
+    return plainWeights > 0 ? plainSum / plainWeights : 0;
+}
+
+void MetricHistory::collect(const Ring& ring, const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs,
+    std::vector<TimedSample>& out) const
+{
+    const std::size_t frames = ring.tier.frames;
+    const std::size_t oldest = (ring.next + frames - ring.filled) % frames;
+    for (std::size_t i = 0; i < ring.filled; ++i) {
+        const std::size_t slot = (oldest + i) % frames;
+        const std::int64_t t = ring.times[slot];
+        if (t >= fromMs && t <= toMs)
+            out.push_back({ t, combine(ring, slot, series), ring.tier.stepMs });
+    }
 }
 
 std::vector<HistorySample> MetricHistory::query(
-    std::size_t entity, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const
+    const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const
 {
-    return queryWeighted({ { entity, 1.0 } }, fromMs, toMs, stepMs);
-}
+    std::shared_lock lock(*m_lock);
+    for (const auto& term : series.terms)
+        if (term.plane >= m_planes.size() || term.channel >= m_planes[term.plane].scale.size()
+            || (series.weightPlane >= 0
+                && (std::size_t(series.weightPlane) >= m_planes.size()
+                    || term.weightChannel >= m_planes[std::size_t(series.weightPlane)].scale.size())))
+            return {};
+    std::vector<TimedSample> samples;
+    if (m_fine.filled > 0) {
+        const std::size_t oldestFine = (m_fine.next + m_fine.tier.frames - m_fine.filled) % m_fine.tier.frames;
+        collect(m_coarse, series, fromMs, std::min(toMs, m_fine.times[oldestFine] - 1), samples);
+    } else {
+        collect(m_coarse, series, fromMs, toMs, samples);
+    }
+    collect(m_fine, series, fromMs, toMs, samples);
 
-std::vector<HistorySample> MetricHistory::bucket(
-    const std::vector<HistorySample>& native, std::int64_t fromMs, std::int64_t stepMs) const
-{
     std::vector<HistorySample> out;
+    if (stepMs <= m_fine.tier.stepMs) {
+        out.reserve(samples.size());
+        for (const auto& s : samples)
+            out.push_back({ s.timeMs, s.value });
+        return out;
+    }
     std::int64_t currentBucket = -1;
     double sum = 0;
-    int count = 0;
+    double duration = 0;
     auto flush = [&] {
-        if (count > 0)
-            out.push_back({ fromMs + currentBucket * stepMs, sum / count });
+        if (duration > 0)
+            out.push_back({ fromMs + currentBucket * stepMs, sum / duration });
     };
-    for (const auto& sample : native) {
-        const std::int64_t b = (sample.timeMs - fromMs) / stepMs;
+    for (const auto& s : samples) {
+        const std::int64_t b = (s.timeMs - fromMs) / stepMs;
         if (b != currentBucket) {
             flush();
             currentBucket = b;
             sum = 0;
-            count = 0;
+            duration = 0;
         }
-        sum += sample.value;
-        ++count;
+        sum += s.value * double(s.durationMs);
+        duration += double(s.durationMs);
     }
     flush();
     return out;

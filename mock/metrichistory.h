@@ -1,8 +1,11 @@
 #pragma once
-// A ring of recent samples of one metric for many entities, all sampled at the same times.
+// Recent samples of many metrics of many entities, all sampled at the same times, quantised to
+// 8 or 16 bits: a fine tier (e.g. 24 h at 1 min) and a coarse tier of bucket means (e.g. 7 days
+// at 15 min) for the older past.
 
 #include <cstdint>
-#include <utility>
+#include <memory>
+#include <shared_mutex>
 #include <vector>
 
 namespace cpn::mock {
@@ -12,37 +15,101 @@ struct HistorySample {
     double value = 0;
 };
 
+// One metric of a set of entities ("channels"). A channel's value is stored as a fraction of
+// [lo, hi] * scale[channel] (its own capacity, say), so the quantisation error is at most half a
+// step: (hi - lo) * scale / (2^bits - 1) / 2. Values outside the range are clamped.
+struct HistoryPlane {
+    double lo = 0;
+    double hi = 1;
+    bool wide = true; // 16 bits, else 8
+    std::vector<float> scale; // one per channel: the plane's channel count
+};
+
+// A series read from the history: the channels of `terms` combined per sample time.
+struct HistorySeries {
+    enum class Combine { Mean, Sum, Max };
+    struct Term {
+        std::uint32_t plane = 0;
+        std::uint32_t channel = 0;
+        double weight = 1;
+        std::uint32_t weightChannel = 0; // channel of weightPlane, when one is set
+    };
+    Combine combine = Combine::Mean; // Mean: weighted mean; Sum, Max: of weight * value
+    std::vector<Term> terms;
+    std::int32_t weightPlane = -1; // >= 0: a Mean's weights are also multiplied by this plane's values
+};
+
+// Where each recorded metric of each site lives (filled by the simulation).
+struct HistoryLayout {
+    std::vector<std::vector<std::int32_t>> archChannel; // [architecture][site] -> channel, -1 = not installed
+};
+
+// record() and query() may run on different threads: queries do not hold up recording for long.
 class MetricHistory {
 public:
+    using Frame = std::vector<std::vector<float>>; // [plane][channel]
+
+    struct Tier {
+        std::int64_t stepMs = 60000;
+        std::size_t frames = 1;
+    };
+
     MetricHistory() = default;
-    MetricHistory(std::size_t entityCount, std::size_t frameCount, std::int64_t stepMs);
+    MetricHistory(std::vector<HistoryPlane> planes, Tier fine, Tier coarse);
 
-    std::int64_t stepMs() const { return m_stepMs; }
-    std::size_t entityCount() const { return m_entityCount; }
+    std::int64_t stepMs() const { return m_fine.tier.stepMs; }
+    std::int64_t coarseStepMs() const { return m_coarse.tier.stepMs; }
+    std::size_t planeCount() const { return m_planes.size(); }
+    std::size_t channelCount(std::size_t plane) const { return m_planes[plane].scale.size(); }
+    std::size_t bytes() const; // held by the samples
+    double quantisationError(std::size_t plane, std::size_t channel) const; // largest, in the value's unit
 
-    // Appends one frame: values[i] is entity i's value at timeMs. Times must increase.
-    void record(std::int64_t timeMs, const std::vector<float>& values);
+    // Appends one fine frame at timeMs (times must increase) and adds it to the coarse tier's
+    // bucket, which becomes a coarse frame (the bucket's mean, at its start) once a frame of a
+    // later bucket arrives.
+    void record(std::int64_t timeMs, const Frame& frame);
+    // Appends a coarse frame alone (the past, filled at start); times must increase and precede
+    // every record().
+    void recordCoarse(std::int64_t bucketStartMs, const Frame& frame);
+    // Appends a fine frame of the past, whose coarse bucket recordCoarse() filled already.
+    void recordPast(std::int64_t timeMs, const Frame& frame);
 
-    // Entity's samples in [fromMs, toMs]; with stepMs above the native step, the mean of each
-    // step-long bucket starting at fromMs (buckets without samples are left out).
+    // The series' samples in [fromMs, toMs]: fine frames, and coarse ones before the oldest fine
+    // frame. With stepMs above the fine step, the time-weighted mean of each step-long bucket
+    // starting at fromMs, at the bucket's start (buckets without samples are left out).
     std::vector<HistorySample> query(
-        std::size_t entity, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const;
-
-    // Weighted mean of several entities' samples (e.g. the sites of a region).
-    std::vector<HistorySample> queryWeighted(const std::vector<std::pair<std::size_t, double>>& entities,
-        std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const;
+        const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const;
 
 private:
-    std::vector<HistorySample> bucket(
-        const std::vector<HistorySample>& native, std::int64_t fromMs, std::int64_t stepMs) const;
+    struct Ring {
+        Tier tier;
+        std::vector<std::int64_t> times; // per frame slot
+        std::vector<std::vector<std::uint8_t>> data; // per plane: slot * channels * width bytes
+        std::size_t next = 0; // slot the next frame goes to
+        std::size_t filled = 0; // frames held
+    };
+    struct TimedSample {
+        std::int64_t timeMs;
+        double value;
+        std::int64_t durationMs;
+    };
 
-    std::size_t m_entityCount = 0;
-    std::size_t m_frameCount = 0;
-    std::int64_t m_stepMs = 60000;
-    std::vector<float> m_values; // frame-major: frame * entityCount + entity
-    std::vector<std::int64_t> m_times; // per frame slot
-    std::size_t m_next = 0; // slot the next frame goes to
-    std::size_t m_filled = 0; // frames held
+    void allocate(Ring& ring, Tier tier) const;
+    void store(Ring& ring, std::int64_t timeMs, const Frame& frame) const;
+    void flushBucket();
+    double value(const Ring& ring, std::size_t slot, std::uint32_t plane, std::uint32_t channel) const;
+    double combine(const Ring& ring, std::size_t slot, const HistorySeries& series) const;
+    void collect(const Ring& ring, const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs,
+        std::vector<TimedSample>& out) const;
+
+    std::vector<HistoryPlane> m_planes;
+    std::vector<std::vector<double>> m_levelsPerUnit; // per plane and channel: quantisation levels per unit
+    Ring m_fine;
+    Ring m_coarse;
+    Frame m_bucketSum; // the coarse bucket being filled
+    std::int64_t m_bucketStartMs = 0;
+    int m_bucketFrames = 0;
+    std::unique_ptr<std::shared_mutex> m_lock = std::make_unique<std::shared_mutex>();
 };
 
 } // namespace cpn::mock

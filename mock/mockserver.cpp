@@ -2,6 +2,7 @@
 
 #include "dispatchservice.h"
 #include "listenaddress.h"
+#include "scenario.h"
 #include "simulation.h"
 #include "stateservice.h"
 
@@ -44,7 +45,7 @@ MockServer::~MockServer()
 
 std::vector<std::string> MockServer::scenarios()
 {
-    return { "normal" };
+    return scenarioNames();
 }
 
 std::string MockServer::address() const
@@ -71,9 +72,12 @@ bool MockServer::start(std::string* error)
         return fail("refusing to listen on " + m_options.listenAddress
             + " without a token: anyone could dispatch. Pass --token operator=SECRET (and viewer=...) "
               "or listen on a loopback address such as 127.0.0.1");
-    const auto known = scenarios();
-    if (std::find(known.begin(), known.end(), m_options.scenario) == known.end())
-        return fail("unknown scenario '" + m_options.scenario + "' (available: normal)");
+    if (!parseScenario(m_options.scenario)) {
+        std::string known;
+        for (const auto& name : scenarioNames())
+            known += (known.empty() ? "" : ", ") + name;
+        return fail("unknown scenario '" + m_options.scenario + "' (available: " + known + ")");
+    }
     if (!std::isfinite(m_options.timeScale) || m_options.timeScale <= 0)
         return fail("the time scale must be a positive number");
     if (!(m_options.migrationFailureRate >= 0 && m_options.migrationFailureRate <= 1))

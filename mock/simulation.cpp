@@ -14,6 +14,18 @@ namespace {
 
 // Cards in use should average about this share of installed cards at the start.
 constexpr double kTargetAllocation = 0.7;
+constexpr int kSizingSample = 20000; // placements drawn to size the tiers
+constexpr std::uint64_t kSizingSalt = 0x512e5a3b1eULL;
+constexpr std::size_t kFullMetricsKept = 8;
+
+// At the larger scales a metrics batch is MBs: the log keeps the newest few in full.
+EventLog::Limits eventLimitsFor(const SimulationOptions& options)
+{
+    EventLog::Limits limits = options.eventLimits;
+    if (limits.fullMetricsKept == 0 && options.scale != Scale::National)
+        limits.fullMetricsKept = kFullMetricsKept;
+    return limits;
+}
 
 } // namespace
 
@@ -50,19 +62,33 @@ Simulation::Simulation(SimulationOptions options)
     , m_random(m_options.seed)
     , m_topology(generateTopology(m_options.scale, m_random))
     , m_graph(m_topology.sites.size(), m_topology.linkEnds)
-    , m_events(std::max<std::uint64_t>(1, m_options.initialRevision), m_options.eventLimits)
+    , m_events(std::max<std::uint64_t>(1, m_options.initialRevision), eventLimitsFor(m_options))
 {
-    // Larger scales carry more tasks per site: grow capacity so the network is not swamped.
+    // Size each tier's capacity to the work placed there at this scale: a sample of placements on
+    // the empty network, scaled to the scale's task count. Larger scales add regional and edge
+    // sites but keep 8 hubs and 10 clusters, so those grow most.
     {
-        const TaskFactory sizing(m_topology, m_graph);
-        double cards = 0;
-        for (const auto& site : m_topology.sites)
-            for (const auto& c : site.capacity())
-                cards += c.cards();
-        const double demand = scaleTargets(m_options.scale).tasks * sizing.meanCardsPerTask();
-        const double factor = demand / (kTargetAllocation * std::max(1.0, cards));
-        if (factor > 1.05)
-            scaleCapacity(m_topology, factor);
+        std::vector<SiteRuntime> empty(m_topology.sites.size());
+        std::array<double, 5> cards {};
+        for (std::uint32_t s = 0; s < empty.size(); ++s)
+            for (const auto& c : m_topology.sites[s].capacity()) {
+                empty[s].slots[std::size_t(c.architecture())].installed = c.cards();
+                cards[std::size_t(m_topology.sites[s].tier())] += c.cards();
+            }
+        TaskFactory sizing(m_topology, m_graph);
+        Random sample(m_options.seed ^ kSizingSalt);
+        std::array<double, 5> demand {};
+        for (int i = 0; i < kSizingSample; ++i) {
+            const TaskRecord task = sizing.create(sample, 0, sizing.drawKind(sample), m_nowMs, empty);
+            demand[std::size_t(m_topology.sites[task.site].tier())] += task.cards;
+        }
+        const double perSample = double(scaleTargets(m_options.scale).tasks) / kSizingSample;
+        std::array<double, 5> factor {};
+        for (std::size_t t = 0; t < factor.size(); ++t) {
+            factor[t] = cards[t] > 0 ? demand[t] * perSample / (kTargetAllocation * cards[t]) : 1.0;
+            factor[t] = factor[t] > 1.05 ? factor[t] : 1.0;
+        }
+        scaleCapacity(m_topology, factor);
     }
     m_factory = std::make_unique<TaskFactory>(m_topology, m_graph);
 
@@ -82,6 +108,7 @@ Simulation::Simulation(SimulationOptions options)
         }
 
     initialiseLinks();
+    setUpScenario();
     generateTasks();
     updateMetrics(0);
     updateAlarms();
@@ -121,8 +148,10 @@ void Simulation::tick(double simSeconds)
     std::lock_guard lock(m_mutex);
     const double seconds = std::max(0.0, simSeconds);
     m_nowMs += std::llround(seconds * 1000);
+    advanceScenario();
     completeTasks();
     submitTasks(seconds);
+    submitSurge(seconds);
     startQueuedTasks();
     advanceDrains();
     advanceMigrations(seconds);
@@ -170,15 +199,16 @@ void Simulation::submitTasks(double seconds)
     if (seconds <= 0)
         return;
     const double target = scaleTargets(m_options.scale).tasks;
-    // Work is submitted mostly in business hours; the daily mean of this factor is about 1.
-    const double submission = 0.5 + dailyDemand(localHour(m_nowMs), false);
+    // Work is submitted mostly in business hours on workdays; the daily mean of this factor is about 1.
+    const double submission = 0.5 + demandAt(m_nowMs, false);
+    const Steering steering = scenarioSteering();
     for (const auto kind : TaskFactory::kinds()) {
         const double standing = target * m_factory->populationShare(kind);
         const double feedback = std::clamp(standing / std::max(1.0, double(m_kindCounts[std::size_t(kind)])), 0.5, 2.0);
         const double rate = standing / m_factory->meanDurationSeconds(kind) * submission * feedback;
         const auto arrivals = m_random.poisson(rate * seconds);
         for (std::uint32_t i = 0; i < arrivals; ++i) {
-            TaskRecord task = m_factory->create(m_random, m_nextTaskNumber++, kind, m_nowMs, m_sites);
+            TaskRecord task = m_factory->create(m_random, m_nextTaskNumber++, kind, m_nowMs, m_sites, steering);
             auto& stored = m_tasks.emplace(task.number, std::move(task)).first->second;
             if (canStart(stored)) {
                 stored.startedMs = m_nowMs;
@@ -369,23 +399,6 @@ std::optional<cpn::v1::Migration> Simulation::findMigration(const std::string& i
     if (it == m_migrations.end())
         return std::nullopt;
     return it->second.proto;
-}
-
-bool Simulation::setLinkStatus(const std::string& linkId, cpn::v1::LinkStatus status)
-{
-    std::lock_guard lock(m_mutex);
-    auto it = m_linkIndex.find(linkId);
-    if (it == m_linkIndex.end())
-        return false;
-    auto& link = m_topology.links[it->second];
-    if (link.status() != status) {
-        link.set_status(status);
-        cpn::v1::WatchEvent event;
-        *event.mutable_link() = link;
-        emit(std::move(event));
-        flushEvents();
-    }
-    return true;
 }
 
 std::string Simulation::checkInvariants() const

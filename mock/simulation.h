@@ -6,6 +6,7 @@
 #include "metrichistory.h"
 #include "random.h"
 #include "routing.h"
+#include "scenario.h"
 #include "taskfactory.h"
 #include "topology.h"
 
@@ -87,6 +88,8 @@ public:
     std::optional<cpn::v1::Migration> findMigration(const std::string& id) const;
     // Takes a link down or brings it back (a fibre cut, a repair); false for an unknown id.
     bool setLinkStatus(const std::string& linkId, cpn::v1::LinkStatus status);
+    // Sets a site's status (an outage, a repair); false for an unknown id. For tests and scenarios.
+    bool setSiteStatus(const std::string& siteId, cpn::v1::SiteStatus status);
     // Empty when all capacity accounting holds (cards in use within installed, ratios in 0..1);
     // otherwise what is wrong.
     std::string checkInvariants() const;
@@ -163,13 +166,35 @@ private:
     void initialiseLinks();
     void updateMetrics(double seconds);
     void updateAlarms();
+    void updateStatusAlarms();
+    void updateLatencySloAlarms();
+    void updateMigrationAlarms();
+    // Raises the alarm held in alarmId, or re-states it (same id, new severity or message); another
+    // code clears it and raises a new one.
+    void setAlarm(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
+        const char* code, const std::string& message);
     void raiseAlarm(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
         const char* code, const std::string& message);
     void clearAlarm(std::string& alarmId);
     void initialiseHistory();
     void recordHistory();
-    std::vector<float> currentHistoryFrame() const;
     double siteActivePflops(std::uint32_t site, std::size_t arch) const;
+    double siteDemand(std::uint32_t site) const; // interactive demand now, ratio 0..1
+
+    // simulationscenarios.cpp: scenarios, site and link outages, what reroutes around them
+    void setUpScenario();
+    void advanceScenario();
+    Steering scenarioSteering() const;
+    void submitSurge(double seconds);
+    double scenarioDemandBoost(std::uint32_t site) const;
+    void adjustEnergyForScenario(std::uint32_t site, double* greenShare, double* priceCnyPerKwh) const;
+    void applySiteStatus(std::uint32_t site, cpn::v1::SiteStatus status);
+    void applyLinkStatus(std::uint32_t link, cpn::v1::LinkStatus status);
+    void evacuateSite(std::uint32_t site);
+    void networkChanged(); // reroutes background traffic and migrations, forgets cached paths
+    void rerouteMigrations();
+    double hopLatencyMs(const Hop& hop) const; // -1 across a down link or into an offline site
+    bool isOffline(std::uint32_t site) const;
 
     // simulationplanning.cpp: checks and plans; simulationdispatch.cpp: migrations, drains
     grpc::Status resolveMove(
@@ -223,10 +248,21 @@ private:
     std::map<std::string, cpn::v1::Alarm> m_alarms;
     std::deque<std::string> m_clearedAlarms;
     std::uint64_t m_nextAlarmNumber = 1;
+    std::deque<std::string> m_migrationAlarms; // MIGRATION_FAILED alarm ids, oldest first
+    std::vector<float> m_nominalLatencyMs; // per link, at start (the latency SLO rule)
+    std::uint64_t m_sloNetwork = 0; // signature of the link states the latency SLO rule last saw
+    std::int64_t m_nextSloCheckMs = 0;
+    // Per users' site, the sites nearest to it on the network as built (its tasks run there, and
+    // their routes stay among them); filled when first needed.
+    std::vector<std::vector<std::uint32_t>> m_sloNeighbourhoods;
 
     cpn::v1::MetricsBatch m_lastMetrics;
     MetricHistory m_history;
+    HistoryLayout m_historyLayout;
     std::int64_t m_nextHistoryMs = 0;
+
+    ScenarioState m_scenario;
+    std::deque<std::string> m_finishedDrains; // request ids of drains with every migration finished
 
     std::vector<cpn::v1::WatchEvent> m_pending;
     EventLog m_events;

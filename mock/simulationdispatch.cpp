@@ -326,6 +326,9 @@ void Simulation::emitMigration(MigrationRecord& m)
     emit(std::move(event));
 }
 
+// The first acknowledgement stands: acknowledging again answers the alarm as it is and changes
+// nothing (a rise in severity withdraws it, see simulationalarms.cpp). MIGRATION_FAILED reports
+// an event rather than a condition, so acknowledging it also clears it.
 grpc::Status Simulation::acknowledgeAlarm(
     const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by, cpn::v1::Alarm* alarm)
 {
@@ -336,15 +339,22 @@ grpc::Status Simulation::acknowledgeAlarm(
     if (it == m_alarms.end())
         return { grpc::StatusCode::NOT_FOUND, "unknown alarm_id " + request.alarm_id() };
     auto& a = it->second;
-    a.set_acknowledged(true);
-    a.set_acknowledged_by(by);
-    a.set_acknowledged_time_ms(m_nowMs);
-    a.set_acknowledge_note(request.note());
-    cpn::v1::WatchEvent event;
-    *event.mutable_alarm() = a;
-    emit(std::move(event));
+    if (!a.acknowledged()) {
+        a.set_acknowledged(true);
+        a.set_acknowledged_by(by);
+        a.set_acknowledged_time_ms(m_nowMs);
+        a.set_acknowledge_note(request.note());
+        if (a.code() == "MIGRATION_FAILED" && a.cleared_time_ms() == 0) {
+            std::string id = a.id();
+            clearAlarm(id); // its event carries the acknowledgement too
+        } else {
+            cpn::v1::WatchEvent event;
+            *event.mutable_alarm() = a;
+            emit(std::move(event));
+        }
+        flushEvents();
+    }
     *alarm = a;
-    flushEvents();
     return grpc::Status::OK;
 }
 

@@ -18,6 +18,7 @@ constexpr std::size_t kDrainShortlist = 8;
 constexpr double kDrainMaxAllocation = 0.9;
 // How much a millisecond further away weighs against a target's allocation (ratio per ms).
 constexpr double kLatencyWeightPerMs = 0.02;
+constexpr std::size_t kFinishedDrainsKept = 64;
 
 } // namespace
 
@@ -25,10 +26,7 @@ Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
 {
     DrainPlan out;
     PlanCache cache;
-    const auto latency = costsFrom(m_graph, site, [&](const Hop& hop) {
-        const auto& link = m_topology.links[hop.link];
-        return link.status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : link.latency_ms();
-    });
+    const auto latency = costsFrom(m_graph, site, [&](const Hop& hop) { return hopLatencyMs(hop); });
     std::vector<std::uint32_t> candidates;
     for (std::uint32_t c = 0; c < m_sites.size(); ++c)
         if (c != site && latency[c] < kUnreachable && m_topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
@@ -156,6 +154,7 @@ grpc::Status Simulation::drainSite(
 
 void Simulation::advanceDrains()
 {
+    std::vector<std::string> finished;
     for (auto& [requestId, drain] : m_drains) {
         std::uint32_t running = 0;
         std::vector<MigrationRecord*> planned;
@@ -166,6 +165,9 @@ void Simulation::advanceDrains()
             else if (!isFinishedState(m.proto.state()))
                 ++running;
         }
+        if (planned.empty() && running == 0
+            && std::find(m_finishedDrains.begin(), m_finishedDrains.end(), requestId) == m_finishedDrains.end())
+            finished.push_back(requestId);
         for (auto* m : planned) {
             if (running >= drain.maxConcurrent)
                 break;
@@ -185,6 +187,14 @@ void Simulation::advanceDrains()
             beginMigration(*m);
             ++running;
         }
+    }
+    // A finished drain is kept a while for its request id (a repeated DrainSite returns it), then
+    // forgotten, so that a long run does not walk every drain it ever had on each tick.
+    for (auto& id : finished)
+        m_finishedDrains.push_back(std::move(id));
+    while (m_finishedDrains.size() > kFinishedDrainsKept) {
+        m_drains.erase(m_finishedDrains.front());
+        m_finishedDrains.pop_front();
     }
 }
 

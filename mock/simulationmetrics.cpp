@@ -14,14 +14,14 @@ namespace {
 
 constexpr double kNoiseTimeConstantSeconds = 600;
 
-// Share of a running task's peak compute it uses at this hour.
-double activity(std::size_t kind, double hour, bool western)
+// Share of a running task's peak compute it uses, given the interactive demand at its site.
+double activity(std::size_t kind, double demand)
 {
     switch (kind) {
     case cpn::v1::TASK_KIND_TRAINING:
         return 0.95;
     case cpn::v1::TASK_KIND_INFERENCE:
-        return 0.1 + 0.9 * dailyDemand(hour, western);
+        return 0.1 + 0.9 * demand;
     case cpn::v1::TASK_KIND_BATCH:
         return 0.88;
     case cpn::v1::TASK_KIND_RENDERING:
@@ -66,15 +66,19 @@ void Simulation::initialiseLinks()
     }
 }
 
+double Simulation::siteDemand(std::uint32_t site) const
+{
+    return std::min(1.0, demandAt(m_nowMs, m_topology.economy[site].western) + scenarioDemandBoost(site));
+}
+
 double Simulation::siteActivePflops(std::uint32_t site, std::size_t arch) const
 {
-    const double hour = localHour(m_nowMs);
-    const bool western = m_topology.economy[site].western;
+    const double demand = siteDemand(site);
     const auto& slot = m_sites[site].slots[arch];
     double active = 0;
     for (std::size_t k = 0; k < kTaskKindSlots; ++k)
         if (slot.pflopsByKind[k] > 0)
-            active += slot.pflopsByKind[k] * activity(k, hour, western);
+            active += slot.pflopsByKind[k] * activity(k, demand);
     return active;
 }
 
@@ -114,12 +118,16 @@ void Simulation::updateMetrics(double seconds)
         metrics->set_utilisation(site.utilisation);
         const double pue = std::max(
             1.05, economy.basePue + 0.03 * warmth(hour) - 0.015 + 0.02 * (0.6 - site.utilisation) + 0.004 * site.noise);
-        const double itPower = m_topology.sites[s].power_capacity_mw() * (0.3 + 0.7 * site.utilisation);
+        const double itPower
+            = isOffline(s) ? 0.0 : m_topology.sites[s].power_capacity_mw() * (0.3 + 0.7 * site.utilisation);
         metrics->set_pue(round3(pue));
         metrics->set_power_mw(round3(itPower * pue));
         const double solar = (economy.western ? 0.08 : 0.04) * (sunshine(hour) - 0.5);
-        metrics->set_green_share(round3(std::clamp(economy.baseGreenShare + solar, 0.0, 1.0)));
-        metrics->set_price_cny_per_kwh(round3(economy.basePriceCnyPerKwh * tariffFactor(hour)));
+        double green = std::clamp(economy.baseGreenShare + solar, 0.0, 1.0);
+        double price = economy.basePriceCnyPerKwh * tariffFactor(hour);
+        adjustEnergyForScenario(s, &green, &price);
+        metrics->set_green_share(round3(green));
+        metrics->set_price_cny_per_kwh(round3(price));
         metrics->set_queue_length(site.queued);
         metrics->set_running_tasks(site.running);
     }
@@ -131,11 +139,12 @@ void Simulation::updateMetrics(double seconds)
         const auto [a, b] = m_topology.linkEnds[l];
         link.noise = link.noise * decay + shock * m_random.normal();
         const double capacity = proto.capacity_gbps();
-        const double demand = 0.5
-            * (dailyDemand(hour, m_topology.economy[a].western) + dailyDemand(hour, m_topology.economy[b].western));
+        const double demand = 0.5 * (siteDemand(a) + siteDemand(b));
         double background = 0;
-        if (proto.status() != cpn::v1::LINK_STATUS_DOWN)
-            background = std::clamp(link.baseUtilisation * (0.7 + 0.5 * demand) * (1 + 0.06 * link.noise), 0.0, 0.98)
+        if (proto.status() != cpn::v1::LINK_STATUS_DOWN && !isOffline(a) && !isOffline(b))
+            background = std::clamp((link.baseUtilisation + link.reroutedGbps / capacity) * (0.7 + 0.5 * demand)
+                                 * (1 + 0.06 * link.noise),
+                             0.0, 0.98)
                 * capacity;
         const double quiet = background * link.reverseRatio;
         link.throughputAbGbps = std::min(capacity, (link.abBusier ? background : quiet) + link.migrationAbGbps);

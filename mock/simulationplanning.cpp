@@ -125,10 +125,8 @@ Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache*
         if (auto it = cache->routes.find({ from, to }); it != cache->routes.end())
             return it->second;
     Route route = shortestRoute(m_graph, from, to, [&](const Hop& hop) {
-        const auto& link = m_topology.links[hop.link];
-        if (link.status() == cpn::v1::LINK_STATUS_DOWN || spareGbps(hop) < kMinSpareGbps)
-            return -1.0;
-        return link.latency_ms();
+        const double latency = hopLatencyMs(hop);
+        return latency < 0 || spareGbps(hop) < kMinSpareGbps ? -1.0 : latency;
     });
     if (cache)
         cache->routes.emplace(std::make_pair(from, to), route);
@@ -140,10 +138,7 @@ double Simulation::usersLatencyMs(const TaskRecord& task, std::uint32_t site, Pl
     if (task.usersSite < 0)
         return 0;
     const auto usersSite = std::uint32_t(task.usersSite);
-    const HopCost cost = [&](const Hop& hop) {
-        const auto& link = m_topology.links[hop.link];
-        return link.status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : link.latency_ms();
-    };
+    const HopCost cost = [&](const Hop& hop) { return hopLatencyMs(hop); };
     if (cache) {
         auto it = cache->latencyFrom.find(usersSite);
         if (it == cache->latencyFrom.end())

@@ -46,10 +46,15 @@ grpc::Status StateServiceImpl::Watch(
     const EventLog& log = m_simulation.events();
     std::uint64_t last = request->from_revision();
     std::vector<EventPtr> events;
+    // Headers go once the revision is known to be held (with the first event, or after a quiet
+    // poll), so that a client can show the stream as live on a quiet network too.
+    context->AddInitialMetadata("cpn-watch", "established");
+    bool headersSent = false;
     while (!context->IsCancelled()) {
         events.clear();
         switch (log.read(last, kEventsPerRead, kWatchPoll, events)) {
         case EventLog::ReadStatus::Events:
+            headersSent = true;
             for (const auto& event : events) {
                 if (!writer->Write(*event))
                     return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
@@ -57,6 +62,10 @@ grpc::Status StateServiceImpl::Watch(
             }
             break;
         case EventLog::ReadStatus::Timeout:
+            if (!headersSent) {
+                writer->SendInitialMetadata();
+                headersSent = true;
+            }
             break;
         case EventLog::ReadStatus::OutOfRange:
             return { grpc::StatusCode::OUT_OF_RANGE,

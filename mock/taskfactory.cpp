@@ -137,7 +137,9 @@ TaskFactory::TaskFactory(const Topology& topology, const LinkGraph& graph)
             if (p.architectureWeights[a] <= 0)
                 continue;
             auto& picker = m_pickers[std::size_t(p.kind)][a];
+            auto& western = m_westernPickers[std::size_t(p.kind)][a];
             double total = 0;
+            double westernTotal = 0;
             for (std::uint32_t s = 0; s < sites.size(); ++s) {
                 const auto tier = std::size_t(sites[s].tier());
                 if (p.tierWeights[tier] <= 0 || tierCards[tier][a] <= 0)
@@ -148,22 +150,36 @@ TaskFactory::TaskFactory(const Topology& topology, const LinkGraph& graph)
                         cards = c.cards();
                 if (cards <= 0)
                     continue;
-                const bool western = m_topology.economy[s].western;
-                total += p.tierWeights[tier] * cards / tierCards[tier][a] * (western ? p.westBias : 1.0);
+                const double weight = p.tierWeights[tier] * cards / tierCards[tier][a];
+                const bool isWestern = m_topology.economy[s].western;
+                total += weight * (isWestern ? p.westBias : 1.0);
                 picker.sites.push_back(s);
                 picker.cumulative.push_back(total);
+                if (isWestern) {
+                    westernTotal += weight;
+                    western.sites.push_back(s);
+                    western.cumulative.push_back(westernTotal);
+                }
             }
         }
     }
     // Users sit at regional and edge sites, more of them in the east and in big cities.
     double total = 0;
+    double easternTotal = 0;
     for (std::uint32_t s = 0; s < sites.size(); ++s) {
         const auto tier = sites[s].tier();
         if (tier != cpn::v1::SITE_TIER_REGIONAL && tier != cpn::v1::SITE_TIER_EDGE)
             continue;
-        total += (tier == cpn::v1::SITE_TIER_REGIONAL ? 2.0 : 1.0) * (m_topology.economy[s].western ? 1.0 : 2.0);
+        const double weight = tier == cpn::v1::SITE_TIER_REGIONAL ? 2.0 : 1.0;
+        const bool isWestern = m_topology.economy[s].western;
+        total += weight * (isWestern ? 1.0 : 2.0);
         m_usersSites.sites.push_back(s);
         m_usersSites.cumulative.push_back(total);
+        if (!isWestern) {
+            easternTotal += weight;
+            m_easternUsersSites.sites.push_back(s);
+            m_easternUsersSites.cumulative.push_back(easternTotal);
+        }
     }
 }
 
@@ -257,19 +273,25 @@ const std::vector<std::pair<std::uint32_t, double>>& TaskFactory::sitesNear(std:
     auto near = nodesWithin(
         m_graph, usersSite,
         [&](const Hop& hop) {
-            return links[hop.link].status() == cpn::v1::LINK_STATUS_DOWN ? -1.0 : links[hop.link].latency_ms();
+            return links[hop.link].status() == cpn::v1::LINK_STATUS_DOWN || !isOnline(hop.to)
+                ? -1.0
+                : links[hop.link].latency_ms();
         },
         kMaxInferenceSloMs, kNearSitesKept);
     return m_nearCache.emplace(usersSite, std::move(near)).first->second;
 }
 
-bool TaskFactory::placeNearUsers(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites)
+bool TaskFactory::placeNearUsers(
+    Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites, const Steering& steering)
 {
-    if (m_usersSites.empty())
+    const SitePicker& usersSites
+        = steering.easternUsers && !m_easternUsersSites.empty() ? m_easternUsersSites : m_usersSites;
+    if (usersSites.empty())
         return false;
-    const auto users = m_usersSites.pick(random);
+    const auto users = usersSites.pick(random);
     const std::array<double, 5> slos { 5, 8, 10, 15, 20 };
-    const double slo = slos[random.index(slos.size())];
+    // A surge replica serves interactive users in their city: tight SLOs.
+    const double slo = slos[random.index(steering.surgeReplica ? 3 : slos.size())];
     const std::uint32_t usersRegion = m_topology.siteRegion[users];
     const std::uint8_t mask
         = m_regulated[task.tenant] && random.chance(0.6) ? std::uint8_t(1u << usersRegion) : std::uint8_t(0);
@@ -288,7 +310,7 @@ bool TaskFactory::placeNearUsers(Random& random, TaskRecord& task, const std::ve
     if (arch == cpn::v1::ARCHITECTURE_UNSPECIFIED)
         return false;
     task.architecture = arch;
-    task.cards = drawCards(random, task.kind, arch);
+    task.cards = steering.surgeReplica ? 8u << random.index(3) : drawCards(random, task.kind, arch);
     std::vector<double> weights;
     std::uint32_t biggest = candidates.front().first;
     std::uint32_t biggestCards = 0;
@@ -308,7 +330,7 @@ bool TaskFactory::placeNearUsers(Random& random, TaskRecord& task, const std::ve
     return true;
 }
 
-void TaskFactory::placeAnywhere(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites)
+void TaskFactory::placeAnywhere(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites, double westPull)
 {
     const auto& p = profile(task.kind);
     std::array<bool, 7> present {};
@@ -318,7 +340,10 @@ void TaskFactory::placeAnywhere(Random& random, TaskRecord& task, const std::vec
     if (task.architecture == cpn::v1::ARCHITECTURE_UNSPECIFIED)
         task.architecture = cpn::v1::ARCHITECTURE_CPU;
     task.cards = drawCards(random, task.kind, task.architecture);
-    const auto& picker = m_pickers[std::size_t(p.kind)][std::size_t(task.architecture)];
+    const auto& westernPicker = m_westernPickers[std::size_t(p.kind)][std::size_t(task.architecture)];
+    const auto& picker = westPull > 0 && !westernPicker.empty() && random.chance(westPull)
+        ? westernPicker
+        : m_pickers[std::size_t(p.kind)][std::size_t(task.architecture)];
     std::int64_t firstOnline = -1;
     for (int attempt = 0; attempt < 8 && !picker.empty(); ++attempt) {
         const auto s = picker.pick(random);
@@ -349,8 +374,8 @@ void TaskFactory::placeAnywhere(Random& random, TaskRecord& task, const std::vec
     }
 }
 
-TaskRecord TaskFactory::create(
-    Random& random, std::uint64_t number, TaskKind kind, std::int64_t nowMs, const std::vector<SiteRuntime>& sites)
+TaskRecord TaskFactory::create(Random& random, std::uint64_t number, TaskKind kind, std::int64_t nowMs,
+    const std::vector<SiteRuntime>& sites, const Steering& steering)
 {
     const auto& p = profile(kind);
     TaskRecord task;
@@ -358,11 +383,13 @@ TaskRecord TaskFactory::create(
     task.kind = kind;
     task.tenant = p.tenants[random.index(p.tenants.size())];
     task.name = std::string(p.names[random.index(p.names.size())]) + "-" + std::to_string(number);
-    if (kind != cpn::v1::TASK_KIND_INFERENCE || !placeNearUsers(random, task, sites))
-        placeAnywhere(random, task, sites);
+    if (kind != cpn::v1::TASK_KIND_INFERENCE || !placeNearUsers(random, task, sites, steering))
+        placeAnywhere(random, task, sites, kind == cpn::v1::TASK_KIND_INFERENCE ? 0.0 : steering.westPull);
     task.dataGb = drawDataGb(random, kind, task.cards);
     task.submittedMs = nowMs;
-    const double seconds = std::max(600.0, random.logNormal(p.medianHours * 3600.0, p.sigma));
+    const double seconds = steering.surgeReplica && kind == cpn::v1::TASK_KIND_INFERENCE
+        ? std::max(600.0, random.logNormal(3600.0, 0.4))
+        : std::max(600.0, random.logNormal(p.medianHours * 3600.0, p.sigma));
     task.durationMs = std::int64_t(seconds * 1000);
     task.expectedEndMs = nowMs + task.durationMs;
     return task;

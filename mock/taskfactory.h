@@ -13,6 +13,13 @@
 
 namespace cpn::mock {
 
+// Where a scenario pushes new work (see scenario.h); the default pushes nowhere.
+struct Steering {
+    bool easternUsers = false; // inference: users drawn from eastern sites only
+    bool surgeReplica = false; // inference: an autoscaled replica for a surge (more cards, about an hour)
+    double westPull = 0; // latency-tolerant work: chance it is placed at a western site, ratio 0..1
+};
+
 class TaskFactory {
 public:
     TaskFactory(const Topology& topology, const LinkGraph& graph);
@@ -30,7 +37,10 @@ public:
     // A new task of `kind` submitted at nowMs, with `site` set to an online site that has its
     // architecture, preferring one with free cards (the caller runs or queues it there).
     TaskRecord create(Random& random, std::uint64_t number, cpn::v1::TaskKind kind, std::int64_t nowMs,
-        const std::vector<SiteRuntime>& sites);
+        const std::vector<SiteRuntime>& sites, const Steering& steering = {});
+
+    // Site or link statuses changed: forget the paths worked out so far.
+    void networkChanged() { m_nearCache.clear(); }
 
     const std::string& tenantName(std::uint16_t tenant) const { return m_tenants[tenant]; }
 
@@ -60,8 +70,9 @@ private:
     cpn::v1::Architecture drawArchitecture(Random& random, const Profile& p, const std::array<bool, 7>& present) const;
     std::uint32_t drawCards(Random& random, cpn::v1::TaskKind kind, cpn::v1::Architecture arch) const;
     double drawDataGb(Random& random, cpn::v1::TaskKind kind, std::uint32_t cards) const;
-    bool placeNearUsers(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites);
-    void placeAnywhere(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites);
+    bool placeNearUsers(
+        Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites, const Steering& steering);
+    void placeAnywhere(Random& random, TaskRecord& task, const std::vector<SiteRuntime>& sites, double westPull);
     const std::vector<std::pair<std::uint32_t, double>>& sitesNear(std::uint32_t usersSite);
 
     const Topology& m_topology;
@@ -70,7 +81,9 @@ private:
     std::vector<bool> m_regulated; // banks, grid, government: data stays in its region
     std::vector<Profile> m_profiles;
     std::array<std::array<SitePicker, 7>, 7> m_pickers; // [kind][architecture]
+    std::array<std::array<SitePicker, 7>, 7> m_westernPickers; // the same, western sites only
     SitePicker m_usersSites;
+    SitePicker m_easternUsersSites;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>> m_nearCache;
 };
 

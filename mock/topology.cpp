@@ -50,15 +50,19 @@ struct Builder {
 
     bool hasLink(std::uint32_t a, std::uint32_t b) const { return linked.count(std::minmax(a, b)) > 0; }
 
-    void addLink(std::uint32_t a, std::uint32_t b, double capacityGbps, bool hubMesh = false)
+    void addLink(std::uint32_t a, std::uint32_t b, double capacityGbps)
     {
         if (a == b || hasLink(a, b))
             return;
         linked.insert(std::minmax(a, b));
         const double routeKm = distanceKm(a, b) * kRouteFactor;
-        double latency = routeLatencyMs(routeKm);
-        if (hubMesh)
-            latency = std::clamp(latency, kHubLatencyMinMs, kHubLatencyMaxMs);
+        const auto tierA = topology.sites[a].tier();
+        const auto tierB = topology.sites[b].tier();
+        const double equipment = tierA == cpn::v1::SITE_TIER_NATIONAL_HUB && tierB == cpn::v1::SITE_TIER_NATIONAL_HUB
+            ? kBackboneEquipmentMs
+            : (tierA == cpn::v1::SITE_TIER_EDGE || tierB == cpn::v1::SITE_TIER_EDGE ? kMetroEquipmentMs
+                                                                                     : kAccessEquipmentMs);
+        const double latency = routeLatencyMs(routeKm, equipment);
         cpn::v1::Link link;
         link.set_id("lk-" + topology.sites[a].id() + "--" + topology.sites[b].id());
         link.set_site_a_id(topology.sites[a].id());
@@ -308,14 +312,17 @@ double kilowattsPerCard(Architecture architecture)
     }
 }
 
-double routeLatencyMs(double routeKm)
+double routeLatencyMs(double routeKm, double equipmentMs)
 {
-    return routeKm * 0.005 + 0.2;
+    return routeKm * kFibreMsPerKm + equipmentMs;
 }
 
-void scaleCapacity(Topology& topology, double factor)
+void scaleCapacity(Topology& topology, const std::array<double, 5>& factorByTier)
 {
     for (auto& site : topology.sites) {
+        const double factor = factorByTier[std::size_t(site.tier())];
+        if (factor == 1.0)
+            continue;
         for (auto& capacity : *site.mutable_capacity()) {
             const std::uint32_t multiple = capacity.architecture() == cpn::v1::ARCHITECTURE_CPU ? 4 : 8;
             const std::uint32_t cards = roundCards(capacity.cards() * factor, multiple);
@@ -489,7 +496,7 @@ Topology generateTopology(Scale scale, Random& random)
     const std::array<double, 4> edgeCapacities { 10, 25, 40, 100 };
     for (std::uint32_t a = 0; a < hubCount; ++a)
         for (std::uint32_t h = a + 1; h < hubCount; ++h)
-            b.addLink(a, h, b.pick(hubCapacities), true);
+            b.addLink(a, h, b.pick(hubCapacities));
     for (auto s = hubCount; s < clusterEnd; ++s)
         b.addLink(b.parent[s], s, b.pick(clusterCapacities));
     for (auto s = clusterEnd; s < regionalEnd; ++s)

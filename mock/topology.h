@@ -5,6 +5,7 @@
 
 #include "cpn/v1/types.pb.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -47,17 +48,27 @@ struct Topology {
 // Same scale and same random state give the same topology.
 Topology generateTopology(Scale scale, Random& random);
 
-// Multiplies every site's installed cards and power by factor (larger scales carry more tasks).
-void scaleCapacity(Topology& topology, double factor);
+// Multiplies each site's installed cards and power by the factor of its tier (indexed by
+// cpn::v1::SiteTier): larger scales carry more tasks per hub than per edge site.
+void scaleCapacity(Topology& topology, const std::array<double, 5>& factorByTier);
 
 // Peak FP16 PFLOPS of one card (CPU pools: one server) of an architecture.
 double pflopsPerCard(cpn::v1::Architecture architecture);
 // IT power of one card with its share of the server, kW.
 double kilowattsPerCard(cpn::v1::Architecture architecture);
-// Nominal one-way latency of a fibre route, ms: 5 us per km plus equipment.
-double routeLatencyMs(double routeKm);
+// Nominal one-way latency of a fibre route, ms: 5 us per km plus the equipment on the way.
+double routeLatencyMs(double routeKm, double equipmentMs);
 
+inline constexpr double kFibreMsPerKm = 0.005;
 inline constexpr double kRouteFactor = 1.3; // fibre route length over great-circle distance
+// Equipment delay of a link, one way, by class: backbone links between hubs cross core routers,
+// OTN terminals and regenerators at both ends (IP private-line grade, DOMAIN.md: 9.7-14.6 ms
+// averages between cluster cities); access links a router or two; metro links inside a city
+// stay under 1 ms in all.
+inline constexpr double kBackboneEquipmentMs = 3.0;
+inline constexpr double kAccessEquipmentMs = 0.5;
+inline constexpr double kMetroEquipmentMs = 0.2;
+// What the backbone must give between any two hubs (DOMAIN.md: at most 20 ms).
 inline constexpr double kHubLatencyMinMs = 5.0;
 inline constexpr double kHubLatencyMaxMs = 20.0;
 

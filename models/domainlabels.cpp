@@ -1,7 +1,10 @@
 #include "domainlabels.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QLocale>
+#include <QTimeZone>
 
 namespace cpn {
 
@@ -168,6 +171,37 @@ QString siteDisplayName(const Site& site)
     if (!preferred.isEmpty())
         return preferred;
     return other.isEmpty() ? site.id : other;
+}
+
+QString regionDisplayName(const Region& region)
+{
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    const QString& preferred = chinese ? region.nameZh : region.nameEn;
+    const QString& other = chinese ? region.nameEn : region.nameZh;
+    if (!preferred.isEmpty())
+        return preferred;
+    return other.isEmpty() ? region.id : other;
+}
+
+QString alarmCodeName(const QString& code)
+{
+    static const QHash<QString, const char*> names {
+        { QStringLiteral("SITE_OFFLINE"), QT_TRANSLATE_NOOP("cpn::Domain", "Site offline") },
+        { QStringLiteral("LINK_DOWN"), QT_TRANSLATE_NOOP("cpn::Domain", "Link down") },
+        { QStringLiteral("SITE_HIGH_UTILISATION"), QT_TRANSLATE_NOOP("cpn::Domain", "Site highly utilised") },
+        { QStringLiteral("LINK_CONGESTION"), QT_TRANSLATE_NOOP("cpn::Domain", "Link congested") },
+        { QStringLiteral("LATENCY_SLO"), QT_TRANSLATE_NOOP("cpn::Domain", "Latency SLO missed") },
+        { QStringLiteral("MIGRATION_FAILED"), QT_TRANSLATE_NOOP("cpn::Domain", "Migration failed") },
+    };
+    const char* name = names.value(code);
+    return name ? Domain::tr(name) : code;
+}
+
+QString beijingTimeText(qint64 msSinceEpoch)
+{
+    if (msSinceEpoch == 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone(8 * 3600)).toString(QStringLiteral("MM-dd HH:mm:ss"));
 }
 
 } // namespace cpn

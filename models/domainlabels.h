@@ -15,5 +15,13 @@ QString migrationStateName(MigrationState state);
 QString severityName(AlarmSeverity severity);
 // The site's name in the UI language when the scheduler gave both.
 QString siteDisplayName(const Site& site);
+// The region's name in the UI language when the scheduler gave both.
+QString regionDisplayName(const Region& region);
+// A short label for an alarm code the console knows (SITE_OFFLINE, LINK_DOWN, ...); the code
+// itself for one it does not.
+QString alarmCodeName(const QString& code);
+// A wall time of the network in Beijing time (UTC+8, no daylight saving): "MM-dd HH:mm:ss";
+// empty for 0.
+QString beijingTimeText(qint64 msSinceEpoch);
 
 } // namespace cpn

@@ -242,8 +242,12 @@ bool NetworkState::addLink(const Link& link)
 
 void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty)
 {
+    // Frames usually list sites and links in the order of the snapshot: try the next place
+    // before hashing the id (a 60,000-entry frame at huge).
+    int guess = 0;
     for (const SiteMetrics& m : frame.sites) {
-        const int i = siteIndex(m.siteId);
+        const int i = (guess < m_sites.size() && m_sites[guess].id == m.siteId) ? guess : siteIndex(m.siteId);
+        guess = i + 1;
         if (i < 0) {
             warn(tr("Metrics for unknown site %1 ignored").arg(m.siteId));
             continue;
@@ -255,8 +259,10 @@ void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirt
         m_siteMetrics[i] = m;
         sitesDirty.append(i);
     }
+    guess = 0;
     for (const LinkMetrics& m : frame.links) {
-        const int i = linkIndex(m.linkId);
+        const int i = (guess < m_links.size() && m_links[guess].id == m.linkId) ? guess : linkIndex(m.linkId);
+        guess = i + 1;
         if (i < 0) {
             warn(tr("Metrics for unknown link %1 ignored").arg(m.linkId));
             continue;

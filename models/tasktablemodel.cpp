@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <numeric>
 
 namespace cpn {
 
@@ -24,70 +25,211 @@ void TaskTableModel::setNetworkState(const NetworkState* state)
     // A moving task's state shows its migration's phase and progress.
     if (state)
         connect(state, &NetworkState::migrationsUpdated, this, &TaskTableModel::onMigrationsUpdated);
-    if (!m_tasks.isEmpty())
-        emit dataChanged(index(0, SiteColumn), index(int(m_tasks.size()) - 1, SiteColumn));
+    if (!m_rowSlot.empty()) {
+        emit dataChanged(index(0, SiteColumn), index(rowCount() - 1, SiteColumn));
+        emit labelsChanged();
+    }
 }
 
 void TaskTableModel::onMigrationsUpdated(const QStringList& migrationIds)
 {
-    int first = INT_MAX;
-    int last = -1;
+    QList<int> rows;
     for (const QString& id : migrationIds) {
         const auto it = m_state->migrations().constFind(id);
         if (it == m_state->migrations().cend())
             continue;
-        if (const int row = rowOf(it->taskId); row >= 0) {
-            first = std::min(first, row);
-            last = std::max(last, row);
-        }
+        if (const int row = rowOf(it->taskId); row >= 0)
+            rows.append(row);
     }
-    if (last >= 0)
-        emit dataChanged(index(first, StateColumn), index(last, StateColumn));
+    emitChangedRuns(std::move(rows));
 }
 
 void TaskTableModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_tasks.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_tasks.size()) - 1, ColumnCount - 1));
+    if (!m_rowSlot.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        emit labelsChanged();
+    }
+}
+
+const NetworkState* TaskTableModel::networkState() const
+{
+    return m_state;
+}
+
+int TaskTableModel::rowOf(const QString& id) const
+{
+    const auto it = m_slotOf.constFind(id);
+    return it == m_slotOf.cend() ? -1 : m_slotRow[std::size_t(*it)];
 }
 
 const Task* TaskTableModel::task(const QString& id) const
 {
-    const int row = rowOf(id);
-    return row < 0 ? nullptr : &m_tasks.at(row);
+    const auto it = m_slotOf.constFind(id);
+    return it == m_slotOf.cend() ? nullptr : &m_slots[std::size_t(*it)];
 }
 
-void TaskTableModel::reindexFrom(int row)
+QString TaskTableModel::siteLabel(const QString& siteId) const
 {
-    for (int i = row; i < m_tasks.size(); ++i)
-        m_rows.insert(m_tasks.at(i).id, i);
+    if (m_state) {
+        if (const int i = m_state->siteIndex(siteId); i >= 0)
+            return siteDisplayName(m_state->sites().at(i));
+    }
+    return siteId;
+}
+
+void TaskTableModel::resetTo(QList<Task>&& tasks)
+{
+    beginResetModel();
+    m_slots.clear();
+    m_freeSlots.clear();
+    m_rowSlot.clear();
+    m_slotRow.clear();
+    m_slotOf.clear();
+    m_slots.reserve(std::size_t(tasks.size()));
+    m_slotOf.reserve(tasks.size());
+    for (Task& t : tasks) {
+        if (t.id.isEmpty() || m_slotOf.contains(t.id))
+            continue;
+        m_slotOf.insert(t.id, int(m_slots.size()));
+        m_slots.push_back(std::move(t));
+    }
+    tasks.clear();
+    m_rowSlot.resize(m_slots.size());
+    std::iota(m_rowSlot.begin(), m_rowSlot.end(), 0);
+    m_slotRow = m_rowSlot;
+    endResetModel();
+}
+
+int TaskTableModel::takeSlot()
+{
+    if (!m_freeSlots.empty()) {
+        const int slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        return slot;
+    }
+    m_slots.emplace_back();
+    m_slotRow.push_back(-1);
+    return int(m_slots.size()) - 1;
+}
+
+void TaskTableModel::emitChangedRuns(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // One range per batch; sorted views ask which rows in it really changed.
+    m_changed.assign(rows.cbegin(), rows.cend());
+    emit dataChanged(index(rows.front(), 0), index(rows.back(), ColumnCount - 1));
+    m_changed.clear();
+}
+
+void TaskTableModel::removeRows(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    int runs = 0;
+    for (int i = 0; i < rows.size(); ++i)
+        runs += (i == 0 || rows[i] != rows[i - 1] + 1) ? 1 : 0;
+    auto release = [this](int row) {
+        const int slot = m_rowSlot[std::size_t(row)];
+        Task& t = m_slots[std::size_t(slot)];
+        m_slotOf.remove(t.id);
+        t = Task {}; // frees its strings now; the slot is reused by a later task
+        m_slotRow[std::size_t(slot)] = -1;
+        m_freeSlots.push_back(slot);
+    };
+    if (runs <= kMaxRemovalRuns) {
+        // Highest run first, so that the lower rows keep their numbers.
+        int i = int(rows.size()) - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j > 0 && rows[j - 1] == rows[j] - 1)
+                --j;
+            beginRemoveRows({}, rows[j], rows[i]);
+            for (int k = j; k <= i; ++k)
+                release(rows[k]);
+            m_rowSlot.erase(m_rowSlot.begin() + rows[j], m_rowSlot.begin() + rows[i] + 1);
+            endRemoveRows();
+            i = j - 1;
+        }
+    } else {
+        // Scattered rows: compact the permutation in one pass and move what views hold on to.
+        emit layoutAboutToBeChanged();
+        const QModelIndexList before = persistentIndexList();
+        m_remap.assign(m_rowSlot.size(), 0);
+        std::size_t out = 0;
+        auto next = rows.cbegin();
+        for (std::size_t row = 0; row < m_rowSlot.size(); ++row) {
+            if (next != rows.cend() && *next == int(row)) {
+                release(int(row));
+                m_remap[row] = -1;
+                ++next;
+                continue;
+            }
+            m_remap[row] = int(out);
+            m_rowSlot[out++] = m_rowSlot[row];
+        }
+        m_rowSlot.resize(out);
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex& i : before) {
+            const int row = m_remap[std::size_t(i.row())];
+            after.append(row < 0 ? QModelIndex() : index(row, i.column()));
+        }
+        changePersistentIndexList(before, after);
+    }
+    for (std::size_t row = std::size_t(rows.front()); row < m_rowSlot.size(); ++row)
+        m_slotRow[std::size_t(m_rowSlot[row])] = int(row);
+    if (!m_remap.empty()) {
+        emit layoutChanged();
+        m_remap.clear();
+    }
+}
+
+void TaskTableModel::appendTasks(const QList<Task>& tasks)
+{
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(tasks.size()) - 1);
+    for (const Task& t : tasks) {
+        const int slot = takeSlot();
+        m_slots[std::size_t(slot)] = t;
+        m_slotOf.insert(t.id, slot);
+        m_slotRow[std::size_t(slot)] = int(m_rowSlot.size());
+        m_rowSlot.push_back(slot);
+    }
+    endInsertRows();
 }
 
 void TaskTableModel::applyBatch(const StateBatch& batch)
 {
     if (batch.snapshot) {
-        beginResetModel();
         m_revision = batch.snapshot->revision;
-        m_tasks.clear();
-        m_rows.clear();
-        m_tasks.reserve(batch.tasks.size());
-        for (const Task& t : batch.tasks) {
-            if (t.id.isEmpty() || m_rows.contains(t.id))
-                continue;
-            m_rows.insert(t.id, int(m_tasks.size()));
-            m_tasks.append(t);
-        }
-        endResetModel();
+        resetTo(QList<Task>(batch.tasks));
     }
+    applyEvents(batch.events);
+}
 
-    // Fold the batch into three sets first so that each becomes one ranged signal.
-    int firstChanged = INT_MAX;
-    int lastChanged = -1;
+void TaskTableModel::applyBatch(StateBatch&& batch)
+{
+    if (batch.snapshot) {
+        m_revision = batch.snapshot->revision;
+        resetTo(std::move(batch.tasks));
+    }
+    applyEvents(batch.events);
+}
+
+void TaskTableModel::applyEvents(const std::vector<StateEvent>& events)
+{
+
+    // Fold the batch into three sets first so that each becomes few signals.
+    QList<int> changedRows;
     QSet<int> removedRows;
     QList<Task> added;
     QHash<QString, int> addedIndex;
-    for (const StateEvent& event : batch.events) {
+    for (const StateEvent& event : events) {
         if (event.revision <= m_revision)
             continue;
         m_revision = event.revision;
@@ -98,9 +240,8 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
                 added[pending] = *t;
             } else if (const int row = rowOf(t->id); row >= 0) {
                 removedRows.remove(row);
-                m_tasks[row] = *t;
-                firstChanged = std::min(firstChanged, row);
-                lastChanged = std::max(lastChanged, row);
+                m_slots[std::size_t(m_rowSlot[std::size_t(row)])] = *t;
+                changedRows.append(row);
             } else {
                 addedIndex.insert(t->id, int(added.size()));
                 added.append(*t);
@@ -115,43 +256,18 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
         }
     }
 
-    if (lastChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
-
-    if (!removedRows.isEmpty()) {
-        QList<int> rows(removedRows.cbegin(), removedRows.cend());
-        std::sort(rows.begin(), rows.end(), std::greater<>());
-        int i = 0;
-        while (i < rows.size()) {
-            // Contiguous rows, highest first, go in one removal.
-            int j = i;
-            while (j + 1 < rows.size() && rows[j + 1] == rows[j] - 1)
-                ++j;
-            const int first = rows[j];
-            const int last = rows[i];
-            beginRemoveRows({}, first, last);
-            for (int row = first; row <= last; ++row)
-                m_rows.remove(m_tasks.at(row).id);
-            m_tasks.remove(first, last - first + 1);
-            endRemoveRows();
-            i = j + 1;
-        }
-        reindexFrom(rows.back());
-    }
-
+    changedRows.removeIf([&removedRows](int row) { return removedRows.contains(row); });
+    emitChangedRuns(std::move(changedRows));
+    if (!removedRows.isEmpty())
+        removeRows(QList<int>(removedRows.cbegin(), removedRows.cend()));
     added.removeIf([](const Task& t) { return t.id.isEmpty(); });
-    if (!added.isEmpty()) {
-        const int first = int(m_tasks.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_tasks.append(added);
-        reindexFrom(first);
-        endInsertRows();
-    }
+    if (!added.isEmpty())
+        appendTasks(added);
 }
 
 int TaskTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_tasks.size());
+    return parent.isValid() ? 0 : int(m_rowSlot.size());
 }
 
 int TaskTableModel::columnCount(const QModelIndex& parent) const
@@ -163,7 +279,7 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Task& t = m_tasks.at(index.row());
+    const Task& t = taskAt(index.row());
     if (role == TaskIdRole)
         return t.id;
     if (role == SiteIdRole)
@@ -205,13 +321,8 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const
                         locale.toString(migrationProgress(*m) * 100, 'f', 0));
         }
         return taskStateName(t.state);
-    case SiteColumn: {
-        if (m_state) {
-            if (const int i = m_state->siteIndex(t.siteId); i >= 0)
-                return siteDisplayName(m_state->sites().at(i));
-        }
-        return t.siteId;
-    }
+    case SiteColumn:
+        return siteLabel(t.siteId);
     case ArchitectureColumn:
         return architectureName(t.architecture);
     case CardsColumn:

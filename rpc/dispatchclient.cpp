@@ -1,11 +1,15 @@
 #include "dispatchclient.h"
 
+#include "guithreadcall.h"
 #include "protoconvert.h"
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QPointer>
+#include <QSysInfo>
+#include <QUrl>
 #include <QUuid>
 
 #include <grpcpp/grpcpp.h>
@@ -34,6 +38,7 @@ namespace {
 struct DispatchClient::Channel {
     ConnectionSettings settings;
     std::unique_ptr<v1::DispatchService::Stub> stub;
+    std::string user; // the cpn-user metadata: ASCII
 };
 
 DispatchClient::DispatchClient(ConnectionSettings settings, QObject* parent)
@@ -43,9 +48,22 @@ DispatchClient::DispatchClient(ConnectionSettings settings, QObject* parent)
     qRegisterMetaType<cpn::CommandError>();
     m_channel->stub = v1::DispatchService::NewStub(makeChannel(settings));
     m_channel->settings = std::move(settings);
+    m_channel->user = QUrl::toPercentEncoding(localOperatorName(), "@").toStdString();
 }
 
 DispatchClient::~DispatchClient() = default;
+
+QString DispatchClient::localOperatorName()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME"); // Windows
+    if (user.isEmpty())
+        user = QDir::home().dirName();
+    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+}
 
 QString DispatchClient::newRequestId()
 {
@@ -79,7 +97,7 @@ bool DispatchClient::isTransient(int code)
 template <typename Reply, typename Request, typename Method, typename OnReply>
 void DispatchClient::call(const QString& requestId, const Request& request, Method method, OnReply onReply)
 {
-    // Everything the call needs lives until gRPC's callback, which may outlive this object.
+    // Everything the call needs; the GUI thread releases it (see guithreadcall.h).
     struct Call {
         grpc::ClientContext context;
         Request request;
@@ -90,32 +108,27 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
     c->request = request;
     c->channel = m_channel;
     authorize(c->context, m_channel->settings);
+    c->context.AddMetadata("cpn-user", m_channel->user);
     c->context.set_deadline(std::chrono::system_clock::now() + kCommandDeadline);
     QPointer<DispatchClient> self(this);
-    method(m_channel->stub->async(), &c->context, &c->request, &c->reply,
-        [c, self, requestId, onReply](grpc::Status status) {
-            // On a gRPC thread: convert here, deliver on the GUI thread.
-            if (!status.ok()) {
-                CommandError error = errorFrom(status);
-                // Posted to the application, which outlives the client; `self` is read on the GUI thread only.
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [self, requestId, error] {
+    auto* context = &c->context;
+    auto* req = &c->request;
+    auto* reply = &c->reply;
+    method(m_channel->stub->async(), context, req, reply,
+        completeOnGuiThread(std::move(c),
+            [self, requestId, onReply](Call& done, const grpc::Status& status) -> std::function<void()> {
+                // On a gRPC thread: convert here, deliver on the GUI thread; `self` is read there only.
+                if (!status.ok()) {
+                    return [self, requestId, error = errorFrom(status)] {
                         if (self)
                             emit self->commandFailed(requestId, error);
-                    },
-                    Qt::QueuedConnection);
-                return;
-            }
-            auto value = convert::fromProto(c->reply);
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, requestId, value, onReply] {
+                    };
+                }
+                return [self, requestId, onReply, value = convert::fromProto(done.reply)] {
                     if (self)
                         onReply(self.data(), requestId, value);
-                },
-                Qt::QueuedConnection);
-        });
+                };
+            }));
 }
 
 QString DispatchClient::planMigration(const QString& taskId, const QString& targetSiteId)

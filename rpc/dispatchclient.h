@@ -37,6 +37,9 @@ public:
     QString previewDrain(const QString& siteId, int maxConcurrent);
     QString acknowledgeAlarm(const QString& alarmId, const QString& note);
 
+    // Who sits at this console: "<OS login>@<host>". Sent with every command as the `cpn-user`
+    // metadata (percent-encoded UTF-8) so that the scheduler can record who acknowledged an alarm.
+    static QString localOperatorName();
     static QString newRequestId();
     static QString statusCodeName(int code);
     // Whether a failure with this gRPC code may not have reached the scheduler, or may have been

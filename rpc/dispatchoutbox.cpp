@@ -2,27 +2,12 @@
 
 #include "commandjournal.h"
 
-#include <QDir>
-#include <QSysInfo>
-
 namespace cpn {
 
 namespace {
 
     constexpr int kFirstRetryMs = 1000;
     constexpr int kMaxRetryMs = 30000;
-
-    QString defaultOperatorName()
-    {
-        QString user = qEnvironmentVariable("USER");
-        if (user.isEmpty())
-            user = qEnvironmentVariable("LOGNAME");
-        if (user.isEmpty())
-            user = qEnvironmentVariable("USERNAME"); // Windows
-        if (user.isEmpty())
-            user = QDir::home().dirName();
-        return user + QLatin1Char('@') + QSysInfo::machineHostName();
-    }
 
     QString describe(const CommandError& error)
     {
@@ -41,7 +26,7 @@ DispatchOutbox::DispatchOutbox(
     , m_client(client)
     , m_journal(std::move(journal))
     , m_scheduler(scheduler)
-    , m_operator(defaultOperatorName())
+    , m_operator(DispatchClient::localOperatorName())
     , m_retryDelayMs(kFirstRetryMs)
 {
     qRegisterMetaType<cpn::DispatchCommand>();

@@ -6,6 +6,7 @@
 
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QThread>
 
 #include <grpcpp/grpcpp.h>
@@ -21,6 +22,8 @@ namespace {
     constexpr int kMaxBackoffMs = 8000;
     constexpr int kTaskPageSize = 5000;
     constexpr auto kUnaryDeadline = std::chrono::seconds(30);
+    // Initial metadata of a Watch the server has accepted (the revision is held).
+    constexpr const char* kEstablishedHeader = "cpn-watch";
 
     QString describe(const grpc::Status& status)
     {
@@ -86,6 +89,7 @@ StateBatch StateFeed::takeBatch()
     std::lock_guard lock(m_mutex);
     StateBatch batch = std::move(m_pending);
     m_pending = {};
+    m_pendingMetrics = -1;
     m_notified = false;
     return batch;
 }
@@ -116,15 +120,55 @@ void StateFeed::push(StateBatch&& batch)
         std::lock_guard lock(m_mutex);
         // A new snapshot supersedes everything not yet applied.
         m_pending = std::move(batch);
+        m_pendingMetrics = -1;
     }
     notify();
 }
+
+namespace {
+
+    // Folds the metrics of `older` into `newer` where newer has nothing for the same site or link.
+    void foldOlderMetrics(MetricsFrame& older, MetricsFrame& newer)
+    {
+        QSet<QString> sites;
+        sites.reserve(newer.sites.size());
+        for (const SiteMetrics& m : newer.sites)
+            sites.insert(m.siteId);
+        for (SiteMetrics& m : older.sites) {
+            if (!sites.contains(m.siteId))
+                newer.sites.append(std::move(m));
+        }
+        QSet<QString> links;
+        links.reserve(newer.links.size());
+        for (const LinkMetrics& m : newer.links)
+            links.insert(m.linkId);
+        for (LinkMetrics& m : older.links) {
+            if (!links.contains(m.linkId))
+                newer.links.append(std::move(m));
+        }
+    }
+
+} // namespace
 
 void StateFeed::append(StateEvent&& event)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_pending.events.push_back(std::move(event));
+        auto& events = m_pending.events;
+        if (auto* frame = std::get_if<MetricsFrame>(&event.change)) {
+            // The GUI is behind: one metrics frame waits at most, the latest value of each site
+            // and link wins. The older frame's place becomes an empty event (its revision still
+            // counts), the merged frame goes where the newer one arrived, after any site or
+            // link it may refer to.
+            if (m_pendingMetrics >= 0) {
+                auto& older = events[std::size_t(m_pendingMetrics)];
+                foldOlderMetrics(std::get<MetricsFrame>(older.change), *frame);
+                older.change = std::monostate {};
+                ++m_coalescedFrames;
+            }
+            m_pendingMetrics = int(events.size());
+        }
+        events.push_back(std::move(event));
     }
     notify();
 }
@@ -189,6 +233,7 @@ void StateFeed::run()
                 StateBatch batch;
                 batch.snapshot = convert::fromProto(reply);
                 revision = reply.revision();
+                batch.tasks.reserve(qsizetype(reply.task_count()));
                 // Tasks are paged; events from `revision` on replay whatever changed meanwhile.
                 std::string token;
                 bool complete = true;
@@ -243,6 +288,13 @@ void StateFeed::run()
             v1::WatchRequest request;
             request.set_from_revision(revision);
             auto reader = stub->Watch(&context, request);
+            // A scheduler that marks its headers says the stream is established before any
+            // event: live at once on a quiet network. Others are live with their first event.
+            reader->WaitForInitialMetadata();
+            if (context.GetServerInitialMetadata().count(kEstablishedHeader) && !progressed) {
+                progressed = true;
+                setState(ConnectionState::Live);
+            }
             v1::WatchEvent event;
             while (reader->Read(&event)) {
                 if (event.revision() <= revision) {

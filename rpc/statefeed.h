@@ -44,6 +44,8 @@ public:
     int resumeCount() const { return m_resumeCount; }
     // Events the server sent with a revision at or below one already received (dropped).
     int outOfOrderCount() const { return m_outOfOrder.load(); }
+    // Metrics frames merged into a newer one because the GUI had not applied them yet.
+    int coalescedFrameCount() const { return m_coalescedFrames.load(); }
 
 signals:
     // At most about 30 times a second.
@@ -73,8 +75,10 @@ private:
     bool m_stopping = false;
     grpc::ClientContext* m_call = nullptr;
     StateBatch m_pending;
+    int m_pendingMetrics = -1; // index of the metrics frame in m_pending.events, -1 = none
     std::atomic<bool> m_notified { false };
     std::atomic<int> m_outOfOrder { 0 };
+    std::atomic<int> m_coalescedFrames { 0 };
 
     // GUI thread only.
     ConnectionState m_state = ConnectionState::Idle;

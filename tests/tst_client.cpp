@@ -130,6 +130,38 @@ private slots:
         QCOMPARE(restarted.stop(), 0);
     }
 
+    void metricsWaitingForTheGuiAreCoalesced()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs) > 0);
+        // A GUI that is behind: nobody takes the batches while frames keep coming.
+        StateFeed feed(ConnectionSettings { QStringLiteral("127.0.0.1:%1").arg(mock.port()), {} });
+        QSignalSpy snapshots(&feed, &StateFeed::snapshotTaken);
+        feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, kTimeoutMs);
+        NetworkState state;
+        state.applyBatch(feed.takeBatch());
+        QVERIFY(state.hasSnapshot());
+        QTRY_VERIFY_WITH_TIMEOUT(feed.coalescedFrameCount() >= 2, kTimeoutMs);
+
+        const StateBatch behind = feed.takeBatch();
+        int frames = 0;
+        for (const StateEvent& e : behind.events) {
+            if (const auto* frame = std::get_if<MetricsFrame>(&e.change)) {
+                ++frames;
+                // Every site and link that had news has its latest value, once.
+                QCOMPARE(frame->sites.size(), state.sites().size());
+                QCOMPARE(frame->links.size(), state.links().size());
+            }
+        }
+        QCOMPARE(frames, 1);
+        const quint64 before = state.revision();
+        state.applyBatch(behind);
+        QVERIFY(state.revision() > before);
+        QCOMPARE(state.warningCount(), 0);
+        QCOMPARE(state.duplicateEventCount(), 0);
+    }
+
     void resumesFromTheLastRevisionAfterACutConnection()
     {
         MockProcess mock;

@@ -288,6 +288,134 @@ private slots:
         proxy.setTextFilter({});
         QCOMPARE(proxy.rowCount(), 4);
     }
+
+    void scatteredRemovalsAreOneLayoutChangeThatKeepsTheSelection()
+    {
+        TaskTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StateBatch batch = snapshotBatch();
+        batch.tasks.clear();
+        for (int i = 0; i < 100; ++i)
+            batch.tasks.append(task(QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("bj")));
+        model.applyBatch(batch);
+        const QPersistentModelIndex kept = model.index(51, TaskTableModel::NameColumn);
+        const QPersistentModelIndex gone = model.index(40, 0);
+
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        StateBatch removals;
+        for (int i = 0; i < 100; i += 10) // ten runs of one row: more than kMaxRemovalRuns
+            removals.events.push_back(stateEvent(quint64(11 + i), TaskRemoved { QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')), {}, {} }));
+        model.applyBatch(removals);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(model.rowCount(), 90);
+        QVERIFY(!gone.isValid());
+        QCOMPARE(kept.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t051"));
+        QCOMPARE(kept.row(), 45);
+        QCOMPARE(model.rowOf(QStringLiteral("t099")), 89);
+        QCOMPARE(model.task(QStringLiteral("t050")), nullptr);
+
+        // Freed places are reused by new tasks, which come last.
+        StateBatch more;
+        more.events.push_back(stateEvent(200, task(QStringLiteral("t100"), QStringLiteral("sh"))));
+        model.applyBatch(more);
+        QCOMPARE(model.rowOf(QStringLiteral("t100")), 90);
+        QCOMPARE(model.taskAt(90).siteId, QStringLiteral("sh"));
+    }
+
+    void proxyStaysSortedAndFilteredThroughEveryKindOfChange_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("cards ascending") << int(TaskTableModel::CardsColumn) << false << QString();
+        QTest::newRow("name descending") << int(TaskTableModel::NameColumn) << true << QString();
+        QTest::newRow("id, filtered") << int(TaskTableModel::IdColumn) << false << QStringLiteral("7");
+        QTest::newRow("kind descending, filtered") << int(TaskTableModel::KindColumn) << true << QStringLiteral("job-1");
+    }
+
+    void proxyStaysSortedAndFilteredThroughEveryKindOfChange()
+    {
+        QFETCH(int, column);
+        QFETCH(bool, descending);
+        QFETCH(QString, text);
+        TaskTableModel model;
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        proxy.setTextFilter(text);
+
+        // A seeded stream of inserts, updates and removals, checked against a plain sort of what is left.
+        quint32 seed = 7;
+        auto next = [&seed](quint32 bound) {
+            seed = seed * 1664525u + 1013904223u;
+            return (seed >> 8) % bound;
+        };
+        auto makeTask = [&](int n) {
+            Task t = task(QStringLiteral("t%1").arg(n, 4, 10, QLatin1Char('0')), QStringLiteral("bj"),
+                QStringLiteral("job-%1").arg(next(50)));
+            t.cards = next(16);
+            t.kind = TaskKind(1 + next(6));
+            return t;
+        };
+        StateBatch batch = snapshotBatch();
+        batch.tasks.clear();
+        int created = 0;
+        for (; created < 300; ++created)
+            batch.tasks.append(makeTask(created));
+        model.applyBatch(batch);
+        quint64 revision = 10;
+        for (int round = 0; round < 30; ++round) {
+            StateBatch b;
+            const int changes = 1 + int(next(20));
+            for (int c = 0; c < changes && model.rowCount() > 0; ++c) {
+                const QString id = model.taskAt(int(next(quint32(model.rowCount())))).id;
+                switch (next(3)) {
+                case 0:
+                    b.events.push_back(stateEvent(++revision, makeTask(created++)));
+                    break;
+                case 1: {
+                    Task t = makeTask(0);
+                    t.id = id;
+                    b.events.push_back(stateEvent(++revision, t));
+                    break;
+                }
+                default:
+                    b.events.push_back(stateEvent(++revision, TaskRemoved { id, {}, {} }));
+                }
+            }
+            model.applyBatch(b);
+
+            QStringList expected;
+            QList<int> rows;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                const Task& t = model.taskAt(r);
+                if (text.isEmpty() || t.id.contains(text) || t.name.contains(text))
+                    rows.append(r);
+            }
+            // What the user sees in the column (cards as numbers, not as text).
+            const auto field = [&](int r) {
+                return column == TaskTableModel::CardsColumn ? QVariant(model.taskAt(r).cards)
+                                                             : model.index(r, column).data();
+            };
+            std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+                const QVariant x = field(a);
+                const QVariant y = field(b);
+                const auto c = QVariant::compare(x, y);
+                return descending ? c == QPartialOrdering::Greater : c == QPartialOrdering::Less;
+            });
+            for (const int r : rows)
+                expected.append(model.taskAt(r).id);
+            QStringList shown;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                shown.append(proxy.index(r, 0).data(TaskTableModel::TaskIdRole).toString());
+            QCOMPARE(shown, expected);
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                QCOMPARE(proxy.mapFromSource(proxy.mapToSource(proxy.index(r, 1))).row(), r);
+        }
+    }
 };
 
 QTEST_MAIN(TestModels)

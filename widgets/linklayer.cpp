@@ -1,6 +1,7 @@
 #include "linklayer.h"
 
 #include "foldednetwork.h"
+#include "mapoverlays.h"
 #include "maptheme.h"
 #include "networkstate.h"
 #include "utilisationcolor.h"
@@ -62,8 +63,18 @@ double LinkLayer::width(double capacityGbps)
     return kWidths[widthStep(capacityGbps)];
 }
 
+void LinkLayer::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    if (m_theme)
+        setTheme(*m_theme);
+}
+
 void LinkLayer::setTheme(const MapTheme& theme)
 {
+    m_theme = &theme;
     // Opaque colours mixed into the land: the raster engine strokes translucent lines through
     // a slower path.
     constexpr double kDensityOpacity[kDensitySteps] = { 1.0, 0.75, 0.55, 0.4 };
@@ -71,7 +82,9 @@ void LinkLayer::setTheme(const MapTheme& theme)
     for (int d = 0; d < kDensitySteps; ++d) {
         const double a = theme.linkOpacity * kDensityOpacity[d];
         for (int s = 0; s < kColorSteps; ++s) {
-            const QColor c = utilisationColor((s + 0.5) / kColorSteps);
+            QColor c = utilisationColor((s + 0.5) / kColorSteps);
+            if (m_stale)
+                c = StaleDataOverlay::desaturate(c);
             auto mix = [a](int top, int bottom) { return int(std::lround(top * a + bottom * (1 - a))); };
             m_palette[d][s]
                 = QColor(mix(c.red(), land.red()), mix(c.green(), land.green()), mix(c.blue(), land.blue()));
@@ -165,7 +178,9 @@ void LinkLayer::paint(QPainter& painter, const MapFrame& frame, int selectedSite
         const FoldedLink& link = links[k];
         const QPointF p = frame.position[link.a], q = frame.position[link.b];
         const bool down = link.status() == LinkStatus::Down;
-        const QColor color = down ? QColor::fromRgba(frame.theme.linkDown) : utilisationColor(link.utilisation());
+        QColor color = down ? QColor::fromRgba(frame.theme.linkDown) : utilisationColor(link.utilisation());
+        if (m_stale)
+            color = StaleDataOverlay::desaturate(color);
         painter.setPen(
             QPen(color, width(link.totalCapacityGbps) + 1.4, down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         painter.drawLine(p, q);

@@ -23,6 +23,8 @@ struct MapTheme;
 class LinkLayer {
 public:
     void setTheme(const MapTheme& theme);
+    // Stale data is drawn without its colours (see StaleDataOverlay).
+    void setStale(bool stale);
 
     // selectedSite: the visible site whose links stand out (-1 for none).
     void paint(QPainter& painter, const MapFrame& frame, int selectedSite);
@@ -62,6 +64,8 @@ private:
     static constexpr int kDensitySteps = 4;
     std::array<std::array<QColor, kColorSteps>, kDensitySteps> m_palette;
     std::size_t m_drawn = 0;
+    const MapTheme* m_theme = nullptr;
+    bool m_stale = false;
 };
 
 } // namespace cpn

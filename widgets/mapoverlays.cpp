@@ -265,4 +265,84 @@ void MigrationPreviewOverlay::paintDropTarget(QPainter& painter, const MapFrame&
     painter.restore();
 }
 
+void AlarmAttentionOverlay::paint(
+    QPainter& painter, const MapFrame& frame, const QList<int>& sites, const QList<int>& links)
+{
+    const QColor red = QColor::fromRgba(frame.theme.alarmCritical);
+    const QRectF cull = frame.screen.adjusted(-30, -30, 30, 30);
+    QList<QPointF> marks;
+    QSet<int> marked; // a folded hub holding several alarming sites gets one mark
+    for (int s : sites) {
+        if (s < 0 || s >= frame.folded.siteCount())
+            continue;
+        const int shown = frame.folded.representative(s);
+        if (shown < 0 || marked.contains(shown))
+            continue;
+        marked.insert(shown);
+        const QPointF p = frame.position[shown];
+        if (!cull.contains(p))
+            continue;
+        const double r = std::max<double>(6, frame.radius[shown]) + 5;
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(red, 2.5));
+        painter.drawEllipse(p, r, r);
+        marks.append(p + QPointF(r * 0.7, -r * 0.7));
+    }
+    for (int l : links) {
+        if (l < 0 || l >= frame.state.links().size())
+            continue;
+        const int a = frame.folded.representative(frame.state.linkSiteA(l));
+        const int b = frame.folded.representative(frame.state.linkSiteB(l));
+        if (a < 0 || b < 0)
+            continue;
+        const QPointF p = (frame.position[a] + frame.position[b]) / 2;
+        if (!cull.contains(p))
+            continue;
+        if (a != b) {
+            painter.setPen(QPen(red, 2.0, Qt::DashLine, Qt::FlatCap));
+            painter.drawLine(frame.position[a], frame.position[b]);
+        }
+        marks.append(p);
+    }
+    // A round "!" badge at every mark.
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter.setFont(font);
+    for (const QPointF& m : std::as_const(marks)) {
+        const QRectF badge(m.x() - 8, m.y() - 8, 16, 16);
+        painter.setPen(QPen(QColor::fromRgba(frame.theme.siteOutline), 1.0));
+        painter.setBrush(red);
+        painter.drawEllipse(badge);
+        painter.setPen(QColor::fromRgba(frame.theme.alarmText));
+        painter.drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+    }
+}
+
+QColor StaleDataOverlay::desaturate(const QColor& color)
+{
+    const QColor hsl = color.toHsl();
+    return QColor::fromHslF(hsl.hslHueF(), hsl.hslSaturationF() * 0.15f, hsl.lightnessF() * 0.85f, hsl.alphaF())
+        .toRgb();
+}
+
+void StaleDataOverlay::paintBanner(QPainter& painter, const QRectF& screen, const MapTheme& theme, const QDateTime& since)
+{
+    const QString text = tr("Stale data since %1: showing the last state received")
+                             .arg(since.toString(QStringLiteral("HH:mm:ss")));
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(15);
+    font.setBold(true);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double width = metrics.horizontalAdvance(text) + 32;
+    const double height = metrics.height() + 14;
+    const QRectF box(screen.center().x() - width / 2, screen.top() + 56, width, height);
+    painter.setPen(QPen(QColor::fromRgba(theme.alarmWarning), 1.5));
+    painter.setBrush(QColor::fromRgba(theme.panel));
+    painter.drawRoundedRect(box, 6, 6);
+    painter.setPen(QColor::fromRgba(theme.alarmWarning));
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
 } // namespace cpn

@@ -7,7 +7,9 @@
 #include "mapviewport.h"
 #include "migrationpreview.h"
 
+#include <QColor>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QImage>
 #include <QList>
 
@@ -50,6 +52,23 @@ public:
     static void paint(QPainter& painter, const MapFrame& frame, const MigrationPreview& preview);
     // The ring around the site a dragged task would be dropped on.
     static void paintDropTarget(QPainter& painter, const MapFrame& frame, int site);
+};
+
+// Unacknowledged critical alarms: a red ring and mark on their sites (on the site a folded one
+// is drawn as) and at the middle of their links, so that they catch the eye until acknowledged.
+class AlarmAttentionOverlay {
+public:
+    // Indexes into state().sites() and state().links().
+    static void paint(QPainter& painter, const MapFrame& frame, const QList<int>& sites, const QList<int>& links);
+};
+
+// Data that no longer comes live: the network drawn without colour, and a banner saying since when.
+class StaleDataOverlay {
+    Q_DECLARE_TR_FUNCTIONS(cpn::MapView)
+public:
+    // The same lightness, with little of its colour left.
+    static QColor desaturate(const QColor& color);
+    static void paintBanner(QPainter& painter, const QRectF& screen, const MapTheme& theme, const QDateTime& since);
 };
 
 } // namespace cpn

@@ -166,6 +166,25 @@ void MapView::setLayerVisible(MapLayer layer, bool visible)
     emit layerVisibilityChanged(layer, visible);
 }
 
+void MapView::setAlarmBadges(const QStringList& siteIds, const QStringList& linkIds)
+{
+    if (siteIds == m_badgeSites && linkIds == m_badgeLinks)
+        return;
+    m_badgeSites = siteIds;
+    m_badgeLinks = linkIds;
+    update();
+}
+
+void MapView::setStale(const QDateTime& since)
+{
+    if (since == m_staleSince)
+        return;
+    m_staleSince = since;
+    m_network.setStale(since.isValid());
+    m_links.setStale(since.isValid());
+    update();
+}
+
 void MapView::setLegendVisible(bool visible)
 {
     if (visible == m_legendVisible)
@@ -424,9 +443,19 @@ void MapView::paintMap(QPainter& painter)
             MigrationPreviewOverlay::paint(painter, f, *m_preview);
         if (m_dropSite >= 0)
             MigrationPreviewOverlay::paintDropTarget(painter, f, m_dropSite);
+        if (isLayerVisible(MapLayer::Alarms) && (!m_badgeSites.isEmpty() || !m_badgeLinks.isEmpty())) {
+            QList<int> sites, links;
+            for (const QString& id : std::as_const(m_badgeSites))
+                sites.append(m_state->siteIndex(id));
+            for (const QString& id : std::as_const(m_badgeLinks))
+                links.append(m_state->linkIndex(id));
+            AlarmAttentionOverlay::paint(painter, f, sites, links);
+        }
         m_network.paintSelection(painter, f, selected);
         painter.restore();
     }
+    if (m_staleSince.isValid())
+        StaleDataOverlay::paintBanner(painter, QRectF(rect()), *m_theme, m_staleSince);
     MapLegend::paintScaleBar(painter, m_viewport, *m_theme, rect());
     if (!m_legendVisible)
         return;

@@ -18,6 +18,7 @@
 #include "sitehierarchy.h"
 #include "taskmimedata.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
@@ -93,6 +94,17 @@ public:
     float latencyFromSelection(int siteIndex) const;
     // Whether the migration flow is being animated now.
     bool isFlowAnimating() const { return m_flowTimer.isActive(); }
+
+    // Sites and links with an unacknowledged critical alarm, marked on the map (with the Alarms
+    // layer); ids the state does not know are ignored.
+    void setAlarmBadges(const QStringList& siteIds, const QStringList& linkIds);
+    QStringList alarmBadgeSiteIds() const { return m_badgeSites; }
+    QStringList alarmBadgeLinkIds() const { return m_badgeLinks; }
+    // The data stopped being live at `since` (invalid: live again): the network is drawn without
+    // its colours, under a banner saying since when. Nothing is removed.
+    void setStale(const QDateTime& since);
+    bool isStale() const { return m_staleSince.isValid(); }
+    QDateTime staleSince() const { return m_staleSince; }
 
     // The utilisation and status key in the bottom-left corner (shown by default).
     void setLegendVisible(bool visible);
@@ -187,6 +199,9 @@ private:
     QString m_selectedSiteId;
     QStringList m_unfoldedPath;
     std::optional<MigrationPreview> m_preview;
+    QStringList m_badgeSites;
+    QStringList m_badgeLinks;
+    QDateTime m_staleSince;
     int m_dropSite = -1;
     QImage m_legend; // rendered once per language and theme
     bool m_legendVisible = true;

@@ -2,6 +2,7 @@
 
 #include "domainlabels.h"
 #include "foldednetwork.h"
+#include "mapoverlays.h"
 #include "maptheme.h"
 #include "mapviewport.h"
 #include "networkstate.h"
@@ -226,6 +227,11 @@ MapSymbols::SiteStyle NetworkLayer::styleOf(const MapFrame& frame, int site) con
     } else {
         style.colorKey = utilisationStep(f.utilisation);
         style.fill = utilisationPalette()[style.colorKey];
+    }
+    if (m_stale) {
+        // Keys past the live ones: both looks stay cached.
+        style.colorKey += kUtilisationSteps + 1;
+        style.fill = StaleDataOverlay::desaturate(style.fill);
     }
     return style;
 }

@@ -48,6 +48,9 @@ public:
     const std::vector<float>& screenRadii() const { return m_screenRadius; }
 
     void setTheme(const MapTheme& theme) { m_symbols.setTheme(theme); }
+    // Stale data is drawn without its colours (see StaleDataOverlay).
+    void setStale(bool stale) { m_stale = stale; }
+    bool isStale() const { return m_stale; }
     void paintSites(QPainter& painter, const MapFrame& frame, bool alarms);
     // focus: sites whose labels are wanted whatever the zoom (the selection, unfolded sites).
     void paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus);
@@ -73,6 +76,7 @@ private:
     std::vector<QRectF> m_placedLabels;
     std::vector<std::vector<int>> m_labelCells;
     MapSymbols m_symbols;
+    bool m_stale = false;
 };
 
 } // namespace cpn

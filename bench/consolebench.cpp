@@ -1,0 +1,144 @@
+// console.*: the real cpn-console process at huge, connecting with --connect to a standalone
+// `cpn-mock-scheduler --scale huge` that is already running and serving. The scheduler's own
+// start (building 1M tasks) is not counted here: it is mock.start.huge_s.
+//
+// start_to_live: from starting the console process to the first change after the snapshot
+// applied on its GUI thread (snapshot, every task page, the first Watch frames), as the console
+// reports it with --timing. peak_rss: the console's peak resident memory (VmHWM) at exit.
+// longest_stall: the worst lateness of a 5 ms timer on the console's GUI thread during
+// --screenshot-after seconds of streaming; start_stall: the same before it was live.
+
+#include "benchregistry.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <cstdio>
+
+namespace cpn::bench {
+
+namespace {
+
+    QString sibling(const QString& relative)
+    {
+        // cpn-bench lives in <build>/bench; the executables in <build>/app and <build>/mock.
+        return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(relative);
+    }
+
+    int freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    bool waitForPort(int port, int timeoutMs)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < timeoutMs) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(port));
+            if (socket.waitForConnected(200))
+                return true;
+            QThread::msleep(200);
+        }
+        return false;
+    }
+
+    void runConsole(const Options& options)
+    {
+        if (!options.wants(QStringLiteral("huge")))
+            return;
+        const int port = freePort();
+        QProcess mock;
+        mock.setProgram(sibling(QStringLiteral("../mock/cpn-mock-scheduler")));
+        mock.setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--scale"),
+            QStringLiteral("huge") });
+        mock.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        mock.start();
+        QElapsedTimer timer;
+        timer.start();
+        if (!mock.waitForStarted() || !waitForPort(port, 120000)) {
+            std::fprintf(stderr, "cpn-bench: the huge mock scheduler did not start\n");
+            mock.kill();
+            mock.waitForFinished();
+            return;
+        }
+        std::fprintf(stderr, "cpn-bench: huge mock scheduler serving after %.1f s (not counted)\n", timer.elapsed() / 1000.0);
+
+        const int runs = std::clamp(options.repeats, 1, 3);
+        std::vector<double> live;
+        std::vector<double> rss;
+        std::vector<double> stall;
+        std::vector<double> startStall;
+        for (int run = 0; run < runs; ++run) {
+            QProcess console;
+            console.setProgram(sibling(QStringLiteral("../app/cpn-console")));
+            const QString shot = QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-console.png"));
+            console.setArguments({ QStringLiteral("--connect"), QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--timing"), QStringLiteral("--screenshot"), shot, QStringLiteral("--screenshot-after"),
+                QStringLiteral("10"), QStringLiteral("--journal"),
+                QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-journal.sqlite")) });
+            console.setProcessChannelMode(QProcess::SeparateChannels);
+            timer.start();
+            console.start();
+            double liveSeconds = -1;
+            QByteArray out;
+            while (console.state() != QProcess::NotRunning || console.bytesAvailable() > 0) {
+                console.waitForReadyRead(100);
+                out += console.readAllStandardOutput();
+                if (liveSeconds < 0 && out.contains("live "))
+                    liveSeconds = timer.elapsed() / 1000.0;
+                if (timer.elapsed() > 180000) {
+                    console.kill();
+                    break;
+                }
+            }
+            console.waitForFinished();
+            std::fprintf(stderr, "cpn-bench: console run %d: %s", run + 1, out.replace('\n', "; ").constData());
+            std::fprintf(stderr, "\n");
+            for (const QByteArray& line : out.split(';')) {
+                const QList<QByteArray> parts = line.trimmed().split(' ');
+                if (parts.size() != 2)
+                    continue;
+                const double value = parts[1].toDouble();
+                if (parts[0] == "peak_rss_mb")
+                    rss.push_back(value);
+                else if (parts[0] == "longest_stall_ms")
+                    stall.push_back(value);
+                else if (parts[0] == "start_stall_ms")
+                    startStall.push_back(value);
+            }
+            if (liveSeconds >= 0)
+                live.push_back(liveSeconds);
+        }
+        mock.terminate();
+        if (!mock.waitForFinished(10000)) {
+            mock.kill();
+            mock.waitForFinished();
+        }
+        if (live.empty()) {
+            std::fprintf(stderr, "cpn-bench: the console never went live\n");
+            return;
+        }
+        report(QStringLiteral("console.start_to_live.huge_s"), median(live), "s");
+        if (!rss.empty())
+            report(QStringLiteral("console.peak_rss.huge_mb"), *std::max_element(rss.begin(), rss.end()), "MB");
+        if (!stall.empty())
+            report(QStringLiteral("console.longest_stall.huge_ms"), *std::max_element(stall.begin(), stall.end()), "ms");
+        if (!startStall.empty())
+            report(QStringLiteral("console.start_stall.huge_ms"), *std::max_element(startStall.begin(), startStall.end()), "ms");
+    }
+
+} // namespace
+
+CPN_BENCH_GROUP("console", 30, runConsole);
+
+} // namespace cpn::bench
