@@ -38,6 +38,10 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
         QCoreApplication::translate("cpn::CommandLine", "Simulated seconds per wall second of the embedded mock."),
         QStringLiteral("X"), QStringLiteral("10"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+        QCoreApplication::translate("cpn::CommandLine",
+            "Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus."),
+        QStringLiteral("NAME"), QStringLiteral("normal"));
     const QCommandLineOption journal(QStringLiteral("journal"),
         QCoreApplication::translate("cpn::CommandLine",
             "Keep dispatch commands in this SQLite journal (default: in the user's application data)."),
@@ -47,7 +51,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
             "Print figures on standard output: \"live SECONDS\" once the first change after the snapshot is "
             "applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB)."));
     parser.addOptions(
-        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, journal, timing });
+        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, scenario, journal, timing });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -91,6 +95,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
                      .arg(options.scale);
         return std::nullopt;
     }
+    options.scenario = parser.value(scenario);
     options.timeScale = parser.value(timeScale).toDouble(&ok);
     if (!ok || options.timeScale <= 0) {
         *error = QCoreApplication::translate("cpn::CommandLine", "--time-scale needs a number > 0");

@@ -21,6 +21,7 @@ struct ConsoleOptions {
     quint64 seed = 1;
     QString scale = QStringLiteral("national");
     double timeScale = 10;
+    QString scenario = QStringLiteral("normal"); // of the embedded mock (it checks the name)
     bool timing = false; // print start-up and stall figures on stdout (cpn-bench)
 };
 

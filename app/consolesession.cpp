@@ -18,6 +18,7 @@ ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* pare
     , m_dispatch(new DispatchClient(settings, this))
 {
     m_tasks->setNetworkState(m_state);
+    m_feed->setPrepareTaskTable(true);
     connect(m_feed, &StateFeed::batchReady, this, &ConsoleSession::applyPending);
 }
 
@@ -47,12 +48,33 @@ void ConsoleSession::start()
 
 void ConsoleSession::applyPending()
 {
-    StateBatch batch = m_feed->takeBatch();
+    applySnapshotTasks();
+    TaskTableModel::Storage snapshotTasks;
+    StateBatch batch = m_feed->takeBatch(&snapshotTasks);
     if (batch.isEmpty())
         return;
     m_state->applyBatch(batch);
-    m_tasks->applyBatch(std::move(batch)); // takes the snapshot's million tasks without a copy
     m_lastUpdate = QDateTime::currentDateTime();
+    if (batch.snapshot) {
+        // The snapshot's million tasks come ready-built from the watch thread: swapped in, not
+        // copied, in the next turn of the event loop.
+        m_snapshotTasksBatch = std::move(batch);
+        m_snapshotTasks = std::move(snapshotTasks);
+        QMetaObject::invokeMethod(this, &ConsoleSession::applySnapshotTasks, Qt::QueuedConnection);
+    } else {
+        m_tasks->applyBatch(std::move(batch));
+    }
+    emit batchApplied();
+}
+
+void ConsoleSession::applySnapshotTasks()
+{
+    if (!m_snapshotTasksBatch)
+        return;
+    StateBatch batch = std::move(*m_snapshotTasksBatch);
+    m_snapshotTasksBatch.reset();
+    m_tasks->applyBatch(std::move(batch), std::move(m_snapshotTasks));
+    m_snapshotTasks = {};
     emit batchApplied();
 }
 

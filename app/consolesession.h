@@ -3,9 +3,13 @@
 // command client, and the models the windows show. Applies feed batches on the GUI thread.
 
 #include "connectionsettings.h"
+#include "domain.h"
+#include "tasktablemodel.h"
 
 #include <QDateTime>
 #include <QObject>
+
+#include <optional>
 
 namespace cpn {
 
@@ -41,6 +45,7 @@ signals:
 
 private:
     void applyPending();
+    void applySnapshotTasks();
 
     ConnectionSettings m_settings;
     NetworkState* m_state;
@@ -49,6 +54,10 @@ private:
     DispatchClient* m_dispatch;
     DispatchOutbox* m_outbox = nullptr;
     QDateTime m_lastUpdate;
+    // A snapshot's tasks wait one turn of the event loop after its network (two short stalls
+    // instead of one long one); anything applied later applies them first.
+    std::optional<StateBatch> m_snapshotTasksBatch;
+    TaskTableModel::Storage m_snapshotTasks;
 };
 
 } // namespace cpn

@@ -22,6 +22,7 @@ std::unique_ptr<EmbeddedScheduler> EmbeddedScheduler::start(const ConsoleOptions
     mockOptions.listenAddress = "127.0.0.1:0";
     mockOptions.seed = options.seed;
     mockOptions.timeScale = options.timeScale;
+    mockOptions.scenario = options.scenario.toStdString();
     const auto scale = mock::parseScale(options.scale.toStdString());
     if (!scale) {
         *error = QStringLiteral("unknown scale %1").arg(options.scale);

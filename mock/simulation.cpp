@@ -194,6 +194,20 @@ void Simulation::completeTasks()
     }
 }
 
+void Simulation::admitTask(TaskRecord&& task)
+{
+    auto& stored = m_tasks.emplace(task.number, std::move(task)).first->second;
+    if (canStart(stored)) {
+        stored.startedMs = m_nowMs;
+        stored.expectedEndMs = m_nowMs + stored.durationMs;
+        runTask(stored);
+    } else {
+        enqueueTask(stored);
+    }
+    ++m_kindCounts[std::size_t(stored.kind)];
+    emitTask(stored);
+}
+
 void Simulation::submitTasks(double seconds)
 {
     if (seconds <= 0)
@@ -207,19 +221,8 @@ void Simulation::submitTasks(double seconds)
         const double feedback = std::clamp(standing / std::max(1.0, double(m_kindCounts[std::size_t(kind)])), 0.5, 2.0);
         const double rate = standing / m_factory->meanDurationSeconds(kind) * submission * feedback;
         const auto arrivals = m_random.poisson(rate * seconds);
-        for (std::uint32_t i = 0; i < arrivals; ++i) {
-            TaskRecord task = m_factory->create(m_random, m_nextTaskNumber++, kind, m_nowMs, m_sites, steering);
-            auto& stored = m_tasks.emplace(task.number, std::move(task)).first->second;
-            if (canStart(stored)) {
-                stored.startedMs = m_nowMs;
-                stored.expectedEndMs = m_nowMs + stored.durationMs;
-                runTask(stored);
-            } else {
-                enqueueTask(stored);
-            }
-            ++m_kindCounts[std::size_t(kind)];
-            emitTask(stored);
-        }
+        for (std::uint32_t i = 0; i < arrivals; ++i)
+            admitTask(m_factory->create(m_random, m_nextTaskNumber++, kind, m_nowMs, m_sites, steering));
     }
 }
 

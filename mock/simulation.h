@@ -151,6 +151,7 @@ private:
     void runTask(TaskRecord& task); // takes its cards at task.site
     void releaseTask(TaskRecord& task); // gives them back
     void enqueueTask(TaskRecord& task);
+    void admitTask(TaskRecord&& task); // a new arrival: stored, started or queued, announced
     void removeFromQueue(TaskRecord& task);
     void addToSiteLoad(std::uint32_t site, const TaskRecord& task, int sign);
     cpn::v1::Task taskProto(const TaskRecord& task) const;

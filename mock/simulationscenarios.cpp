@@ -179,18 +179,8 @@ void Simulation::submitSurge(double seconds)
     steering.easternUsers = true;
     steering.surgeReplica = true;
     for (std::uint32_t i = 0; i < arrivals; ++i) {
-        TaskRecord task = m_factory->create(
-            m_random, m_nextTaskNumber++, cpn::v1::TASK_KIND_INFERENCE, m_nowMs, m_sites, steering);
-        auto& stored = m_tasks.emplace(task.number, std::move(task)).first->second;
-        if (canStart(stored)) {
-            stored.startedMs = m_nowMs;
-            stored.expectedEndMs = m_nowMs + stored.durationMs;
-            runTask(stored);
-        } else {
-            enqueueTask(stored);
-        }
-        ++m_kindCounts[std::size_t(stored.kind)];
-        emitTask(stored);
+        admitTask(m_factory->create(
+            m_random, m_nextTaskNumber++, cpn::v1::TASK_KIND_INFERENCE, m_nowMs, m_sites, steering));
     }
 }
 

@@ -34,6 +34,13 @@ public:
     // Index of each link's end points in sites().
     int linkSiteA(int linkIndex) const { return m_linkEnds.at(linkIndex).first; }
     int linkSiteB(int linkIndex) const { return m_linkEnds.at(linkIndex).second; }
+    // False for a link that is down or whose end site is offline: nothing crosses it.
+    bool linkInService(int linkIndex) const
+    {
+        return m_links.at(linkIndex).status != LinkStatus::Down
+            && m_sites.at(linkSiteA(linkIndex)).status != SiteStatus::Offline
+            && m_sites.at(linkSiteB(linkIndex)).status != SiteStatus::Offline;
+    }
 
     int siteIndex(const QString& id) const { return m_siteIndex.value(id, -1); }
     int linkIndex(const QString& id) const { return m_linkIndex.value(id, -1); }

@@ -40,7 +40,6 @@ namespace {
 
 TaskFilterProxyModel::TaskFilterProxyModel(QObject* parent)
     : QAbstractProxyModel(parent)
-    , m_matcher(QString(), Qt::CaseInsensitive)
 {
 }
 
@@ -64,6 +63,7 @@ void TaskFilterProxyModel::setSourceModel(QAbstractItemModel* source)
         connect(tasks, &QAbstractItemModel::dataChanged, this, &TaskFilterProxyModel::onSourceDataChanged);
         connect(tasks, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
         connect(tasks, &TaskTableModel::labelsChanged, this, [this] {
+            clearVerdicts();
             if (m_sortColumn < 0 && m_text.isEmpty())
                 return;
             beginRelayout();
@@ -85,6 +85,7 @@ void TaskFilterProxyModel::setSiteFilter(const QString& siteId)
         return;
     const bool narrowing = m_siteId.isEmpty();
     m_siteId = siteId;
+    clearVerdicts();
     beginRelayout();
     filterFrom(narrowing ? std::vector<int>(m_rows) : m_sorted);
     endRelayout();
@@ -98,8 +99,9 @@ void TaskFilterProxyModel::setTextFilter(const QString& text)
     // Typing more of a word only ever hides rows: look at the ones still shown.
     const bool narrowing = !m_text.isEmpty() && trimmed.contains(m_text, Qt::CaseInsensitive);
     m_text = trimmed;
-    m_matcher.setPattern(trimmed);
-    m_siteMatches.clear();
+    m_folded.resize(trimmed.size());
+    std::transform(trimmed.cbegin(), trimmed.cend(), m_folded.begin(), [](QChar c) { return QChar(fold(c.unicode())); });
+    clearVerdicts();
     beginRelayout();
     filterFrom(narrowing ? std::vector<int>(m_rows) : m_sorted);
     endRelayout();
@@ -117,20 +119,65 @@ void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
     endRelayout();
 }
 
-bool TaskFilterProxyModel::accepts(const Task& t) const
+void TaskFilterProxyModel::clearVerdicts()
 {
-    if (!m_siteId.isEmpty() && t.siteId != m_siteId)
-        return false;
-    if (m_text.isEmpty())
+    m_siteVerdicts.clear();
+    m_tenantVerdicts.clear();
+}
+
+bool TaskFilterProxyModel::contains(QStringView text) const
+{
+    // m_folded in `text`, case-insensitive: a plain scan is the fastest for the short texts of a task.
+    const qsizetype m = m_folded.size();
+    const char16_t* s = reinterpret_cast<const char16_t*>(text.utf16());
+    const char16_t* p = reinterpret_cast<const char16_t*>(m_folded.utf16());
+    for (qsizetype i = 0, last = text.size() - m; i <= last; ++i) {
+        if (fold(s[i]) != p[0])
+            continue;
+        qsizetype j = 1;
+        while (j < m && fold(s[i + j]) == p[j])
+            ++j;
+        if (j == m)
+            return true;
+    }
+    return false;
+}
+
+signed char TaskFilterProxyModel::siteVerdict(int key) const
+{
+    const std::vector<QString>& ids = m_tasks->siteIds();
+    if (std::size_t(key) >= m_siteVerdicts.size())
+        m_siteVerdicts.resize(ids.size(), Unjudged);
+    signed char& verdict = m_siteVerdicts[std::size_t(key)];
+    if (verdict == Unjudged) {
+        const QString& id = ids[std::size_t(key)];
+        if (!m_siteId.isEmpty() && id != m_siteId)
+            verdict = Hidden;
+        else if (m_text.isEmpty() || contains(id) || contains(m_tasks->siteLabel(id)))
+            verdict = Shown;
+        else
+            verdict = ByTask;
+    }
+    return verdict;
+}
+
+bool TaskFilterProxyModel::accepts(int row) const
+{
+    // The site's and the tenant's verdicts once per distinct value (10,000 sites and a few dozen
+    // tenants for a million tasks); only the task's own id and name are looked at per task.
+    if (const signed char site = siteVerdict(m_tasks->siteKeyAt(row)); site != ByTask)
+        return site == Shown;
+    const int tenant = m_tasks->tenantKeyAt(row);
+    const std::vector<QString>& tenants = m_tasks->tenants();
+    if (std::size_t(tenant) >= m_tenantVerdicts.size())
+        m_tenantVerdicts.resize(tenants.size(), Unjudged);
+    signed char& verdict = m_tenantVerdicts[std::size_t(tenant)];
+    if (verdict == Unjudged)
+        verdict = contains(tenants[std::size_t(tenant)]) ? Shown : Hidden;
+    if (verdict == Shown)
         return true;
-    const auto contains = [this](const QString& s) { return m_matcher.indexIn(s) >= 0; };
-    if (contains(t.id) || contains(t.name) || contains(t.tenant) || contains(t.siteId))
-        return true;
-    // The site's shown name: once per site, not once per task.
-    auto it = m_siteMatches.constFind(t.siteId);
-    if (it == m_siteMatches.cend())
-        it = m_siteMatches.insert(t.siteId, contains(m_tasks->siteLabel(t.siteId)));
-    return *it;
+    const Task& t = m_tasks->taskAt(row);
+    return contains(t.id) || contains(t.name);
 }
 
 double TaskFilterProxyModel::key(const Task& t) const
@@ -216,6 +263,12 @@ void TaskFilterProxyModel::sortAll()
     if (!m_tasks)
         return;
     prepareKeys();
+    if (m_sortColumn == TaskTableModel::IdColumn && m_tasks->rowsInIdOrder()) {
+        std::iota(m_sorted.begin(), m_sorted.end(), 0);
+        if (m_order == Qt::DescendingOrder)
+            std::reverse(m_sorted.begin(), m_sorted.end());
+        return;
+    }
     const auto byRow = [this](int a, int b) { return less(a, b); };
     // Tasks come from the server in id order: sorting by id is then one pass.
     if (std::is_sorted(m_sorted.begin(), m_sorted.end(), byRow))
@@ -284,8 +337,17 @@ void TaskFilterProxyModel::filterFrom(const std::vector<int>& candidates)
         m_rows = m_sorted;
         return;
     }
+    // Judged in source row order, which is nearly the tasks' order in memory (a sorted order
+    // would jump across a million tasks), then kept in the candidates' order.
+    std::vector<char> shown(m_sorted.size(), 0);
+    for (const int row : candidates)
+        shown[std::size_t(row)] = 1;
+    for (std::size_t row = 0; row < shown.size(); ++row) {
+        if (shown[row])
+            shown[row] = accepts(int(row)) ? 1 : 0;
+    }
     for (const int row : candidates) {
-        if (accepts(m_tasks->taskAt(row)))
+        if (shown[std::size_t(row)])
             m_rows.push_back(row);
     }
 }
@@ -319,7 +381,7 @@ void TaskFilterProxyModel::merge(std::vector<int> rows)
         m_rows = m_sorted;
         return;
     }
-    rows.erase(std::remove_if(rows.begin(), rows.end(), [this](int row) { return !accepts(m_tasks->taskAt(row)); }),
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [this](int row) { return !accepts(row); }),
         rows.end());
     insertSorted(m_rows, rows);
 }
@@ -327,7 +389,7 @@ void TaskFilterProxyModel::merge(std::vector<int> rows)
 void TaskFilterProxyModel::rebuildPositions()
 {
     const std::size_t n = m_sorted.size();
-    m_sortedPos.assign(n, -1);
+    m_sortedPos.resize(n); // every source row is in m_sorted: each entry is written below
     m_proxyRow.assign(n, -1);
     for (std::size_t i = 0; i < n; ++i)
         m_sortedPos[std::size_t(m_sorted[i])] = int(i);
@@ -348,14 +410,14 @@ void TaskFilterProxyModel::beginRelayout()
         m_persistentSource.emplace_back(m_rows[std::size_t(i.row())], i.column());
 }
 
-void TaskFilterProxyModel::endRelayout(const std::vector<int>* sourceRemap)
+void TaskFilterProxyModel::endRelayout(const std::function<int(int)>& sourceRemap)
 {
     rebuildPositions();
     QModelIndexList after;
     after.reserve(m_persistent.size());
     for (auto [row, column] : m_persistentSource) {
         if (sourceRemap)
-            row = std::size_t(row) < sourceRemap->size() ? (*sourceRemap)[std::size_t(row)] : -1;
+            row = sourceRemap(row);
         const int proxyRow = row >= 0 ? m_proxyRow[std::size_t(row)] : -1;
         after.append(proxyRow >= 0 ? index(proxyRow, column) : QModelIndex());
     }
@@ -369,7 +431,7 @@ void TaskFilterProxyModel::endRelayout(const std::vector<int>* sourceRemap)
 void TaskFilterProxyModel::onSourceReset()
 {
     m_sorted.clear();
-    m_siteMatches.clear();
+    clearVerdicts();
     sortAll();
     filterFrom(m_sorted);
     rebuildPositions();
@@ -385,7 +447,7 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
     std::iota(rows.begin(), rows.end(), first);
     std::vector<int> shown;
     for (const int row : rows) {
-        if (accepts(m_tasks->taskAt(row)))
+        if (accepts(row))
             shown.push_back(row);
     }
     const auto byRow = [this](int a, int b) { return less(a, b); };
@@ -409,11 +471,11 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
 
 namespace {
 
-    void applyRemap(std::vector<int>& rows, const std::vector<int>& remap)
+    template <typename Remap> void applyRemap(std::vector<int>& rows, const Remap& remap)
     {
         std::size_t out = 0;
         for (const int row : rows) {
-            if (const int to = remap[std::size_t(row)]; to >= 0)
+            if (const int to = remap(row); to >= 0)
                 rows[out++] = to;
         }
         rows.resize(out);
@@ -426,31 +488,27 @@ void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int fi
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    std::vector<int> remap(m_sorted.size());
-    for (std::size_t row = 0; row < remap.size(); ++row) {
-        const int r = int(row);
-        remap[row] = r < first ? r : (r <= last ? -1 : r - count);
-    }
+    const auto remap = [first, last, count](int row) { return row < first ? row : (row <= last ? -1 : row - count); };
     applyRemap(m_sorted, remap);
     applyRemap(m_rows, remap);
-    endRelayout(&remap);
+    endRelayout(remap);
 }
 
 void TaskFilterProxyModel::onSourceLayoutChanged()
 {
     const std::vector<int>& remap = m_tasks->rowRemap();
     if (remap.size() == m_sorted.size()) {
-        std::vector<int> copy = remap;
-        applyRemap(m_sorted, copy);
-        applyRemap(m_rows, copy);
-        endRelayout(&copy);
+        const auto moved = [&remap](int row) { return std::size_t(row) < remap.size() ? remap[std::size_t(row)] : -1; };
+        applyRemap(m_sorted, moved);
+        applyRemap(m_rows, moved);
+        endRelayout(moved);
         return;
     }
     // A layout change the table did not describe: order everything again.
     m_sorted.clear();
     sortAll();
     filterFrom(m_sorted);
-    endRelayout(nullptr);
+    endRelayout();
 }
 
 void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight)
@@ -492,7 +550,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
             const bool inPlace = pos >= 0 && (pos == 0 || !less(row, m_sorted[std::size_t(pos) - 1]))
                 && (std::size_t(pos) + 1 == m_sorted.size() || !less(m_sorted[std::size_t(pos) + 1], row));
             const bool shown = m_proxyRow[std::size_t(row)] >= 0;
-            (inPlace && shown == accepts(m_tasks->taskAt(row)) ? still : found).push_back(row);
+            (inPlace && shown == accepts(row) ? still : found).push_back(row);
         }
         if (found.empty())
             break;

@@ -8,8 +8,9 @@
 // each change of the source into it by merging instead of sorting again.
 
 #include <QAbstractProxyModel>
-#include <QStringMatcher>
+#include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace cpn {
@@ -46,7 +47,18 @@ public:
     QModelIndex mapFromSource(const QModelIndex& sourceIndex) const override;
 
 private:
-    bool accepts(const Task& task) const;
+    // The filters' verdict on a site or tenant; ByTask: the task's id and name decide.
+    enum Verdict : signed char { Unjudged = -1, Hidden, Shown, ByTask };
+    static char16_t fold(char16_t c)
+    {
+        if (c < 0x80)
+            return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+        return char16_t(QChar::toCaseFolded(char32_t(c)));
+    }
+    bool contains(QStringView text) const;
+    signed char siteVerdict(int key) const;
+    void clearVerdicts();
+    bool accepts(int sourceRow) const;
     bool less(int sourceA, int sourceB) const;
     double key(const Task& task) const;
     void prepareKeys();
@@ -57,7 +69,8 @@ private:
     void insertSorted(std::vector<int>& into, const std::vector<int>& rows) const;
     void rebuildPositions();
     void beginRelayout();
-    void endRelayout(const std::vector<int>* sourceRemap = nullptr);
+    // sourceRemap: the new source row of an old one (-1: removed), when source rows moved.
+    void endRelayout(const std::function<int(int)>& sourceRemap = {});
 
     void onSourceReset();
     void onSourceRowsInserted(const QModelIndex& parent, int first, int last);
@@ -68,12 +81,14 @@ private:
     const TaskTableModel* m_tasks = nullptr;
     QString m_siteId;
     QString m_text;
-    QStringMatcher m_matcher; // m_text, case-insensitive: one scan per string
+    QString m_folded; // m_text case-folded, a code unit at a time
     int m_sortColumn = -1;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     std::vector<double> m_labelRank; // per enum value (kind, state, architecture) when sorting by one
-    QHash<QString, int> m_siteRank;
-    mutable QHash<QString, bool> m_siteMatches; // site id -> its shown name matches m_text // site id -> rank of its shown name, when sorting by site
+    QHash<QString, int> m_siteRank; // site id -> rank of its shown name, when sorting by site
+    // By key of TaskTableModel::siteIds() and tenants(); judged when first met.
+    mutable std::vector<signed char> m_siteVerdicts;
+    mutable std::vector<signed char> m_tenantVerdicts;
 
     std::vector<int> m_sorted; // every source row, in sort order
     std::vector<int> m_rows; // proxy row -> source row: the accepted part of m_sorted

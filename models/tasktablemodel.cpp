@@ -6,8 +6,10 @@
 
 #include <QLocale>
 #include <QSet>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 namespace cpn {
@@ -25,7 +27,7 @@ void TaskTableModel::setNetworkState(const NetworkState* state)
     // A moving task's state shows its migration's phase and progress.
     if (state)
         connect(state, &NetworkState::migrationsUpdated, this, &TaskTableModel::onMigrationsUpdated);
-    if (!m_rowSlot.empty()) {
+    if (!m_store.rowSlot.empty()) {
         emit dataChanged(index(0, SiteColumn), index(rowCount() - 1, SiteColumn));
         emit labelsChanged();
     }
@@ -47,7 +49,7 @@ void TaskTableModel::onMigrationsUpdated(const QStringList& migrationIds)
 void TaskTableModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rowSlot.empty()) {
+    if (!m_store.rowSlot.empty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         emit labelsChanged();
     }
@@ -60,14 +62,14 @@ const NetworkState* TaskTableModel::networkState() const
 
 int TaskTableModel::rowOf(const QString& id) const
 {
-    const auto it = m_slotOf.constFind(id);
-    return it == m_slotOf.cend() ? -1 : m_slotRow[std::size_t(*it)];
+    const auto it = m_store.slotOf.constFind(id);
+    return it == m_store.slotOf.cend() ? -1 : m_store.slotRow[std::size_t(*it)];
 }
 
 const Task* TaskTableModel::task(const QString& id) const
 {
-    const auto it = m_slotOf.constFind(id);
-    return it == m_slotOf.cend() ? nullptr : &m_slots[std::size_t(*it)];
+    const auto it = m_store.slotOf.constFind(id);
+    return it == m_store.slotOf.cend() ? nullptr : &m_store.tasks[std::size_t(*it)];
 }
 
 QString TaskTableModel::siteLabel(const QString& siteId) const
@@ -79,39 +81,78 @@ QString TaskTableModel::siteLabel(const QString& siteId) const
     return siteId;
 }
 
-void TaskTableModel::resetTo(QList<Task>&& tasks)
+int TaskTableModel::Interned::intern(const QString& value)
+{
+    const auto it = keys.constFind(value);
+    if (it != keys.cend())
+        return *it;
+    const int key = int(values.size());
+    keys.insert(value, key);
+    values.push_back(value);
+    return key;
+}
+
+void TaskTableModel::Storage::put(int slot, const Task& task)
+{
+    const auto at = std::size_t(slot);
+    tasks[at] = task;
+    slotSite[at] = sites.intern(task.siteId);
+    slotTenant[at] = tenants.intern(task.tenant);
+}
+
+TaskTableModel::Storage TaskTableModel::Storage::fromTasks(QList<Task>&& tasks)
+{
+    Storage store;
+    const auto n = std::size_t(tasks.size());
+    store.tasks.reserve(n);
+    store.slotSite.reserve(n);
+    store.slotTenant.reserve(n);
+    store.slotOf.reserve(tasks.size());
+    for (Task& t : tasks) {
+        if (t.id.isEmpty())
+            continue;
+        const qsizetype before = store.slotOf.size();
+        int& slot = store.slotOf[t.id]; // one lookup: a new id grows the index
+        if (store.slotOf.size() == before)
+            continue;
+        slot = int(store.tasks.size());
+        store.slotSite.push_back(store.sites.intern(t.siteId));
+        store.slotTenant.push_back(store.tenants.intern(t.tenant));
+        store.tasks.push_back(std::move(t));
+    }
+    tasks = {};
+    store.idOrdered = std::is_sorted(store.tasks.cbegin(), store.tasks.cend(),
+        [](const Task& a, const Task& b) { return a.id < b.id; });
+    store.rowSlot.resize(store.tasks.size());
+    std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
+    store.slotRow = store.rowSlot;
+    return store;
+}
+
+void TaskTableModel::resetTo(Storage&& store)
 {
     beginResetModel();
-    m_slots.clear();
-    m_freeSlots.clear();
-    m_rowSlot.clear();
-    m_slotRow.clear();
-    m_slotOf.clear();
-    m_slots.reserve(std::size_t(tasks.size()));
-    m_slotOf.reserve(tasks.size());
-    for (Task& t : tasks) {
-        if (t.id.isEmpty() || m_slotOf.contains(t.id))
-            continue;
-        m_slotOf.insert(t.id, int(m_slots.size()));
-        m_slots.push_back(std::move(t));
-    }
-    tasks.clear();
-    m_rowSlot.resize(m_slots.size());
-    std::iota(m_rowSlot.begin(), m_rowSlot.end(), 0);
-    m_slotRow = m_rowSlot;
+    std::swap(m_store, store);
     endResetModel();
+    // Freeing a million tasks takes longer than a frame: not on this thread.
+    if (!store.isEmpty()) {
+        auto old = std::make_shared<Storage>(std::move(store));
+        QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
+    }
 }
 
 int TaskTableModel::takeSlot()
 {
-    if (!m_freeSlots.empty()) {
-        const int slot = m_freeSlots.back();
-        m_freeSlots.pop_back();
+    if (!m_store.freeSlots.empty()) {
+        const int slot = m_store.freeSlots.back();
+        m_store.freeSlots.pop_back();
         return slot;
     }
-    m_slots.emplace_back();
-    m_slotRow.push_back(-1);
-    return int(m_slots.size()) - 1;
+    m_store.tasks.emplace_back();
+    m_store.slotSite.push_back(0);
+    m_store.slotTenant.push_back(0);
+    m_store.slotRow.push_back(-1);
+    return int(m_store.tasks.size()) - 1;
 }
 
 void TaskTableModel::emitChangedRuns(QList<int> rows)
@@ -134,12 +175,12 @@ void TaskTableModel::removeRows(QList<int> rows)
     for (int i = 0; i < rows.size(); ++i)
         runs += (i == 0 || rows[i] != rows[i - 1] + 1) ? 1 : 0;
     auto release = [this](int row) {
-        const int slot = m_rowSlot[std::size_t(row)];
-        Task& t = m_slots[std::size_t(slot)];
-        m_slotOf.remove(t.id);
+        const int slot = m_store.rowSlot[std::size_t(row)];
+        Task& t = m_store.tasks[std::size_t(slot)];
+        m_store.slotOf.remove(t.id);
         t = Task {}; // frees its strings now; the slot is reused by a later task
-        m_slotRow[std::size_t(slot)] = -1;
-        m_freeSlots.push_back(slot);
+        m_store.slotRow[std::size_t(slot)] = -1;
+        m_store.freeSlots.push_back(slot);
     };
     if (runs <= kMaxRemovalRuns) {
         // Highest run first, so that the lower rows keep their numbers.
@@ -151,7 +192,7 @@ void TaskTableModel::removeRows(QList<int> rows)
             beginRemoveRows({}, rows[j], rows[i]);
             for (int k = j; k <= i; ++k)
                 release(rows[k]);
-            m_rowSlot.erase(m_rowSlot.begin() + rows[j], m_rowSlot.begin() + rows[i] + 1);
+            m_store.rowSlot.erase(m_store.rowSlot.begin() + rows[j], m_store.rowSlot.begin() + rows[i] + 1);
             endRemoveRows();
             i = j - 1;
         }
@@ -159,10 +200,10 @@ void TaskTableModel::removeRows(QList<int> rows)
         // Scattered rows: compact the permutation in one pass and move what views hold on to.
         emit layoutAboutToBeChanged();
         const QModelIndexList before = persistentIndexList();
-        m_remap.assign(m_rowSlot.size(), 0);
+        m_remap.assign(m_store.rowSlot.size(), 0);
         std::size_t out = 0;
         auto next = rows.cbegin();
-        for (std::size_t row = 0; row < m_rowSlot.size(); ++row) {
+        for (std::size_t row = 0; row < m_store.rowSlot.size(); ++row) {
             if (next != rows.cend() && *next == int(row)) {
                 release(int(row));
                 m_remap[row] = -1;
@@ -170,9 +211,9 @@ void TaskTableModel::removeRows(QList<int> rows)
                 continue;
             }
             m_remap[row] = int(out);
-            m_rowSlot[out++] = m_rowSlot[row];
+            m_store.rowSlot[out++] = m_store.rowSlot[row];
         }
-        m_rowSlot.resize(out);
+        m_store.rowSlot.resize(out);
         QModelIndexList after;
         after.reserve(before.size());
         for (const QModelIndex& i : before) {
@@ -181,8 +222,8 @@ void TaskTableModel::removeRows(QList<int> rows)
         }
         changePersistentIndexList(before, after);
     }
-    for (std::size_t row = std::size_t(rows.front()); row < m_rowSlot.size(); ++row)
-        m_slotRow[std::size_t(m_rowSlot[row])] = int(row);
+    for (std::size_t row = std::size_t(rows.front()); row < m_store.rowSlot.size(); ++row)
+        m_store.slotRow[std::size_t(m_store.rowSlot[row])] = int(row);
     if (!m_remap.empty()) {
         emit layoutChanged();
         m_remap.clear();
@@ -194,11 +235,13 @@ void TaskTableModel::appendTasks(const QList<Task>& tasks)
     const int first = rowCount();
     beginInsertRows({}, first, first + int(tasks.size()) - 1);
     for (const Task& t : tasks) {
+        if (m_store.idOrdered && !m_store.rowSlot.empty())
+            m_store.idOrdered = taskAt(int(m_store.rowSlot.size()) - 1).id < t.id;
         const int slot = takeSlot();
-        m_slots[std::size_t(slot)] = t;
-        m_slotOf.insert(t.id, slot);
-        m_slotRow[std::size_t(slot)] = int(m_rowSlot.size());
-        m_rowSlot.push_back(slot);
+        m_store.put(slot, t);
+        m_store.slotOf.insert(t.id, slot);
+        m_store.slotRow[std::size_t(slot)] = int(m_store.rowSlot.size());
+        m_store.rowSlot.push_back(slot);
     }
     endInsertRows();
 }
@@ -207,16 +250,21 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
 {
     if (batch.snapshot) {
         m_revision = batch.snapshot->revision;
-        resetTo(QList<Task>(batch.tasks));
+        resetTo(Storage::fromTasks(QList<Task>(batch.tasks)));
     }
     applyEvents(batch.events);
 }
 
 void TaskTableModel::applyBatch(StateBatch&& batch)
 {
+    applyBatch(std::move(batch), {});
+}
+
+void TaskTableModel::applyBatch(StateBatch&& batch, Storage&& snapshotTasks)
+{
     if (batch.snapshot) {
         m_revision = batch.snapshot->revision;
-        resetTo(std::move(batch.tasks));
+        resetTo(batch.tasks.isEmpty() ? std::move(snapshotTasks) : Storage::fromTasks(std::move(batch.tasks)));
     }
     applyEvents(batch.events);
 }
@@ -240,7 +288,7 @@ void TaskTableModel::applyEvents(const std::vector<StateEvent>& events)
                 added[pending] = *t;
             } else if (const int row = rowOf(t->id); row >= 0) {
                 removedRows.remove(row);
-                m_slots[std::size_t(m_rowSlot[std::size_t(row)])] = *t;
+                m_store.put(m_store.rowSlot[std::size_t(row)], *t);
                 changedRows.append(row);
             } else {
                 addedIndex.insert(t->id, int(added.size()));
@@ -267,7 +315,7 @@ void TaskTableModel::applyEvents(const std::vector<StateEvent>& events)
 
 int TaskTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rowSlot.size());
+    return parent.isValid() ? 0 : int(m_store.rowSlot.size());
 }
 
 int TaskTableModel::columnCount(const QModelIndex& parent) const

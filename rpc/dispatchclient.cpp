@@ -5,7 +5,6 @@
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QPointer>
 #include <QSysInfo>

@@ -5,11 +5,12 @@
 //
 // Ownership rule: a call owns its ClientContext, its messages and a share of its client's
 // channel and stub, so it never outlives them however early the client goes. It must not be
-// released on a gRPC thread: when the client is already gone, that release drops the last
-// grpc::Channel, whose destructor shuts down the completion queue that is running the callback,
-// and gRPC aborts ("grpc_cq_internal_unref: assertion failed: prior > 0"). gRPC destroys the
-// callback, with everything it captured, on its own thread after it returns; so the callback
-// hands its only share of the call over to the GUI thread, which releases it after delivering.
+// released on a gRPC thread: once the client is gone, that release may drop the last
+// grpc::Channel, whose destructor gives up the process-wide callback queue (gRPC 1.51: shut it
+// down, join its "nexting" threads, delete it). Run on one of those threads, that deletes the
+// queue under the thread, which then aborts ("grpc_cq_internal_unref: assertion failed:
+// prior > 0"). gRPC destroys the callback, with all it captured, on its own thread; so the
+// callback hands its only share of the call to the GUI thread, which releases it after delivering.
 
 #include <QCoreApplication>
 
@@ -36,7 +37,14 @@ std::function<void(grpc::Status)> completeOnGuiThread(std::shared_ptr<Call> call
             return;
         }
         QMetaObject::invokeMethod(
-            app, [owned = std::move(owned), deliver = std::move(deliver)] { deliver(); }, Qt::QueuedConnection);
+            app,
+            [owned = std::move(owned), deliver = std::move(deliver)]() mutable {
+                deliver();
+                // Released here, not with this functor: Qt drops its last reference to the functor
+                // on the posting (gRPC) thread when this has already run by then.
+                owned.reset();
+            },
+            Qt::QueuedConnection);
     };
 }
 

@@ -84,11 +84,19 @@ void StateFeed::stop()
     emit stateChanged(m_state);
 }
 
-StateBatch StateFeed::takeBatch()
+StateBatch StateFeed::takeBatch(TaskTableModel::Storage* snapshotTasks)
 {
     std::lock_guard lock(m_mutex);
     StateBatch batch = std::move(m_pending);
     m_pending = {};
+    if (snapshotTasks) {
+        std::swap(*snapshotTasks, m_pendingTasks);
+    } else if (!m_pendingTasks.isEmpty()) {
+        // Prepared, but asked for as a plain batch: the tasks go back into it.
+        for (const int slot : m_pendingTasks.rowSlot)
+            batch.tasks.append(std::move(m_pendingTasks.tasks[std::size_t(slot)]));
+        m_pendingTasks = {};
+    }
     m_pendingMetrics = -1;
     m_notified = false;
     return batch;
@@ -114,12 +122,13 @@ void StateFeed::notify()
     });
 }
 
-void StateFeed::push(StateBatch&& batch)
+void StateFeed::push(StateBatch&& batch, TaskTableModel::Storage&& tasks)
 {
     {
         std::lock_guard lock(m_mutex);
-        // A new snapshot supersedes everything not yet applied.
-        m_pending = std::move(batch);
+        // A new snapshot supersedes everything not yet applied (freed below, outside the lock).
+        std::swap(m_pending, batch);
+        std::swap(m_pendingTasks, tasks);
         m_pendingMetrics = -1;
     }
     notify();
@@ -260,7 +269,10 @@ void StateFeed::run()
                 } while (!token.empty());
                 if (complete) {
                     const int taskCount = int(batch.tasks.size());
-                    push(std::move(batch));
+                    TaskTableModel::Storage prepared;
+                    if (m_prepareTasks)
+                        prepared = TaskTableModel::Storage::fromTasks(std::move(batch.tasks));
+                    push(std::move(batch), std::move(prepared));
                     needSnapshot = false;
                     progressed = true;
                     post([this, revision, taskCount] {

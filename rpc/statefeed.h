@@ -6,6 +6,7 @@
 
 #include "connectionsettings.h"
 #include "domain.h"
+#include "tasktablemodel.h"
 
 #include <QObject>
 #include <QTimer>
@@ -35,8 +36,14 @@ public:
     void start();
     void stop();
 
-    // Everything received since the last call; call on batchReady().
-    StateBatch takeBatch();
+    // Off by default. On: the watch thread builds a snapshot's tasks into the task table's
+    // storage (a million at huge), the batch's tasks stay empty, and takeBatch() hands the
+    // storage over with it, so that the GUI thread only swaps it in. Call before start().
+    void setPrepareTaskTable(bool on) { m_prepareTasks = on; }
+
+    // Everything received since the last call; call on batchReady(). With a snapshot and
+    // setPrepareTaskTable(true), its tasks go to `snapshotTasks`.
+    StateBatch takeBatch(TaskTableModel::Storage* snapshotTasks = nullptr);
 
     ConnectionState state() const { return m_state; }
     QString lastError() const { return m_lastError; }
@@ -61,12 +68,13 @@ private:
     bool beginCall(grpc::ClientContext* context);
     void endCall();
     void waitBackoff(int milliseconds);
-    void push(StateBatch&& batch);
+    void push(StateBatch&& batch, TaskTableModel::Storage&& tasks);
     void append(StateEvent&& event);
     void notify();
     void post(std::function<void()> onGuiThread);
 
     const ConnectionSettings m_settings;
+    bool m_prepareTasks = false;
     QThread* m_thread = nullptr;
 
     // Shared with the network thread, under m_mutex.
@@ -75,6 +83,7 @@ private:
     bool m_stopping = false;
     grpc::ClientContext* m_call = nullptr;
     StateBatch m_pending;
+    TaskTableModel::Storage m_pendingTasks; // m_pending's snapshot tasks, when prepared
     int m_pendingMetrics = -1; // index of the metrics frame in m_pending.events, -1 = none
     std::atomic<bool> m_notified { false };
     std::atomic<int> m_outOfOrder { 0 };

@@ -405,7 +405,7 @@ private slots:
         session.state()->applyBatch(snapshot(list));
         QCOMPARE(window.mapView()->alarmBadgeSiteIds(), QStringList { "a" });
         QCOMPARE(window.mapView()->alarmBadgeLinkIds(), QStringList { "ab" });
-        QCOMPARE(alarms->attentionLabel()->text(), QStringLiteral("2 unacknowledged critical alarm(s)"));
+        QCOMPARE(alarms->attentionLabel()->text(), QStringLiteral("2 unacknowledged critical alarms"));
         QVERIFY(!alarms->attentionLabel()->isHidden());
         // The session was never started: acknowledging is off, and says why.
         QVERIFY(!alarms->isAcknowledgeAllowed());

@@ -10,6 +10,7 @@
 #include "tcpproxy.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -188,6 +189,32 @@ private slots:
         QCOMPARE(console.state.duplicateEventCount(), 0);
         QCOMPARE(console.feed.outOfOrderCount(), 0);
         QVERIFY(proxy.connectionCount() >= 2);
+    }
+
+    // Closing a window (or the console) while commands are still on their way to a dead
+    // scheduler must neither crash nor deliver answers to the deleted client; a later client
+    // still hears that the scheduler is unreachable.
+    void clientsDeletedWithCommandsInFlight()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const ConnectionSettings dead { QStringLiteral("127.0.0.1:%1").arg(probe.serverPort()), {} };
+        probe.close();
+        for (int round = 0; round < 100; ++round) {
+            auto* client = new DispatchClient(dead);
+            for (int i = 0; i < 5; ++i)
+                client->cancelMigration(QStringLiteral("m-%1").arg(i));
+            delete client;
+            QCoreApplication::processEvents();
+        }
+        DispatchClient survivor(dead);
+        QSignalSpy failed(&survivor, &DispatchClient::commandFailed);
+        const QString id = survivor.cancelMigration(QStringLiteral("m-1"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QCOMPARE(failed.at(0).at(0).toString(), id);
+        QCOMPARE(failed.at(0).at(1).value<CommandError>().codeName, QStringLiteral("UNAVAILABLE"));
+        QTest::qWait(200); // late answers of the deleted clients would arrive here
+        QCOMPARE(failed.count(), 1);
     }
 
     void commandsAnswerWithStatusCodes()

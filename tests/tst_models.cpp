@@ -324,6 +324,46 @@ private slots:
         QCOMPARE(model.taskAt(90).siteId, QStringLiteral("sh"));
     }
 
+    void preparedSnapshotIsFoundByTenantAndSiteName()
+    {
+        QLocale::setDefault(QLocale(QLocale::English));
+        NetworkState state;
+        state.applyBatch(snapshotBatch());
+        TaskTableModel model;
+        model.setNetworkState(&state);
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // As the console applies a snapshot: the table's storage built beforehand, off the GUI thread.
+        StateBatch batch = snapshotBatch();
+        TaskTableModel::Storage prepared = TaskTableModel::Storage::fromTasks(std::move(batch.tasks));
+        batch.tasks.clear();
+        model.applyBatch(std::move(batch), std::move(prepared));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.taskAt(1).id, QStringLiteral("t2"));
+        QCOMPARE(model.rowOf(QStringLiteral("t3")), 2);
+        QCOMPARE(proxy.rowCount(), 3);
+
+        proxy.setTextFilter(QStringLiteral("SH CEN")); // the site's shown name, in another case
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t2"));
+        proxy.setTextFilter(QStringLiteral("mango"));
+        QCOMPARE(proxy.rowCount(), 0);
+        // A tenant the table has not seen before shows up under the filter already typed.
+        Task newcomer = task(QStringLiteral("t4"), QStringLiteral("gy"));
+        newcomer.tenant = QStringLiteral("Mango TV");
+        StateBatch more;
+        more.events.push_back(stateEvent(11, newcomer));
+        model.applyBatch(more);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t4"));
+        proxy.setTextFilter(QStringLiteral("TENANT-"));
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setSiteFilter(QStringLiteral("gy"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t3"));
+    }
+
     void proxyStaysSortedAndFilteredThroughEveryKindOfChange_data()
     {
         QTest::addColumn<int>("column");

@@ -25,6 +25,218 @@
     </message>
 </context>
 <context>
+    <name>cpn::AcknowledgeAlarmDialog</name>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is being done about it (recorded with your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmController</name>
+    <message>
+        <source>Your token has the viewer role: acknowledging alarms needs an operator token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged critical alarm(s)</source>
+        <translation>
+            <numerusform>%n unacknowledged critical alarm</numerusform>
+            <numerusform>%n unacknowledged critical alarms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the alarms dock (%1) to acknowledge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alarm: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm was not acknowledged: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beep on new critical alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmTableModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Source: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised (Beijing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmsPanel</name>
+    <message>
+        <source>%1: %2 at %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alarm first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alarm is already acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm with a note (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n alarm</numerusform>
+            <numerusform>%n alarms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged critical</source>
+        <translation>
+            <numerusform>%n unacknowledged critical</numerusform>
+            <numerusform>%n unacknowledged critical</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter alarms...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::AuditLogModel</name>
     <message>
         <source>Answered %1</source>
@@ -223,6 +435,10 @@
         <source>Keep dispatch commands in this SQLite journal (default: in the user&apos;s application data).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print figures on standard output: &quot;live SECONDS&quot; once the first change after the snapshot is applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Dispatch</name>
@@ -320,9 +536,9 @@
     </message>
     <message numerus="yes">
         <source>Drain %1 (%n at once)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Drain %1 (%n at once)</numerusform>
+            <numerusform>Drain %1 (%n at once)</numerusform>
         </translation>
     </message>
     <message>
@@ -331,9 +547,9 @@
     </message>
     <message numerus="yes">
         <source>Waiting for an answer (%n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Waiting for an answer (%n attempt)</numerusform>
+            <numerusform>Waiting for an answer (%n attempts)</numerusform>
         </translation>
     </message>
     <message>
@@ -346,16 +562,16 @@
     </message>
     <message numerus="yes">
         <source>%n migration(s) planned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n migration planned</numerusform>
+            <numerusform>%n migrations planned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) without a target</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task without a target</numerusform>
+            <numerusform>%n tasks without a target</numerusform>
         </translation>
     </message>
     <message>
@@ -375,9 +591,9 @@
     </message>
     <message numerus="yes">
         <source>Sending %n command(s) that had no answer again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sending %n command that had no answer again.</numerusform>
+            <numerusform>Sending %n commands that had no answer again.</numerusform>
         </translation>
     </message>
     <message>
@@ -472,9 +688,11 @@ Reason (kept in the audit log):</source>
     <message numerus="yes">
         <source>Cancel %n migration(s) and roll them back? The tasks stay at their sources.
 Reason (kept in the audit log):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel %n migration and roll it back? The task stays at its source.
+Reason (kept in the audit log):</numerusform>
+            <numerusform>Cancel %n migrations and roll them back? The tasks stay at their sources.
+Reason (kept in the audit log):</numerusform>
         </translation>
     </message>
     <message>
@@ -527,9 +745,9 @@ Reason (kept in the audit log):</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 (%n card(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2 (%n card)</numerusform>
+            <numerusform>%1 %2 (%n cards)</numerusform>
         </translation>
     </message>
     <message>
@@ -550,6 +768,10 @@ Reason (kept in the audit log):</source>
     </message>
     <message>
         <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,6 +929,30 @@ Reason (kept in the audit log):</source>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Site offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site highly utilised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency SLO missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::DrainDialog</name>
@@ -740,9 +986,9 @@ Reason (kept in the audit log):</source>
     </message>
     <message numerus="yes">
         <source>%n task(s) had no feasible target and stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task had no feasible target and stays.</numerusform>
+            <numerusform>%n tasks had no feasible target and stay.</numerusform>
         </translation>
     </message>
     <message>
@@ -827,23 +1073,23 @@ Reason (kept in the audit log):</source>
     </message>
     <message numerus="yes">
         <source>%n task(s) move</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task moves</numerusform>
+            <numerusform>%n tasks move</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>to %n site(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>to %n site</numerusform>
+            <numerusform>to %n sites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) have no feasible target and stay on the site.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task has no feasible target and stays on the site.</numerusform>
+            <numerusform>%n tasks have no feasible target and stay on the site.</numerusform>
         </translation>
     </message>
 </context>
@@ -936,10 +1182,6 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No data since %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Live: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,6 +1249,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale since %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1297,6 +1543,10 @@ Showing the built-in map.</source>
         <source>%1 ms from %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stale data since %1: showing the last state received</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MigrationDialog</name>
@@ -1318,9 +1568,9 @@ Showing the built-in map.</source>
     </message>
     <message numerus="yes">
         <source>Path: %1 (%n link(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Path: %1 (%n link)</numerusform>
+            <numerusform>Path: %1 (%n links)</numerusform>
         </translation>
     </message>
     <message>
@@ -1566,6 +1816,66 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::RegionSummaryPanel</name>
+    <message>
+        <source>West</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green power %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 PF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n site(s)</source>
+        <translation>
+            <numerusform>%1: %n site</numerusform>
+            <numerusform>%1: %n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>%n offline</numerusform>
+            <numerusform>%n offline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In use %1 of %2 PFLOPS (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power %1 MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No accelerators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::SiteInspector</name>
     <message>
         <source>No site selected</source>
@@ -1799,6 +2109,138 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Show only the tasks of the site selected on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Trend</name>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput A to B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput B to A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TrendController</name>
+    <message>
+        <source>Region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 - %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TrendPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a site on the map, or a task in the list, to see its trends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no history (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler cannot be reached: the lines stop where the connection did, and the gap is filled when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading history...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n lines on one chart: remove one to compare another.</source>
+        <translation>
+            <numerusform>At most %n line on one chart: remove it to compare another.</numerusform>
+            <numerusform>At most %n lines on one chart: remove one to compare another.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this line on the chart to compare it with other selections (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen line from the comparison (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines kept for comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last %1 of the scheduler&apos;s time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,6 +25,218 @@
     </message>
 </context>
 <context>
+    <name>cpn::AcknowledgeAlarmDialog</name>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <source>What is being done about it (recorded with your name)</source>
+        <translation>正在采取的处置措施（将与您的姓名一并记录）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmController</name>
+    <message>
+        <source>Your token has the viewer role: acknowledging alarms needs an operator token.</source>
+        <translation>您的令牌为只读用户角色：确认告警需要操作员令牌。</translation>
+    </message>
+    <message>
+        <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
+        <translation>未连接调度器：连接恢复前，控制台处于只读状态。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged critical alarm(s)</source>
+        <translation>
+            <numerusform>%n 条紧急告警未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the alarms dock (%1) to acknowledge them</source>
+        <translation>打开告警面板（%1）进行确认</translation>
+    </message>
+    <message>
+        <source>Critical alarm: %1 at %2</source>
+        <translation>紧急告警：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: %1 at %2</source>
+        <translation>告警已确认：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The alarm was not acknowledged: %1 (%2)</source>
+        <translation>告警未能确认：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Regional summary</source>
+        <translation>区域概览</translation>
+    </message>
+    <message>
+        <source>Beep on new critical alarms</source>
+        <translation>出现新的紧急告警时发出提示音</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmTableModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Migration %1</source>
+        <translation>迁移 %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Source: %3</source>
+        <translation>%1
+%2
+告警源：%3</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation>已清除（%1）</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>告警源</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Raised (Beijing)</source>
+        <translation>发生时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmsPanel</name>
+    <message>
+        <source>%1: %2 at %3
+%4</source>
+        <translation>%1：%2（%3）
+%4</translation>
+    </message>
+    <message>
+        <source>Select an alarm first</source>
+        <translation>请先选择告警</translation>
+    </message>
+    <message>
+        <source>This alarm is already acknowledged</source>
+        <translation>该告警已确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm with a note (%1)</source>
+        <translation>确认所选告警并填写备注（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n 条告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged critical</source>
+        <translation>
+            <numerusform>%n 条紧急告警未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>仅紧急</translation>
+    </message>
+    <message>
+        <source>Major and above</source>
+        <translation>重要及以上</translation>
+    </message>
+    <message>
+        <source>Warning and above</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <source>Acknowledged or not</source>
+        <translation>不限确认状态</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>仅显示活动告警</translation>
+    </message>
+    <message>
+        <source>Filter alarms...</source>
+        <translation>筛选告警…</translation>
+    </message>
+    <message>
+        <source>Acknowledge...</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm...</source>
+        <translation>确认告警…</translation>
+    </message>
+</context>
+<context>
     <name>cpn::AuditLogModel</name>
     <message>
         <source>Answered %1</source>
@@ -222,6 +434,14 @@
     <message>
         <source>Keep dispatch commands in this SQLite journal (default: in the user&apos;s application data).</source>
         <translation>将调度指令保存到 FILE 指定的 SQLite 指令日志（默认保存在用户的应用数据目录中）。</translation>
+    </message>
+    <message>
+        <source>Print figures on standard output: &quot;live SECONDS&quot; once the first change after the snapshot is applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB).</source>
+        <translation>在标准输出上打印性能数据：快照之后的首个变更应用完成时输出一次“live SECONDS”，退出时输出用户界面的最长卡顿时间（毫秒）和内存峰值（MB）。</translation>
+    </message>
+    <message>
+        <source>Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus.</source>
+        <translation>内置模拟调度器的场景：normal、peak、hub-outage、link-cut 或 green-surplus。</translation>
     </message>
 </context>
 <context>
@@ -547,6 +767,10 @@ Reason (kept in the audit log):</source>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
+    <message>
+        <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
+        <translation>未连接调度器：连接恢复前，控制台处于只读状态。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -701,6 +925,30 @@ Reason (kept in the audit log):</source>
     <message>
         <source>Critical</source>
         <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Site offline</source>
+        <translation>站点离线</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>Site highly utilised</source>
+        <translation>站点利用率过高</translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation>链路拥塞</translation>
+    </message>
+    <message>
+        <source>Latency SLO missed</source>
+        <translation>时延 SLO 未达标</translation>
+    </message>
+    <message>
+        <source>Migration failed</source>
+        <translation>迁移失败</translation>
     </message>
 </context>
 <context>
@@ -930,10 +1178,6 @@ Showing the built-in map.</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>No data since %1</source>
-        <translation>自 %1 起无数据</translation>
-    </message>
-    <message>
         <source>Live: %1</source>
         <translation>实时：%1</translation>
     </message>
@@ -1000,6 +1244,10 @@ Showing the built-in map.</source>
     <message>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stale since %1</source>
+        <translation>数据自 %1 起未更新</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1528,10 @@ Showing the built-in map.</source>
         <source>%1 ms from %2</source>
         <translation>距%2 %1 毫秒</translation>
     </message>
+    <message>
+        <source>Stale data since %1: showing the last state received</source>
+        <translation>数据自 %1 起未更新：当前显示最后收到的状态</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MigrationDialog</name>
@@ -1548,6 +1800,63 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::RegionSummaryPanel</name>
+    <message>
+        <source>West</source>
+        <translation>西部</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>东部</translation>
+    </message>
+    <message>
+        <source>Green power %1%</source>
+        <translation>绿电占比 %1%</translation>
+    </message>
+    <message>
+        <source>PUE %1</source>
+        <translation>PUE %1</translation>
+    </message>
+    <message>
+        <source>PUE -</source>
+        <translation>PUE -</translation>
+    </message>
+    <message>
+        <source>%1 / %2 PF</source>
+        <translation>%1 / %2 PF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n site(s)</source>
+        <translation>
+            <numerusform>%1：%n 个站点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>%n 个离线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In use %1 of %2 PFLOPS (%3%)</source>
+        <translation>已用 %1 / %2 PFLOPS（%3%）</translation>
+    </message>
+    <message>
+        <source>Power %1 MW</source>
+        <translation>功率 %1 MW</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n 个站点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No accelerators</source>
+        <translation>无加速卡</translation>
+    </message>
+</context>
+<context>
     <name>cpn::SiteInspector</name>
     <message>
         <source>No site selected</source>
@@ -1781,6 +2090,137 @@ Showing the built-in map.</source>
     <message>
         <source>Show only the tasks of the site selected on the map</source>
         <translation>仅显示地图上所选站点的任务</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Trend</name>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>绿电占比</translation>
+    </message>
+    <message>
+        <source>Throughput A to B</source>
+        <translation>A→B 吞吐量</translation>
+    </message>
+    <message>
+        <source>Throughput B to A</source>
+        <translation>B→A 吞吐量</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Utilisation, %1</source>
+        <translation>利用率（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TrendController</name>
+    <message>
+        <source>Region: %1</source>
+        <translation>区域：%1</translation>
+    </message>
+    <message>
+        <source>Link %1 - %2</source>
+        <translation>链路 %1 - %2</translation>
+    </message>
+    <message>
+        <source>the scheduler answered %1: %2</source>
+        <translation>调度器返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TrendPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a site on the map, or a task in the list, to see its trends.</source>
+        <translation>在地图上选择站点，或在列表中选择任务，即可查看其趋势。</translation>
+    </message>
+    <message>
+        <source>%1: no history (%2)</source>
+        <translation>%1：无历史数据（%2）</translation>
+    </message>
+    <message>
+        <source>The scheduler cannot be reached: the lines stop where the connection did, and the gap is filled when it is back.</source>
+        <translation>无法连接调度器：曲线停在连接中断处，连接恢复后将补齐空缺。</translation>
+    </message>
+    <message>
+        <source>Loading history...</source>
+        <translation>正在加载历史数据…</translation>
+    </message>
+    <message>
+        <source>No data in this range.</source>
+        <translation>此时间范围内无数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n lines on one chart: remove one to compare another.</source>
+        <translation>
+            <numerusform>一张图表最多显示 %n 条曲线：请先移除一条，再对比其他曲线。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Keep this line on the chart to compare it with other selections (%1)</source>
+        <translation>将此曲线保留在图表上，与其他所选对象对比（%1）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the chosen line from the comparison (Delete)</source>
+        <translation>从对比中移除所选曲线（Delete）</translation>
+    </message>
+    <message>
+        <source>Lines kept for comparison</source>
+        <translation>保留用于对比的曲线</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Show the last %1 of the scheduler&apos;s time</source>
+        <translation>显示调度器时间最近 %1 的数据</translation>
     </message>
 </context>
 </TS>

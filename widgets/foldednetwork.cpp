@@ -140,7 +140,7 @@ void FoldedNetwork::refreshMetrics(const NetworkState& state)
         FoldedLink& f = m_links[k];
         const Link& link = links[i];
         f.totalCapacityGbps += link.capacityGbps;
-        if (link.status == LinkStatus::Down) {
+        if (!state.linkInService(i)) {
             ++f.downCount;
             continue;
         }
