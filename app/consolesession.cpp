@@ -18,7 +18,7 @@ ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* pare
     , m_dispatch(new DispatchClient(settings, this))
 {
     m_tasks->setNetworkState(m_state);
-    m_feed->setPrepareTaskTable(true);
+    m_feed->setPrepareTaskStore(true);
     connect(m_feed, &StateFeed::batchReady, this, &ConsoleSession::applyPending);
 }
 
@@ -49,7 +49,7 @@ void ConsoleSession::start()
 void ConsoleSession::applyPending()
 {
     applySnapshotTasks();
-    TaskTableModel::Storage snapshotTasks;
+    TaskStore snapshotTasks;
     StateBatch batch = m_feed->takeBatch(&snapshotTasks);
     if (batch.isEmpty())
         return;

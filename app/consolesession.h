@@ -57,7 +57,7 @@ private:
     // A snapshot's tasks wait one turn of the event loop after its network (two short stalls
     // instead of one long one); anything applied later applies them first.
     std::optional<StateBatch> m_snapshotTasksBatch;
-    TaskTableModel::Storage m_snapshotTasks;
+    TaskStore m_snapshotTasks;
 };
 
 } // namespace cpn

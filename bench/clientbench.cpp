@@ -109,7 +109,7 @@ namespace {
         map.setState(&state);
         // As the console does: the table's storage built on the watch thread, swapped in on the GUI thread.
         timer.start();
-        TaskTableModel::Storage prepared = TaskTableModel::Storage::fromTasks(std::move(start.tasks));
+        TaskStore prepared = TaskStore::fromTasks(std::move(start.tasks));
         report(QStringLiteral("client.prepare_tasks.huge_ms"), double(timer.nsecsElapsed()) / 1e6, "ms");
         timer.start();
         state.applyBatch(start);

@@ -48,7 +48,7 @@ QColor severityColor(AlarmSeverity severity)
 } // namespace
 
 AlarmTableModel::AlarmTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : TableModelBase(ColumnCount, SortRole, parent)
 { }
 
 void AlarmTableModel::setNetworkState(const NetworkState* state)
@@ -61,13 +61,6 @@ void AlarmTableModel::setNetworkState(const NetworkState* state)
         connect(state, &NetworkState::alarmsChanged, this, &AlarmTableModel::update);
     }
     reset();
-}
-
-void AlarmTableModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_alarms.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_alarms.size()) - 1, ColumnCount - 1));
 }
 
 bool AlarmTableModel::needsAttention(const Alarm& alarm)
@@ -101,23 +94,23 @@ void AlarmTableModel::noteNewCritical(const Alarm& alarm, QStringList& raised)
 
 void AlarmTableModel::reset()
 {
-    beginResetModel();
-    m_alarms.clear();
-    m_rows.clear();
     QStringList raised;
-    if (m_state) {
-        for (const Alarm& a : m_state->alarms())
-            m_alarms.append(a);
-        std::sort(m_alarms.begin(), m_alarms.end(), [](const Alarm& a, const Alarm& b) {
-            return a.raisedTimeMs != b.raisedTimeMs ? a.raisedTimeMs < b.raisedTimeMs : a.id < b.id;
-        });
-        for (int row = 0; row < m_alarms.size(); ++row) {
-            m_rows.insert(m_alarms[row].id, row);
-            noteNewCritical(m_alarms[row], raised);
+    resetWith([this, &raised] {
+        m_alarms.clear();
+        m_rows.clear();
+        if (m_state) {
+            for (const Alarm& a : m_state->alarms())
+                m_alarms.append(a);
+            std::sort(m_alarms.begin(), m_alarms.end(), [](const Alarm& a, const Alarm& b) {
+                return a.raisedTimeMs != b.raisedTimeMs ? a.raisedTimeMs < b.raisedTimeMs : a.id < b.id;
+            });
+            for (int row = 0; row < m_alarms.size(); ++row) {
+                m_rows.insert(m_alarms[row].id, row);
+                noteNewCritical(m_alarms[row], raised);
+            }
+            m_loaded = m_loaded || m_state->hasSnapshot();
         }
-        m_loaded = m_loaded || m_state->hasSnapshot();
-    }
-    endResetModel();
+    });
     emit attentionChanged();
     if (!raised.isEmpty())
         emit criticalAlarmsRaised(raised);
@@ -134,8 +127,7 @@ void AlarmTableModel::update()
         reset();
         return;
     }
-    int first = INT_MAX;
-    int last = -1;
+    QList<int> changed;
     bool attention = false;
     QList<const Alarm*> added;
     for (const Alarm& a : alarms) {
@@ -148,26 +140,21 @@ void AlarmTableModel::update()
             continue;
         attention = attention || needsAttention(m_alarms.at(row)) != needsAttention(a);
         m_alarms[row] = a;
-        first = std::min(first, row);
-        last = std::max(last, row);
+        changed.append(row);
     }
-    if (last >= 0)
-        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    emitRowsChanged(std::move(changed));
     QStringList raised;
-    if (!added.isEmpty()) {
-        std::sort(added.begin(), added.end(), [](const Alarm* a, const Alarm* b) {
-            return a->raisedTimeMs != b->raisedTimeMs ? a->raisedTimeMs < b->raisedTimeMs : a->id < b->id;
-        });
-        const int begin = int(m_alarms.size());
-        beginInsertRows({}, begin, begin + int(added.size()) - 1);
+    std::sort(added.begin(), added.end(), [](const Alarm* a, const Alarm* b) {
+        return a->raisedTimeMs != b->raisedTimeMs ? a->raisedTimeMs < b->raisedTimeMs : a->id < b->id;
+    });
+    insertRowsWith(int(m_alarms.size()), int(added.size()), [&] {
         for (const Alarm* a : added) {
             m_rows.insert(a->id, int(m_alarms.size()));
             m_alarms.append(*a);
             attention = attention || needsAttention(*a);
             noteNewCritical(*a, raised);
         }
-        endInsertRows();
-    }
+    });
     if (attention)
         emit attentionChanged();
     if (!raised.isEmpty())
@@ -203,21 +190,9 @@ QString AlarmTableModel::sourceSiteId(const Alarm& a) const
     return {};
 }
 
-int AlarmTableModel::rowCount(const QModelIndex& parent) const
+QVariant AlarmTableModel::cellData(int row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_alarms.size());
-}
-
-int AlarmTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AlarmTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Alarm& a = m_alarms.at(index.row());
+    const Alarm& a = m_alarms.at(row);
     const bool attention = needsAttention(a);
     switch (role) {
     case AlarmIdRole:
@@ -241,7 +216,7 @@ QVariant AlarmTableModel::data(const QModelIndex& index, int role) const
             return QColor(Qt::white);
         if (!a.isActive())
             return QColor(0x8a, 0x94, 0xa6);
-        return index.column() == SeverityColumn ? QVariant(severityColor(a.severity)) : QVariant();
+        return column == SeverityColumn ? QVariant(severityColor(a.severity)) : QVariant();
     case Qt::FontRole:
         if (attention) {
             QFont font;
@@ -250,11 +225,11 @@ QVariant AlarmTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        return index.column() == SeverityColumn ? QVariant(severityColor(a.severity)) : QVariant();
+        return column == SeverityColumn ? QVariant(severityColor(a.severity)) : QVariant();
     case Qt::ToolTipRole:
         return tr("%1\n%2\nSource: %3").arg(alarmCodeName(a.code), a.message, a.sourceId);
     case SortRole:
-        switch (index.column()) {
+        switch (column) {
         case SeverityColumn:
             return defaultOrderKey(a);
         case RaisedColumn:
@@ -264,10 +239,10 @@ QVariant AlarmTableModel::data(const QModelIndex& index, int role) const
         case AcknowledgedColumn:
             return a.acknowledged ? a.acknowledgedTimeMs : 0;
         default:
-            return data(index, Qt::DisplayRole);
+            return {}; // the text
         }
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case SeverityColumn:
             return severityName(a.severity);
         case CodeColumn:
@@ -295,11 +270,9 @@ QVariant AlarmTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AlarmTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case SeverityColumn:
         return tr("Severity");
     case CodeColumn:

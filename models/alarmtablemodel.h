@@ -7,7 +7,8 @@
 
 #include "domain.h"
 
-#include <QAbstractTableModel>
+#include "tablemodelbase.h"
+
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -16,7 +17,7 @@ namespace cpn {
 
 class NetworkState;
 
-class AlarmTableModel final : public QAbstractTableModel {
+class AlarmTableModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column {
@@ -46,8 +47,6 @@ public:
     explicit AlarmTableModel(QObject* parent = nullptr);
 
     void setNetworkState(const NetworkState* state);
-    // Headers and labels again, in the current language.
-    void retranslate();
 
     const Alarm* alarm(const QString& id) const;
     int rowOf(const QString& id) const { return m_rows.value(id, -1); }
@@ -57,11 +56,6 @@ public:
     // A readable name of what an alarm is about, in the UI language.
     QString sourceName(const Alarm& alarm) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
 signals:
     // Which alarms need attention may have changed (raised, acknowledged, cleared).
     void attentionChanged();
@@ -69,6 +63,9 @@ signals:
     void criticalAlarmsRaised(const QStringList& alarmIds);
 
 private:
+    int storedRowCount() const override { return int(m_alarms.size()); }
+    QString columnTitle(int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
     void reset();
     void update();
     QString sourceSiteId(const Alarm& alarm) const;

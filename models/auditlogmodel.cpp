@@ -8,22 +8,19 @@
 namespace cpn {
 
 AuditLogModel::AuditLogModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : TableModelBase(ColumnCount, SortRole, parent)
 {
 }
 
 void AuditLogModel::setNetworkState(const NetworkState* state)
 {
     m_state = state;
-    if (!m_commands.isEmpty())
-        emit dataChanged(index(0, ActionColumn), index(int(m_commands.size()) - 1, ActionColumn));
+    emitColumnChanged(ActionColumn);
 }
 
 void AuditLogModel::setCommands(const QList<DispatchCommand>& commands)
 {
-    beginResetModel();
-    m_commands = commands;
-    endResetModel();
+    resetWith([&] { m_commands = commands; });
 }
 
 int AuditLogModel::rowOf(const QString& requestId) const
@@ -38,61 +35,38 @@ void AuditLogModel::upsert(const DispatchCommand& command)
 {
     if (const int row = rowOf(command.requestId); row >= 0) {
         m_commands[row] = command;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        emitRowRangeChanged(row, row);
         return;
     }
-    beginInsertRows({}, 0, 0);
-    m_commands.prepend(command);
-    endInsertRows();
+    insertRowsWith(0, 1, [&] { m_commands.prepend(command); });
 }
 
-void AuditLogModel::retranslate()
+QVariant AuditLogModel::cellData(int row, int column, int role) const
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_commands.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_commands.size()) - 1, ColumnCount - 1));
-}
-
-int AuditLogModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_commands.size());
-}
-
-int AuditLogModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AuditLogModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const DispatchCommand& c = m_commands.at(index.row());
+    const DispatchCommand& c = m_commands.at(row);
     switch (role) {
     case RequestIdRole:
         return c.requestId;
     case OutcomeRole:
         return int(c.outcome);
     case SortRole:
-        if (index.column() == TimeColumn)
+        if (column == TimeColumn)
             return c.createdAt.toMSecsSinceEpoch();
-        role = Qt::DisplayRole;
-        break;
+        return {}; // the text
     case Qt::ToolTipRole:
-        if (index.column() == OutcomeColumn) {
+        if (column == OutcomeColumn) {
             QString tip = c.outcomeText.isEmpty() ? commandOutcomeText(c) : c.outcomeText;
             if (c.answeredAt.isValid())
                 tip += QLatin1Char('\n') + tr("Answered %1").arg(QLocale().toString(c.answeredAt, QLocale::ShortFormat));
             return tip;
         }
-        role = Qt::DisplayRole;
+        return {}; // the text
+    case Qt::DisplayRole:
         break;
     default:
-        break;
-    }
-    if (role != Qt::DisplayRole)
         return {};
-    switch (index.column()) {
+    }
+    switch (column) {
     case TimeColumn:
         return QLocale().toString(c.createdAt, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case OperatorColumn:
@@ -112,11 +86,9 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AuditLogModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case TimeColumn:
         return tr("When");
     case OperatorColumn:

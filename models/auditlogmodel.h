@@ -4,7 +4,8 @@
 
 #include "dispatchcommand.h"
 
-#include <QAbstractTableModel>
+#include "tablemodelbase.h"
+
 #include <QHash>
 #include <QPointer>
 
@@ -12,7 +13,7 @@ namespace cpn {
 
 class NetworkState;
 
-class AuditLogModel final : public QAbstractTableModel {
+class AuditLogModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { TimeColumn, OperatorColumn, RoleColumn, ActionColumn, ReasonColumn, OutcomeColumn,
@@ -27,17 +28,15 @@ public:
     void setCommands(const QList<DispatchCommand>& commands);
     // A new command goes on top; a known one (by request id) is updated in place.
     void upsert(const DispatchCommand& command);
-    void retranslate();
 
     const DispatchCommand& commandAt(int row) const { return m_commands.at(row); }
     int rowOf(const QString& requestId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
 private:
+    int storedRowCount() const override { return int(m_commands.size()); }
+    QString columnTitle(int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
+
     QPointer<const NetworkState> m_state;
     QList<DispatchCommand> m_commands;
 };

@@ -107,7 +107,7 @@ QStringList migrationCandidates(const NetworkState& state, const Task& task, con
 }
 
 CandidatePlanModel::CandidatePlanModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : TableModelBase(ColumnCount, -1, parent)
 {
 }
 
@@ -118,12 +118,12 @@ void CandidatePlanModel::setNetworkState(const NetworkState* state)
 
 void CandidatePlanModel::setCandidates(const QStringList& siteIds)
 {
-    beginResetModel();
-    m_rows.clear();
-    for (const QString& id : siteIds)
-        m_rows.append({ id, std::nullopt, {} });
-    rerank();
-    endResetModel();
+    resetWith([&] {
+        m_rows.clear();
+        for (const QString& id : siteIds)
+            m_rows.append({ id, std::nullopt, {} });
+        rerank();
+    });
 }
 
 void CandidatePlanModel::setPlan(const MigrationPlan& plan)
@@ -152,10 +152,9 @@ void CandidatePlanModel::setError(const QString& siteId, const QString& error)
 void CandidatePlanModel::changed(int row)
 {
     rerank();
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emitRowRangeChanged(row, row);
     // Every rank may have moved.
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, RankColumn), index(int(m_rows.size()) - 1, RankColumn));
+    emitColumnChanged(RankColumn);
 }
 
 void CandidatePlanModel::rerank()
@@ -166,13 +165,6 @@ void CandidatePlanModel::rerank()
     m_rank = QList<int>(m_rows.size());
     for (int place = 0; place < order.size(); ++place)
         m_rank[order[place]] = place + 1;
-}
-
-void CandidatePlanModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 const CandidatePlan* CandidatePlanModel::candidate(const QString& siteId) const
@@ -196,32 +188,18 @@ bool CandidatePlanModel::isComplete() const
     return std::all_of(m_rows.cbegin(), m_rows.cend(), [](const CandidatePlan& c) { return c.plan || !c.error.isEmpty(); });
 }
 
-int CandidatePlanModel::rowCount(const QModelIndex& parent) const
+QVariant CandidatePlanModel::cellData(int row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int CandidatePlanModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CandidatePlanModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const CandidatePlan& c = m_rows.at(index.row());
+    const CandidatePlan& c = m_rows.at(row);
     const MigrationPlan* p = c.plan ? &*c.plan : nullptr;
     if (role == SiteIdRole)
         return c.siteId;
     if (role == FeasibleRole)
         return p && p->feasible;
     if (role == RankRole)
-        return m_rank.value(index.row());
-    if (role == Qt::TextAlignmentRole)
-        return index.column() == SiteColumn || index.column() == WhyNotColumn || index.column() == VerdictColumn
-            ? QVariant()
-            : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+        return m_rank.value(row);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
     const QLocale locale;
     // In the UI language in the table; the scheduler's own words (it may speak another) on hover.
     QStringList why;
@@ -231,13 +209,11 @@ QVariant CandidatePlanModel::data(const QModelIndex& index, int role) const
             why.append(violationName(v.code));
             details.append(v.message.isEmpty() ? violationName(v.code) : v.message);
         }
-    if (role == Qt::ToolTipRole && index.column() == WhyNotColumn)
-        return details.join(QLatin1Char('\n'));
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
+    if (role == Qt::ToolTipRole)
+        return column == WhyNotColumn ? QVariant(details.join(QLatin1Char('\n'))) : QVariant();
+    switch (column) {
     case RankColumn:
-        return m_rank.value(index.row());
+        return m_rank.value(row);
     case SiteColumn: {
         const int i = m_state ? m_state->siteIndex(c.siteId) : -1;
         return i < 0 ? c.siteId
@@ -268,16 +244,17 @@ QVariant CandidatePlanModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant CandidatePlanModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString CandidatePlanModel::columnToolTip(int column) const
 {
-    if (orientation != Qt::Horizontal)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::ToolTipRole && section == RankColumn)
+    if (column == RankColumn)
         return tr("Feasible moves first, then the shortest downtime, the lowest latency to the task's users and the "
                   "lowest extra cost");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    return {};
+}
+
+QString CandidatePlanModel::columnTitle(int column) const
+{
+    switch (column) {
     case RankColumn:
         return tr("Rank");
     case SiteColumn:

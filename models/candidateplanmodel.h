@@ -4,7 +4,8 @@
 
 #include "domain.h"
 
-#include <QAbstractTableModel>
+#include "tablemodelbase.h"
+
 #include <QPointer>
 
 #include <optional>
@@ -30,7 +31,7 @@ bool ranksBefore(const CandidatePlan& a, const CandidatePlan& b);
 QStringList migrationCandidates(
     const NetworkState& state, const Task& task, const QString& preferred = {}, int maxCount = 26);
 
-class CandidatePlanModel final : public QAbstractTableModel {
+class CandidatePlanModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { RankColumn, SiteColumn, VerdictColumn, DowntimeColumn, TransferColumn, CostColumn, CarbonColumn,
@@ -44,7 +45,6 @@ public:
     void setCandidates(const QStringList& siteIds);
     void setPlan(const MigrationPlan& plan); // by plan.targetSiteId
     void setError(const QString& siteId, const QString& error);
-    void retranslate();
 
     const CandidatePlan* candidate(const QString& siteId) const;
     const QList<CandidatePlan>& candidates() const { return m_rows; }
@@ -52,12 +52,16 @@ public:
     int rankOf(const QString& siteId) const;
     bool isComplete() const; // every candidate answered
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
 private:
+    int storedRowCount() const override { return int(m_rows.size()); }
+    QString columnTitle(int column) const override;
+    QString columnToolTip(int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
+    bool isNumericColumn(int column) const override
+    {
+        return column != SiteColumn && column != WhyNotColumn && column != VerdictColumn;
+    }
+
     void changed(int row);
     void rerank();
 

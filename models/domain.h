@@ -17,9 +17,11 @@ enum class SiteTier : quint8 { Unknown, NationalHub, Cluster, Regional, Edge };
 enum class SiteStatus : quint8 { Unknown, Online, Degraded, Maintenance, Offline };
 enum class LinkStatus : quint8 { Unknown, Up, Degraded, Down };
 enum class Architecture : quint8 { Unknown, NvidiaGpu, Ascend, HygonDcu, CambriconMlu, Kunlunxin, Cpu };
-inline constexpr int kArchitectureCount = 7;
+inline constexpr int kArchitectureCount = int(Architecture::Cpu) + 1;
 enum class TaskKind : quint8 { Unknown, Training, Inference, Batch, Rendering, Scientific, Storage };
+inline constexpr int kTaskKindCount = int(TaskKind::Storage) + 1;
 enum class TaskState : quint8 { Unknown, Queued, Running, Migrating };
+inline constexpr int kTaskStateCount = int(TaskState::Migrating) + 1;
 enum class MigrationState : quint8 {
     Unknown,
     Planned,

@@ -11,7 +11,7 @@
 namespace cpn {
 
 MigrationTableModel::MigrationTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : TableModelBase(ColumnCount, SortRole, parent)
 {
 }
 
@@ -27,42 +27,34 @@ void MigrationTableModel::setNetworkState(const NetworkState* state)
     reset();
 }
 
-void MigrationTableModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_ids.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_ids.size()) - 1, ColumnCount - 1));
-}
-
 void MigrationTableModel::reset()
 {
-    beginResetModel();
-    m_ids.clear();
-    m_rows.clear();
-    m_activeByTask.clear();
-    if (m_state) {
-        QList<const Migration*> all;
-        for (const Migration& m : m_state->migrations())
-            all.append(&m);
-        std::sort(all.begin(), all.end(), [](const Migration* a, const Migration* b) {
-            return a->createdTimeMs != b->createdTimeMs ? a->createdTimeMs < b->createdTimeMs : a->id < b->id;
-        });
-        for (const Migration* m : all) {
-            m_rows.insert(m->id, int(m_ids.size()));
-            m_ids.append(m->id);
-            if (!isFinished(m->state))
-                m_activeByTask.insert(m->taskId, m->id);
+    resetWith([this] {
+        m_ids.clear();
+        m_rows.clear();
+        m_activeByTask.clear();
+        if (m_state) {
+            QList<const Migration*> all;
+            for (const Migration& m : m_state->migrations())
+                all.append(&m);
+            std::sort(all.begin(), all.end(), [](const Migration* a, const Migration* b) {
+                return a->createdTimeMs != b->createdTimeMs ? a->createdTimeMs < b->createdTimeMs : a->id < b->id;
+            });
+            for (const Migration* m : all) {
+                m_rows.insert(m->id, int(m_ids.size()));
+                m_ids.append(m->id);
+                if (!isFinished(m->state))
+                    m_activeByTask.insert(m->taskId, m->id);
+            }
         }
-    }
-    endResetModel();
+    });
 }
 
 void MigrationTableModel::update(const QStringList& ids)
 {
     if (!m_state)
         return;
-    int first = INT_MAX;
-    int last = -1;
+    QList<int> changed;
     QStringList added;
     for (const QString& id : ids) {
         const auto it = m_state->migrations().constFind(id);
@@ -74,24 +66,18 @@ void MigrationTableModel::update(const QStringList& ids)
         } else {
             m_activeByTask.insert(it->taskId, id);
         }
-        if (const int row = rowOf(id); row >= 0) {
-            first = std::min(first, row);
-            last = std::max(last, row);
-        } else {
+        if (const int row = rowOf(id); row >= 0)
+            changed.append(row);
+        else
             added.append(id);
-        }
     }
-    if (last >= 0)
-        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    if (!added.isEmpty()) {
-        const int row = int(m_ids.size());
-        beginInsertRows({}, row, row + int(added.size()) - 1);
+    emitRowsChanged(std::move(changed));
+    insertRowsWith(int(m_ids.size()), int(added.size()), [&] {
         for (const QString& id : added) {
             m_rows.insert(id, int(m_ids.size()));
             m_ids.append(id);
         }
-        endInsertRows();
-    }
+    });
 }
 
 const Migration* MigrationTableModel::migration(const QString& id) const
@@ -108,21 +94,9 @@ const Migration* MigrationTableModel::activeMigrationOfTask(const QString& taskI
     return it == m_activeByTask.cend() ? nullptr : migration(*it);
 }
 
-int MigrationTableModel::rowCount(const QModelIndex& parent) const
+QVariant MigrationTableModel::cellData(int row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_ids.size());
-}
-
-int MigrationTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant MigrationTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Migration* m = migration(m_ids.at(index.row()));
+    const Migration* m = migration(m_ids.at(row));
     if (!m)
         return {};
     switch (role) {
@@ -138,12 +112,8 @@ QVariant MigrationTableModel::data(const QModelIndex& index, int role) const
         return m->drainRequestId;
     case StateRole:
         return int(m->state);
-    case Qt::TextAlignmentRole:
-        if (index.column() == ProgressColumn || index.column() == EtaColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
     case SortRole:
-        switch (index.column()) {
+        switch (column) {
         case IdColumn:
             return m->createdTimeMs; // newest first when descending
         case StateColumn:
@@ -153,25 +123,22 @@ QVariant MigrationTableModel::data(const QModelIndex& index, int role) const
         case EtaColumn:
             return isFinished(m->state) ? -1.0 : m->etaSeconds;
         default:
-            break;
+            return {}; // the text
         }
-        role = Qt::DisplayRole;
-        break;
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && !m->failureReason.isEmpty())
+        if (column == StateColumn && !m->failureReason.isEmpty())
             return m->failureReason;
-        if (index.column() == PathColumn)
+        if (column == PathColumn)
             return pathSiteNames(m_state, m->sourceSiteId, m->pathLinkIds).join(QStringLiteral(" → "))
                 + QLatin1Char('\n') + m->pathLinkIds.join(QStringLiteral(", "));
-        role = Qt::DisplayRole;
+        return {}; // the text
+    case Qt::DisplayRole:
         break;
     default:
-        break;
-    }
-    if (role != Qt::DisplayRole)
         return {};
+    }
     const QLocale locale;
-    switch (index.column()) {
+    switch (column) {
     case IdColumn:
         return m->id;
     case TaskColumn:
@@ -199,11 +166,9 @@ QVariant MigrationTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant MigrationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MigrationTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case IdColumn:
         return tr("Migration");
     case TaskColumn:

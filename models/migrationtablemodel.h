@@ -5,7 +5,8 @@
 
 #include "domain.h"
 
-#include <QAbstractTableModel>
+#include "tablemodelbase.h"
+
 #include <QHash>
 #include <QPointer>
 
@@ -13,7 +14,7 @@ namespace cpn {
 
 class NetworkState;
 
-class MigrationTableModel final : public QAbstractTableModel {
+class MigrationTableModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { IdColumn, TaskColumn, StateColumn, ProgressColumn, EtaColumn, SourceColumn, TargetColumn,
@@ -31,20 +32,18 @@ public:
     explicit MigrationTableModel(QObject* parent = nullptr);
 
     void setNetworkState(const NetworkState* state);
-    // Headers and labels again, in the current language.
-    void retranslate();
 
     const Migration* migration(const QString& id) const;
     int rowOf(const QString& id) const { return m_rows.value(id, -1); }
     // The unfinished migration of a task, if any.
     const Migration* activeMigrationOfTask(const QString& taskId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
 private:
+    int storedRowCount() const override { return int(m_ids.size()); }
+    QString columnTitle(int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
+    bool isNumericColumn(int column) const override { return column == ProgressColumn || column == EtaColumn; }
+
     void reset();
     void update(const QStringList& ids);
 

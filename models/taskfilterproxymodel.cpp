@@ -1,39 +1,36 @@
 #include "taskfilterproxymodel.h"
 
-#include "domainlabels.h"
-#include "networkstate.h"
 #include "tasktablemodel.h"
 
 #include <algorithm>
+#include <climits>
 #include <numeric>
 
 namespace cpn {
 
 namespace {
 
-    const QString Task::* stringField(int column)
-    {
-        switch (column) {
-        case TaskTableModel::IdColumn:
-            return &Task::id;
-        case TaskTableModel::NameColumn:
-            return &Task::name;
-        case TaskTableModel::TenantColumn:
-            return &Task::tenant;
-        default:
-            return nullptr;
-        }
+template <typename Remap> void applyRemap(std::vector<int>& rows, const Remap& remap)
+{
+    std::size_t out = 0;
+    for (const int row : rows) {
+        if (const int to = remap(row); to >= 0)
+            rows[out++] = to;
+    }
+    rows.resize(out);
     }
 
-    template <typename Enum> std::vector<double> labelRanks(int count, QString (*label)(Enum))
+    // The runs of consecutive values in `sorted` (ascending): [first, last] of each.
+    std::vector<std::pair<int, int>> runsOf(const std::vector<int>& sorted)
     {
-        std::vector<int> values(static_cast<std::size_t>(count));
-        std::iota(values.begin(), values.end(), 0);
-        std::sort(values.begin(), values.end(), [label](int a, int b) { return label(Enum(a)) < label(Enum(b)); });
-        std::vector<double> rank(static_cast<std::size_t>(count));
-        for (std::size_t i = 0; i < values.size(); ++i)
-            rank[std::size_t(values[i])] = double(i);
-        return rank;
+        std::vector<std::pair<int, int>> runs;
+        for (const int v : sorted) {
+            if (!runs.empty() && runs.back().second + 1 == v)
+                runs.back().second = v;
+            else
+                runs.emplace_back(v, v);
+        }
+        return runs;
     }
 
 } // namespace
@@ -52,389 +49,243 @@ void TaskFilterProxyModel::setSourceModel(QAbstractItemModel* source)
         disconnect(m_tasks, nullptr, this, nullptr);
     QAbstractProxyModel::setSourceModel(tasks);
     m_tasks = tasks;
+    m_matcher.setModel(tasks);
+    m_order.setModel(tasks);
     if (tasks) {
         connect(tasks, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
         connect(tasks, &QAbstractItemModel::modelReset, this, &TaskFilterProxyModel::onSourceReset);
         connect(tasks, &QAbstractItemModel::rowsInserted, this, &TaskFilterProxyModel::onSourceRowsInserted);
-        connect(tasks, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { beginRelayout(); });
+        connect(tasks, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &TaskFilterProxyModel::onSourceRowsAboutToBeRemoved);
         connect(tasks, &QAbstractItemModel::rowsRemoved, this, &TaskFilterProxyModel::onSourceRowsRemoved);
-        connect(tasks, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { beginRelayout(); });
+        // A layout change the table describes (rowRemap()) only renumbers source rows: what this
+        // proxy shows stays the same. Any other is taken as a reset.
+        connect(tasks, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] {
+            if (m_tasks->rowRemap().empty())
+                beginResetModel();
+        });
         connect(tasks, &QAbstractItemModel::layoutChanged, this, &TaskFilterProxyModel::onSourceLayoutChanged);
         connect(tasks, &QAbstractItemModel::dataChanged, this, &TaskFilterProxyModel::onSourceDataChanged);
         connect(tasks, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
         connect(tasks, &TaskTableModel::labelsChanged, this, [this] {
-            clearVerdicts();
-            if (m_sortColumn < 0 && m_text.isEmpty())
-                return;
-            beginRelayout();
-            sortAll();
-            filterFrom(m_sorted);
-            endRelayout();
+            m_matcher.forgetVerdicts();
+            if (m_order.column() >= 0 || m_matcher.isActive())
+                resort();
         });
     }
     m_sorted.clear();
-    sortAll();
-    filterFrom(m_sorted);
-    rebuildPositions();
-    endResetModel();
+    m_rows.clear();
+    onSourceReset();
 }
 
 void TaskFilterProxyModel::setSiteFilter(const QString& siteId)
 {
-    if (m_siteId == siteId)
-        return;
-    const bool narrowing = m_siteId.isEmpty();
-    m_siteId = siteId;
-    clearVerdicts();
-    beginRelayout();
-    filterFrom(narrowing ? std::vector<int>(m_rows) : m_sorted);
-    endRelayout();
+    if (m_matcher.setSite(siteId))
+        refilter(m_matcher.lastChangeNarrowed());
 }
 
 void TaskFilterProxyModel::setTextFilter(const QString& text)
 {
-    const QString trimmed = text.trimmed();
-    if (m_text == trimmed)
-        return;
+    if (m_matcher.setText(text))
+        refilter(m_matcher.lastChangeNarrowed());
+}
+
+void TaskFilterProxyModel::refilter(bool narrowing)
+{
     // Typing more of a word only ever hides rows: look at the ones still shown.
-    const bool narrowing = !m_text.isEmpty() && trimmed.contains(m_text, Qt::CaseInsensitive);
-    m_text = trimmed;
-    m_folded.resize(trimmed.size());
-    std::transform(trimmed.cbegin(), trimmed.cend(), m_folded.begin(), [](QChar c) { return QChar(fold(c.unicode())); });
-    clearVerdicts();
-    beginRelayout();
-    filterFrom(narrowing ? std::vector<int>(m_rows) : m_sorted);
-    endRelayout();
+    showRows(filtered(narrowing ? m_rows : m_sorted));
 }
 
 void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
 {
     if (column >= TaskTableModel::ColumnCount)
         return;
-    beginRelayout();
-    m_sortColumn = column;
-    m_order = order;
-    sortAll();
-    filterFrom(m_sorted);
-    endRelayout();
+    m_order.set(column, order);
+    m_order.prepare();
+    m_order.sortAll(m_sorted);
+    rebuildSortedPositions();
+    // The same rows in another order: one layout change.
+    std::vector<int> rows;
+    rows.reserve(m_rows.size());
+    for (const int row : m_sorted) {
+        if (m_proxyRow[std::size_t(row)] >= 0)
+            rows.push_back(row);
+    }
+    relayoutTo(std::move(rows));
 }
 
-void TaskFilterProxyModel::clearVerdicts()
+void TaskFilterProxyModel::resort()
 {
-    m_siteVerdicts.clear();
-    m_tenantVerdicts.clear();
+    m_order.prepare();
+    m_order.sortAll(m_sorted);
+    rebuildSortedPositions();
+    showRows(filtered(m_sorted));
 }
 
-bool TaskFilterProxyModel::contains(QStringView text) const
+std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidates) const
 {
-    // m_folded in `text`, case-insensitive: a plain scan is the fastest for the short texts of a task.
-    const qsizetype m = m_folded.size();
-    const char16_t* s = reinterpret_cast<const char16_t*>(text.utf16());
-    const char16_t* p = reinterpret_cast<const char16_t*>(m_folded.utf16());
-    for (qsizetype i = 0, last = text.size() - m; i <= last; ++i) {
-        if (fold(s[i]) != p[0])
-            continue;
-        qsizetype j = 1;
-        while (j < m && fold(s[i + j]) == p[j])
-            ++j;
-        if (j == m)
-            return true;
-    }
-    return false;
-}
-
-signed char TaskFilterProxyModel::siteVerdict(int key) const
-{
-    const std::vector<QString>& ids = m_tasks->siteIds();
-    if (std::size_t(key) >= m_siteVerdicts.size())
-        m_siteVerdicts.resize(ids.size(), Unjudged);
-    signed char& verdict = m_siteVerdicts[std::size_t(key)];
-    if (verdict == Unjudged) {
-        const QString& id = ids[std::size_t(key)];
-        if (!m_siteId.isEmpty() && id != m_siteId)
-            verdict = Hidden;
-        else if (m_text.isEmpty() || contains(id) || contains(m_tasks->siteLabel(id)))
-            verdict = Shown;
-        else
-            verdict = ByTask;
-    }
-    return verdict;
-}
-
-bool TaskFilterProxyModel::accepts(int row) const
-{
-    // The site's and the tenant's verdicts once per distinct value (10,000 sites and a few dozen
-    // tenants for a million tasks); only the task's own id and name are looked at per task.
-    if (const signed char site = siteVerdict(m_tasks->siteKeyAt(row)); site != ByTask)
-        return site == Shown;
-    const int tenant = m_tasks->tenantKeyAt(row);
-    const std::vector<QString>& tenants = m_tasks->tenants();
-    if (std::size_t(tenant) >= m_tenantVerdicts.size())
-        m_tenantVerdicts.resize(tenants.size(), Unjudged);
-    signed char& verdict = m_tenantVerdicts[std::size_t(tenant)];
-    if (verdict == Unjudged)
-        verdict = contains(tenants[std::size_t(tenant)]) ? Shown : Hidden;
-    if (verdict == Shown)
-        return true;
-    const Task& t = m_tasks->taskAt(row);
-    return contains(t.id) || contains(t.name);
-}
-
-double TaskFilterProxyModel::key(const Task& t) const
-{
-    switch (m_sortColumn) {
-    case TaskTableModel::KindColumn:
-        return m_labelRank[std::size_t(t.kind)];
-    case TaskTableModel::StateColumn:
-        return m_labelRank[std::size_t(t.state)];
-    case TaskTableModel::ArchitectureColumn:
-        return m_labelRank[std::size_t(t.architecture)];
-    case TaskTableModel::SiteColumn:
-        // Tasks on a site the network does not know sort first.
-        return m_siteRank.value(t.siteId, -1);
-    case TaskTableModel::CardsColumn:
-        return t.cards;
-    case TaskTableModel::PflopsColumn:
-        return t.pflops;
-    case TaskTableModel::ProgressColumn:
-        return t.progress;
-    default:
-        return 0;
-    }
-}
-
-bool TaskFilterProxyModel::less(int a, int b) const
-{
-    if (m_sortColumn < 0)
-        return a < b;
-    const Task& x = m_tasks->taskAt(a);
-    const Task& y = m_tasks->taskAt(b);
-    int c = 0;
-    if (const auto field = stringField(m_sortColumn)) {
-        c = (x.*field).compare(y.*field);
-    } else {
-        const double kx = key(x);
-        const double ky = key(y);
-        c = kx < ky ? -1 : (ky < kx ? 1 : 0);
-    }
-    // Ties keep the source order in both directions, as a stable sort would.
-    if (c == 0)
-        return a < b;
-    return m_order == Qt::AscendingOrder ? c < 0 : c > 0;
-}
-
-void TaskFilterProxyModel::prepareKeys()
-{
-    m_labelRank.clear();
-    m_siteRank.clear();
-    switch (m_sortColumn) {
-    case TaskTableModel::KindColumn:
-        m_labelRank = labelRanks<TaskKind>(7, taskKindName);
-        break;
-    case TaskTableModel::StateColumn:
-        m_labelRank = labelRanks<TaskState>(4, taskStateName);
-        break;
-    case TaskTableModel::ArchitectureColumn:
-        m_labelRank = labelRanks<Architecture>(kArchitectureCount, architectureName);
-        break;
-    case TaskTableModel::SiteColumn:
-        if (const NetworkState* state = m_tasks->networkState()) {
-            std::vector<std::pair<QString, QString>> names; // shown name, id
-            names.reserve(std::size_t(state->sites().size()));
-            for (const Site& s : state->sites())
-                names.emplace_back(m_tasks->siteLabel(s.id), s.id);
-            std::sort(names.begin(), names.end());
-            for (std::size_t i = 0; i < names.size(); ++i)
-                m_siteRank.insert(names[i].second, int(i));
-        }
-        break;
-    default:
-        break;
-    }
-}
-
-void TaskFilterProxyModel::sortAll()
-{
-    const int n = m_tasks ? m_tasks->rowCount() : 0;
-    if (int(m_sorted.size()) != n) {
-        m_sorted.resize(std::size_t(n));
-        std::iota(m_sorted.begin(), m_sorted.end(), 0);
-    }
-    if (!m_tasks)
-        return;
-    prepareKeys();
-    if (m_sortColumn == TaskTableModel::IdColumn && m_tasks->rowsInIdOrder()) {
-        std::iota(m_sorted.begin(), m_sorted.end(), 0);
-        if (m_order == Qt::DescendingOrder)
-            std::reverse(m_sorted.begin(), m_sorted.end());
-        return;
-    }
-    const auto byRow = [this](int a, int b) { return less(a, b); };
-    // Tasks come from the server in id order: sorting by id is then one pass.
-    if (std::is_sorted(m_sorted.begin(), m_sorted.end(), byRow))
-        return;
-    // The same column the other way round (ties would break the other way: then sort).
-    if (std::is_sorted(m_sorted.rbegin(), m_sorted.rend(), byRow)) {
-        std::reverse(m_sorted.begin(), m_sorted.end());
-        return;
-    }
-    if (m_sortColumn < 0) {
-        std::sort(m_sorted.begin(), m_sorted.end());
-        return;
-    }
-    if (const auto field = stringField(m_sortColumn)) {
-        // The first eight characters packed in two integers decide most comparisons without
-        // touching the tasks or their text; the rest compares the text in place.
-        struct Entry {
-            quint64 head[2];
-            QStringView text;
-            int row;
-        };
-        std::vector<Entry> entries;
-        entries.reserve(std::size_t(n));
-        for (int row = 0; row < n; ++row) {
-            const QString& text = m_tasks->taskAt(row).*field;
-            Entry e { { 0, 0 }, text, row };
-            for (qsizetype i = 0; i < 8; ++i)
-                e.head[i / 4] |= quint64(i < text.size() ? text.at(i).unicode() : 0) << (48 - 16 * (i % 4));
-            entries.push_back(e);
-        }
-        const bool ascending = m_order == Qt::AscendingOrder;
-        std::sort(entries.begin(), entries.end(), [ascending](const Entry& a, const Entry& b) {
-            int c = a.head[0] != b.head[0] ? (a.head[0] < b.head[0] ? -1 : 1)
-                : a.head[1] != b.head[1]   ? (a.head[1] < b.head[1] ? -1 : 1)
-                                           : 0;
-            if (c == 0)
-                c = a.text.compare(b.text);
-            if (c == 0)
-                return a.row < b.row;
-            return ascending ? c < 0 : c > 0;
-        });
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            m_sorted[i] = entries[i].row;
-        return;
-    }
-    // Numeric keys once per row, not twice per comparison.
-    std::vector<double> keys(static_cast<std::size_t>(n));
-    for (int row = 0; row < n; ++row)
-        keys[std::size_t(row)] = key(m_tasks->taskAt(row));
-    const bool ascending = m_order == Qt::AscendingOrder;
-    std::sort(m_sorted.begin(), m_sorted.end(), [&keys, ascending](int a, int b) {
-        const double ka = keys[std::size_t(a)];
-        const double kb = keys[std::size_t(b)];
-        if (ka == kb)
-            return a < b;
-        return ascending ? ka < kb : ka > kb;
-    });
-}
-
-void TaskFilterProxyModel::filterFrom(const std::vector<int>& candidates)
-{
-    m_rows.clear();
-    if (!m_tasks)
-        return;
-    if (m_siteId.isEmpty() && m_text.isEmpty()) {
-        m_rows = m_sorted;
-        return;
-    }
+    if (!m_tasks || !m_matcher.isActive())
+        return candidates;
     // Judged in source row order, which is nearly the tasks' order in memory (a sorted order
     // would jump across a million tasks), then kept in the candidates' order.
-    std::vector<char> shown(m_sorted.size(), 0);
+    std::vector<char> shown(m_sortedPos.size(), 0);
     for (const int row : candidates)
         shown[std::size_t(row)] = 1;
     for (std::size_t row = 0; row < shown.size(); ++row) {
         if (shown[row])
-            shown[row] = accepts(int(row)) ? 1 : 0;
+            shown[row] = m_matcher.accepts(int(row)) ? 1 : 0;
     }
+    std::vector<int> out;
     for (const int row : candidates) {
         if (shown[std::size_t(row)])
-            m_rows.push_back(row);
+            out.push_back(row);
     }
+    return out;
 }
 
-void TaskFilterProxyModel::insertSorted(std::vector<int>& into, const std::vector<int>& rows) const
+void TaskFilterProxyModel::showRows(std::vector<int> rows)
 {
-    // A few rows into a million: find their places by bisection (k log n comparisons, where
-    // std::merge would compare n times), then move the ints once.
-    std::vector<std::size_t> at;
-    at.reserve(rows.size());
-    const auto byRow = [this](int a, int b) { return less(a, b); };
+    std::vector<char> inNew(m_proxyRow.size(), 0);
     for (const int row : rows)
-        at.push_back(std::size_t(std::upper_bound(into.begin(), into.end(), row, byRow) - into.begin()));
-    std::vector<int> out;
-    out.reserve(into.size() + rows.size());
-    std::size_t from = 0;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.begin() + std::ptrdiff_t(at[i]));
-        out.push_back(rows[i]);
-        from = at[i];
+        inNew[std::size_t(row)] = 1;
+    std::vector<int> removed; // proxy rows, ascending
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (!inNew[std::size_t(m_rows[i])])
+            removed.push_back(int(i));
     }
-    out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.end());
-    into = std::move(out);
+    std::vector<int> kept; // shown before and after, in the new order
+    kept.reserve(rows.size());
+    bool adding = false;
+    for (const int row : rows) {
+        if (m_proxyRow[std::size_t(row)] >= 0)
+            kept.push_back(row);
+        else
+            adding = true;
+    }
+    if (!removed.empty())
+        removeShown(removed, kept);
+    if (m_rows != kept)
+        relayoutTo(std::move(kept));
+    if (adding)
+        insertShown(rows);
 }
 
-void TaskFilterProxyModel::merge(std::vector<int> rows)
+void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder)
 {
-    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return less(a, b); });
-    insertSorted(m_sorted, rows);
-    if (m_siteId.isEmpty() && m_text.isEmpty()) {
-        m_rows = m_sorted;
+    const auto runs = runsOf(proxyRows);
+    if (runs.size() <= std::size_t(kMaxRangedRuns)) {
+        // The highest run first, so that the lower rows keep their numbers.
+        for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+            const auto [first, last] = *run;
+            beginRemoveRows({}, first, last);
+            for (int row = first; row <= last; ++row)
+                m_proxyRow[std::size_t(m_rows[std::size_t(row)])] = -1;
+            m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+            for (std::size_t row = std::size_t(first); row < m_rows.size(); ++row)
+                m_proxyRow[std::size_t(m_rows[row])] = int(row);
+            endRemoveRows();
+        }
         return;
     }
-    rows.erase(std::remove_if(rows.begin(), rows.end(), [this](int row) { return !accepts(row); }),
-        rows.end());
-    insertSorted(m_rows, rows);
+    // Scattered: the rows that stay in their new order with the leaving ones after them, then
+    // those off the end in one go.
+    std::vector<int> order = keptInNewOrder;
+    order.reserve(m_rows.size());
+    for (const int row : proxyRows)
+        order.push_back(m_rows[std::size_t(row)]);
+    relayoutTo(std::move(order));
+    const int kept = int(keptInNewOrder.size());
+    beginRemoveRows({}, kept, int(m_rows.size()) - 1);
+    for (std::size_t row = std::size_t(kept); row < m_rows.size(); ++row)
+        m_proxyRow[std::size_t(m_rows[row])] = -1;
+    m_rows.resize(std::size_t(kept));
+    endRemoveRows();
 }
 
-void TaskFilterProxyModel::rebuildPositions()
+void TaskFilterProxyModel::insertShown(const std::vector<int>& rows)
 {
-    const std::size_t n = m_sorted.size();
-    m_sortedPos.resize(n); // every source row is in m_sorted: each entry is written below
-    m_proxyRow.assign(n, -1);
-    for (std::size_t i = 0; i < n; ++i)
-        m_sortedPos[std::size_t(m_sorted[i])] = int(i);
+    // m_rows holds `rows` but the new ones, in their order.
+    std::vector<int> at; // where each new row ends up, ascending
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (m_proxyRow[std::size_t(rows[i])] < 0)
+            at.push_back(int(i));
+    }
+    const auto runs = runsOf(at);
+    if (runs.size() <= std::size_t(kMaxRangedRuns)) {
+        // Lowest first: everything before a run is then in place already.
+        for (const auto& [first, last] : runs) {
+            beginInsertRows({}, first, last);
+            m_rows.insert(m_rows.begin() + first, rows.begin() + first, rows.begin() + last + 1);
+            for (std::size_t row = std::size_t(first); row < m_rows.size(); ++row)
+                m_proxyRow[std::size_t(m_rows[row])] = int(row);
+            endInsertRows();
+        }
+        return;
+    }
+    // Scattered: all at the end in one go, then one layout change puts them in their places.
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(at.size()) - 1);
+    for (const int i : at) {
+        m_proxyRow[std::size_t(rows[std::size_t(i)])] = int(m_rows.size());
+        m_rows.push_back(rows[std::size_t(i)]);
+    }
+    endInsertRows();
+    relayoutTo(rows);
+}
+
+void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::pair<int, int>> sources; // source row and column of each
+    sources.reserve(std::size_t(before.size()));
+    for (const QModelIndex& i : before)
+        sources.emplace_back(m_rows[std::size_t(i.row())], i.column());
+    setShown(std::move(rows));
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const auto& [row, column] : sources) {
+        const int proxyRow = m_proxyRow[std::size_t(row)];
+        after.append(proxyRow >= 0 ? index(proxyRow, column) : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void TaskFilterProxyModel::setShown(std::vector<int> rows)
+{
+    for (const int row : m_rows)
+        m_proxyRow[std::size_t(row)] = -1;
+    m_rows = std::move(rows);
     for (std::size_t i = 0; i < m_rows.size(); ++i)
         m_proxyRow[std::size_t(m_rows[i])] = int(i);
 }
 
-void TaskFilterProxyModel::beginRelayout()
+void TaskFilterProxyModel::rebuildSortedPositions()
 {
-    if (m_relayout)
-        return;
-    m_relayout = true;
-    emit layoutAboutToBeChanged();
-    m_persistent = persistentIndexList();
-    m_persistentSource.clear();
-    m_persistentSource.reserve(std::size_t(m_persistent.size()));
-    for (const QModelIndex& i : m_persistent)
-        m_persistentSource.emplace_back(m_rows[std::size_t(i.row())], i.column());
+    m_sortedPos.resize(m_sorted.size()); // every source row is in m_sorted: each entry is written below
+    for (std::size_t i = 0; i < m_sorted.size(); ++i)
+        m_sortedPos[std::size_t(m_sorted[i])] = int(i);
 }
 
-void TaskFilterProxyModel::endRelayout(const std::function<int(int)>& sourceRemap)
+void TaskFilterProxyModel::rebuildProxyRows()
 {
-    rebuildPositions();
-    QModelIndexList after;
-    after.reserve(m_persistent.size());
-    for (auto [row, column] : m_persistentSource) {
-        if (sourceRemap)
-            row = sourceRemap(row);
-        const int proxyRow = row >= 0 ? m_proxyRow[std::size_t(row)] : -1;
-        after.append(proxyRow >= 0 ? index(proxyRow, column) : QModelIndex());
-    }
-    changePersistentIndexList(m_persistent, after);
-    m_persistent.clear();
-    m_persistentSource.clear();
-    m_relayout = false;
-    emit layoutChanged();
+    m_proxyRow.assign(m_sorted.size(), -1);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_proxyRow[std::size_t(m_rows[i])] = int(i);
 }
 
 void TaskFilterProxyModel::onSourceReset()
 {
-    m_sorted.clear();
-    clearVerdicts();
-    sortAll();
-    filterFrom(m_sorted);
-    rebuildPositions();
+    const int n = m_tasks ? m_tasks->rowCount() : 0;
+    m_sorted.resize(std::size_t(n));
+    std::iota(m_sorted.begin(), m_sorted.end(), 0);
+    m_matcher.forgetVerdicts();
+    m_order.prepare();
+    m_order.sortAll(m_sorted);
+    rebuildSortedPositions();
+    m_rows = filtered(m_sorted);
+    rebuildProxyRows();
     endResetModel();
 }
 
@@ -442,46 +293,36 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
 {
     if (parent.isValid())
         return;
-    // New rows come last in the source: shift nothing, merge them in.
-    std::vector<int> rows(static_cast<std::size_t>(last - first + 1));
-    std::iota(rows.begin(), rows.end(), first);
-    std::vector<int> shown;
-    for (const int row : rows) {
-        if (accepts(row))
-            shown.push_back(row);
+    const int count = last - first + 1;
+    if (std::size_t(first) < m_sortedPos.size()) {
+        // Rows put in before others (the table only appends; kept correct anyway).
+        const auto shift = [first, count](int row) { return row < first ? row : row + count; };
+        applyRemap(m_sorted, shift);
+        applyRemap(m_rows, shift);
     }
-    const auto byRow = [this](int a, int b) { return less(a, b); };
-    const auto firstShown = std::min_element(shown.begin(), shown.end(), byRow);
-    if (shown.empty()) {
-        merge(std::move(rows));
-        rebuildPositions();
-    } else if (m_rows.empty() || less(m_rows.back(), *firstShown)) {
-        // All after what is shown (new ids when sorted by id): one ranged insertion.
-        const int at = int(m_rows.size());
-        beginInsertRows({}, at, at + int(shown.size()) - 1);
-        merge(std::move(rows));
-        rebuildPositions();
-        endInsertRows();
-    } else {
-        beginRelayout();
-        merge(std::move(rows));
-        endRelayout();
-    }
+    std::vector<int> added(static_cast<std::size_t>(count));
+    std::iota(added.begin(), added.end(), first);
+    m_order.insertSorted(m_sorted, added);
+    rebuildSortedPositions();
+    rebuildProxyRows();
+    std::vector<int> shown = filtered(added);
+    if (shown.empty())
+        return;
+    std::vector<int> rows = m_rows;
+    m_order.insertSorted(rows, std::move(shown));
+    showRows(std::move(rows));
 }
 
-namespace {
-
-    template <typename Remap> void applyRemap(std::vector<int>& rows, const Remap& remap)
-    {
-        std::size_t out = 0;
-        for (const int row : rows) {
-            if (const int to = remap(row); to >= 0)
-                rows[out++] = to;
-        }
-        rows.resize(out);
-    }
-
-} // namespace
+void TaskFilterProxyModel::onSourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // Taken off this proxy while the source still has them.
+    std::vector<int> rows = m_rows;
+    applyRemap(rows, [first, last](int row) { return row >= first && row <= last ? -1 : row; });
+    if (rows.size() != m_rows.size())
+        showRows(std::move(rows));
+}
 
 void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int first, int last)
 {
@@ -491,24 +332,27 @@ void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int fi
     const auto remap = [first, last, count](int row) { return row < first ? row : (row <= last ? -1 : row - count); };
     applyRemap(m_sorted, remap);
     applyRemap(m_rows, remap);
-    endRelayout(remap);
+    rebuildSortedPositions();
+    rebuildProxyRows();
 }
 
 void TaskFilterProxyModel::onSourceLayoutChanged()
 {
     const std::vector<int>& remap = m_tasks->rowRemap();
-    if (remap.size() == m_sorted.size()) {
-        const auto moved = [&remap](int row) { return std::size_t(row) < remap.size() ? remap[std::size_t(row)] : -1; };
-        applyRemap(m_sorted, moved);
-        applyRemap(m_rows, moved);
-        endRelayout(moved);
+    if (remap.empty() || remap.size() != m_sorted.size()) {
+        if (!remap.empty())
+            beginResetModel(); // a described change of another size: not this table's
+        m_sorted.clear();
+        m_rows.clear();
+        onSourceReset();
         return;
     }
-    // A layout change the table did not describe: order everything again.
-    m_sorted.clear();
-    sortAll();
-    filterFrom(m_sorted);
-    endRelayout();
+    // The table moved rows about to go to its end, the others keeping their order: renumber.
+    const auto moved = [&remap](int row) { return remap[std::size_t(row)]; };
+    applyRemap(m_sorted, moved);
+    applyRemap(m_rows, moved);
+    rebuildSortedPositions();
+    rebuildProxyRows();
 }
 
 void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight)
@@ -517,9 +361,9 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         return;
     const int first = topLeft.row();
     const int last = bottomRight.row();
-    // Rows whose sort place or filter verdict changed leave both orders and are merged back in.
-    // Only changed rows can be out of place, but one judged against a neighbour that moved may
-    // be too: judge again after each round, and move all of them after a few.
+    // Rows whose sort place or filter verdict changed leave the sorted order and are merged back
+    // in. Only changed rows can be out of place, but one judged against a neighbour that moved
+    // may be too: judge again after each round, and move all of them after a few.
     std::vector<int> candidates = m_tasks->changedRows();
     if (candidates.empty()) {
         candidates.resize(static_cast<std::size_t>(last - first + 1));
@@ -530,9 +374,9 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         std::vector<char> out(m_sortedPos.size(), 0);
         for (const int row : rows)
             out[std::size_t(row)] = 1;
-        const auto isOut = [&out](int row) { return out[std::size_t(row)] != 0; };
-        m_sorted.erase(std::remove_if(m_sorted.begin(), m_sorted.end(), isOut), m_sorted.end());
-        m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), isOut), m_rows.end());
+        m_sorted.erase(
+            std::remove_if(m_sorted.begin(), m_sorted.end(), [&out](int row) { return out[std::size_t(row)] != 0; }),
+            m_sorted.end());
         std::fill(m_sortedPos.begin(), m_sortedPos.end(), -1);
         for (std::size_t i = 0; i < m_sorted.size(); ++i)
             m_sortedPos[std::size_t(m_sorted[i])] = int(i);
@@ -547,21 +391,29 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         std::vector<int> found;
         for (const int row : candidates) {
             const int pos = m_sortedPos[std::size_t(row)];
-            const bool inPlace = pos >= 0 && (pos == 0 || !less(row, m_sorted[std::size_t(pos) - 1]))
-                && (std::size_t(pos) + 1 == m_sorted.size() || !less(m_sorted[std::size_t(pos) + 1], row));
+            const bool inPlace = pos >= 0 && (pos == 0 || !m_order.less(row, m_sorted[std::size_t(pos) - 1]))
+                && (std::size_t(pos) + 1 == m_sorted.size() || !m_order.less(m_sorted[std::size_t(pos) + 1], row));
             const bool shown = m_proxyRow[std::size_t(row)] >= 0;
-            (inPlace && shown == accepts(row) ? still : found).push_back(row);
+            (inPlace && shown == m_matcher.accepts(row) ? still : found).push_back(row);
         }
         if (found.empty())
             break;
-        beginRelayout();
         takeOut(found);
         candidates = std::move(still);
     }
     if (!moving.empty()) {
-        merge(std::move(moving));
-        endRelayout();
-        return;
+        std::vector<char> isMoving(m_sortedPos.size(), 0);
+        for (const int row : moving)
+            isMoving[std::size_t(row)] = 1;
+        m_order.insertSorted(m_sorted, moving);
+        rebuildSortedPositions();
+        std::vector<int> rows;
+        rows.reserve(m_rows.size() + moving.size());
+        for (const int row : m_sorted) {
+            if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : m_proxyRow[std::size_t(row)] >= 0)
+                rows.push_back(row);
+        }
+        showRows(std::move(rows));
     }
     int lo = INT_MAX;
     int hi = -1;

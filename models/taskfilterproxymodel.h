@@ -3,24 +3,33 @@
 //
 // A million tasks is too many for QSortFilterProxyModel (a virtual lessThan over QVariants per
 // comparison, a full re-sort on every layout change of the source): this proxy keeps the sorted
-// order of every source row as a permutation of ints, sorts on the tasks' fields directly, filters
-// in one pass over that order (narrowing a filter looks only at the rows still shown), and folds
-// each change of the source into it by merging instead of sorting again.
+// order of every source row as a permutation of ints (TaskOrder), filters in one pass over that
+// order (TaskMatcher; narrowing a filter looks only at the rows still shown), and folds each
+// change of the source into it by merging instead of sorting again.
+//
+// Every change of what is shown goes out as the item-model contract asks, in a bounded number of
+// signals however many rows it touches: rows that go as removals, rows that come as insertions,
+// a new order of the rows that stay as a layout change (see showRows()).
+
+#include "taskmatcher.h"
+#include "taskorder.h"
 
 #include <QAbstractProxyModel>
 #include <QString>
 
-#include <functional>
 #include <vector>
 
 namespace cpn {
 
 class TaskTableModel;
-struct Task;
 
 class TaskFilterProxyModel final : public QAbstractProxyModel {
     Q_OBJECT
 public:
+    // Removals or insertions in more runs than this go as one layout change and one ranged
+    // signal at the end (each ranged signal costs a view a pass over its rows).
+    static constexpr int kMaxRangedRuns = 8;
+
     explicit TaskFilterProxyModel(QObject* parent = nullptr);
 
     // Must be a TaskTableModel.
@@ -28,12 +37,12 @@ public:
 
     // Only tasks on this site; empty = every site.
     void setSiteFilter(const QString& siteId);
-    QString siteFilter() const { return m_siteId; }
+    QString siteFilter() const { return m_matcher.site(); }
     // Case-insensitive substring of id, name, site or tenant.
     void setTextFilter(const QString& text);
 
-    int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_order; }
+    int sortColumn() const { return m_order.column(); }
+    Qt::SortOrder sortOrder() const { return m_order.order(); }
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
@@ -47,57 +56,35 @@ public:
     QModelIndex mapFromSource(const QModelIndex& sourceIndex) const override;
 
 private:
-    // The filters' verdict on a site or tenant; ByTask: the task's id and name decide.
-    enum Verdict : signed char { Unjudged = -1, Hidden, Shown, ByTask };
-    static char16_t fold(char16_t c)
-    {
-        if (c < 0x80)
-            return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
-        return char16_t(QChar::toCaseFolded(char32_t(c)));
-    }
-    bool contains(QStringView text) const;
-    signed char siteVerdict(int key) const;
-    void clearVerdicts();
-    bool accepts(int sourceRow) const;
-    bool less(int sourceA, int sourceB) const;
-    double key(const Task& task) const;
-    void prepareKeys();
-    void sortAll();
-    void filterFrom(const std::vector<int>& candidates);
-    // Merges source rows that are in neither order into both.
-    void merge(std::vector<int> rows);
-    void insertSorted(std::vector<int>& into, const std::vector<int>& rows) const;
-    void rebuildPositions();
-    void beginRelayout();
-    // sourceRemap: the new source row of an old one (-1: removed), when source rows moved.
-    void endRelayout(const std::function<int(int)>& sourceRemap = {});
+    // Shown rows of `candidates` (sorted), in their order.
+    std::vector<int> filtered(const std::vector<int>& candidates) const;
+    // Shows `rows` (source rows, in the order to show them) instead of m_rows.
+    void showRows(std::vector<int> rows);
+    void removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder);
+    void insertShown(const std::vector<int>& rows);
+    // One layout change to `rows`, the same rows as m_rows in another order.
+    void relayoutTo(std::vector<int> rows);
+    void setShown(std::vector<int> rows);
+    void rebuildSortedPositions();
+    void rebuildProxyRows();
+    void refilter(bool narrowing);
+    void resort();
 
     void onSourceReset();
     void onSourceRowsInserted(const QModelIndex& parent, int first, int last);
+    void onSourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last);
     void onSourceRowsRemoved(const QModelIndex& parent, int first, int last);
     void onSourceLayoutChanged();
     void onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
 
     const TaskTableModel* m_tasks = nullptr;
-    QString m_siteId;
-    QString m_text;
-    QString m_folded; // m_text case-folded, a code unit at a time
-    int m_sortColumn = -1;
-    Qt::SortOrder m_order = Qt::AscendingOrder;
-    std::vector<double> m_labelRank; // per enum value (kind, state, architecture) when sorting by one
-    QHash<QString, int> m_siteRank; // site id -> rank of its shown name, when sorting by site
-    // By key of TaskTableModel::siteIds() and tenants(); judged when first met.
-    mutable std::vector<signed char> m_siteVerdicts;
-    mutable std::vector<signed char> m_tenantVerdicts;
+    TaskMatcher m_matcher;
+    TaskOrder m_order;
 
     std::vector<int> m_sorted; // every source row, in sort order
     std::vector<int> m_rows; // proxy row -> source row: the accepted part of m_sorted
     std::vector<int> m_sortedPos; // source row -> position in m_sorted
     std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out
-
-    bool m_relayout = false;
-    QModelIndexList m_persistent;
-    std::vector<std::pair<int, int>> m_persistentSource; // source row and column of each
 };
 
 } // namespace cpn

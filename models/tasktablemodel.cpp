@@ -15,7 +15,7 @@
 namespace cpn {
 
 TaskTableModel::TaskTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : TableModelBase(ColumnCount, SortRole, parent)
 {
 }
 
@@ -28,7 +28,7 @@ void TaskTableModel::setNetworkState(const NetworkState* state)
     if (state)
         connect(state, &NetworkState::migrationsUpdated, this, &TaskTableModel::onMigrationsUpdated);
     if (!m_store.rowSlot.empty()) {
-        emit dataChanged(index(0, SiteColumn), index(rowCount() - 1, SiteColumn));
+        emitColumnChanged(SiteColumn);
         emit labelsChanged();
     }
 }
@@ -48,11 +48,9 @@ void TaskTableModel::onMigrationsUpdated(const QStringList& migrationIds)
 
 void TaskTableModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_store.rowSlot.empty()) {
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    TableModelBase::retranslate();
+    if (!m_store.rowSlot.empty())
         emit labelsChanged();
-    }
 }
 
 const NetworkState* TaskTableModel::networkState() const
@@ -62,14 +60,12 @@ const NetworkState* TaskTableModel::networkState() const
 
 int TaskTableModel::rowOf(const QString& id) const
 {
-    const auto it = m_store.slotOf.constFind(id);
-    return it == m_store.slotOf.cend() ? -1 : m_store.slotRow[std::size_t(*it)];
+    return m_store.rowOf(id);
 }
 
 const Task* TaskTableModel::task(const QString& id) const
 {
-    const auto it = m_store.slotOf.constFind(id);
-    return it == m_store.slotOf.cend() ? nullptr : &m_store.tasks[std::size_t(*it)];
+    return m_store.find(id);
 }
 
 QString TaskTableModel::siteLabel(const QString& siteId) const
@@ -81,78 +77,14 @@ QString TaskTableModel::siteLabel(const QString& siteId) const
     return siteId;
 }
 
-int TaskTableModel::Interned::intern(const QString& value)
+void TaskTableModel::resetTo(TaskStore&& store)
 {
-    const auto it = keys.constFind(value);
-    if (it != keys.cend())
-        return *it;
-    const int key = int(values.size());
-    keys.insert(value, key);
-    values.push_back(value);
-    return key;
-}
-
-void TaskTableModel::Storage::put(int slot, const Task& task)
-{
-    const auto at = std::size_t(slot);
-    tasks[at] = task;
-    slotSite[at] = sites.intern(task.siteId);
-    slotTenant[at] = tenants.intern(task.tenant);
-}
-
-TaskTableModel::Storage TaskTableModel::Storage::fromTasks(QList<Task>&& tasks)
-{
-    Storage store;
-    const auto n = std::size_t(tasks.size());
-    store.tasks.reserve(n);
-    store.slotSite.reserve(n);
-    store.slotTenant.reserve(n);
-    store.slotOf.reserve(tasks.size());
-    for (Task& t : tasks) {
-        if (t.id.isEmpty())
-            continue;
-        const qsizetype before = store.slotOf.size();
-        int& slot = store.slotOf[t.id]; // one lookup: a new id grows the index
-        if (store.slotOf.size() == before)
-            continue;
-        slot = int(store.tasks.size());
-        store.slotSite.push_back(store.sites.intern(t.siteId));
-        store.slotTenant.push_back(store.tenants.intern(t.tenant));
-        store.tasks.push_back(std::move(t));
-    }
-    tasks = {};
-    store.idOrdered = std::is_sorted(store.tasks.cbegin(), store.tasks.cend(),
-        [](const Task& a, const Task& b) { return a.id < b.id; });
-    store.rowSlot.resize(store.tasks.size());
-    std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
-    store.slotRow = store.rowSlot;
-    return store;
-}
-
-void TaskTableModel::resetTo(Storage&& store)
-{
-    beginResetModel();
-    std::swap(m_store, store);
-    endResetModel();
+    resetWith([&] { std::swap(m_store, store); });
     // Freeing a million tasks takes longer than a frame: not on this thread.
     if (!store.isEmpty()) {
-        auto old = std::make_shared<Storage>(std::move(store));
+        auto old = std::make_shared<TaskStore>(std::move(store));
         QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
     }
-}
-
-int TaskTableModel::takeSlot()
-{
-    if (!m_store.freeSlots.empty()) {
-        const int slot = m_store.freeSlots.back();
-        m_store.freeSlots.pop_back();
-        return slot;
-    }
-    m_store.tasks.emplace_back();
-    m_store.slotSite.push_back(0);
-    m_store.slotTenant.push_back(0);
-    m_store.slotRow.push_back(-1);
-    return int(m_store.tasks.size()) - 1;
 }
 
 void TaskTableModel::emitChangedRuns(QList<int> rows)
@@ -163,94 +95,52 @@ void TaskTableModel::emitChangedRuns(QList<int> rows)
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     // One range per batch; sorted views ask which rows in it really changed.
     m_changed.assign(rows.cbegin(), rows.cend());
-    emit dataChanged(index(rows.front(), 0), index(rows.back(), ColumnCount - 1));
+    emitRowRangeChanged(rows.front(), rows.back());
     m_changed.clear();
 }
 
-void TaskTableModel::removeRows(QList<int> rows)
+void TaskTableModel::removeTaskRows(QList<int> rows)
 {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    int runs = 0;
-    for (int i = 0; i < rows.size(); ++i)
-        runs += (i == 0 || rows[i] != rows[i - 1] + 1) ? 1 : 0;
-    auto release = [this](int row) {
-        const int slot = m_store.rowSlot[std::size_t(row)];
-        Task& t = m_store.tasks[std::size_t(slot)];
-        m_store.slotOf.remove(t.id);
-        t = Task {}; // frees its strings now; the slot is reused by a later task
-        m_store.slotRow[std::size_t(slot)] = -1;
-        m_store.freeSlots.push_back(slot);
-    };
-    if (runs <= kMaxRemovalRuns) {
-        // Highest run first, so that the lower rows keep their numbers.
-        int i = int(rows.size()) - 1;
-        while (i >= 0) {
-            int j = i;
-            while (j > 0 && rows[j - 1] == rows[j] - 1)
-                --j;
-            beginRemoveRows({}, rows[j], rows[i]);
-            for (int k = j; k <= i; ++k)
-                release(rows[k]);
-            m_store.rowSlot.erase(m_store.rowSlot.begin() + rows[j], m_store.rowSlot.begin() + rows[i] + 1);
-            endRemoveRows();
-            i = j - 1;
-        }
-    } else {
-        // Scattered rows: compact the permutation in one pass and move what views hold on to.
-        emit layoutAboutToBeChanged();
+    if (rows.isEmpty())
+        return;
+    std::vector<int> doomed(rows.cbegin(), rows.cend());
+    if (doomed.back() - doomed.front() + 1 != int(doomed.size())) {
+        // Scattered rows: to the end first, in one layout change (each ranged removal would cost
+        // the sorted views a pass over a million rows), the row count unchanged.
+        m_remap = m_store.moveToEndRemap(doomed);
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
         const QModelIndexList before = persistentIndexList();
-        m_remap.assign(m_store.rowSlot.size(), 0);
-        std::size_t out = 0;
-        auto next = rows.cbegin();
-        for (std::size_t row = 0; row < m_store.rowSlot.size(); ++row) {
-            if (next != rows.cend() && *next == int(row)) {
-                release(int(row));
-                m_remap[row] = -1;
-                ++next;
-                continue;
-            }
-            m_remap[row] = int(out);
-            m_store.rowSlot[out++] = m_store.rowSlot[row];
-        }
-        m_store.rowSlot.resize(out);
+        m_store.permute(m_remap);
         QModelIndexList after;
         after.reserve(before.size());
-        for (const QModelIndex& i : before) {
-            const int row = m_remap[std::size_t(i.row())];
-            after.append(row < 0 ? QModelIndex() : index(row, i.column()));
-        }
+        for (const QModelIndex& i : before)
+            after.append(index(m_remap[std::size_t(i.row())], i.column()));
         changePersistentIndexList(before, after);
-    }
-    for (std::size_t row = std::size_t(rows.front()); row < m_store.rowSlot.size(); ++row)
-        m_store.slotRow[std::size_t(m_store.rowSlot[row])] = int(row);
-    if (!m_remap.empty()) {
-        emit layoutChanged();
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
         m_remap.clear();
+        const int kept = rowCount() - int(doomed.size());
+        std::iota(doomed.begin(), doomed.end(), kept);
     }
+    beginRemoveRows({}, doomed.front(), doomed.back());
+    m_store.removeRows(doomed);
+    endRemoveRows();
 }
 
 void TaskTableModel::appendTasks(const QList<Task>& tasks)
 {
-    const int first = rowCount();
-    beginInsertRows({}, first, first + int(tasks.size()) - 1);
-    for (const Task& t : tasks) {
-        if (m_store.idOrdered && !m_store.rowSlot.empty())
-            m_store.idOrdered = taskAt(int(m_store.rowSlot.size()) - 1).id < t.id;
-        const int slot = takeSlot();
-        m_store.put(slot, t);
-        m_store.slotOf.insert(t.id, slot);
-        m_store.slotRow[std::size_t(slot)] = int(m_store.rowSlot.size());
-        m_store.rowSlot.push_back(slot);
-    }
-    endInsertRows();
+    insertRowsWith(rowCount(), int(tasks.size()), [&] {
+        for (const Task& t : tasks)
+            m_store.append(t);
+    });
 }
 
 void TaskTableModel::applyBatch(const StateBatch& batch)
 {
     if (batch.snapshot) {
         m_revision = batch.snapshot->revision;
-        resetTo(Storage::fromTasks(QList<Task>(batch.tasks)));
+        resetTo(TaskStore::fromTasks(QList<Task>(batch.tasks)));
     }
     applyEvents(batch.events);
 }
@@ -260,11 +150,11 @@ void TaskTableModel::applyBatch(StateBatch&& batch)
     applyBatch(std::move(batch), {});
 }
 
-void TaskTableModel::applyBatch(StateBatch&& batch, Storage&& snapshotTasks)
+void TaskTableModel::applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks)
 {
     if (batch.snapshot) {
         m_revision = batch.snapshot->revision;
-        resetTo(batch.tasks.isEmpty() ? std::move(snapshotTasks) : Storage::fromTasks(std::move(batch.tasks)));
+        resetTo(batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks)));
     }
     applyEvents(batch.events);
 }
@@ -307,39 +197,21 @@ void TaskTableModel::applyEvents(const std::vector<StateEvent>& events)
     changedRows.removeIf([&removedRows](int row) { return removedRows.contains(row); });
     emitChangedRuns(std::move(changedRows));
     if (!removedRows.isEmpty())
-        removeRows(QList<int>(removedRows.cbegin(), removedRows.cend()));
+        removeTaskRows(QList<int>(removedRows.cbegin(), removedRows.cend()));
     added.removeIf([](const Task& t) { return t.id.isEmpty(); });
     if (!added.isEmpty())
         appendTasks(added);
 }
 
-int TaskTableModel::rowCount(const QModelIndex& parent) const
+QVariant TaskTableModel::cellData(int row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_store.rowSlot.size());
-}
-
-int TaskTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant TaskTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Task& t = taskAt(index.row());
+    const Task& t = taskAt(row);
     if (role == TaskIdRole)
         return t.id;
     if (role == SiteIdRole)
         return t.siteId;
-    if (role == Qt::TextAlignmentRole) {
-        const int c = index.column();
-        if (c == CardsColumn || c == PflopsColumn || c == ProgressColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    }
     if (role == SortRole) {
-        switch (index.column()) {
+        switch (column) {
         case CardsColumn:
             return t.cards;
         case PflopsColumn:
@@ -347,14 +219,13 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const
         case ProgressColumn:
             return t.progress;
         default:
-            break;
+            return {}; // the text
         }
-        role = Qt::DisplayRole;
     }
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
-    switch (index.column()) {
+    switch (column) {
     case IdColumn:
         return t.id;
     case NameColumn:
@@ -386,11 +257,9 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString TaskTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case IdColumn:
         return tr("ID");
     case NameColumn:

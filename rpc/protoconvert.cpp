@@ -6,12 +6,68 @@ namespace {
 
     QString str(const std::string& s) { return QString::fromStdString(s); }
 
-    template <typename Enum, typename ProtoEnum>
-    Enum enumFrom(ProtoEnum value, int count)
+    // Each domain enum mirrors its cpn.v1 enum value for value; the last value of each, checked
+    // against the generated code, so that a value added on one side only fails the build.
+    constexpr SiteTier lastValue(SiteTier)
+    {
+        return SiteTier::Edge;
+    }
+    constexpr SiteStatus lastValue(SiteStatus)
+    {
+        return SiteStatus::Offline;
+    }
+    constexpr LinkStatus lastValue(LinkStatus)
+    {
+        return LinkStatus::Down;
+    }
+    constexpr Architecture lastValue(Architecture)
+    {
+        return Architecture::Cpu;
+    }
+    constexpr TaskKind lastValue(TaskKind)
+    {
+        return TaskKind::Storage;
+    }
+    constexpr TaskState lastValue(TaskState)
+    {
+        return TaskState::Migrating;
+    }
+    constexpr MigrationState lastValue(MigrationState)
+    {
+        return MigrationState::RolledBack;
+    }
+    constexpr AlarmSeverity lastValue(AlarmSeverity)
+    {
+        return AlarmSeverity::Critical;
+    }
+    constexpr ViolationCode lastValue(ViolationCode)
+    {
+        return ViolationCode::TaskBusy;
+    }
+
+    template <typename Enum> constexpr int valueCount()
+    {
+        return int(lastValue(Enum {})) + 1;
+    }
+
+    static_assert(valueCount<SiteTier>() == v1::SiteTier_ARRAYSIZE);
+    static_assert(valueCount<SiteStatus>() == v1::SiteStatus_ARRAYSIZE);
+    static_assert(valueCount<LinkStatus>() == v1::LinkStatus_ARRAYSIZE);
+    static_assert(valueCount<Architecture>() == v1::Architecture_ARRAYSIZE);
+    static_assert(valueCount<Architecture>() == kArchitectureCount);
+    static_assert(valueCount<TaskKind>() == v1::TaskKind_ARRAYSIZE);
+    static_assert(valueCount<TaskKind>() == kTaskKindCount);
+    static_assert(valueCount<TaskState>() == v1::TaskState_ARRAYSIZE);
+    static_assert(valueCount<TaskState>() == kTaskStateCount);
+    static_assert(valueCount<MigrationState>() == v1::MigrationState_ARRAYSIZE);
+    static_assert(valueCount<AlarmSeverity>() == v1::AlarmSeverity_ARRAYSIZE);
+    static_assert(valueCount<ViolationCode>() == v1::ViolationCode_ARRAYSIZE);
+
+    template <typename Enum, typename ProtoEnum> Enum enumFrom(ProtoEnum value)
     {
         // Values a newer server adds map to Unknown rather than to garbage.
         const int v = int(value);
-        return (v >= 0 && v < count) ? Enum(v) : Enum(0);
+        return (v >= 0 && v < valueCount<Enum>()) ? Enum(v) : Enum(0);
     }
 
     QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values)
@@ -51,16 +107,16 @@ Site fromProto(const v1::Site& p)
     s.id = str(p.id());
     s.nameZh = str(p.name_zh());
     s.nameEn = str(p.name_en());
-    s.tier = enumFrom<SiteTier>(p.tier(), 5);
+    s.tier = enumFrom<SiteTier>(p.tier());
     s.regionId = str(p.region_id());
     s.parentSiteId = str(p.parent_site_id());
     s.latitude = p.latitude();
     s.longitude = p.longitude();
     s.capacity.reserve(p.capacity_size());
     for (const auto& c : p.capacity())
-        s.capacity.append({ enumFrom<Architecture>(c.architecture(), kArchitectureCount), c.cards(), c.pflops() });
+        s.capacity.append({ enumFrom<Architecture>(c.architecture()), c.cards(), c.pflops() });
     s.powerCapacityMw = p.power_capacity_mw();
-    s.status = enumFrom<SiteStatus>(p.status(), 5);
+    s.status = enumFrom<SiteStatus>(p.status());
     s.province = str(p.province());
     return s;
 }
@@ -74,7 +130,7 @@ Link fromProto(const v1::Link& p)
     l.capacityGbps = p.capacity_gbps();
     l.latencyMs = p.latency_ms();
     l.lengthKm = p.length_km();
-    l.status = enumFrom<LinkStatus>(p.status(), 4);
+    l.status = enumFrom<LinkStatus>(p.status());
     return l;
 }
 
@@ -86,8 +142,7 @@ SiteMetrics fromProto(const v1::SiteMetrics& p)
     m.utilisation = p.utilisation();
     m.usage.reserve(p.usage_size());
     for (const auto& u : p.usage())
-        m.usage.append({ enumFrom<Architecture>(u.architecture(), kArchitectureCount), u.cards_used(), u.pflops_used(),
-            u.utilisation() });
+        m.usage.append({ enumFrom<Architecture>(u.architecture()), u.cards_used(), u.pflops_used(), u.utilisation() });
     m.powerMw = p.power_mw();
     m.pue = p.pue();
     m.greenShare = p.green_share();
@@ -108,10 +163,10 @@ Task fromProto(const v1::Task& p)
     Task t;
     t.id = str(p.id());
     t.name = str(p.name());
-    t.kind = enumFrom<TaskKind>(p.kind(), 7);
-    t.state = enumFrom<TaskState>(p.state(), 4);
+    t.kind = enumFrom<TaskKind>(p.kind());
+    t.state = enumFrom<TaskState>(p.state());
     t.siteId = str(p.site_id());
-    t.architecture = enumFrom<Architecture>(p.architecture(), kArchitectureCount);
+    t.architecture = enumFrom<Architecture>(p.architecture());
     t.cards = p.cards();
     t.pflops = p.pflops();
     t.usersSiteId = str(p.users_site_id());
@@ -133,7 +188,7 @@ Migration fromProto(const v1::Migration& p)
     m.taskId = str(p.task_id());
     m.sourceSiteId = str(p.source_site_id());
     m.targetSiteId = str(p.target_site_id());
-    m.state = enumFrom<MigrationState>(p.state(), 9);
+    m.state = enumFrom<MigrationState>(p.state());
     m.pathLinkIds = strings(p.path_link_ids());
     m.bytesTotal = p.bytes_total();
     m.bytesDone = p.bytes_done();
@@ -151,7 +206,7 @@ Alarm fromProto(const v1::Alarm& p)
 {
     Alarm a;
     a.id = str(p.id());
-    a.severity = enumFrom<AlarmSeverity>(p.severity(), 5);
+    a.severity = enumFrom<AlarmSeverity>(p.severity());
     a.sourceId = str(p.source_id());
     a.code = str(p.code());
     a.message = str(p.message());
@@ -191,7 +246,7 @@ MigrationPlan fromProto(const v1::MigrationPlan& p)
     plan.targetSiteId = str(p.target_site_id());
     plan.feasible = p.feasible();
     for (const auto& v : p.violations())
-        plan.violations.append({ enumFrom<ViolationCode>(v.code(), 8), str(v.message()) });
+        plan.violations.append({ enumFrom<ViolationCode>(v.code()), str(v.message()) });
     plan.pathLinkIds = strings(p.path_link_ids());
     plan.transferSeconds = p.transfer_seconds();
     plan.downtimeSeconds = p.downtime_seconds();

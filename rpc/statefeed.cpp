@@ -84,7 +84,7 @@ void StateFeed::stop()
     emit stateChanged(m_state);
 }
 
-StateBatch StateFeed::takeBatch(TaskTableModel::Storage* snapshotTasks)
+StateBatch StateFeed::takeBatch(TaskStore* snapshotTasks)
 {
     std::lock_guard lock(m_mutex);
     StateBatch batch = std::move(m_pending);
@@ -122,7 +122,7 @@ void StateFeed::notify()
     });
 }
 
-void StateFeed::push(StateBatch&& batch, TaskTableModel::Storage&& tasks)
+void StateFeed::push(StateBatch&& batch, TaskStore&& tasks)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -269,9 +269,9 @@ void StateFeed::run()
                 } while (!token.empty());
                 if (complete) {
                     const int taskCount = int(batch.tasks.size());
-                    TaskTableModel::Storage prepared;
+                    TaskStore prepared;
                     if (m_prepareTasks)
-                        prepared = TaskTableModel::Storage::fromTasks(std::move(batch.tasks));
+                        prepared = TaskStore::fromTasks(std::move(batch.tasks));
                     push(std::move(batch), std::move(prepared));
                     needSnapshot = false;
                     progressed = true;

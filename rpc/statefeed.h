@@ -6,7 +6,7 @@
 
 #include "connectionsettings.h"
 #include "domain.h"
-#include "tasktablemodel.h"
+#include "taskstore.h"
 
 #include <QObject>
 #include <QTimer>
@@ -36,14 +36,14 @@ public:
     void start();
     void stop();
 
-    // Off by default. On: the watch thread builds a snapshot's tasks into the task table's
-    // storage (a million at huge), the batch's tasks stay empty, and takeBatch() hands the
+    // Off by default. On: the watch thread builds a snapshot's tasks into a TaskStore
+    // (a million at huge), the batch's tasks stay empty, and takeBatch() hands the
     // storage over with it, so that the GUI thread only swaps it in. Call before start().
-    void setPrepareTaskTable(bool on) { m_prepareTasks = on; }
+    void setPrepareTaskStore(bool on) { m_prepareTasks = on; }
 
     // Everything received since the last call; call on batchReady(). With a snapshot and
-    // setPrepareTaskTable(true), its tasks go to `snapshotTasks`.
-    StateBatch takeBatch(TaskTableModel::Storage* snapshotTasks = nullptr);
+    // setPrepareTaskStore(true), its tasks go to `snapshotTasks`.
+    StateBatch takeBatch(TaskStore* snapshotTasks = nullptr);
 
     ConnectionState state() const { return m_state; }
     QString lastError() const { return m_lastError; }
@@ -68,7 +68,7 @@ private:
     bool beginCall(grpc::ClientContext* context);
     void endCall();
     void waitBackoff(int milliseconds);
-    void push(StateBatch&& batch, TaskTableModel::Storage&& tasks);
+    void push(StateBatch&& batch, TaskStore&& tasks);
     void append(StateEvent&& event);
     void notify();
     void post(std::function<void()> onGuiThread);
@@ -83,7 +83,7 @@ private:
     bool m_stopping = false;
     grpc::ClientContext* m_call = nullptr;
     StateBatch m_pending;
-    TaskTableModel::Storage m_pendingTasks; // m_pending's snapshot tasks, when prepared
+    TaskStore m_pendingTasks; // m_pending's snapshot tasks, when prepared
     int m_pendingMetrics = -1; // index of the metrics frame in m_pending.events, -1 = none
     std::atomic<bool> m_notified { false };
     std::atomic<int> m_outOfOrder { 0 };

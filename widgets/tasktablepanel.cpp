@@ -7,11 +7,14 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace cpn {
 
@@ -28,6 +31,18 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_siteOnly->setChecked(true);
 
+    // When the current task leaves the list (it ended, or the filter hides it), nothing is
+    // current, rather than the neighbour Qt would make current: a dispatcher's next command must
+    // never silently go to another task. Connected before the view's selection model, which
+    // moves the current row as soon as it hears of the removal.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex&, int first, int last) {
+        const int row = m_view->currentIndex().row();
+        m_currentLeaving = m_currentLeaving || (row >= first && row <= last);
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (std::exchange(m_currentLeaving, false))
+            m_view->selectionModel()->clear();
+    });
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TaskTableModel::IdColumn, Qt::AscendingOrder);

@@ -43,6 +43,7 @@ private:
     QTableView* m_view;
     QString m_siteId;
     QString m_siteName;
+    bool m_currentLeaving = false;
 };
 
 } // namespace cpn

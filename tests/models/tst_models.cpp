@@ -5,6 +5,8 @@
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 
+#include "modelcontract.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -224,7 +226,7 @@ private slots:
     void taskTableAppliesOneRangePerBatch()
     {
         TaskTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract contract(&model);
         model.applyBatch(snapshotBatch());
         QCOMPARE(model.rowCount(), 3);
 
@@ -274,7 +276,7 @@ private slots:
         TaskTableModel model;
         TaskFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract proxyContract(&proxy);
         StateBatch batch = snapshotBatch();
         batch.tasks.append(task(QStringLiteral("t9"), QStringLiteral("bj"), QStringLiteral("llm-pretrain")));
         model.applyBatch(batch);
@@ -289,10 +291,10 @@ private slots:
         QCOMPARE(proxy.rowCount(), 4);
     }
 
-    void scatteredRemovalsAreOneLayoutChangeThatKeepsTheSelection()
+    void scatteredRemovalsMoveToTheEndAndGoInOneRange()
     {
         TaskTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract contract(&model);
         StateBatch batch = snapshotBatch();
         batch.tasks.clear();
         for (int i = 0; i < 100; ++i)
@@ -304,17 +306,22 @@ private slots:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
         StateBatch removals;
-        for (int i = 0; i < 100; i += 10) // ten runs of one row: more than kMaxRemovalRuns
+        for (int i = 0; i < 100; i += 10) // ten runs of one row
             removals.events.push_back(stateEvent(quint64(11 + i), TaskRemoved { QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')), {}, {} }));
         model.applyBatch(removals);
-        QCOMPARE(removed.count(), 0);
+        // One layout change (the row count unchanged: the contract checks it) and one range off the end.
         QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 90);
+        QCOMPARE(removed.at(0).at(2).toInt(), 99);
         QCOMPARE(model.rowCount(), 90);
         QVERIFY(!gone.isValid());
         QCOMPARE(kept.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t051"));
         QCOMPARE(kept.row(), 45);
         QCOMPARE(model.rowOf(QStringLiteral("t099")), 89);
         QCOMPARE(model.task(QStringLiteral("t050")), nullptr);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.taskAt(r - 1).id < model.taskAt(r).id);
 
         // Freed places are reused by new tasks, which come last.
         StateBatch more;
@@ -322,6 +329,56 @@ private slots:
         model.applyBatch(more);
         QCOMPARE(model.rowOf(QStringLiteral("t100")), 90);
         QCOMPARE(model.taskAt(90).siteId, QStringLiteral("sh"));
+    }
+
+    void filteringReportsRowsThatComeAndGo_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::addColumn<int>("shownFirst");
+        QTest::addColumn<int>("shownSecond");
+        // 200 tasks "t000".."t199" named job-<n % 7>.
+        QTest::newRow("narrowing, scattered") << QStringLiteral("job") << QStringLiteral("job-3") << 200 << 29;
+        QTest::newRow("widening, scattered") << QStringLiteral("job-3") << QStringLiteral("job") << 29 << 200;
+        QTest::newRow("one run") << QString() << QStringLiteral("t19") << 200 << 10;
+        QTest::newRow("other rows") << QStringLiteral("job-2") << QStringLiteral("job-5") << 29 << 28;
+    }
+
+    void filteringReportsRowsThatComeAndGo()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        QFETCH(int, shownFirst);
+        QFETCH(int, shownSecond);
+        TaskTableModel model;
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        ModelContract contract(&proxy);
+        StateBatch batch = snapshotBatch();
+        batch.tasks.clear();
+        for (int i = 0; i < 200; ++i)
+            batch.tasks.append(task(QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("bj"),
+                QStringLiteral("job-%1").arg(i % 7)));
+        model.applyBatch(batch);
+        proxy.sort(TaskTableModel::NameColumn);
+        proxy.setTextFilter(first);
+        QCOMPARE(proxy.rowCount(), shownFirst);
+        const QPersistentModelIndex current = proxy.index(0, 0);
+        const QString currentId = current.data(TaskTableModel::TaskIdRole).toString();
+        const int layoutsBefore = contract.layoutChanges;
+        const int signalsBefore = contract.insertions + contract.removals;
+        proxy.setTextFilter(second);
+        QCOMPARE(proxy.rowCount(), shownSecond);
+        // Bounded whatever the number of rows: at most two layout changes and a few ranges.
+        QVERIFY(contract.layoutChanges - layoutsBefore <= 2);
+        QVERIFY(contract.insertions + contract.removals - signalsBefore <= 2 * TaskFilterProxyModel::kMaxRangedRuns);
+        QVERIFY(contract.insertions + contract.removals > signalsBefore);
+        // A row still shown is still held; one filtered out is let go.
+        const bool stillShown = second.isEmpty() || currentId.contains(second)
+            || QStringLiteral("job-%1").arg(currentId.mid(1).toInt() % 7).contains(second);
+        QCOMPARE(current.isValid(), stillShown);
+        if (stillShown)
+            QCOMPARE(current.data(TaskTableModel::TaskIdRole).toString(), currentId);
     }
 
     void preparedSnapshotIsFoundByTenantAndSiteName()
@@ -333,10 +390,10 @@ private slots:
         model.setNetworkState(&state);
         TaskFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract proxyContract(&proxy);
         // As the console applies a snapshot: the table's storage built beforehand, off the GUI thread.
         StateBatch batch = snapshotBatch();
-        TaskTableModel::Storage prepared = TaskTableModel::Storage::fromTasks(std::move(batch.tasks));
+        TaskStore prepared = TaskStore::fromTasks(std::move(batch.tasks));
         batch.tasks.clear();
         model.applyBatch(std::move(batch), std::move(prepared));
         QCOMPARE(model.rowCount(), 3);
@@ -383,7 +440,7 @@ private slots:
         TaskTableModel model;
         TaskFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract proxyContract(&proxy);
         proxy.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
         proxy.setTextFilter(text);
 

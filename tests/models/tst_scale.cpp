@@ -3,6 +3,7 @@
 // and a user sees the right counts, a site's figures, and a table that sorts and filters.
 // Figures (how long each takes) are cpn-bench's client.*; nothing here is timed.
 
+#include "modelcontract.h"
 #include "networkstate.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
@@ -170,7 +171,10 @@ private slots:
 
         // A second's churn: scattered completions, arrivals and updates in one batch keep the
         // sorted list whole, with one layout change and no reset.
-        // (QAbstractItemModelTester walks every row: tst_models runs it on the same code with fewer.)
+        // (QAbstractItemModelTester walks every row: tst_models runs it on the same code with fewer;
+        // here the row counts across layout changes are checked.)
+        ModelContract tableContract(&tasks, ModelContract::WithoutTester);
+        ModelContract proxyContract(&proxy, ModelContract::WithoutTester);
         const QPersistentModelIndex selected = proxy.mapFromSource(tasks.index(tasks.rowOf(taskId(5)), 0));
         StateBatch churn;
         quint64 revision = 200;
@@ -193,6 +197,8 @@ private slots:
         QCOMPARE(proxy.rowCount(), kTasks);
         QCOMPARE(resets.count(), 1);
         QVERIFY(layouts.count() <= 2);
+        QVERIFY(proxyContract.removals >= 1 && proxyContract.removals <= TaskFilterProxyModel::kMaxRangedRuns);
+        QVERIFY(proxyContract.insertions >= 1 && proxyContract.insertions <= TaskFilterProxyModel::kMaxRangedRuns);
         QCOMPARE(tasks.task(taskId(1999)), nullptr);
         QCOMPARE(proxy.index(0, TaskTableModel::CardsColumn).data(TaskTableModel::SortRole).toUInt(), 600u);
         QCOMPARE(proxy.index(500, TaskTableModel::CardsColumn).data(TaskTableModel::SortRole).toUInt(), 512u);

@@ -1,0 +1,63 @@
+#pragma once
+// Every task of a scheduler, indexed for the task table: tasks in slots that never move while the
+// task lives, rows as a permutation of the slots (removing rows moves ints, not tasks), an id
+// index, and the values a million tasks share (site ids, tenants) kept once under small keys.
+//
+// Building one from a snapshot (an index of a million ids at huge) is the heavy part of taking
+// in a snapshot: fromTasks() runs on any thread, and the table takes the result over on the GUI
+// thread by swapping containers. Plain data: no signals, no Qt models.
+
+#include "domain.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace cpn {
+
+struct TaskStore {
+    // Values many tasks share, each kept once and named by a small key.
+    struct Interned {
+        std::vector<QString> values;
+        QHash<QString, int> keys;
+        int intern(const QString& value);
+    };
+
+    std::vector<Task> tasks; // by slot
+    std::vector<int> freeSlots;
+    std::vector<int> rowSlot;
+    std::vector<int> slotRow; // -1 for a free slot
+    QHash<QString, int> slotOf;
+    std::vector<int> slotSite; // slot -> key in sites
+    std::vector<int> slotTenant; // slot -> key in tenants
+    Interned sites;
+    Interned tenants;
+    bool idOrdered = true; // rows ascend by id (a snapshot comes so)
+
+    // Tasks without an id, and repeats of an id, are left out.
+    static TaskStore fromTasks(QList<Task>&& tasks);
+    bool isEmpty() const { return tasks.empty(); }
+    int rowCount() const { return int(rowSlot.size()); }
+    const Task& taskAt(int row) const { return tasks[std::size_t(rowSlot[std::size_t(row)])]; }
+    int rowOf(const QString& id) const;
+    const Task* find(const QString& id) const;
+
+    // Replaces the task in a live slot (same id).
+    void put(int slot, const Task& task);
+    // Appends a task with a new id as the last row.
+    void append(const Task& task);
+    // Frees the slots of these rows (ascending, unique) and drops the rows, the others keeping
+    // their order.
+    void removeRows(const std::vector<int>& rows);
+    // For each row, its new row once `rows` (ascending, unique) are moved to the end, the others
+    // keeping their order and the moved ones theirs.
+    std::vector<int> moveToEndRemap(const std::vector<int>& rows) const;
+    // Puts each row r at remap[r] (a permutation).
+    void permute(const std::vector<int>& remap);
+
+private:
+    int takeSlot();
+    void renumberFrom(int row);
+};
+
+} // namespace cpn
