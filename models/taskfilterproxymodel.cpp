@@ -2,6 +2,8 @@
 
 #include "tasktablemodel.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <climits>
 #include <numeric>
@@ -107,8 +109,9 @@ void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
     // The same rows in another order: one layout change.
     std::vector<int> rows;
     rows.reserve(m_rows.size());
+    const std::vector<int>& proxyRow = proxyRows();
     for (const int row : m_sorted) {
-        if (m_proxyRow[std::size_t(row)] >= 0)
+        if (proxyRow[std::size_t(row)] >= 0)
             rows.push_back(row);
     }
     relayoutTo(std::move(rows));
@@ -128,7 +131,7 @@ std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidat
         return candidates;
     // Judged in source row order, which is nearly the tasks' order in memory (a sorted order
     // would jump across a million tasks), then kept in the candidates' order.
-    std::vector<char> shown(m_sortedPos.size(), 0);
+    std::vector<char> shown(std::size_t(sourceRows()), 0);
     for (const int row : candidates)
         shown[std::size_t(row)] = 1;
     for (std::size_t row = 0; row < shown.size(); ++row) {
@@ -145,7 +148,7 @@ std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidat
 
 void TaskFilterProxyModel::showRows(std::vector<int> rows)
 {
-    std::vector<char> inNew(m_proxyRow.size(), 0);
+    std::vector<char> inNew(std::size_t(sourceRows()), 0);
     for (const int row : rows)
         inNew[std::size_t(row)] = 1;
     std::vector<int> removed; // proxy rows, ascending
@@ -156,8 +159,9 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
     std::vector<int> kept; // shown before and after, in the new order
     kept.reserve(rows.size());
     bool adding = false;
+    const std::vector<int>& proxyRow = proxyRows();
     for (const int row : rows) {
-        if (m_proxyRow[std::size_t(row)] >= 0)
+        if (proxyRow[std::size_t(row)] >= 0)
             kept.push_back(row);
         else
             adding = true;
@@ -178,11 +182,8 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
         for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
             const auto [first, last] = *run;
             beginRemoveRows({}, first, last);
-            for (int row = first; row <= last; ++row)
-                m_proxyRow[std::size_t(m_rows[std::size_t(row)])] = -1;
             m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-            for (std::size_t row = std::size_t(first); row < m_rows.size(); ++row)
-                m_proxyRow[std::size_t(m_rows[row])] = int(row);
+            m_proxyRowValid = false;
             endRemoveRows();
         }
         return;
@@ -196,19 +197,21 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     relayoutTo(std::move(order));
     const int kept = int(keptInNewOrder.size());
     beginRemoveRows({}, kept, int(m_rows.size()) - 1);
-    for (std::size_t row = std::size_t(kept); row < m_rows.size(); ++row)
-        m_proxyRow[std::size_t(m_rows[row])] = -1;
     m_rows.resize(std::size_t(kept));
+    m_proxyRowValid = false;
     endRemoveRows();
 }
 
-void TaskFilterProxyModel::insertShown(const std::vector<int>& rows)
+void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector<int> at)
 {
-    // m_rows holds `rows` but the new ones, in their order.
-    std::vector<int> at; // where each new row ends up, ascending
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (m_proxyRow[std::size_t(rows[i])] < 0)
-            at.push_back(int(i));
+    // m_rows holds `rows` but the new ones, in their order; `at`: where each new one ends up,
+    // ascending (worked out here when not given).
+    if (at.empty()) {
+        const std::vector<int>& proxyRow = proxyRows();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (proxyRow[std::size_t(rows[i])] < 0)
+                at.push_back(int(i));
+        }
     }
     const auto runs = runsOf(at);
     if (runs.size() <= std::size_t(kMaxRangedRuns)) {
@@ -216,8 +219,7 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows)
         for (const auto& [first, last] : runs) {
             beginInsertRows({}, first, last);
             m_rows.insert(m_rows.begin() + first, rows.begin() + first, rows.begin() + last + 1);
-            for (std::size_t row = std::size_t(first); row < m_rows.size(); ++row)
-                m_proxyRow[std::size_t(m_rows[row])] = int(row);
+            m_proxyRowValid = false;
             endInsertRows();
         }
         return;
@@ -225,10 +227,9 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows)
     // Scattered: all at the end in one go, then one layout change puts them in their places.
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(at.size()) - 1);
-    for (const int i : at) {
-        m_proxyRow[std::size_t(rows[std::size_t(i)])] = int(m_rows.size());
+    for (const int i : at)
         m_rows.push_back(rows[std::size_t(i)]);
-    }
+    m_proxyRowValid = false;
     endInsertRows();
     relayoutTo(rows);
 }
@@ -242,10 +243,19 @@ void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
     for (const QModelIndex& i : before)
         sources.emplace_back(m_rows[std::size_t(i.row())], i.column());
     setShown(std::move(rows));
+    // Where the few rows views hold on to went, in one pass (the whole inverse is worked out
+    // only when next needed).
+    QHash<int, int> moved;
+    for (const auto& [row, column] : sources)
+        moved.insert(row, -1);
+    for (std::size_t i = 0; i < m_rows.size() && !moved.isEmpty(); ++i) {
+        if (const auto it = moved.find(m_rows[i]); it != moved.end())
+            *it = int(i);
+    }
     QModelIndexList after;
     after.reserve(before.size());
     for (const auto& [row, column] : sources) {
-        const int proxyRow = m_proxyRow[std::size_t(row)];
+        const int proxyRow = moved.value(row, -1);
         after.append(proxyRow >= 0 ? index(proxyRow, column) : QModelIndex());
     }
     changePersistentIndexList(before, after);
@@ -254,25 +264,52 @@ void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
 
 void TaskFilterProxyModel::setShown(std::vector<int> rows)
 {
-    for (const int row : m_rows)
-        m_proxyRow[std::size_t(row)] = -1;
+    // The same rows as before in another order: only their numbers change.
     m_rows = std::move(rows);
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        m_proxyRow[std::size_t(m_rows[i])] = int(i);
+    m_proxyRowValid = false;
 }
 
 void TaskFilterProxyModel::rebuildSortedPositions()
 {
-    m_sortedPos.resize(m_sorted.size()); // every source row is in m_sorted: each entry is written below
-    for (std::size_t i = 0; i < m_sorted.size(); ++i)
-        m_sortedPos[std::size_t(m_sorted[i])] = int(i);
+    // Wanted only to tell whether a changed row is still in place: worked out when next needed.
+    m_sortedPosValid = false;
+}
+
+const std::vector<int>& TaskFilterProxyModel::sortedPositions()
+{
+    if (!m_sortedPosValid) {
+        m_sortedPos.resize(m_sorted.size()); // every source row is in m_sorted: each entry is written below
+        for (std::size_t i = 0; i < m_sorted.size(); ++i)
+            m_sortedPos[std::size_t(m_sorted[i])] = int(i);
+        m_sortedPosValid = true;
+    }
+    return m_sortedPos;
 }
 
 void TaskFilterProxyModel::rebuildProxyRows()
 {
-    m_proxyRow.assign(m_sorted.size(), -1);
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        m_proxyRow[std::size_t(m_rows[i])] = int(i);
+    m_proxyRowValid = false;
+}
+
+int TaskFilterProxyModel::sourceRows() const
+{
+    return m_tasks ? m_tasks->rowCount() : 0;
+}
+
+const std::vector<int>& TaskFilterProxyModel::proxyRows() const
+{
+    // The inverse of m_rows, worked out when asked for: a change that moves many rows (a
+    // relayout, a removal near the top) leaves it for the next reader instead of rewriting a
+    // million entries each time.
+    if (!m_proxyRowValid) {
+        m_proxyRow.assign(std::size_t(sourceRows()), -1);
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            if (std::size_t(m_rows[i]) < m_proxyRow.size())
+                m_proxyRow[std::size_t(m_rows[i])] = int(i);
+        }
+        m_proxyRowValid = true;
+    }
+    return m_proxyRow;
 }
 
 void TaskFilterProxyModel::onSourceReset()
@@ -294,23 +331,30 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (std::size_t(first) < m_sortedPos.size()) {
+    if (std::size_t(first) < m_sorted.size()) {
         // Rows put in before others (the table only appends; kept correct anyway).
         const auto shift = [first, count](int row) { return row < first ? row : row + count; };
         applyRemap(m_sorted, shift);
         applyRemap(m_rows, shift);
+        m_proxyRowValid = false;
+    } else if (m_proxyRowValid) {
+        m_proxyRow.resize(m_proxyRow.size() + std::size_t(count), -1);
     }
     std::vector<int> added(static_cast<std::size_t>(count));
     std::iota(added.begin(), added.end(), first);
-    m_order.insertSorted(m_sorted, added);
+    std::vector<int> shown;
+    for (const int row : added) {
+        if (m_matcher.accepts(row))
+            shown.push_back(row);
+    }
+    m_order.insertSorted(m_sorted, std::move(added));
     rebuildSortedPositions();
-    rebuildProxyRows();
-    std::vector<int> shown = filtered(added);
-    if (shown.empty())
-        return;
-    std::vector<int> rows = m_rows;
-    m_order.insertSorted(rows, std::move(shown));
-    showRows(std::move(rows));
+    if (!shown.empty()) {
+        std::vector<int> rows = m_rows;
+        std::vector<int> at;
+        m_order.insertSorted(rows, std::move(shown), &at);
+        insertShown(rows, std::move(at));
+    }
 }
 
 void TaskFilterProxyModel::onSourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last)
@@ -318,10 +362,22 @@ void TaskFilterProxyModel::onSourceRowsAboutToBeRemoved(const QModelIndex& paren
     if (parent.isValid())
         return;
     // Taken off this proxy while the source still has them.
-    std::vector<int> rows = m_rows;
-    applyRemap(rows, [first, last](int row) { return row >= first && row <= last ? -1 : row; });
-    if (rows.size() != m_rows.size())
-        showRows(std::move(rows));
+    std::vector<int> removed; // proxy rows, ascending
+    const std::vector<int>& proxyRow = proxyRows();
+    for (int row = first; row <= last; ++row) {
+        if (const int p = proxyRow[std::size_t(row)]; p >= 0)
+            removed.push_back(p);
+    }
+    if (removed.empty())
+        return;
+    std::sort(removed.begin(), removed.end());
+    std::vector<int> kept;
+    kept.reserve(m_rows.size() - removed.size());
+    for (const int row : m_rows) {
+        if (row < first || row > last)
+            kept.push_back(row);
+    }
+    removeShown(removed, kept);
 }
 
 void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int first, int last)
@@ -330,9 +386,16 @@ void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int fi
         return;
     const int count = last - first + 1;
     const auto remap = [first, last, count](int row) { return row < first ? row : (row <= last ? -1 : row - count); };
+    const bool offTheEnd = std::size_t(last) + 1 == m_sorted.size();
     applyRemap(m_sorted, remap);
-    applyRemap(m_rows, remap);
     rebuildSortedPositions();
+    if (offTheEnd) {
+        // As the table removes: nothing else is renumbered.
+        if (m_proxyRowValid)
+            m_proxyRow.resize(std::size_t(first));
+        return;
+    }
+    applyRemap(m_rows, remap);
     rebuildProxyRows();
 }
 
@@ -352,7 +415,12 @@ void TaskFilterProxyModel::onSourceLayoutChanged()
     applyRemap(m_sorted, moved);
     applyRemap(m_rows, moved);
     rebuildSortedPositions();
-    rebuildProxyRows();
+    if (m_proxyRowValid) {
+        std::vector<int> proxyRow(m_proxyRow.size());
+        for (std::size_t row = 0; row < remap.size(); ++row)
+            proxyRow[std::size_t(remap[row])] = m_proxyRow[row];
+        m_proxyRow = std::move(proxyRow);
+    }
 }
 
 void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight)
@@ -370,6 +438,8 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         std::iota(candidates.begin(), candidates.end(), first);
     }
     std::vector<int> moving;
+    sortedPositions();
+    proxyRows();
     const auto takeOut = [this, &moving](const std::vector<int>& rows) {
         std::vector<char> out(m_sortedPos.size(), 0);
         for (const int row : rows)
@@ -393,7 +463,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
             const int pos = m_sortedPos[std::size_t(row)];
             const bool inPlace = pos >= 0 && (pos == 0 || !m_order.less(row, m_sorted[std::size_t(pos) - 1]))
                 && (std::size_t(pos) + 1 == m_sorted.size() || !m_order.less(m_sorted[std::size_t(pos) + 1], row));
-            const bool shown = m_proxyRow[std::size_t(row)] >= 0;
+            const bool shown = m_proxyRow[std::size_t(row)] >= 0; // valid: nothing shown changes in these rounds
             (inPlace && shown == m_matcher.accepts(row) ? still : found).push_back(row);
         }
         if (found.empty())
@@ -402,7 +472,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         candidates = std::move(still);
     }
     if (!moving.empty()) {
-        std::vector<char> isMoving(m_sortedPos.size(), 0);
+        std::vector<char> isMoving(std::size_t(sourceRows()), 0);
         for (const int row : moving)
             isMoving[std::size_t(row)] = 1;
         m_order.insertSorted(m_sorted, moving);
@@ -410,15 +480,16 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         std::vector<int> rows;
         rows.reserve(m_rows.size() + moving.size());
         for (const int row : m_sorted) {
-            if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : m_proxyRow[std::size_t(row)] >= 0)
+            if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : proxyRows()[std::size_t(row)] >= 0)
                 rows.push_back(row);
         }
         showRows(std::move(rows));
     }
     int lo = INT_MAX;
     int hi = -1;
+    const std::vector<int>& proxyRow = proxyRows();
     for (int row = first; row <= last; ++row) {
-        if (const int p = m_proxyRow[std::size_t(row)]; p >= 0) {
+        if (const int p = proxyRow[std::size_t(row)]; p >= 0) {
             lo = std::min(lo, p);
             hi = std::max(hi, p);
         }
@@ -473,9 +544,10 @@ QModelIndex TaskFilterProxyModel::mapToSource(const QModelIndex& proxyIndex) con
 
 QModelIndex TaskFilterProxyModel::mapFromSource(const QModelIndex& sourceIndex) const
 {
-    if (!sourceIndex.isValid() || std::size_t(sourceIndex.row()) >= m_proxyRow.size())
+    const std::vector<int>& proxyRow = proxyRows();
+    if (!sourceIndex.isValid() || std::size_t(sourceIndex.row()) >= proxyRow.size())
         return {};
-    const int row = m_proxyRow[std::size_t(sourceIndex.row())];
+    const int row = proxyRow[std::size_t(sourceIndex.row())];
     return row < 0 ? QModelIndex() : index(row, sourceIndex.column());
 }
 

@@ -61,12 +61,15 @@ private:
     // Shows `rows` (source rows, in the order to show them) instead of m_rows.
     void showRows(std::vector<int> rows);
     void removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder);
-    void insertShown(const std::vector<int>& rows);
+    void insertShown(const std::vector<int>& rows, std::vector<int> at = {});
     // One layout change to `rows`, the same rows as m_rows in another order.
     void relayoutTo(std::vector<int> rows);
     void setShown(std::vector<int> rows);
     void rebuildSortedPositions();
+    const std::vector<int>& sortedPositions();
     void rebuildProxyRows();
+    int sourceRows() const;
+    const std::vector<int>& proxyRows() const;
     void refilter(bool narrowing);
     void resort();
 
@@ -83,8 +86,10 @@ private:
 
     std::vector<int> m_sorted; // every source row, in sort order
     std::vector<int> m_rows; // proxy row -> source row: the accepted part of m_sorted
-    std::vector<int> m_sortedPos; // source row -> position in m_sorted
-    std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out
+    std::vector<int> m_sortedPos; // source row -> position in m_sorted, when m_sortedPosValid
+    bool m_sortedPosValid = false;
+    mutable std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out, when m_proxyRowValid
+    mutable bool m_proxyRowValid = false;
 };
 
 } // namespace cpn

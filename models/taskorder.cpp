@@ -192,23 +192,27 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
         rows[i] = entries[i].row;
 }
 
-void TaskOrder::insertSorted(std::vector<int>& into, std::vector<int> rows) const
+void TaskOrder::insertSorted(std::vector<int>& into, std::vector<int> rows, std::vector<int>* at) const
 {
     // A few rows into a million: find their places by bisection (k log n comparisons, where
     // std::merge would compare n times), then move the ints once.
     const auto byRow = [this](int a, int b) { return less(a, b); };
     std::sort(rows.begin(), rows.end(), byRow);
-    std::vector<std::size_t> at;
-    at.reserve(rows.size());
+    std::vector<std::size_t> before; // the place of each in `into` as it is
+    before.reserve(rows.size());
     for (const int row : rows)
-        at.push_back(std::size_t(std::upper_bound(into.begin(), into.end(), row, byRow) - into.begin()));
+        before.push_back(std::size_t(std::upper_bound(into.begin(), into.end(), row, byRow) - into.begin()));
     std::vector<int> out;
     out.reserve(into.size() + rows.size());
     std::size_t from = 0;
+    if (at)
+        at->clear();
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.begin() + std::ptrdiff_t(at[i]));
+        out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.begin() + std::ptrdiff_t(before[i]));
+        if (at)
+            at->push_back(int(out.size()));
         out.push_back(rows[i]);
-        from = at[i];
+        from = before[i];
     }
     out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.end());
     into = std::move(out);

@@ -30,8 +30,9 @@ public:
     bool less(int sourceA, int sourceB) const;
     // Sorts `rows`, a permutation of every source row.
     void sortAll(std::vector<int>& rows) const;
-    // Puts `rows` (in no order, none of them in `into`) in their places in the sorted `into`.
-    void insertSorted(std::vector<int>& into, std::vector<int> rows) const;
+    // Puts `rows` (in no order, none of them in `into`) in their places in the sorted `into`;
+    // their places, ascending, in *at when given.
+    void insertSorted(std::vector<int>& into, std::vector<int> rows, std::vector<int>* at = nullptr) const;
 
 private:
     double key(const Task& task) const;

@@ -20,7 +20,6 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
 {
     TaskStore store;
     const auto n = std::size_t(tasks.size());
-    store.tasks.reserve(n);
     store.slotSite.reserve(n);
     store.slotTenant.reserve(n);
     store.slotOf.reserve(tasks.size());
@@ -37,8 +36,8 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
         store.tasks.push_back(std::move(t));
     }
     tasks = {};
-    store.idOrdered = std::is_sorted(
-        store.tasks.cbegin(), store.tasks.cend(), [](const Task& a, const Task& b) { return a.id < b.id; });
+    for (std::size_t slot = 1; slot < store.tasks.size() && store.idOrdered; ++slot)
+        store.idOrdered = store.tasks[slot - 1].id < store.tasks[slot].id;
     store.rowSlot.resize(store.tasks.size());
     std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
     store.slotRow = store.rowSlot;
@@ -72,7 +71,7 @@ int TaskStore::takeSlot()
         freeSlots.pop_back();
         return slot;
     }
-    tasks.emplace_back();
+    tasks.push_back({});
     slotSite.push_back(0);
     slotTenant.push_back(0);
     slotRow.push_back(-1);
@@ -115,11 +114,14 @@ std::vector<int> TaskStore::moveToEndRemap(const std::vector<int>& rows) const
 
 void TaskStore::permute(const std::vector<int>& remap)
 {
+    std::size_t first = 0; // rows before it stay where they are
+    while (first < remap.size() && remap[first] == int(first))
+        ++first;
     std::vector<int> permuted(rowSlot.size());
-    for (std::size_t row = 0; row < rowSlot.size(); ++row)
+    for (std::size_t row = first; row < rowSlot.size(); ++row)
         permuted[std::size_t(remap[row])] = rowSlot[row];
-    rowSlot = std::move(permuted);
-    renumberFrom(0);
+    std::copy(permuted.begin() + std::ptrdiff_t(first), permuted.end(), rowSlot.begin() + std::ptrdiff_t(first));
+    renumberFrom(int(first));
 }
 
 void TaskStore::removeRows(const std::vector<int>& rows)

@@ -11,9 +11,33 @@
 
 #include <QHash>
 
+#include <memory>
 #include <vector>
 
 namespace cpn {
+
+// Tasks by slot, in chunks that never move: a task more never relocates the million before it
+// (a vector's growth would copy them all on the GUI thread, a stall of a few hundred ms).
+class TaskSlots {
+public:
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    Task& operator[](std::size_t slot) { return m_chunks[slot >> kShift][slot & kMask]; }
+    const Task& operator[](std::size_t slot) const { return m_chunks[slot >> kShift][slot & kMask]; }
+    void push_back(Task&& task)
+    {
+        if ((m_size & kMask) == 0)
+            m_chunks.push_back(std::make_unique<Task[]>(kChunk));
+        (*this)[m_size++] = std::move(task);
+    }
+
+private:
+    static constexpr int kShift = 12;
+    static constexpr std::size_t kChunk = std::size_t(1) << kShift;
+    static constexpr std::size_t kMask = kChunk - 1;
+    std::vector<std::unique_ptr<Task[]>> m_chunks;
+    std::size_t m_size = 0;
+};
 
 struct TaskStore {
     // Values many tasks share, each kept once and named by a small key.
@@ -23,7 +47,7 @@ struct TaskStore {
         int intern(const QString& value);
     };
 
-    std::vector<Task> tasks; // by slot
+    TaskSlots tasks;
     std::vector<int> freeSlots;
     std::vector<int> rowSlot;
     std::vector<int> slotRow; // -1 for a free slot
