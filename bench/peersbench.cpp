@@ -230,6 +230,8 @@ void run(const Options& options)
         if (echartsUp) {
             echartsFirst = echarts.load(sceneFile.fileName());
             echartsUp = echartsFirst.has_value();
+            if (echartsUp)
+                std::fprintf(stderr, "cpn-bench: peers: ECharts draws into canvases %s\n", qPrintable(echarts.layers()));
         }
     }
 
@@ -251,6 +253,7 @@ void run(const Options& options)
         qgv.ms.push_back(graphicsView.redrawMs(colours));
         qgvAa.ms.push_back(graphicsViewAa.redrawMs(colours));
         // The paints the item updates queued, and the map's repaint timer: not timed.
+        QApplication::processEvents();
         QApplication::processEvents();
         if (echartsUp) {
             QFile file(coloursFile);
@@ -300,23 +303,34 @@ void run(const Options& options)
         reportUnavailable(QStringLiteral("peers.ratio.echarts_over_ours"), echartsError);
     report(QStringLiteral("peers.ratio.floor_noclip_over_ours"), floorNoClip.median() / ours, "x");
 
-    // The pictures of the last round, all of the same loads.
+    // The pictures of the last round, all of the same loads, against ours without what the
+    // peers do not draw (labels and legend).
+    unfolded.view().setLayerVisible(MapLayer::Labels, false);
+    unfolded.view().setLegendVisible(false);
+    unfolded.paint(false);
+    const QImage ourNetwork = unfolded.image();
+    unfolded.view().setLayerVisible(MapLayer::Labels, true);
+    unfolded.view().setLegendVisible(true);
+    unfolded.paint(false);
     const QImage ourFrame = unfolded.image();
     const QImage graphicsViewFrame = graphicsView.frame();
     const QImage graphicsViewAaFrame = graphicsViewAa.frame();
-    report(QStringLiteral("peers.similarity.basemap_only_mad"), meanAbsoluteDifference(ourFrame, scene.basemap),
+    report(QStringLiteral("peers.similarity.basemap_only_mad"), meanAbsoluteDifference(ourNetwork, scene.basemap),
         "levels");
-    report(QStringLiteral("peers.similarity.qgraphicsview_mad"), meanAbsoluteDifference(ourFrame, graphicsViewFrame),
-        "levels");
+    report(QStringLiteral("peers.similarity.floor_mad"), meanAbsoluteDifference(ourNetwork, floorImage), "levels");
+    report(QStringLiteral("peers.similarity.qgraphicsview_mad"),
+        meanAbsoluteDifference(ourNetwork, graphicsViewFrame), "levels");
     report(QStringLiteral("peers.similarity.qgraphicsview_aa_mad"),
-        meanAbsoluteDifference(ourFrame, graphicsViewAaFrame), "levels");
+        meanAbsoluteDifference(ourNetwork, graphicsViewAaFrame), "levels");
     QImage chartFrame;
     const QString shot = files.filePath(QStringLiteral("echarts.png"));
     if (echartsComplete && echarts.screenshot(shot) && chartFrame.load(shot))
-        report(QStringLiteral("peers.similarity.echarts_mad"), meanAbsoluteDifference(ourFrame, chartFrame), "levels");
+        report(
+            QStringLiteral("peers.similarity.echarts_mad"), meanAbsoluteDifference(ourNetwork, chartFrame), "levels");
     else
         reportUnavailable(QStringLiteral("peers.similarity.echarts_mad"), echarts.error());
     saveSnapshot(options, ourFrame, QStringLiteral("peers-ours-unfolded"));
+    saveSnapshot(options, ourNetwork, QStringLiteral("peers-ours-unfolded-unlabelled"));
     saveSnapshot(options, folded.image(), QStringLiteral("peers-ours-folded"));
     saveSnapshot(options, graphicsViewFrame, QStringLiteral("peers-qgraphicsview"));
     saveSnapshot(options, graphicsViewAaFrame, QStringLiteral("peers-qgraphicsview-aa"));

@@ -69,6 +69,8 @@ bool EChartsPeer::start(QSize size)
 std::optional<double> EChartsPeer::load(const QString& sceneFile)
 {
     const auto answer = ask(QStringLiteral("load ") + sceneFile, kLoadTimeoutMs);
+    if (answer)
+        m_layers = answer->value(QStringLiteral("layers")).toString();
     return answer ? std::optional(answer->value(QStringLiteral("ms")).toDouble()) : std::nullopt;
 }
 

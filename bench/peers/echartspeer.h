@@ -24,6 +24,8 @@ public:
     QString chromiumVersion() const { return m_info.value(QStringLiteral("chromium")).toString(); }
     QString echartsVersion() const { return m_info.value(QStringLiteral("echarts")).toString(); }
     QJsonObject gpu() const { return m_info.value(QStringLiteral("gpu")).toObject(); }
+    // The canvases ECharts drew into (zrender's layers), once loaded.
+    QString layers() const { return m_layers; }
 
     // The network (peerSceneJson) and its first render: ms.
     std::optional<double> load(const QString& sceneFile);
@@ -38,6 +40,7 @@ private:
 
     QProcess m_node;
     QJsonObject m_info;
+    QString m_layers;
     QString m_error;
 };
 

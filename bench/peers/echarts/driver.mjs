@@ -161,7 +161,7 @@ async function run(line) {
   switch (command) {
   case 'load': {
     const ms = await evaluate(`peer.load(${readFileSync(file, 'utf8')})`);
-    return { ok: true, ms, canvases: await evaluate('peer.canvasCount()') };
+    return { ok: true, ms, layers: await evaluate('peer.layers()') };
   }
   case 'redraw':
     await evaluate(`peer.recolour(${readFileSync(file, 'utf8')})`);
@@ -177,11 +177,16 @@ async function run(line) {
   }
 }
 
-function stop() {
-  if (browser && browser.exitCode === null)
+// Chromium writes to its profile until it has exited: wait for that before removing it.
+async function stop() {
+  if (browser && browser.exitCode === null && browser.signalCode === null) {
+    const exited = new Promise((resolve) => browser.once('exit', resolve));
     browser.kill();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
   if (profile)
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  profile = null;
 }
 
 async function main() {
@@ -189,7 +194,7 @@ async function main() {
     answer(await start());
   } catch (error) {
     answer({ ok: false, error: error.message });
-    stop();
+    await stop();
     process.exit(1);
   }
   const lines = createInterface({ input: process.stdin });
@@ -202,8 +207,8 @@ async function main() {
       answer({ ok: false, error: error.message });
     }
   }
-  stop();
+  await stop();
 }
 
-process.on('SIGTERM', () => { stop(); process.exit(0); });
+process.on('SIGTERM', () => stop().then(() => process.exit(0)));
 main();
