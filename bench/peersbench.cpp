@@ -85,6 +85,17 @@ private:
     QImage m_target;
 };
 
+// Lets the event loop run for a moment, untimed: the paints queued by the last redraw (the map's
+// coalescing timer, QGraphicsView's item updates) and Chromium's work after its frame are done
+// before the next timing starts.
+void settle()
+{
+    QElapsedTimer wait;
+    wait.start();
+    while (wait.elapsed() < 100)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
 // A metrics frame with every load moved by up to +-0.3 from where it is: new colours for most
 // sites and links.
 StateBatch newLoads(const NetworkState& state, QRandomGenerator& random)
@@ -235,35 +246,41 @@ void run(const Options& options)
         }
     }
 
-    Figure apply, oursUnfolded, oursUnfoldedClip, oursFolded, qgv, qgvAa, chart, floorClip, floorNoClip;
+    Figure apply, oursUnfolded, oursFolded, oursRepaint, oursRepaintClip, qgv, qgvUpdate, qgvAa, chart, floorClip,
+        floorNoClip;
     QImage floorImage(kSize, QImage::Format_RGB32);
     QRandomGenerator random(12);
     const QString coloursFile = files.filePath(QStringLiteral("colours.json"));
     for (int round = 0; round < rounds; ++round) {
         const StateBatch batch = newLoads(state, random);
+        settle();
         QElapsedTimer timer;
         timer.start();
         state.applyBatch(batch);
         apply.ms.push_back(double(timer.nsecsElapsed()) / 1e6);
         oursUnfolded.ms.push_back(apply.ms.back() + unfolded.paint(false));
         oursFolded.ms.push_back(apply.ms.back() + folded.paint(false));
-        oursUnfoldedClip.ms.push_back(apply.ms.back() + unfolded.paint(true));
+        // Painted again with nothing changed, without and with a clip rectangle.
+        oursRepaint.ms.push_back(unfolded.paint(false));
+        oursRepaintClip.ms.push_back(unfolded.paint(true));
 
         colours = peerColoursOf(unfolded.view(), scene);
+        settle();
         qgv.ms.push_back(graphicsView.redrawMs(colours));
+        qgvUpdate.ms.push_back(graphicsView.lastUpdateMs());
+        settle();
         qgvAa.ms.push_back(graphicsViewAa.redrawMs(colours));
-        // The paints the item updates queued, and the map's repaint timer: not timed.
-        QApplication::processEvents();
-        QApplication::processEvents();
         if (echartsUp) {
             QFile file(coloursFile);
             echartsUp = file.open(QIODevice::WriteOnly) && file.write(peerColoursJson(colours)) > 0;
             file.close();
+            settle();
             const auto ms = echartsUp ? echarts.redraw(coloursFile) : std::nullopt;
             echartsUp = ms.has_value();
             if (ms)
                 chart.ms.push_back(*ms);
         }
+        settle();
         floorNoClip.ms.push_back(floorMs(scene, colours, false, floorImage));
         floorClip.ms.push_back(floorMs(scene, colours, true, floorImage));
         std::fprintf(stderr,
@@ -278,9 +295,11 @@ void run(const Options& options)
     report(QStringLiteral("peers.ours.apply_median_ms"), apply.median(), "ms");
     report(QStringLiteral("peers.ours.unfolded_median_ms"), oursUnfolded.median(), "ms");
     report(QStringLiteral("peers.ours.unfolded_max_ms"), oursUnfolded.max(), "ms");
-    report(QStringLiteral("peers.ours.unfolded_clip_median_ms"), oursUnfoldedClip.median(), "ms");
     report(QStringLiteral("peers.ours.folded_median_ms"), oursFolded.median(), "ms");
+    report(QStringLiteral("peers.ours.unfolded_repaint_median_ms"), oursRepaint.median(), "ms");
+    report(QStringLiteral("peers.ours.unfolded_repaint_clip_median_ms"), oursRepaintClip.median(), "ms");
     reportPeer(QStringLiteral("qgraphicsview"), graphicsViewFirst, qgv);
+    report(QStringLiteral("peers.qgraphicsview.set_pen_brush_median_ms"), qgvUpdate.median(), "ms");
     reportPeer(QStringLiteral("qgraphicsview_aa"), graphicsViewAaFirst, qgvAa);
     const QString echartsError = echarts.error().isEmpty() ? QStringLiteral("could not write its data") : echarts.error();
     const bool echartsComplete = echartsUp && int(chart.ms.size()) == rounds;

@@ -71,6 +71,7 @@ double GraphicsViewPeer::redrawMs(const PeerColours& colours)
             QPen(QColor::fromRgb(colours.links[k]), m_peer.linkWidths[k], Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_sites.size(); ++i)
         m_sites[i]->setBrush(QColor::fromRgb(colours.sites[i]));
+    m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
     m_view.viewport()->repaint();
     return double(timer.nsecsElapsed()) / 1e6;
 }

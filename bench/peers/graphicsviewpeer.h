@@ -26,6 +26,8 @@ public:
     // New pens and brushes on every item, then viewport()->repaint() (one synchronous paint;
     // the paint the item updates queue runs later, untimed, in the event loop): ms.
     double redrawMs(const PeerColours& colours);
+    // Of the last redraw, the part spent in setPen and setBrush: ms.
+    double lastUpdateMs() const { return m_lastUpdateMs; }
     // What the view shows now.
     QImage frame();
 
@@ -35,6 +37,7 @@ private:
     QGraphicsView m_view;
     std::vector<QGraphicsLineItem*> m_links;
     std::vector<QGraphicsEllipseItem*> m_sites;
+    double m_lastUpdateMs = 0;
 };
 
 } // namespace cpn::bench
