@@ -17,6 +17,6 @@ fi
 cd "$here/echarts"
 # The versions are pinned by package-lock.json.
 npm ci --no-audit --no-fund
-chromium --version
+chromium --version 2>/dev/null
 node --version
 echo "peers: ready (cpn-bench --only peers)"
