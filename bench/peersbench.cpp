@@ -186,10 +186,10 @@ void reportPeer(const QString& name, double firstMs, const Figure& figure)
     report(QStringLiteral("peers.%1.max_ms").arg(name), figure.max(), "ms");
 }
 
-void reportUnavailable(const QString& name, const QString& reason)
+void reportUnavailable(const QString& name, const char* unit, const QString& reason)
 {
     // A value that parses (nan), then why, for a reader.
-    std::printf("%s nan ms (unavailable: %s)\n", qPrintable(name), qPrintable(reason));
+    std::printf("%s nan %s (unavailable: %s)\n", qPrintable(name), unit, qPrintable(reason));
     std::fflush(stdout);
 }
 
@@ -310,7 +310,7 @@ void run(const Options& options)
     } else {
         std::fprintf(stderr, "cpn-bench: peers: ECharts unavailable: %s\n", qPrintable(echartsError));
         for (const char* figure : { "first_ms", "median_ms", "max_ms" })
-            reportUnavailable(QStringLiteral("peers.echarts.") + QLatin1String(figure), echartsError);
+            reportUnavailable(QStringLiteral("peers.echarts.") + QLatin1String(figure), "ms", echartsError);
     }
     report(QStringLiteral("peers.floor.noclip_median_ms"), floorNoClip.median(), "ms");
     report(QStringLiteral("peers.floor.clip_median_ms"), floorClip.median(), "ms");
@@ -321,7 +321,7 @@ void run(const Options& options)
     if (echartsComplete)
         report(QStringLiteral("peers.ratio.echarts_over_ours"), chart.median() / ours, "x");
     else
-        reportUnavailable(QStringLiteral("peers.ratio.echarts_over_ours"), echartsError);
+        reportUnavailable(QStringLiteral("peers.ratio.echarts_over_ours"), "x", echartsError);
     report(QStringLiteral("peers.ratio.floor_noclip_over_ours"), floorNoClip.median() / ours, "x");
 
     // The pictures of the last round, all of the same loads, against ours without what the
@@ -353,7 +353,7 @@ void run(const Options& options)
         report(
             QStringLiteral("peers.similarity.echarts_mad"), meanAbsoluteDifference(ourNetwork, chartFrame), "levels");
     else
-        reportUnavailable(QStringLiteral("peers.similarity.echarts_mad"), echarts.error());
+        reportUnavailable(QStringLiteral("peers.similarity.echarts_mad"), "levels", echartsError);
     saveSnapshot(options, ourFrame, QStringLiteral("peers-ours-unfolded"));
     saveSnapshot(options, ourNetwork, QStringLiteral("peers-ours-unfolded-unlabelled"));
     saveSnapshot(options, folded.image(), QStringLiteral("peers-ours-folded"));

@@ -39,6 +39,9 @@ class DevTools {
     this.nextId = 1;
     this.waiting = new Map();
     let buffered = '';
+    // A pipe breaks when Chromium is gone: the exit handler says why.
+    output.on('error', (error) => this.failAll(error));
+    input.on('error', (error) => this.failAll(error));
     input.setEncoding('utf8');
     input.on('data', (chunk) => {
       buffered += chunk;
@@ -59,6 +62,8 @@ class DevTools {
   }
 
   send(method, params = {}, sessionId = undefined) {
+    if (this.output.destroyed)
+      return Promise.reject(new Error('Chromium is not running'));
     const id = this.nextId++;
     const message = { id, method, params };
     if (sessionId)
@@ -80,6 +85,7 @@ let browser = null;
 let devtools = null;
 let session = null;
 let profile = null;
+let exitReason = null; // why Chromium went away, the first thing to report
 
 async function evaluate(expression) {
   const result = await devtools.send('Runtime.evaluate',
@@ -108,6 +114,7 @@ async function start() {
     browser.on('error', (error) => reject(new Error(`cannot start ${chromiumPath}: ${error.message}`)));
     browser.on('exit', (code) => {
       const error = new Error(`Chromium exited (${code}): ${log.trim().split('\n').pop() ?? ''}`);
+      exitReason = error.message;
       devtools?.failAll(error);
       reject(error);
     });
@@ -193,7 +200,9 @@ async function main() {
   try {
     answer(await start());
   } catch (error) {
-    answer({ ok: false, error: error.message });
+    // A broken pipe comes before the exit that explains it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    answer({ ok: false, error: exitReason ?? error.message });
     await stop();
     process.exit(1);
   }
