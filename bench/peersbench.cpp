@@ -243,7 +243,8 @@ void run(const Options& options)
             echartsFirst = echarts.load(sceneFile.fileName());
             echartsUp = echartsFirst.has_value();
             if (echartsUp)
-                std::fprintf(stderr, "cpn-bench: peers: ECharts draws into canvases %s\n", qPrintable(echarts.layers()));
+                std::fprintf(
+                    stderr, "cpn-bench: peers: ECharts draws into canvases %s\n", qPrintable(echarts.layers()));
         }
     }
 
@@ -303,7 +304,8 @@ void run(const Options& options)
     reportPeer(QStringLiteral("qgraphicsview"), graphicsViewFirst, qgv);
     report(QStringLiteral("peers.qgraphicsview.set_pen_brush_median_ms"), qgvUpdate.median(), "ms");
     reportPeer(QStringLiteral("qgraphicsview_aa"), graphicsViewAaFirst, qgvAa);
-    const QString echartsError = echarts.error().isEmpty() ? QStringLiteral("could not write its data") : echarts.error();
+    const QString echartsError
+        = echarts.error().isEmpty() ? QStringLiteral("could not write its data") : echarts.error();
     const bool echartsComplete = echartsUp && int(chart.ms.size()) == rounds;
     if (echartsComplete) {
         reportPeer(QStringLiteral("echarts"), *echartsFirst, chart);
@@ -336,15 +338,15 @@ void run(const Options& options)
     const QImage ourClippedFrame = unfolded.image();
     unfolded.paint(false);
     const QImage ourFrame = unfolded.image();
-    report(QStringLiteral("peers.similarity.ours_clip_vs_noclip_mad"), meanAbsoluteDifference(ourFrame, ourClippedFrame),
-        "levels");
+    report(QStringLiteral("peers.similarity.ours_clip_vs_noclip_mad"),
+        meanAbsoluteDifference(ourFrame, ourClippedFrame), "levels");
     const QImage graphicsViewFrame = graphicsView.frame();
     const QImage graphicsViewAaFrame = graphicsViewAa.frame();
     report(QStringLiteral("peers.similarity.basemap_only_mad"), meanAbsoluteDifference(ourNetwork, scene.basemap),
         "levels");
     report(QStringLiteral("peers.similarity.floor_mad"), meanAbsoluteDifference(ourNetwork, floorImage), "levels");
-    report(QStringLiteral("peers.similarity.qgraphicsview_mad"),
-        meanAbsoluteDifference(ourNetwork, graphicsViewFrame), "levels");
+    report(QStringLiteral("peers.similarity.qgraphicsview_mad"), meanAbsoluteDifference(ourNetwork, graphicsViewFrame),
+        "levels");
     report(QStringLiteral("peers.similarity.qgraphicsview_aa_mad"),
         meanAbsoluteDifference(ourNetwork, graphicsViewAaFrame), "levels");
     QImage chartFrame;

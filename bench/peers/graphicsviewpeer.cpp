@@ -67,8 +67,7 @@ double GraphicsViewPeer::redrawMs(const PeerColours& colours)
     QElapsedTimer timer;
     timer.start();
     for (std::size_t k = 0; k < m_links.size(); ++k)
-        m_links[k]->setPen(
-            QPen(QColor::fromRgb(colours.links[k]), m_peer.linkWidths[k], Qt::SolidLine, Qt::FlatCap));
+        m_links[k]->setPen(QPen(QColor::fromRgb(colours.links[k]), m_peer.linkWidths[k], Qt::SolidLine, Qt::FlatCap));
     for (std::size_t i = 0; i < m_sites.size(); ++i)
         m_sites[i]->setBrush(QColor::fromRgb(colours.sites[i]));
     m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;

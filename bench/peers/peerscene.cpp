@@ -38,7 +38,8 @@ QRgb siteColour(const MapTheme& theme, const NetworkState& state, const FoldedNe
     return utilisationPalette()[std::size_t(utilisationStep(folded.site(site).utilisation))].rgb();
 }
 
-template <typename T, typename F> void appendArray(QByteArray& out, const char* name, const std::vector<T>& items, F&& value)
+template <typename T, typename F>
+void appendArray(QByteArray& out, const char* name, const std::vector<T>& items, F&& value)
 {
     out += '"';
     out += name;
