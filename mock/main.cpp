@@ -79,7 +79,7 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
         } else if (arg == "--listen") {
             if (!takeValue())
                 return std::nullopt;
-            if (!cpn::mock::parseListenAddress(value)) {
+            if (!cpn::server::parseListenAddress(value)) {
                 *error = "bad --listen '" + value + "': expected HOST:PORT with a port in 0..65535";
                 return std::nullopt;
             }
@@ -128,7 +128,7 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             if (!takeValue())
                 return std::nullopt;
             std::string why;
-            const auto token = cpn::mock::parseAccessToken(value, &why);
+            const auto token = cpn::server::parseAccessToken(value, &why);
             if (!token) {
                 *error = "bad --token: " + why;
                 return std::nullopt;
@@ -165,8 +165,8 @@ int main(int argc, char** argv)
         std::cout << kUsage << cpn::mock::scenarioHelp();
         return 0;
     }
-    const auto listen = cpn::mock::parseListenAddress(parsed->options.listenAddress);
-    if (parsed->options.tokens.empty() && !cpn::mock::isLoopbackHost(listen->host))
+    const auto listen = cpn::server::parseListenAddress(parsed->options.listenAddress);
+    if (parsed->options.tokens.empty() && !cpn::server::isLoopbackHost(listen->host))
         return usageError("refusing to listen on " + parsed->options.listenAddress
             + " without --token: anyone could dispatch. Pass --token operator=SECRET or listen on 127.0.0.1");
 

@@ -19,9 +19,9 @@ constexpr std::uint64_t kSizingSalt = 0x512e5a3b1eULL;
 constexpr std::size_t kFullMetricsKept = 8;
 
 // At the larger scales a metrics batch is MBs: the log keeps the newest few in full.
-EventLog::Limits eventLimitsFor(const SimulationOptions& options)
+server::EventLog::Limits eventLimitsFor(const SimulationOptions& options)
 {
-    EventLog::Limits limits = options.eventLimits;
+    server::EventLog::Limits limits = options.eventLimits;
     if (limits.fullMetricsKept == 0 && options.scale != Scale::National)
         limits.fullMetricsKept = kFullMetricsKept;
     return limits;

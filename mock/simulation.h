@@ -1,8 +1,10 @@
 #pragma once
 // The mock scheduler's engine: the network, its tasks and migrations, moving in simulated time.
 
+#include "engine.h"
 #include "enginestate.h"
 #include "eventlog.h"
+#include "idempotencystore.h"
 #include "metrichistory.h"
 #include "random.h"
 #include "routing.h"
@@ -29,6 +31,11 @@
 
 namespace cpn::mock {
 
+// Where each recorded metric of each site lives in the history store.
+struct HistoryLayout {
+    std::vector<std::vector<std::int32_t>> archChannel; // [architecture][site] -> channel, -1 = not installed
+};
+
 // 2026-11-21T08:00+08:00, where every simulation's clock starts, Unix ms.
 inline constexpr std::int64_t kSimulationStartMs = 1795219200000;
 
@@ -37,7 +44,7 @@ struct SimulationOptions {
     Scale scale = Scale::National;
     double timeScale = 10.0; // simulated s per wall s; reported in snapshots, the caller paces tick()
     std::string scenario = "normal";
-    EventLog::Limits eventLimits {};
+    server::EventLog::Limits eventLimits {};
     // Revision of the starting state. A server gives each run its own range (see MockServerOptions)
     // so that a client holding a revision of an earlier run cannot resume into this one.
     std::uint64_t initialRevision = 1;
@@ -51,10 +58,10 @@ bool isFinishedState(cpn::v1::MigrationState state);
 
 // Deterministic: the same options and the same sequence of tick() calls give the same states and
 // events. Every public member is thread-safe; one mutex guards the engine.
-class Simulation {
+class Simulation final : public server::Engine {
 public:
     explicit Simulation(SimulationOptions options = {});
-    ~Simulation();
+    ~Simulation() override;
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
 
@@ -62,26 +69,29 @@ public:
     // queues move, migrations progress; then emits one metrics batch and the alarm changes.
     void tick(double simSeconds);
 
-    EventLog& events() { return m_events; }
-    const EventLog& events() const { return m_events; }
+    server::EventLog& events() override { return m_events; }
+    const server::EventLog& events() const override { return m_events; }
     const SimulationOptions& options() const { return m_options; }
     std::int64_t simTimeMs() const;
 
-    // StateService
-    cpn::v1::Snapshot snapshot() const;
-    grpc::Status listTasks(const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const;
+    // server::Engine: StateService
+    cpn::v1::Snapshot snapshot() const override;
+    grpc::Status listTasks(
+        const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const override;
     grpc::Status queryHistory(
-        const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const;
+        const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const override;
 
-    // DispatchService
-    grpc::Status planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const;
-    grpc::Status startMigration(
-        const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy, cpn::v1::Migration* migration);
-    grpc::Status cancelMigration(const cpn::v1::CancelMigrationRequest& request, cpn::v1::Migration* migration);
-    grpc::Status drainSite(
-        const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy, cpn::v1::DrainSiteResponse* response);
+    // server::Engine: DispatchService
+    grpc::Status planMigration(
+        const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const override;
+    grpc::Status startMigration(const cpn::v1::StartMigrationRequest& request, const std::string& requestedBy,
+        cpn::v1::Migration* migration) override;
+    grpc::Status cancelMigration(const cpn::v1::CancelMigrationRequest& request, const std::string& actor,
+        cpn::v1::Migration* migration) override;
+    grpc::Status drainSite(const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy,
+        cpn::v1::DrainSiteResponse* response) override;
     grpc::Status acknowledgeAlarm(
-        const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by, cpn::v1::Alarm* alarm);
+        const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& by, cpn::v1::Alarm* alarm) override;
 
     // For tests and tools.
     std::optional<cpn::v1::Task> findTask(const std::string& id) const;
@@ -242,7 +252,9 @@ private:
     std::map<std::string, MigrationRecord> m_migrations;
     std::set<std::string> m_activeMigrations; // not finished, including PLANNED
     std::deque<std::string> m_finishedMigrations;
-    std::unordered_map<std::string, std::string> m_migrationByRequest;
+    // Start keys -> migration ids. Kept far beyond a client's retries; migrations themselves are
+    // kept for good (a repeat answers with the migration as it is now).
+    server::IdempotencyStore<std::string> m_migrationByRequest { 100000 };
     std::map<std::string, DrainRecord> m_drains; // by request id
     std::uint64_t m_nextMigrationNumber = 1;
 
@@ -258,7 +270,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_sloNeighbourhoods;
 
     cpn::v1::MetricsBatch m_lastMetrics;
-    MetricHistory m_history;
+    server::MetricHistory m_history;
     HistoryLayout m_historyLayout;
     std::int64_t m_nextHistoryMs = 0;
 
@@ -266,7 +278,7 @@ private:
     std::deque<std::string> m_finishedDrains; // request ids of drains with every migration finished
 
     std::vector<cpn::v1::WatchEvent> m_pending;
-    EventLog m_events;
+    server::EventLog m_events;
 };
 
 } // namespace cpn::mock

@@ -39,8 +39,8 @@ grpc::Status Simulation::startMigration(
     if (request.request_id().empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "request_id is empty: give each start its own idempotency key" };
     std::lock_guard lock(m_mutex);
-    if (auto it = m_migrationByRequest.find(request.request_id()); it != m_migrationByRequest.end()) {
-        const auto& existing = m_migrations.at(it->second).proto;
+    if (const std::string* started = m_migrationByRequest.find(request.request_id())) {
+        const auto& existing = m_migrations.at(*started).proto;
         if (existing.task_id() != request.task_id() || existing.target_site_id() != request.target_site_id())
             return { grpc::StatusCode::INVALID_ARGUMENT,
                 "request_id " + request.request_id() + " was already used for migration " + existing.id() + " of task "
@@ -62,13 +62,14 @@ grpc::Status Simulation::startMigration(
     TaskRecord& task = m_tasks.at(found->number);
     auto& m = createMigration(task, target, std::move(outcome), request.request_id(), request.reason(), requestedBy);
     beginMigration(m);
-    m_migrationByRequest.emplace(request.request_id(), m.proto.id());
+    m_migrationByRequest.remember(request.request_id(), m.proto.id());
     *migration = m.proto;
     flushEvents();
     return grpc::Status::OK;
 }
 
-grpc::Status Simulation::cancelMigration(const cpn::v1::CancelMigrationRequest& request, cpn::v1::Migration* migration)
+grpc::Status Simulation::cancelMigration(
+    const cpn::v1::CancelMigrationRequest& request, const std::string& /*actor*/, cpn::v1::Migration* migration)
 {
     if (request.migration_id().empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "migration_id is empty" };

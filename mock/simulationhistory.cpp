@@ -16,12 +16,16 @@
 
 namespace cpn::mock {
 
+using server::HistoryPlane;
+using server::HistorySeries;
+using server::MetricHistory;
+
 namespace {
 
-constexpr std::int64_t kHistoryStepMs = 60000;
-constexpr std::size_t kHistoryFrames = 1440; // 24 h at 1-min steps
-constexpr std::int64_t kCoarseStepMs = 15 * 60000;
-constexpr std::size_t kCoarseFrames = 7 * 96; // 7 days at 15-min steps
+constexpr std::int64_t kHistoryStepMs = server::kDayByMinute.stepMs;
+constexpr std::size_t kHistoryFrames = server::kDayByMinute.frames;
+constexpr std::int64_t kCoarseStepMs = server::kWeekByQuarterHour.stepMs;
+constexpr std::size_t kCoarseFrames = server::kWeekByQuarterHour.frames;
 constexpr std::size_t kHistoryByteBudget = 600'000'000;
 constexpr std::int64_t kMaxHistoryPoints = 100000; // per QueryHistory answer
 
@@ -201,22 +205,17 @@ void Simulation::initialiseHistory()
             planes[plane].scale.push_back(float(
                 plane == kLinkLatency ? 3.0 * m_topology.links[l].latency_ms() : m_topology.links[l].capacity_gbps()));
 
-    // Within the budget: links drop to 8 bits first, then the coarse tier shortens.
-    auto frameBytes = [&] {
-        std::size_t bytes = sizeof(std::int64_t);
-        for (const auto& p : planes)
-            bytes += p.scale.size() * (p.wide ? 2 : 1);
-        return bytes;
-    };
-    if (frameBytes() * (kHistoryFrames + kCoarseFrames) > kHistoryByteBudget)
+    // Within the budget: links drop to 8 bits first, then the tiers shorten.
+    const MetricHistory::Tier fine { kHistoryStepMs, kHistoryFrames };
+    const MetricHistory::Tier coarse { kCoarseStepMs, kCoarseFrames };
+    if (MetricHistory::frameBytes(planes) * (fine.frames + coarse.frames) > kHistoryByteBudget)
         for (const auto plane : { kLinkAb, kLinkBa, kLinkLatency })
             planes[plane].wide = false;
-    const std::size_t perFrame = frameBytes();
-    const std::size_t fineFrames = std::clamp<std::size_t>(kHistoryByteBudget / perFrame, 60, kHistoryFrames);
-    const std::size_t coarseFrames
-        = std::clamp<std::size_t>((kHistoryByteBudget - std::min(kHistoryByteBudget, fineFrames * perFrame)) / perFrame,
-            fineFrames * std::size_t(kHistoryStepMs) / std::size_t(kCoarseStepMs) + 1, kCoarseFrames);
-    m_history = MetricHistory(std::move(planes), { kHistoryStepMs, fineFrames }, { kCoarseStepMs, coarseFrames });
+    const auto [fitFine, fitCoarse]
+        = MetricHistory::fitTiers(MetricHistory::frameBytes(planes), kHistoryByteBudget, fine, coarse);
+    const std::size_t fineFrames = fitFine.frames;
+    const std::size_t coarseFrames = fitCoarse.frames;
+    m_history = MetricHistory(std::move(planes), fitFine, fitCoarse);
 
     // The past: a week of coarse frames (up to the current bucket), then the fine span.
     const Backfill backfill(m_topology, m_links, m_lastMetrics, m_historyLayout, m_nowMs);

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 enum class Role { Viewer, Operator };
 
@@ -49,4 +49,4 @@ private:
     std::vector<AccessToken> m_tokens;
 };
 
-} // namespace cpn::mock
+} // namespace cpn::server

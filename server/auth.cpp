@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 namespace {
 
@@ -149,4 +149,4 @@ grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role n
     return grpc::Status::OK;
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server
