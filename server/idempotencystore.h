@@ -12,8 +12,7 @@ namespace cpn::server {
 // Bounded: beyond `capacity` keys the oldest is forgotten (a repeat that late acts again), so
 // that no client can grow a server without end. Not thread-safe: the engine holding it guards
 // it with its own lock, together with the state the answers refer to.
-template <class Answer>
-class IdempotencyStore {
+template <class Answer> class IdempotencyStore {
 public:
     explicit IdempotencyStore(std::size_t capacity)
         : m_capacity(capacity > 0 ? capacity : 1)

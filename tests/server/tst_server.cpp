@@ -207,12 +207,36 @@ private slots:
         QTest::addColumn<QString>("snapshot");
         QTest::addColumn<QString>("start");
         QTest::addColumn<QString>("actor");
-        QTest::newRow("none") << "" << "" << "UNAUTHENTICATED" << "UNAUTHENTICATED" << "";
-        QTest::newRow("unknown") << "guess" << "" << "UNAUTHENTICATED" << "UNAUTHENTICATED" << "";
-        QTest::newRow("viewer") << "view-secret" << "" << "OK" << "PERMISSION_DENIED" << "";
-        QTest::newRow("operator") << "op-secret" << "" << "OK" << "OK" << "operator";
-        QTest::newRow("operator, named") << "op-secret" << "li@ops-1" << "OK" << "OK" << "li@ops-1 (operator)";
-        QTest::newRow("operator, bad name") << "op-secret" << "li%ZZ" << "OK" << "INVALID_ARGUMENT" << "";
+        QTest::newRow("none") << ""
+                              << ""
+                              << "UNAUTHENTICATED"
+                              << "UNAUTHENTICATED"
+                              << "";
+        QTest::newRow("unknown") << "guess"
+                                 << ""
+                                 << "UNAUTHENTICATED"
+                                 << "UNAUTHENTICATED"
+                                 << "";
+        QTest::newRow("viewer") << "view-secret"
+                                << ""
+                                << "OK"
+                                << "PERMISSION_DENIED"
+                                << "";
+        QTest::newRow("operator") << "op-secret"
+                                  << ""
+                                  << "OK"
+                                  << "OK"
+                                  << "operator";
+        QTest::newRow("operator, named") << "op-secret"
+                                         << "li@ops-1"
+                                         << "OK"
+                                         << "OK"
+                                         << "li@ops-1 (operator)";
+        QTest::newRow("operator, bad name") << "op-secret"
+                                            << "li%ZZ"
+                                            << "OK"
+                                            << "INVALID_ARGUMENT"
+                                            << "";
     }
     void rolesAndActors()
     {
@@ -282,9 +306,8 @@ private slots:
 
         // Follow: a stream at the current revision gets what happens next.
         revisions.clear();
-        auto following = std::async(std::launch::async, [&] {
-            return watch(channel, kFirstRevision + 3, 2, &revisions);
-        });
+        auto following
+            = std::async(std::launch::async, [&] { return watch(channel, kFirstRevision + 3, 2, &revisions); });
         QTest::qWait(300);
         engine.change(2);
         QVERIFY(following.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
@@ -341,8 +364,8 @@ private slots:
         QCOMPARE(fine.frames, std::size_t(1440));
         QCOMPARE(coarse.frames, std::size_t(672));
         // Tight: the coarse tier gives way first but still reaches back past the fine span.
-        const auto [tightFine, tightCoarse] = server::MetricHistory::fitTiers(
-            1000, 1000 * 1500, server::kDayByMinute, server::kWeekByQuarterHour);
+        const auto [tightFine, tightCoarse]
+            = server::MetricHistory::fitTiers(1000, 1000 * 1500, server::kDayByMinute, server::kWeekByQuarterHour);
         QCOMPARE(tightFine.frames, std::size_t(1440));
         QCOMPARE(tightCoarse.frames, std::size_t(97));
         // Tighter still: at least an hour of fine frames.
@@ -356,8 +379,8 @@ private:
     static QString codeName(const grpc::Status& status)
     {
         static const char* const names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-            "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-            "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
+            "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+            "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
         const int i = int(status.error_code());
         return i >= 0 && i < int(std::size(names)) ? QString::fromLatin1(names[i]) : QString::number(i);
     }
