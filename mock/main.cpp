@@ -7,8 +7,10 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,8 @@ Options:
   --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
                        repeatable. Without any token everyone is operator and only loopback
                        addresses are allowed.
+  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line (as
+                       kube-apiserver's token file); commands record the token's user
   --scenario NAME      what happens on the network: normal (default), peak, hub-outage,
                        link-cut or green-surplus (below)
   --help               show this help and exit
@@ -134,6 +138,23 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
                 return std::nullopt;
             }
             parsed.options.tokens.push_back(*token);
+        } else if (arg == "--token-file") {
+            if (!takeValue())
+                return std::nullopt;
+            std::ifstream file(value);
+            std::stringstream text;
+            text << file.rdbuf();
+            std::string why;
+            auto tokens = file ? cpn::server::parseTokenFile(text.str(), &why) : std::nullopt;
+            if (tokens && tokens->empty()) {
+                why = "it holds no token";
+                tokens.reset();
+            }
+            if (!tokens) {
+                *error = "bad --token-file '" + value + "': " + (file ? why : "cannot read it");
+                return std::nullopt;
+            }
+            parsed.options.tokens.insert(parsed.options.tokens.end(), tokens->begin(), tokens->end());
         } else if (arg == "--scenario") {
             if (!takeValue())
                 return std::nullopt;

@@ -7,10 +7,10 @@ namespace {
 // OK for an operator; *caller then names them for the records (see callerName).
 grpc::Status admitOperator(const Authenticator& authenticator, const grpc::ServerContext& context, std::string* caller)
 {
-    Role role {};
-    if (auto status = authenticator.authorize(context, Role::Operator, &role); !status.ok())
+    Caller who;
+    if (auto status = authenticator.authorize(context, Role::Operator, &who); !status.ok())
         return status;
-    return callerName(context, role, caller);
+    return callerName(context, who, caller);
 }
 
 } // namespace

@@ -273,6 +273,54 @@ private slots:
             QCOMPARE(QString::fromStdString(migration.requested_by()), actor);
     }
 
+    void tokenFiles_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("tokens"); // -1 = refused
+        QTest::addColumn<QString>("error");
+        QTest::newRow("two") << "# ops\nop-1,li@ops,operator\n\n  view-1 , wang , viewer \n" << 2 << "";
+        QTest::newRow("empty") << "" << 0 << "";
+        QTest::newRow("two fields") << "op-1,operator\n" << -1 << "line 1: expected token,user,role";
+        QTest::newRow("bad role") << "# c\nop-1,li,admin\n" << -1 << "line 2: unknown role 'admin'";
+        QTest::newRow("no user") << "op-1,,operator" << -1 << "line 1: the user is empty";
+        QTest::newRow("no token") << ",li,operator" << -1 << "line 1: the token for role 'operator' is empty";
+    }
+    void tokenFiles()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, tokens);
+        QFETCH(QString, error);
+        std::string why;
+        const auto parsed = server::parseTokenFile(text.toStdString(), &why);
+        QCOMPARE(parsed ? int(parsed->size()) : -1, tokens);
+        QVERIFY2(QString::fromStdString(why).startsWith(error), why.c_str());
+        if (tokens == 2) {
+            QCOMPARE(parsed->at(1).token, std::string("view-1"));
+            QCOMPARE(parsed->at(1).user, std::string("wang"));
+            QVERIFY(parsed->at(1).role == server::Role::Viewer);
+        }
+    }
+
+    void aTokenFilesUserIsTheActor()
+    {
+        FakeEngine engine;
+        server::ApiServerOptions options;
+        std::string error;
+        options.tokens = *server::parseTokenFile("op-1,li@ops-1,operator\nview-1,wang,viewer\n", &error);
+        server::ApiServer server(engine, options);
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto dispatch = v1::DispatchService::NewStub(channel);
+        v1::AcknowledgeAlarmRequest request;
+        request.set_alarm_id("al-1");
+        v1::Alarm alarm;
+        // The token names its user: what the client claims does not change the record.
+        QVERIFY(dispatch->AcknowledgeAlarm(contextFor("op-1", "someone@else").get(), request, &alarm).ok());
+        QCOMPARE(alarm.acknowledged_by(), std::string("li@ops-1 (operator)"));
+        QCOMPARE(codeName(dispatch->AcknowledgeAlarm(contextFor("view-1").get(), request, &alarm)),
+            QStringLiteral("PERMISSION_DENIED"));
+    }
+
     void engineStatusesReachTheClient()
     {
         FakeEngine engine;
