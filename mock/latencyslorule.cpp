@@ -29,13 +29,13 @@ LatencySloRule::LatencySloRule(const World& world)
 { }
 
 // Users' latency depends only on link latencies and on which links and sites are out (see
-// usersLatencyMs), and tasks are placed and moved within their SLO. So an SLO can only be broken
-// while some link is down, next to an offline site or slower than at start, and only for users
-// near such a link. The rule therefore does nothing on
-// a healthy network; otherwise it checks at once when the links change and then every few
-// simulated minutes: one pass over the tasks, and for each users' site with a changed link among
-// its nearest sites one shortest-path search that stops as soon as it has reached the sites its
-// tasks run at (not one per task).
+// MigrationPlanner::usersLatencyMs), and tasks are placed and moved within their SLO. So an SLO
+// can only be broken while some link is down, next to an offline site or slower than at start,
+// and only for users near such a link. The rule therefore does nothing on a healthy network;
+// otherwise it checks at once when the links change and then every few simulated minutes: one
+// pass over the tasks, and for each users' site with a changed link among its nearest sites one
+// shortest-path search that stops as soon as it has reached the sites its tasks run at (not one
+// per task).
 std::optional<std::unordered_map<std::uint32_t, SloBreach>> LatencySloRule::check(const TaskBook& taskBook)
 {
     for (std::size_t l = m_nominalLatencyMs.size(); l < m_world.topology.links.size(); ++l)
