@@ -74,7 +74,7 @@ namespace {
     {
         simulation.tick(seconds * simulation.options().timeScale);
         std::vector<StateEvent> out;
-        std::vector<mock::EventPtr> events;
+        std::vector<server::EventPtr> events;
         simulation.events().read(fromRevision, 1 << 30, std::chrono::milliseconds(0), events);
         for (const auto& e : events)
             out.push_back(convert::fromProto(*e));

@@ -107,12 +107,12 @@ void measure(const QString& scale)
     report(QStringLiteral("mock.tick.%1_ms").arg(scale), median(tickMs), "ms");
 
     // The metrics event of the last tick, as every Watch stream writes it.
-    std::vector<mock::EventPtr> events;
-    mock::EventPtr frame;
+    std::vector<server::EventPtr> events;
+    server::EventPtr frame;
     for (;;) {
         const auto status = simulation->events().read(after, 100000, std::chrono::milliseconds(0), events);
-        if (status != mock::EventLog::ReadStatus::Events) {
-            if (status != mock::EventLog::ReadStatus::Timeout)
+        if (status != server::EventLog::ReadStatus::Events) {
+            if (status != server::EventLog::ReadStatus::Timeout)
                 fail("reading the event log: status " + std::to_string(int(status)));
             break;
         }

@@ -1,5 +1,6 @@
 #pragma once
 // The simulation's live records of sites, links and tasks (plain structs; protos are built from them).
+// Sites' and links' loads live in the World; tasks in the TaskBook.
 
 #include "cpn/v1/types.pb.h"
 
@@ -32,9 +33,6 @@ struct SiteRuntime {
     std::uint32_t running = 0;
     double noise = 0; // slow random walk around 0
     double utilisation = 0; // last computed, ratio
-    std::string alarmId; // active high-utilisation alarm, empty if none
-    std::string statusAlarmId; // active offline/degraded alarm, empty if none
-    std::string sloAlarmId; // active latency-SLO alarm of the tasks running here, empty if none
 
     bool hasArchitecture(cpn::v1::Architecture a) const { return slots[std::size_t(a)].installed > 0; }
     std::uint32_t freeCards(cpn::v1::Architecture a) const { return slots[std::size_t(a)].freeCards(); }
@@ -51,8 +49,6 @@ struct LinkRuntime {
     double throughputAbGbps = 0; // last computed, including migrations
     double throughputBaGbps = 0;
     double utilisation = 0;
-    std::string alarmId; // active congestion alarm, empty if none
-    std::string statusAlarmId; // active down/degraded alarm, empty if none
 };
 
 struct TaskRecord {

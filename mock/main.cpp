@@ -7,8 +7,10 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,8 @@ Options:
   --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
                        repeatable. Without any token everyone is operator and only loopback
                        addresses are allowed.
+  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line (as
+                       kube-apiserver's token file); commands record the token's user
   --scenario NAME      what happens on the network: normal (default), peak, hub-outage,
                        link-cut or green-surplus (below)
   --help               show this help and exit
@@ -79,7 +83,7 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
         } else if (arg == "--listen") {
             if (!takeValue())
                 return std::nullopt;
-            if (!cpn::mock::parseListenAddress(value)) {
+            if (!cpn::server::parseListenAddress(value)) {
                 *error = "bad --listen '" + value + "': expected HOST:PORT with a port in 0..65535";
                 return std::nullopt;
             }
@@ -128,12 +132,29 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             if (!takeValue())
                 return std::nullopt;
             std::string why;
-            const auto token = cpn::mock::parseAccessToken(value, &why);
+            const auto token = cpn::server::parseAccessToken(value, &why);
             if (!token) {
                 *error = "bad --token: " + why;
                 return std::nullopt;
             }
             parsed.options.tokens.push_back(*token);
+        } else if (arg == "--token-file") {
+            if (!takeValue())
+                return std::nullopt;
+            std::ifstream file(value);
+            std::stringstream text;
+            text << file.rdbuf();
+            std::string why;
+            auto tokens = file ? cpn::server::parseTokenFile(text.str(), &why) : std::nullopt;
+            if (tokens && tokens->empty()) {
+                why = "it holds no token";
+                tokens.reset();
+            }
+            if (!tokens) {
+                *error = "bad --token-file '" + value + "': " + (file ? why : "cannot read it");
+                return std::nullopt;
+            }
+            parsed.options.tokens.insert(parsed.options.tokens.end(), tokens->begin(), tokens->end());
         } else if (arg == "--scenario") {
             if (!takeValue())
                 return std::nullopt;
@@ -165,8 +186,8 @@ int main(int argc, char** argv)
         std::cout << kUsage << cpn::mock::scenarioHelp();
         return 0;
     }
-    const auto listen = cpn::mock::parseListenAddress(parsed->options.listenAddress);
-    if (parsed->options.tokens.empty() && !cpn::mock::isLoopbackHost(listen->host))
+    const auto listen = cpn::server::parseListenAddress(parsed->options.listenAddress);
+    if (parsed->options.tokens.empty() && !cpn::server::isLoopbackHost(listen->host))
         return usageError("refusing to listen on " + parsed->options.listenAddress
             + " without --token: anyone could dispatch. Pass --token operator=SECRET or listen on 127.0.0.1");
 

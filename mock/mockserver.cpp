@@ -1,16 +1,9 @@
 #include "mockserver.h"
 
-#include "dispatchservice.h"
+#include "apiserver.h"
 #include "listenaddress.h"
 #include "scenario.h"
 #include "simulation.h"
-#include "stateservice.h"
-
-#include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/health_check_service_interface.h>
-#include <grpcpp/security/server_credentials.h>
-#include <grpcpp/server.h>
-#include <grpcpp/server_builder.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,16 +14,6 @@ namespace cpn::mock {
 namespace {
 
 constexpr auto kTickPeriod = std::chrono::seconds(1);
-constexpr auto kShutdownGrace = std::chrono::seconds(2);
-
-void installGrpcPlugins()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        grpc::EnableDefaultHealthCheckService(true);
-        grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-    });
-}
 
 } // namespace
 
@@ -48,10 +31,22 @@ std::vector<std::string> MockServer::scenarios()
     return scenarioNames();
 }
 
+bool MockServer::isRunning() const
+{
+    return m_server && m_server->isRunning();
+}
+
+int MockServer::port() const
+{
+    return m_server ? m_server->port() : 0;
+}
+
 std::string MockServer::address() const
 {
-    const auto parsed = parseListenAddress(m_options.listenAddress);
-    return parsed ? parsed->toString(m_port) : m_options.listenAddress;
+    if (m_server)
+        return m_server->address();
+    const auto parsed = server::parseListenAddress(m_options.listenAddress);
+    return parsed ? parsed->toString(0) : m_options.listenAddress;
 }
 
 bool MockServer::start(std::string* error)
@@ -61,17 +56,16 @@ bool MockServer::start(std::string* error)
             *error = std::move(why);
         return false;
     };
-    if (m_server)
+    if (isRunning())
         return true;
     if (m_simulation)
         return fail("a mock server cannot be started again after stop()");
-    const auto listen = parseListenAddress(m_options.listenAddress);
-    if (!listen)
-        return fail("bad listen address '" + m_options.listenAddress + "' (expected HOST:PORT)");
-    if (m_options.tokens.empty() && !isLoopbackHost(listen->host))
-        return fail("refusing to listen on " + m_options.listenAddress
-            + " without a token: anyone could dispatch. Pass --token operator=SECRET (and viewer=...) "
-              "or listen on a loopback address such as 127.0.0.1");
+    server::ApiServerOptions serving;
+    serving.listenAddress = m_options.listenAddress;
+    serving.tokens = m_options.tokens;
+    std::string why;
+    if (!server::ApiServer::checkOptions(serving, &why)) // before building the simulation: it takes long at huge
+        return fail(why);
     if (!parseScenario(m_options.scenario)) {
         std::string known;
         for (const auto& name : scenarioNames())
@@ -96,22 +90,11 @@ bool MockServer::start(std::string* error)
             = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) * 1000;
     }
     m_simulation = std::make_unique<Simulation>(simulation);
-    m_authenticator = std::make_unique<Authenticator>(m_options.tokens);
-    m_stateService = std::make_unique<StateServiceImpl>(*m_simulation, *m_authenticator);
-    m_dispatchService = std::make_unique<DispatchServiceImpl>(*m_simulation, *m_authenticator);
-
-    installGrpcPlugins();
-    grpc::ServerBuilder builder;
-    int selectedPort = 0;
-    builder.AddListeningPort(listen->toString(listen->port), grpc::InsecureServerCredentials(), &selectedPort);
-    builder.RegisterService(m_stateService.get());
-    builder.RegisterService(m_dispatchService.get());
-    m_server = builder.BuildAndStart();
-    if (!m_server || selectedPort == 0) {
+    m_server = std::make_unique<server::ApiServer>(*m_simulation, std::move(serving));
+    if (!m_server->start(&why)) {
         m_server.reset();
-        return fail("cannot listen on " + m_options.listenAddress + " (address in use or not local?)");
+        return fail(why);
     }
-    m_port = selectedPort;
 
     if (!m_options.manualTicks)
         m_tickThread = std::thread([this] { tickLoop(); });
@@ -127,13 +110,8 @@ void MockServer::stop()
     m_tickWake.notify_all();
     if (m_tickThread.joinable())
         m_tickThread.join();
-    if (m_simulation)
-        m_simulation->events().close(); // Watch streams return at once
-    if (m_server) {
-        m_server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
-        m_server->Wait();
-        m_server.reset();
-    }
+    if (m_server)
+        m_server->stop(); // also closes the simulation's event log: Watch streams return at once
 }
 
 void MockServer::tickLoop()

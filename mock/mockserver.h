@@ -1,6 +1,6 @@
 #pragma once
-// The mock scheduler as an embeddable object: a simulation served over gRPC on a local port,
-// advanced once per wall second by its own thread.
+// The mock scheduler as an embeddable object: a simulation (the engine) served by the API server
+// on a local port, advanced once per wall second by its own thread.
 
 #include "auth.h"
 #include "topology.h"
@@ -13,15 +13,13 @@
 #include <thread>
 #include <vector>
 
-namespace grpc {
-class Server;
+namespace cpn::server {
+class ApiServer;
 }
 
 namespace cpn::mock {
 
 class Simulation;
-class StateServiceImpl;
-class DispatchServiceImpl;
 
 struct MockServerOptions {
     std::string listenAddress = "127.0.0.1:0"; // port 0 = pick a free port
@@ -29,7 +27,7 @@ struct MockServerOptions {
     Scale scale = Scale::National;
     double timeScale = 10.0; // simulated seconds per wall second
     double migrationFailureRate = 0.05; // share of migrations that fail and roll back, ratio 0..1
-    std::vector<AccessToken> tokens; // none = everyone is operator, loopback only
+    std::vector<server::AccessToken> tokens; // none = everyone is operator, loopback only
     std::string scenario = "normal";
     bool manualTicks = false; // no tick thread: the owner calls simulation()->tick() (tests)
     // Revision of the starting state; 0 = derived from the wall clock (Unix ms * 1000), so that a
@@ -51,8 +49,8 @@ public:
     // Stops ticking, ends Watch streams and shuts the server down; idempotent.
     void stop();
 
-    bool isRunning() const { return m_server != nullptr; }
-    int port() const { return m_port; } // the bound port once started, else 0
+    bool isRunning() const;
+    int port() const; // the bound port once started, else 0
     std::string address() const; // "host:port" with the bound port
     Simulation* simulation() { return m_simulation.get(); } // null before start()
     const MockServerOptions& options() const { return m_options; }
@@ -65,11 +63,7 @@ private:
 
     MockServerOptions m_options;
     std::unique_ptr<Simulation> m_simulation;
-    std::unique_ptr<Authenticator> m_authenticator;
-    std::unique_ptr<StateServiceImpl> m_stateService;
-    std::unique_ptr<DispatchServiceImpl> m_dispatchService;
-    std::unique_ptr<grpc::Server> m_server; // declared after the services: destroyed before them
-    int m_port = 0;
+    std::unique_ptr<server::ApiServer> m_server; // declared after the simulation: destroyed before it
 
     std::mutex m_tickMutex;
     std::condition_variable m_tickWake;

@@ -27,16 +27,4 @@ inline constexpr std::int64_t kLinkRepairMs = 4 * 3600 * 1000; // then the fibre
 // 18:00 just before the evening surge, the green surplus at 23:00 as the night wind rises.
 std::int64_t scenarioClockOffsetMs(Scenario scenario);
 
-// The scenario's live state inside the simulation.
-struct ScenarioState {
-    Scenario kind = Scenario::Normal;
-    std::int64_t incidentMs = 0; // hub outage, link cut: when it strikes
-    std::int64_t recoveryMs = 0; // and when it is over
-    std::uint32_t site = 0; // hub outage: the hub
-    std::uint32_t link = 0; // link cut: the backbone link
-    bool incidentActive = false;
-    bool incidentOver = false;
-    std::vector<std::string> advisories; // green surplus: INFO alarm id per western hub, empty when none
-};
-
 } // namespace cpn::mock

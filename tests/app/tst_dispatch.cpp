@@ -276,7 +276,7 @@ private slots:
     void viewersMayLookButNotDispatch()
     {
         auto options = manualOptions();
-        options.tokens = { { mock::Role::Viewer, "view-secret" }, { mock::Role::Operator, "op-secret" } };
+        options.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
         mock::MockServer server(options);
         QVERIFY(server.start());
         QTemporaryDir dir;

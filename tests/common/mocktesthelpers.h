@@ -36,11 +36,11 @@ inline QString codeName(const grpc::Status& status)
 }
 
 // All events after `after` held by a simulation's log.
-inline std::vector<mock::EventPtr> eventsAfter(const mock::Simulation& simulation, std::uint64_t after)
+inline std::vector<server::EventPtr> eventsAfter(const mock::Simulation& simulation, std::uint64_t after)
 {
-    std::vector<mock::EventPtr> events;
+    std::vector<server::EventPtr> events;
     while (simulation.events().read(after, 100000, std::chrono::milliseconds(0), events)
-        == mock::EventLog::ReadStatus::Events)
+        == server::EventLog::ReadStatus::Events)
         after = events.back()->revision();
     return events;
 }

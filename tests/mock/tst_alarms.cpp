@@ -314,7 +314,7 @@ private slots:
         QFETCH(QString, raw);
         QFETCH(QString, decoded);
         std::string error;
-        const auto name = mock::decodeUserName(raw.toStdString(), &error);
+        const auto name = server::decodeUserName(raw.toStdString(), &error);
         if (decoded.isEmpty()) {
             QVERIFY(!name);
             QVERIFY(error.find("cpn-user") != std::string::npos);
@@ -330,8 +330,8 @@ private slots:
     {
         auto options = manualOptions();
         std::string error;
-        options.tokens = { *mock::parseAccessToken("operator=op-secret", &error),
-            *mock::parseAccessToken("viewer=view-secret", &error) };
+        options.tokens = { *server::parseAccessToken("operator=op-secret", &error),
+            *server::parseAccessToken("viewer=view-secret", &error) };
         MockServer server(options);
         QVERIFY2(server.start(&error), error.c_str());
         Client op(server.address(), "op-secret");

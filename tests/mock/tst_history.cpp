@@ -14,9 +14,9 @@
 
 using namespace cpn;
 using namespace cpn::testing;
-using cpn::mock::HistorySample;
-using cpn::mock::HistorySeries;
-using cpn::mock::MetricHistory;
+using cpn::server::HistorySample;
+using cpn::server::HistorySeries;
+using cpn::server::MetricHistory;
 using cpn::mock::Simulation;
 
 namespace {
@@ -27,7 +27,7 @@ constexpr std::int64_t kMinute = 60000;
 MetricHistory store(
     std::size_t fineFrames, std::size_t coarseFrames, std::size_t channels = 1, bool wide = true, float scale = 1)
 {
-    mock::HistoryPlane plane { 0, 1, wide, std::vector<float>(channels, scale) };
+    server::HistoryPlane plane { 0, 1, wide, std::vector<float>(channels, scale) };
     return MetricHistory({ plane }, { kMinute, fineFrames }, { 15 * kMinute, coarseFrames });
 }
 
@@ -194,8 +194,8 @@ private slots:
     void channelsCombine()
     {
         // Plane 0: values; plane 1: weights (power, say).
-        mock::HistoryPlane values { 0, 1, true, { 1, 1, 1 } };
-        mock::HistoryPlane weights { 0, 100, true, { 1, 1, 1 } };
+        server::HistoryPlane values { 0, 1, true, { 1, 1, 1 } };
+        server::HistoryPlane weights { 0, 100, true, { 1, 1, 1 } };
         MetricHistory history({ values, weights }, { kMinute, 10 }, { 15 * kMinute, 10 });
         history.record(0, { { 0.2f, 0.4f, 0.9f }, { 10, 30, 0 } });
         HistorySeries series;

@@ -3,8 +3,7 @@
 // and the stand-alone executable. DispatchService over gRPC: tst_mockdispatch.
 
 #include "mocktesthelpers.h"
-
-#include <grpcpp/generic/generic_stub.h>
+#include "rawgrpccall.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -21,45 +20,6 @@ using cpn::mock::MockServer;
 using cpn::mock::MockServerOptions;
 using cpn::mock::Simulation;
 using cpn::mock::SimulationOptions;
-
-namespace {
-
-// One request to a method this test has no stubs for (health, reflection), in raw protobuf bytes;
-// the first reply's bytes, or nullopt.
-std::optional<std::string> rawCall(
-    const std::shared_ptr<grpc::Channel>& channel, const std::string& method, const std::string& request)
-{
-    grpc::GenericStub stub(channel);
-    grpc::CompletionQueue queue;
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    auto call = stub.PrepareCall(&context, method, &queue);
-    void* tag = nullptr;
-    bool ok = false;
-    auto step = [&](auto&& operation) {
-        operation();
-        return queue.Next(&tag, &ok) && ok;
-    };
-    grpc::Slice slice(request);
-    grpc::ByteBuffer out(&slice, 1);
-    grpc::ByteBuffer in;
-    std::optional<std::string> reply;
-    if (step([&] { call->StartCall(&queue); }) && step([&] { call->WriteLast(out, grpc::WriteOptions(), &queue); })
-        && step([&] { call->Read(&in, &queue); })) {
-        std::vector<grpc::Slice> slices;
-        in.Dump(&slices).ok();
-        reply.emplace();
-        for (const auto& s : slices)
-            reply->append(reinterpret_cast<const char*>(s.begin()), s.size());
-    }
-    grpc::Status status;
-    step([&] { call->Finish(&status, &queue); });
-    queue.Shutdown();
-    while (queue.Next(&tag, &ok)) { }
-    return reply;
-}
-
-} // namespace
 
 class TestMockService : public QObject {
     Q_OBJECT
@@ -322,12 +282,12 @@ private slots:
             small.tick(10);
         QVERIFY(!small.events().canResumeFrom(1));
         QVERIFY(small.events().canResumeFrom(small.events().currentRevision()));
-        std::vector<mock::EventPtr> events;
+        std::vector<server::EventPtr> events;
         QCOMPARE(int(small.events().read(1, 10, std::chrono::milliseconds(0), events)),
-            int(mock::EventLog::ReadStatus::OutOfRange));
+            int(server::EventLog::ReadStatus::OutOfRange));
         QCOMPARE(
             int(small.events().read(small.events().oldestRevision() - 1, 10, std::chrono::milliseconds(0), events)),
-            int(mock::EventLog::ReadStatus::Events));
+            int(server::EventLog::ReadStatus::Events));
     }
 
     void watchReplaysThenFollows()

@@ -305,19 +305,19 @@ private slots:
         cancel.set_migration_id(migration.id());
         cancel.set_request_id("c-1");
         v1::Migration cancelled;
-        QVERIFY(simulation.cancelMigration(cancel, &cancelled).ok());
+        QVERIFY(simulation.cancelMigration(cancel, "operator", &cancelled).ok());
         QCOMPARE(cancelled.state(), v1::MIGRATION_STATE_CANCELLED);
         QCOMPARE(simulation.findTask(task.id())->site_id(), task.site_id());
         QCOMPARE(simulation.findTask(task.id())->state(), v1::TASK_STATE_RUNNING);
         // The same cancel again (its answer was lost): the same answer.
         v1::Migration again;
-        QCOMPARE(codeName(simulation.cancelMigration(cancel, &again)), QStringLiteral("OK"));
+        QCOMPARE(codeName(simulation.cancelMigration(cancel, "operator", &again)), QStringLiteral("OK"));
         QCOMPARE(again.id(), cancelled.id());
         // Another cancel of a finished migration is refused; an unknown one is not found.
         cancel.set_request_id("c-2");
-        QCOMPARE(codeName(simulation.cancelMigration(cancel, &again)), QStringLiteral("FAILED_PRECONDITION"));
+        QCOMPARE(codeName(simulation.cancelMigration(cancel, "operator", &again)), QStringLiteral("FAILED_PRECONDITION"));
         cancel.set_migration_id("mig-999999");
-        QCOMPARE(codeName(simulation.cancelMigration(cancel, &again)), QStringLiteral("NOT_FOUND"));
+        QCOMPARE(codeName(simulation.cancelMigration(cancel, "operator", &again)), QStringLiteral("NOT_FOUND"));
         QVERIFY(simulation.checkInvariants().empty());
     }
 

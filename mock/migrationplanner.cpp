@@ -1,6 +1,9 @@
-// Simulation: planning a migration (checks, route, transfer, costs, projected loads).
+// MigrationPlanner: checks, route, transfer, costs and projected loads of a move.
 
-#include "simulation.h"
+#include "migrationplanner.h"
+
+#include "metricsmodel.h"
+#include "taskbook.h"
 
 #include <algorithm>
 #include <cmath>
@@ -85,17 +88,23 @@ double downtimeFor(const TaskRecord& task, const Phases& phases, double transfer
 
 } // namespace
 
-grpc::Status Simulation::resolveMove(
+MigrationPlanner::MigrationPlanner(const World& world, const TaskBook& tasks, const MetricsModel& metrics)
+    : m_world(world)
+    , m_tasks(tasks)
+    , m_metrics(metrics)
+{ }
+
+grpc::Status MigrationPlanner::resolveMove(
     const std::string& taskId, const std::string& targetId, const TaskRecord** task, std::uint32_t* target) const
 {
     if (taskId.empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "task_id is empty" };
     if (targetId.empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "target_site_id is empty" };
-    *task = taskById(taskId);
+    *task = m_tasks.find(taskId);
     if (!*task)
         return { grpc::StatusCode::NOT_FOUND, "unknown task_id " + taskId };
-    const auto site = siteIndex(targetId);
+    const auto site = m_world.findSite(targetId);
     if (!site)
         return { grpc::StatusCode::NOT_FOUND, "unknown target_site_id " + targetId };
     if (*site == (*task)->site)
@@ -104,14 +113,14 @@ grpc::Status Simulation::resolveMove(
     return grpc::Status::OK;
 }
 
-double Simulation::spareGbps(const Hop& hop) const
+double MigrationPlanner::spareGbps(const Hop& hop) const
 {
-    const auto& link = m_links[hop.link];
+    const auto& link = m_world.links[hop.link];
     const double used = hop.forward ? link.throughputAbGbps : link.throughputBaGbps;
-    return std::max(0.0, m_topology.links[hop.link].capacity_gbps() - used);
+    return std::max(0.0, m_world.topology.links[hop.link].capacity_gbps() - used);
 }
 
-double Simulation::transferRateGbps(const Route& route) const
+double MigrationPlanner::transferRateGbps(const Route& route) const
 {
     double spare = kMaxMigrationGbps / kMigrationShareOfSpare;
     for (const auto& hop : route.hops)
@@ -119,13 +128,13 @@ double Simulation::transferRateGbps(const Route& route) const
     return std::max(0.0, spare * kMigrationShareOfSpare);
 }
 
-Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache* cache) const
+Route MigrationPlanner::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache* cache) const
 {
     if (cache)
         if (auto it = cache->routes.find({ from, to }); it != cache->routes.end())
             return it->second;
-    Route route = shortestRoute(m_graph, from, to, [&](const Hop& hop) {
-        const double latency = hopLatencyMs(hop);
+    Route route = shortestRoute(m_world.graph, from, to, [&](const Hop& hop) {
+        const double latency = m_world.hopLatencyMs(hop);
         return latency < 0 || spareGbps(hop) < kMinSpareGbps ? -1.0 : latency;
     });
     if (cache)
@@ -133,29 +142,29 @@ Route Simulation::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache*
     return route;
 }
 
-double Simulation::usersLatencyMs(const TaskRecord& task, std::uint32_t site, PlanCache* cache) const
+double MigrationPlanner::usersLatencyMs(const TaskRecord& task, std::uint32_t site, PlanCache* cache) const
 {
     if (task.usersSite < 0)
         return 0;
     const auto usersSite = std::uint32_t(task.usersSite);
-    const HopCost cost = [&](const Hop& hop) { return hopLatencyMs(hop); };
+    const HopCost cost = [&](const Hop& hop) { return m_world.hopLatencyMs(hop); };
     if (cache) {
         auto it = cache->latencyFrom.find(usersSite);
         if (it == cache->latencyFrom.end())
-            it = cache->latencyFrom.emplace(usersSite, costsFrom(m_graph, usersSite, cost)).first;
+            it = cache->latencyFrom.emplace(usersSite, costsFrom(m_world.graph, usersSite, cost)).first;
         return it->second[site];
     }
-    const auto route = shortestRoute(m_graph, usersSite, site, cost);
+    const auto route = shortestRoute(m_world.graph, usersSite, site, cost);
     return route.found ? route.cost : kUnreachable;
 }
 
-Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t target, PlanCache* cache) const
+PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target, PlanCache* cache) const
 {
     PlanOutcome out;
     auto& p = out.plan;
     const std::uint32_t source = task.site;
-    const auto& sourceSite = m_topology.sites[source];
-    const auto& targetSite = m_topology.sites[target];
+    const auto& sourceSite = m_world.topology.sites[source];
+    const auto& targetSite = m_world.topology.sites[target];
     const auto arch = task.architecture;
     p.set_task_id(taskIdOf(task.number));
     p.set_source_site_id(sourceSite.id());
@@ -174,7 +183,7 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
             targetSite.name_en() + " is "
                 + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? "offline" : "in maintenance")
                 + " and takes no new work.");
-    const auto& slot = m_sites[target].slots[std::size_t(arch)];
+    const auto& slot = m_world.sites[target].slots[std::size_t(arch)];
     if (slot.installed == 0)
         violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
             targetSite.name_en() + " has no " + architectureName(arch) + " cards; the task needs "
@@ -183,22 +192,22 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
         violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
             targetSite.name_en() + " has " + std::to_string(slot.freeCards()) + " free " + architectureName(arch)
                 + " cards; the task needs " + std::to_string(task.cards) + ".");
-    const std::uint32_t targetRegion = m_topology.siteRegion[target];
+    const std::uint32_t targetRegion = m_world.topology.siteRegion[target];
     if (task.regionMask != 0 && (task.regionMask & (1u << targetRegion)) == 0) {
         std::string allowed;
-        for (std::uint32_t r = 0; r < m_topology.regions.size(); ++r)
+        for (std::uint32_t r = 0; r < m_world.topology.regions.size(); ++r)
             if (task.regionMask & (1u << r))
-                allowed += (allowed.empty() ? "" : ", ") + m_topology.regions[r].name_en();
+                allowed += (allowed.empty() ? "" : ", ") + m_world.topology.regions[r].name_en();
         violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
             "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
-                + m_topology.regions[targetRegion].name_en() + ".");
+                + m_world.topology.regions[targetRegion].name_en() + ".");
     }
     const double before = usersLatencyMs(task, source, cache);
     const double after = usersLatencyMs(task, target, cache);
     p.set_latency_ms_before(std::isfinite(before) ? before : 0);
     p.set_latency_ms_after(std::isfinite(after) ? after : 0);
     if (task.latencySloMs > 0 && task.usersSite >= 0 && after > task.latencySloMs) {
-        const auto& users = m_topology.sites[std::size_t(task.usersSite)].name_en();
+        const auto& users = m_world.topology.sites[std::size_t(task.usersSite)].name_en();
         violate(cpn::v1::VIOLATION_CODE_LATENCY_SLO,
             std::isfinite(after) ? "Users at " + users + " would be " + fixed(after) + " ms from "
                     + targetSite.name_en() + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
@@ -216,7 +225,7 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
         out.path = route.hops;
         out.rateGbps = transferRateGbps(route);
         for (const auto& hop : route.hops)
-            p.add_path_link_ids(m_topology.links[hop.link].id());
+            p.add_path_link_ids(m_world.topology.links[hop.link].id());
         const double transferGb = std::min(task.dataGb, out.rateGbps * kMaxTransferSeconds / 8);
         const double transferSeconds = out.rateGbps > 0 ? transferGb * 8 / out.rateGbps : 0;
         p.set_transfer_gb(transferGb);
@@ -224,10 +233,10 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
         out.downtimeSeconds = downtimeFor(task, phases, transferSeconds);
         p.set_downtime_seconds(out.downtimeSeconds);
         for (const auto& hop : route.hops) {
-            const auto& link = m_links[hop.link];
-            const double capacity = m_topology.links[hop.link].capacity_gbps();
+            const auto& link = m_world.links[hop.link];
+            const double capacity = m_world.topology.links[hop.link].capacity_gbps();
             auto* load = p.add_projected_link_loads();
-            load->set_entity_id(m_topology.links[hop.link].id());
+            load->set_entity_id(m_world.topology.links[hop.link].id());
             load->set_utilisation_before(link.utilisation);
             load->set_utilisation_after(std::max(link.throughputAbGbps + (hop.forward ? out.rateGbps : 0),
                                             link.throughputBaGbps + (hop.forward ? 0 : out.rateGbps))
@@ -237,8 +246,8 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
 
     // Electricity and carbon per hour at each end, at the sites' current PUE, price and green share.
     const double kilowatts = task.cards * kilowattsPerCard(arch) * kTypicalDrawShare;
-    const auto& sourceMetrics = m_lastMetrics.sites(int(source));
-    const auto& targetMetrics = m_lastMetrics.sites(int(target));
+    const auto& sourceMetrics = m_metrics.last().sites(int(source));
+    const auto& targetMetrics = m_metrics.last().sites(int(target));
     auto cost = [&](const cpn::v1::SiteMetrics& m) { return kilowatts * m.pue() * m.price_cny_per_kwh(); };
     auto carbon = [&](const cpn::v1::SiteMetrics& m) {
         return kilowatts * m.pue() * (1 - m.green_share()) * kGridCarbonKgPerKwh;
@@ -248,34 +257,23 @@ Simulation::PlanOutcome Simulation::plan(const TaskRecord& task, std::uint32_t t
 
     auto installedPflops = [&](std::uint32_t s) {
         double sum = 0;
-        for (const auto& c : m_topology.sites[s].capacity())
+        for (const auto& c : m_world.topology.sites[s].capacity())
             sum += c.pflops();
         return std::max(sum, 1e-9);
     };
     const bool holdsCards = task.state != cpn::v1::TASK_STATE_QUEUED;
     auto* sourceLoad = p.add_projected_site_loads();
     sourceLoad->set_entity_id(sourceSite.id());
-    sourceLoad->set_utilisation_before(m_sites[source].utilisation);
+    sourceLoad->set_utilisation_before(m_world.sites[source].utilisation);
     sourceLoad->set_utilisation_after(
-        std::max(0.0, m_sites[source].utilisation - (holdsCards ? task.pflops() / installedPflops(source) : 0)));
+        std::max(0.0, m_world.sites[source].utilisation - (holdsCards ? task.pflops() / installedPflops(source) : 0)));
     auto* targetLoad = p.add_projected_site_loads();
     targetLoad->set_entity_id(targetSite.id());
-    targetLoad->set_utilisation_before(m_sites[target].utilisation);
-    targetLoad->set_utilisation_after(m_sites[target].utilisation + task.pflops() / installedPflops(target));
+    targetLoad->set_utilisation_before(m_world.sites[target].utilisation);
+    targetLoad->set_utilisation_after(m_world.sites[target].utilisation + task.pflops() / installedPflops(target));
 
     p.set_feasible(p.violations_size() == 0);
     return out;
-}
-
-grpc::Status Simulation::planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const
-{
-    std::lock_guard lock(m_mutex);
-    const TaskRecord* task = nullptr;
-    std::uint32_t target = 0;
-    if (auto status = resolveMove(request.task_id(), request.target_site_id(), &task, &target); !status.ok())
-        return status;
-    *plan = this->plan(*task, target).plan;
-    return grpc::Status::OK;
 }
 
 } // namespace cpn::mock

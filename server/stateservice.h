@@ -1,16 +1,16 @@
 #pragma once
-// StateService over the simulation: snapshot, task pages, the live Watch stream, history.
+// StateService over an engine: snapshot, task pages, the live Watch stream, history.
 
 #include "auth.h"
-#include "simulation.h"
+#include "engine.h"
 
 #include "cpn/v1/state.grpc.pb.h"
 
-namespace cpn::mock {
+namespace cpn::server {
 
 class StateServiceImpl final : public cpn::v1::StateService::Service {
 public:
-    StateServiceImpl(Simulation& simulation, const Authenticator& authenticator);
+    StateServiceImpl(Engine& engine, const Authenticator& authenticator);
 
     grpc::Status GetSnapshot(
         grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest* request, cpn::v1::Snapshot* response) override;
@@ -22,8 +22,8 @@ public:
         cpn::v1::QueryHistoryResponse* response) override;
 
 private:
-    Simulation& m_simulation;
+    Engine& m_engine;
     const Authenticator& m_authenticator;
 };
 
-} // namespace cpn::mock
+} // namespace cpn::server

@@ -6,7 +6,7 @@
 #include <limits>
 #include <mutex>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 namespace {
 
@@ -41,6 +41,28 @@ MetricHistory::MetricHistory(std::vector<HistoryPlane> planes, Tier fine, Tier c
             m_levelsPerUnit[p].push_back(
                 scale > 0 && plane.hi > plane.lo ? levels(plane) / ((plane.hi - plane.lo) * scale) : 0);
     }
+}
+
+std::size_t MetricHistory::frameBytes(const std::vector<HistoryPlane>& planes)
+{
+    std::size_t bytes = sizeof(std::int64_t);
+    for (const auto& p : planes)
+        bytes += p.scale.size() * width(p);
+    return bytes;
+}
+
+std::pair<MetricHistory::Tier, MetricHistory::Tier> MetricHistory::fitTiers(
+    std::size_t frameBytes, std::size_t budget, Tier fine, Tier coarse)
+{
+    constexpr std::int64_t kHourMs = 3600000;
+    frameBytes = std::max<std::size_t>(1, frameBytes);
+    const auto minFine = std::size_t(std::max<std::int64_t>(1, kHourMs / std::max<std::int64_t>(1, fine.stepMs)));
+    fine.frames = std::clamp<std::size_t>(budget / frameBytes, std::min(minFine, fine.frames), fine.frames);
+    const std::size_t left = budget - std::min(budget, fine.frames * frameBytes);
+    const std::size_t coveringFine
+        = fine.frames * std::size_t(fine.stepMs) / std::size_t(std::max<std::int64_t>(1, coarse.stepMs)) + 1;
+    coarse.frames = std::clamp<std::size_t>(left / frameBytes, std::min(coveringFine, coarse.frames), coarse.frames);
+    return { fine, coarse };
 }
 
 void MetricHistory::allocate(Ring& ring, Tier tier) const
@@ -252,4 +274,4 @@ std::vector<HistorySample> MetricHistory::query(
     return out;
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

@@ -1,9 +1,11 @@
-// Simulation: draining a site (planning where each task goes, then moving them a few at a time).
+// Dispatcher: draining a site (planning where each task goes, then moving them a few at a time).
 
-#include "simulation.h"
+#include "dispatcher.h"
+
+#include "taskbook.h"
 
 #include <algorithm>
-#include <numeric>
+#include <cmath>
 
 namespace cpn::mock {
 
@@ -22,14 +24,14 @@ constexpr std::size_t kFinishedDrainsKept = 64;
 
 } // namespace
 
-Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
+Dispatcher::DrainPlan Dispatcher::planDrain(std::uint32_t site) const
 {
     DrainPlan out;
     PlanCache cache;
-    const auto latency = costsFrom(m_graph, site, [&](const Hop& hop) { return hopLatencyMs(hop); });
+    const auto latency = costsFrom(m_world.graph, site, [&](const Hop& hop) { return m_world.hopLatencyMs(hop); });
     std::vector<std::uint32_t> candidates;
-    for (std::uint32_t c = 0; c < m_sites.size(); ++c)
-        if (c != site && latency[c] < kUnreachable && m_topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
+    for (std::uint32_t c = 0; c < m_world.sites.size(); ++c)
+        if (c != site && latency[c] < kUnreachable && m_world.topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
             candidates.push_back(c);
     std::stable_sort(candidates.begin(), candidates.end(),
         [&](std::uint32_t a, std::uint32_t b) { return latency[a] < latency[b]; });
@@ -41,7 +43,7 @@ Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
         double score;
     };
     std::vector<Scored> shortlist;
-    for (const auto& [number, task] : m_tasks) {
+    for (const auto& [number, task] : m_tasks.all()) {
         if (task.site != site || !task.migrationId.empty())
             continue;
         const auto arch = std::size_t(task.architecture);
@@ -49,7 +51,7 @@ Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
         for (const auto c : candidates) {
             if (shortlist.size() >= kDrainShortlist)
                 break;
-            const auto& slot = m_sites[c].slots[arch];
+            const auto& slot = m_world.sites[c].slots[arch];
             if (slot.installed == 0)
                 continue;
             const auto it = placed.find({ c, arch });
@@ -57,15 +59,15 @@ Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
             const std::uint64_t taken = std::uint64_t(slot.used) + slot.reserved + extra + task.cards;
             const double allocation = double(taken) / slot.installed;
             if (allocation > kDrainMaxAllocation
-                || (task.regionMask != 0 && (task.regionMask & (1u << m_topology.siteRegion[c])) == 0))
+                || (task.regionMask != 0 && (task.regionMask & (1u << m_world.topology.siteRegion[c])) == 0))
                 continue;
             shortlist.push_back({ c, allocation + kLatencyWeightPerMs * latency[c] });
         }
-        std::stable_sort(shortlist.begin(), shortlist.end(),
-            [](const Scored& a, const Scored& b) { return a.score < b.score; });
+        std::stable_sort(
+            shortlist.begin(), shortlist.end(), [](const Scored& a, const Scored& b) { return a.score < b.score; });
         bool done = false;
         for (const auto& candidate : shortlist) {
-            PlanOutcome outcome = plan(task, candidate.site, &cache);
+            PlanOutcome outcome = m_planner.plan(task, candidate.site, &cache);
             if (!outcome.plan.feasible())
                 continue;
             placed[{ candidate.site, arch }] += task.cards;
@@ -79,29 +81,28 @@ Simulation::DrainPlan Simulation::planDrain(std::uint32_t site) const
     return out;
 }
 
-grpc::Status Simulation::drainSite(
+grpc::Status Dispatcher::drain(
     const cpn::v1::DrainSiteRequest& request, const std::string& requestedBy, cpn::v1::DrainSiteResponse* response)
 {
     if (request.request_id().empty() && !request.dry_run())
         return { grpc::StatusCode::INVALID_ARGUMENT, "request_id is empty: give each drain its own idempotency key" };
     if (request.site_id().empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "site_id is empty" };
-    std::lock_guard lock(m_mutex);
-    const auto site = siteIndex(request.site_id());
+    const auto site = m_world.findSite(request.site_id());
     if (!site)
         return { grpc::StatusCode::NOT_FOUND, "unknown site_id " + request.site_id() };
     if (auto it = m_drains.find(request.request_id()); !request.dry_run() && it != m_drains.end()) {
         if (it->second.site != *site)
             return { grpc::StatusCode::INVALID_ARGUMENT,
                 "request_id " + request.request_id() + " was already used to drain "
-                    + m_topology.sites[it->second.site].id() };
+                    + m_world.topology.sites[it->second.site].id() };
         *response = it->second.response;
         for (auto& m : *response->mutable_migrations())
             m = m_migrations.at(m.id()).proto;
         return grpc::Status::OK;
     }
 
-    auto& siteProto = m_topology.sites[*site];
+    auto& siteProto = m_world.topology.sites[*site];
     DrainPlan planned = planDrain(*site);
     response->set_site_id(siteProto.id());
     if (request.dry_run()) {
@@ -109,13 +110,14 @@ grpc::Status Simulation::drainSite(
             auto* m = response->add_migrations();
             m->set_task_id(taskIdOf(p.task));
             m->set_source_site_id(siteProto.id());
-            m->set_target_site_id(m_topology.sites[p.target].id());
+            m->set_target_site_id(m_world.topology.sites[p.target].id());
             m->set_state(cpn::v1::MIGRATION_STATE_PLANNED);
             *m->mutable_path_link_ids() = p.outcome.plan.path_link_ids();
             m->set_bytes_total(std::uint64_t(std::llround(p.outcome.plan.transfer_gb() * 1e9)));
-            m->set_eta_seconds(p.outcome.checkpointSeconds + p.outcome.plan.transfer_seconds() + p.outcome.restoreSeconds);
-            m->set_created_time_ms(m_nowMs);
-            m->set_updated_time_ms(m_nowMs);
+            m->set_eta_seconds(
+                p.outcome.checkpointSeconds + p.outcome.plan.transfer_seconds() + p.outcome.restoreSeconds);
+            m->set_created_time_ms(m_world.nowMs);
+            m->set_updated_time_ms(m_world.nowMs);
             m->set_reason(request.reason());
             m->set_requested_by(requestedBy);
         }
@@ -126,7 +128,7 @@ grpc::Status Simulation::drainSite(
 
     if (siteProto.status() != cpn::v1::SITE_STATUS_MAINTENANCE) {
         siteProto.set_status(cpn::v1::SITE_STATUS_MAINTENANCE);
-        emitSite(*site);
+        m_world.emitSite(*site);
     }
     DrainRecord drain;
     drain.site = *site;
@@ -135,10 +137,10 @@ grpc::Status Simulation::drainSite(
     drain.response.set_site_id(siteProto.id());
     for (auto& p : planned.placements) {
         TaskRecord& task = m_tasks.at(p.task);
-        auto& m = createMigration(task, p.target, std::move(p.outcome), request.request_id() + "/" + taskIdOf(p.task),
+        auto& m = create(task, p.target, std::move(p.outcome), request.request_id() + "/" + taskIdOf(p.task),
             request.reason(), requestedBy);
         m.proto.set_drain_request_id(request.request_id());
-        emitMigration(m);
+        emit(m);
         *drain.response.add_migrations() = m.proto;
     }
     for (const auto number : planned.unplaced)
@@ -148,11 +150,10 @@ grpc::Status Simulation::drainSite(
     *response = stored.response;
     for (auto& m : *response->mutable_migrations())
         m = m_migrations.at(m.id()).proto;
-    flushEvents();
     return grpc::Status::OK;
 }
 
-void Simulation::advanceDrains()
+void Dispatcher::advanceDrains()
 {
     std::vector<std::string> finished;
     for (auto& [requestId, drain] : m_drains) {
@@ -172,19 +173,19 @@ void Simulation::advanceDrains()
             if (running >= drain.maxConcurrent)
                 break;
             // The network has moved on since the plan: route again with today's spare bandwidth.
-            const Route route = transferRoute(m->source, m->target);
-            const double rate = route.found ? transferRateGbps(route) : 0;
+            const Route route = m_planner.transferRoute(m->source, m->target);
+            const double rate = route.found ? m_planner.transferRateGbps(route) : 0;
             if (rate <= 0) {
-                abandonMigration(*m);
-                finishMigration(*m, cpn::v1::MIGRATION_STATE_FAILED, "no path with spare bandwidth when its turn came");
+                abandon(*m);
+                finish(*m, cpn::v1::MIGRATION_STATE_FAILED, "no path with spare bandwidth when its turn came");
                 continue;
             }
             m->path = route.hops;
             m->rateGbps = rate;
             m->proto.clear_path_link_ids();
             for (const auto& hop : route.hops)
-                m->proto.add_path_link_ids(m_topology.links[hop.link].id());
-            beginMigration(*m);
+                m->proto.add_path_link_ids(m_world.topology.links[hop.link].id());
+            begin(*m);
             ++running;
         }
     }

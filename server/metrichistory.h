@@ -1,14 +1,16 @@
 #pragma once
-// Recent samples of many metrics of many entities, all sampled at the same times, quantised to
-// 8 or 16 bits: a fine tier (e.g. 24 h at 1 min) and a coarse tier of bucket means (e.g. 7 days
-// at 15 min) for the older past.
+// The history store behind QueryHistory: recent samples of many metrics of many entities, all
+// sampled at the same times, quantised to 8 or 16 bits: a fine tier (24 h at 1 min) and a coarse
+// tier of bucket means (7 days at 15 min) for the older past. What the planes and channels mean
+// is the engine's business.
 
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
+#include <utility>
 #include <vector>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 struct HistorySample {
     std::int64_t timeMs = 0;
@@ -39,11 +41,6 @@ struct HistorySeries {
     std::int32_t weightPlane = -1; // >= 0: a Mean's weights are also multiplied by this plane's values
 };
 
-// Where each recorded metric of each site lives (filled by the simulation).
-struct HistoryLayout {
-    std::vector<std::vector<std::int32_t>> archChannel; // [architecture][site] -> channel, -1 = not installed
-};
-
 // record() and query() may run on different threads: queries do not hold up recording for long.
 class MetricHistory {
 public:
@@ -56,6 +53,12 @@ public:
 
     MetricHistory() = default;
     MetricHistory(std::vector<HistoryPlane> planes, Tier fine, Tier coarse);
+
+    // Bytes one frame of these planes takes (both tiers store frames alike).
+    static std::size_t frameBytes(const std::vector<HistoryPlane>& planes);
+    // The tiers shortened to fit `budget` bytes of frames: the fine tier first (at least an hour
+    // of it), the coarse tier with what is left, never shorter than the fine span.
+    static std::pair<Tier, Tier> fitTiers(std::size_t frameBytes, std::size_t budget, Tier fine, Tier coarse);
 
     std::int64_t stepMs() const { return m_fine.tier.stepMs; }
     std::int64_t coarseStepMs() const { return m_coarse.tier.stepMs; }
@@ -112,4 +115,8 @@ private:
     std::unique_ptr<std::shared_mutex> m_lock = std::make_unique<std::shared_mutex>();
 };
 
-} // namespace cpn::mock
+// The API's tiers: 24 h at 1-min steps, then 7 days of 15-min means.
+inline constexpr MetricHistory::Tier kDayByMinute { 60000, 1440 };
+inline constexpr MetricHistory::Tier kWeekByQuarterHour { 15 * 60000, 7 * 96 };
+
+} // namespace cpn::server

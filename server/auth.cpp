@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 namespace {
 
@@ -54,6 +54,55 @@ std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* 
     return result;
 }
 
+std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, std::string* error)
+{
+    auto trimmed = [](std::string_view field) {
+        while (!field.empty() && std::isspace(static_cast<unsigned char>(field.front())))
+            field.remove_prefix(1);
+        while (!field.empty() && std::isspace(static_cast<unsigned char>(field.back())))
+            field.remove_suffix(1);
+        return field;
+    };
+    std::vector<AccessToken> tokens;
+    int number = 0;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        const std::string_view line = trimmed(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        ++number;
+        if (line.empty() || line.front() == '#')
+            continue;
+        auto fail = [&](const std::string& why) {
+            if (error)
+                *error = "line " + std::to_string(number) + ": " + why;
+            return std::nullopt;
+        };
+        std::vector<std::string_view> fields;
+        for (std::size_t from = 0;;) {
+            const auto comma = line.find(',', from);
+            fields.push_back(trimmed(line.substr(from, comma == std::string_view::npos ? comma : comma - from)));
+            if (comma == std::string_view::npos)
+                break;
+            from = comma + 1;
+        }
+        if (fields.size() != 3)
+            return fail("expected token,user,role");
+        std::string why;
+        auto token = parseAccessToken(std::string(fields[2]) + "=" + std::string(fields[0]), &why);
+        if (!token)
+            return fail(why);
+        const std::string_view user = fields[1];
+        if (user.empty() || user.size() > kMaxUserNameBytes || std::any_of(user.begin(), user.end(), [](char c) {
+                return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+            }))
+            return fail("the user is empty, longer than " + std::to_string(kMaxUserNameBytes)
+                + " bytes or has control characters");
+        token->user = std::string(user);
+        tokens.push_back(std::move(*token));
+    }
+    return tokens;
+}
+
 std::optional<std::string> decodeUserName(std::string_view raw, std::string* error)
 {
     auto fail = [&](const std::string& why) {
@@ -100,8 +149,13 @@ std::optional<std::string> decodeUserName(std::string_view raw, std::string* err
     return name;
 }
 
-grpc::Status callerName(const grpc::ServerContext& context, Role role, std::string* name)
+grpc::Status callerName(const grpc::ServerContext& context, const Caller& caller, std::string* name)
 {
+    const Role role = caller.role;
+    if (!caller.user.empty()) {
+        *name = caller.user + " (" + roleName(role) + ")";
+        return grpc::Status::OK;
+    }
     const auto& metadata = context.client_metadata();
     const auto it = metadata.find("cpn-user");
     if (it == metadata.end()) {
@@ -122,8 +176,17 @@ Authenticator::Authenticator(std::vector<AccessToken> tokens)
 
 grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Role* granted) const
 {
+    Caller caller;
+    auto status = authorize(context, needed, &caller);
+    if (status.ok())
+        *granted = caller.role;
+    return status;
+}
+
+grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Caller* caller) const
+{
     if (isOpen()) {
-        *granted = Role::Operator;
+        *caller = { Role::Operator, {} };
         return grpc::Status::OK;
     }
     const auto& metadata = context.client_metadata();
@@ -145,8 +208,8 @@ grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role n
         return { grpc::StatusCode::UNAUTHENTICATED, "unknown token" };
     if (needed == Role::Operator && match->role != Role::Operator)
         return { grpc::StatusCode::PERMISSION_DENIED, "the viewer role may read state but not dispatch" };
-    *granted = match->role;
+    *caller = { match->role, match->user };
     return grpc::Status::OK;
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

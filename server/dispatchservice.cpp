@@ -1,22 +1,22 @@
 #include "dispatchservice.h"
 
-namespace cpn::mock {
+namespace cpn::server {
 
 namespace {
 
 // OK for an operator; *caller then names them for the records (see callerName).
 grpc::Status admitOperator(const Authenticator& authenticator, const grpc::ServerContext& context, std::string* caller)
 {
-    Role role {};
-    if (auto status = authenticator.authorize(context, Role::Operator, &role); !status.ok())
+    Caller who;
+    if (auto status = authenticator.authorize(context, Role::Operator, &who); !status.ok())
         return status;
-    return callerName(context, role, caller);
+    return callerName(context, who, caller);
 }
 
 } // namespace
 
-DispatchServiceImpl::DispatchServiceImpl(Simulation& simulation, const Authenticator& authenticator)
-    : m_simulation(simulation)
+DispatchServiceImpl::DispatchServiceImpl(Engine& engine, const Authenticator& authenticator)
+    : m_engine(engine)
     , m_authenticator(authenticator)
 { }
 
@@ -26,7 +26,7 @@ grpc::Status DispatchServiceImpl::PlanMigration(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.planMigration(*request, response);
+    return m_engine.planMigration(*request, response);
 }
 
 grpc::Status DispatchServiceImpl::StartMigration(
@@ -35,7 +35,7 @@ grpc::Status DispatchServiceImpl::StartMigration(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.startMigration(*request, caller, response);
+    return m_engine.startMigration(*request, caller, response);
 }
 
 grpc::Status DispatchServiceImpl::CancelMigration(
@@ -44,7 +44,7 @@ grpc::Status DispatchServiceImpl::CancelMigration(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.cancelMigration(*request, response);
+    return m_engine.cancelMigration(*request, caller, response);
 }
 
 grpc::Status DispatchServiceImpl::DrainSite(
@@ -53,7 +53,7 @@ grpc::Status DispatchServiceImpl::DrainSite(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.drainSite(*request, caller, response);
+    return m_engine.drainSite(*request, caller, response);
 }
 
 grpc::Status DispatchServiceImpl::AcknowledgeAlarm(
@@ -62,7 +62,7 @@ grpc::Status DispatchServiceImpl::AcknowledgeAlarm(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
-    return m_simulation.acknowledgeAlarm(*request, caller, response);
+    return m_engine.acknowledgeAlarm(*request, caller, response);
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

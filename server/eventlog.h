@@ -11,7 +11,7 @@
 #include <mutex>
 #include <vector>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 using EventPtr = std::shared_ptr<const cpn::v1::WatchEvent>;
 
@@ -64,4 +64,4 @@ private:
     bool m_closed = false;
 };
 
-} // namespace cpn::mock
+} // namespace cpn::server

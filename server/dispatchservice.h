@@ -1,16 +1,16 @@
 #pragma once
-// DispatchService over the simulation: plans, migrations, drains and alarm acknowledgements.
+// DispatchService over an engine: plans, migrations, drains and alarm acknowledgements.
 
 #include "auth.h"
-#include "simulation.h"
+#include "engine.h"
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 
-namespace cpn::mock {
+namespace cpn::server {
 
 class DispatchServiceImpl final : public cpn::v1::DispatchService::Service {
 public:
-    DispatchServiceImpl(Simulation& simulation, const Authenticator& authenticator);
+    DispatchServiceImpl(Engine& engine, const Authenticator& authenticator);
 
     grpc::Status PlanMigration(grpc::ServerContext* context, const cpn::v1::PlanMigrationRequest* request,
         cpn::v1::MigrationPlan* response) override;
@@ -24,8 +24,8 @@ public:
         cpn::v1::Alarm* response) override;
 
 private:
-    Simulation& m_simulation;
+    Engine& m_engine;
     const Authenticator& m_authenticator;
 };
 
-} // namespace cpn::mock
+} // namespace cpn::server

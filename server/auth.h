@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 enum class Role { Viewer, Operator };
 
@@ -18,10 +18,24 @@ const char* roleName(Role role);
 struct AccessToken {
     Role role = Role::Viewer;
     std::string token;
+    // Who holds it (a token file says); empty when only the role is known. Its `{}` keeps
+    // { role, token } initialisers -Wextra clean.
+    std::string user {};
 };
 
 // Parses "viewer=TOKEN" or "operator=TOKEN"; on failure says why in *error.
 std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* error);
+
+// Parses a token file: one "token,user,role" per line (as kube-apiserver's static token file,
+// with our roles), blank lines and lines starting with '#' skipped. nullopt, and why with the
+// line number in *error, when a line is malformed.
+std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, std::string* error);
+
+// Who a call comes from, as its token says.
+struct Caller {
+    Role role = Role::Operator;
+    std::string user; // the token's user; empty when the token names none (or no token is needed)
+};
 
 // Decodes the "cpn-user" metadata the console sends ("<login>@<host>", ASCII, with UTF-8 bytes
 // percent-encoded as %XX); nullopt (and why, in *error) when it is malformed: a bad escape, not
@@ -30,9 +44,10 @@ inline constexpr std::size_t kMaxUserNameBytes = 128;
 std::optional<std::string> decodeUserName(std::string_view raw, std::string* error);
 
 // How the records name a caller (Migration.requested_by, Alarm.acknowledged_by): "<user> (<role>)"
-// when the call carries "cpn-user" metadata, else the role alone. INVALID_ARGUMENT for malformed
-// metadata.
-grpc::Status callerName(const grpc::ServerContext& context, Role role, std::string* name);
+// with the token's user when it names one (a client cannot claim another's name then), else
+// with the user of the call's "cpn-user" metadata, else the role alone. INVALID_ARGUMENT for
+// malformed metadata.
+grpc::Status callerName(const grpc::ServerContext& context, const Caller& caller, std::string* name);
 
 class Authenticator {
 public:
@@ -41,12 +56,13 @@ public:
     // With no token configured every caller is an operator.
     bool isOpen() const { return m_tokens.empty(); }
 
-    // OK (and the caller's role) when the call's "authorization: Bearer <token>" grants `needed`;
+    // OK (and who calls) when the call's "authorization: Bearer <token>" grants `needed`;
     // otherwise UNAUTHENTICATED or PERMISSION_DENIED.
+    grpc::Status authorize(const grpc::ServerContext& context, Role needed, Caller* caller) const;
     grpc::Status authorize(const grpc::ServerContext& context, Role needed, Role* granted) const;
 
 private:
     std::vector<AccessToken> m_tokens;
 };
 
-} // namespace cpn::mock
+} // namespace cpn::server

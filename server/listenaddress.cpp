@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 std::string ListenAddress::toString(int actualPort) const
 {
@@ -50,4 +50,4 @@ bool isLoopbackHost(std::string_view host)
     return false;
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 struct ListenAddress {
     std::string host; // without brackets for IPv6
@@ -21,4 +21,4 @@ std::optional<ListenAddress> parseListenAddress(std::string_view text);
 // localhost, 127.0.0.0/8 and ::1.
 bool isLoopbackHost(std::string_view host);
 
-} // namespace cpn::mock
+} // namespace cpn::server

@@ -1,8 +1,9 @@
 #include "stateservice.h"
 
 #include <chrono>
+#include <utility>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 namespace {
 
@@ -12,8 +13,8 @@ constexpr std::chrono::milliseconds kWatchPoll { 200 };
 
 } // namespace
 
-StateServiceImpl::StateServiceImpl(Simulation& simulation, const Authenticator& authenticator)
-    : m_simulation(simulation)
+StateServiceImpl::StateServiceImpl(Engine& engine, const Authenticator& authenticator)
+    : m_engine(engine)
     , m_authenticator(authenticator)
 { }
 
@@ -23,7 +24,7 @@ grpc::Status StateServiceImpl::GetSnapshot(
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
-    *response = m_simulation.snapshot();
+    *response = m_engine.snapshot();
     response->set_caller_role(roleName(role));
     return grpc::Status::OK;
 }
@@ -34,7 +35,7 @@ grpc::Status StateServiceImpl::ListTasks(
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
-    return m_simulation.listTasks(*request, response);
+    return m_engine.listTasks(*request, response);
 }
 
 grpc::Status StateServiceImpl::Watch(
@@ -43,7 +44,7 @@ grpc::Status StateServiceImpl::Watch(
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
-    const EventLog& log = m_simulation.events();
+    const EventLog& log = std::as_const(m_engine).events();
     std::uint64_t last = request->from_revision();
     std::vector<EventPtr> events;
     // Headers go once the revision is known to be held (with the first event, or after a quiet
@@ -84,7 +85,7 @@ grpc::Status StateServiceImpl::QueryHistory(
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
-    return m_simulation.queryHistory(*request, response);
+    return m_engine.queryHistory(*request, response);
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

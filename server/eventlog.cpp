@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 EventLog::EventLog(std::uint64_t revision, Limits limits)
     : m_limits(limits)
@@ -111,4 +111,4 @@ bool EventLog::isClosed() const
     return m_closed;
 }
 
-} // namespace cpn::mock
+} // namespace cpn::server

@@ -1,0 +1,438 @@
+// The serving side on its own: an ApiServer over a fake engine on a real loopback socket (roles,
+// actors, Watch replay and OUT_OF_RANGE, health, port 0, stop), and the idempotency store.
+
+#include "apiserver.h"
+#include "engine.h"
+#include "idempotencystore.h"
+#include "metrichistory.h"
+#include "rawgrpccall.h"
+
+#include "cpn/v1/dispatch.grpc.pb.h"
+#include "cpn/v1/state.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QTest>
+
+#include <future>
+#include <mutex>
+
+using namespace cpn;
+using namespace cpn::testing;
+
+namespace {
+
+constexpr std::uint64_t kFirstRevision = 100;
+constexpr std::size_t kEventsHeld = 5;
+
+// Answers every call from canned data and remembers who asked for what.
+class FakeEngine final : public server::Engine {
+public:
+    FakeEngine()
+        : m_events(kFirstRevision, { kEventsHeld, std::size_t(1) << 20, 0 })
+    { }
+
+    // Appends `count` task events; returns the last revision.
+    std::uint64_t change(int count)
+    {
+        std::vector<v1::WatchEvent> events(static_cast<std::size_t>(count));
+        for (auto& event : events)
+            event.mutable_task()->set_id("t-" + std::to_string(++m_changes));
+        return m_events.append(std::move(events));
+    }
+
+    std::string lastActor() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastActor;
+    }
+
+    v1::Snapshot snapshot() const override
+    {
+        v1::Snapshot snapshot;
+        snapshot.set_revision(m_events.currentRevision());
+        return snapshot;
+    }
+    grpc::Status listTasks(const v1::ListTasksRequest&, v1::ListTasksResponse* response) const override
+    {
+        response->add_tasks()->set_id("t-1");
+        return grpc::Status::OK;
+    }
+    grpc::Status queryHistory(const v1::QueryHistoryRequest& request, v1::QueryHistoryResponse* response) const override
+    {
+        response->set_entity_id(request.entity_id());
+        return grpc::Status::OK;
+    }
+    grpc::Status planMigration(const v1::PlanMigrationRequest& request, v1::MigrationPlan* plan) const override
+    {
+        plan->set_task_id(request.task_id());
+        return grpc::Status::OK;
+    }
+    grpc::Status startMigration(
+        const v1::StartMigrationRequest& request, const std::string& actor, v1::Migration* migration) override
+    {
+        record(actor);
+        migration->set_task_id(request.task_id());
+        migration->set_requested_by(actor);
+        return grpc::Status::OK;
+    }
+    grpc::Status cancelMigration(
+        const v1::CancelMigrationRequest& request, const std::string& actor, v1::Migration* migration) override
+    {
+        record(actor);
+        if (request.migration_id() != "mig-1")
+            return { grpc::StatusCode::NOT_FOUND, "unknown migration_id " + request.migration_id() };
+        migration->set_id(request.migration_id());
+        return grpc::Status::OK;
+    }
+    grpc::Status drainSite(
+        const v1::DrainSiteRequest& request, const std::string& actor, v1::DrainSiteResponse* response) override
+    {
+        record(actor);
+        response->set_site_id(request.site_id());
+        return grpc::Status::OK;
+    }
+    grpc::Status acknowledgeAlarm(
+        const v1::AcknowledgeAlarmRequest& request, const std::string& actor, v1::Alarm* alarm) override
+    {
+        record(actor);
+        alarm->set_id(request.alarm_id());
+        alarm->set_acknowledged_by(actor);
+        return grpc::Status::OK;
+    }
+    server::EventLog& events() override { return m_events; }
+    const server::EventLog& events() const override { return m_events; }
+
+private:
+    void record(const std::string& actor)
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastActor = actor;
+    }
+
+    server::EventLog m_events;
+    int m_changes = 0;
+    mutable std::mutex m_mutex;
+    std::string m_lastActor;
+};
+
+std::unique_ptr<grpc::ClientContext> contextFor(const std::string& token, const std::string& user = {})
+{
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    if (!token.empty())
+        context->AddMetadata("authorization", "Bearer " + token);
+    if (!user.empty())
+        context->AddMetadata("cpn-user", user);
+    return context;
+}
+
+// Reads a Watch from `from` until `count` events arrived or the stream ended; the status when it ended.
+std::optional<grpc::Status> watch(const std::shared_ptr<grpc::Channel>& channel, std::uint64_t from, std::size_t count,
+    std::vector<std::uint64_t>* revisions)
+{
+    const auto stub = v1::StateService::NewStub(channel);
+    auto context = contextFor({});
+    v1::WatchRequest request;
+    request.set_from_revision(from);
+    const auto reader = stub->Watch(context.get(), request);
+    v1::WatchEvent event;
+    while (revisions->size() < count && reader->Read(&event))
+        revisions->push_back(event.revision());
+    if (revisions->size() >= count) {
+        context->TryCancel();
+        reader->Finish().ok();
+        return std::nullopt;
+    }
+    return reader->Finish();
+}
+
+} // namespace
+
+class TestServer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void portZeroPicksAFreePortAndHealthAnswers()
+    {
+        FakeEngine engine;
+        server::ApiServer server(engine, {});
+        std::string error;
+        QVERIFY2(server.start(&error), error.c_str());
+        QVERIFY(server.isRunning());
+        QVERIFY(server.port() > 0);
+        QCOMPARE(server.address(), "127.0.0.1:" + std::to_string(server.port()));
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto health = rawCall(channel, "/grpc.health.v1.Health/Check", {});
+        QVERIFY(health);
+        QCOMPARE(*health, std::string("\x08\x01", 2)); // SERVING
+        const auto services = rawCall(
+            channel, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", std::string("\x3a\x00", 2));
+        QVERIFY(services);
+        QVERIFY(services->find("cpn.v1.DispatchService") != std::string::npos);
+        server.stop();
+        QVERIFY(!server.isRunning());
+        QVERIFY(!server.start(&error)); // stopped for good
+    }
+
+    void refusesUnsafeOrMalformedAddresses_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("withToken");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("loopback, open") << "127.0.0.1:0" << false << true;
+        QTest::newRow("any, open") << "0.0.0.0:0" << false << false;
+        QTest::newRow("any, with a token") << "0.0.0.0:0" << true << true;
+        QTest::newRow("no port") << "127.0.0.1" << false << false;
+        QTest::newRow("v6 loopback") << "[::1]:0" << false << true;
+    }
+    void refusesUnsafeOrMalformedAddresses()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, withToken);
+        QFETCH(bool, accepted);
+        server::ApiServerOptions options;
+        options.listenAddress = address.toStdString();
+        if (withToken)
+            options.tokens.push_back({ server::Role::Operator, "secret" });
+        std::string error;
+        QCOMPARE(server::ApiServer::checkOptions(options, &error), accepted);
+        QCOMPARE(error.empty(), accepted);
+    }
+
+    void rolesAndActors_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("snapshot");
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("actor");
+        QTest::newRow("none") << ""
+                              << ""
+                              << "UNAUTHENTICATED"
+                              << "UNAUTHENTICATED"
+                              << "";
+        QTest::newRow("unknown") << "guess"
+                                 << ""
+                                 << "UNAUTHENTICATED"
+                                 << "UNAUTHENTICATED"
+                                 << "";
+        QTest::newRow("viewer") << "view-secret"
+                                << ""
+                                << "OK"
+                                << "PERMISSION_DENIED"
+                                << "";
+        QTest::newRow("operator") << "op-secret"
+                                  << ""
+                                  << "OK"
+                                  << "OK"
+                                  << "operator";
+        QTest::newRow("operator, named") << "op-secret"
+                                         << "li@ops-1"
+                                         << "OK"
+                                         << "OK"
+                                         << "li@ops-1 (operator)";
+        QTest::newRow("operator, bad name") << "op-secret"
+                                            << "li%ZZ"
+                                            << "OK"
+                                            << "INVALID_ARGUMENT"
+                                            << "";
+    }
+    void rolesAndActors()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, user);
+        QFETCH(QString, snapshot);
+        QFETCH(QString, start);
+        QFETCH(QString, actor);
+        FakeEngine engine;
+        server::ApiServerOptions options;
+        options.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
+        server::ApiServer server(engine, options);
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto state = v1::StateService::NewStub(channel);
+        const auto dispatch = v1::DispatchService::NewStub(channel);
+
+        v1::Snapshot answer;
+        const auto read = state->GetSnapshot(contextFor(token.toStdString()).get(), {}, &answer);
+        QCOMPARE(codeName(read), snapshot);
+        if (read.ok())
+            QCOMPARE(answer.caller_role(), std::string(token == "op-secret" ? "operator" : "viewer"));
+
+        v1::StartMigrationRequest request;
+        request.set_request_id("k-1");
+        request.set_task_id("t-1");
+        request.set_target_site_id("s-2");
+        v1::Migration migration;
+        const auto status
+            = dispatch->StartMigration(contextFor(token.toStdString(), user.toStdString()).get(), request, &migration);
+        QCOMPARE(codeName(status), start);
+        QCOMPARE(QString::fromStdString(engine.lastActor()), actor);
+        if (status.ok())
+            QCOMPARE(QString::fromStdString(migration.requested_by()), actor);
+    }
+
+    void tokenFiles_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("tokens"); // -1 = refused
+        QTest::addColumn<QString>("error");
+        QTest::newRow("two") << "# ops\nop-1,li@ops,operator\n\n  view-1 , wang , viewer \n" << 2 << "";
+        QTest::newRow("empty") << "" << 0 << "";
+        QTest::newRow("two fields") << "op-1,operator\n" << -1 << "line 1: expected token,user,role";
+        QTest::newRow("bad role") << "# c\nop-1,li,admin\n" << -1 << "line 2: unknown role 'admin'";
+        QTest::newRow("no user") << "op-1,,operator" << -1 << "line 1: the user is empty";
+        QTest::newRow("no token") << ",li,operator" << -1 << "line 1: the token for role 'operator' is empty";
+    }
+    void tokenFiles()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, tokens);
+        QFETCH(QString, error);
+        std::string why;
+        const auto parsed = server::parseTokenFile(text.toStdString(), &why);
+        QCOMPARE(parsed ? int(parsed->size()) : -1, tokens);
+        QVERIFY2(QString::fromStdString(why).startsWith(error), why.c_str());
+        if (tokens == 2) {
+            QCOMPARE(parsed->at(1).token, std::string("view-1"));
+            QCOMPARE(parsed->at(1).user, std::string("wang"));
+            QVERIFY(parsed->at(1).role == server::Role::Viewer);
+        }
+    }
+
+    void aTokenFilesUserIsTheActor()
+    {
+        FakeEngine engine;
+        server::ApiServerOptions options;
+        std::string error;
+        options.tokens = *server::parseTokenFile("op-1,li@ops-1,operator\nview-1,wang,viewer\n", &error);
+        server::ApiServer server(engine, options);
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto dispatch = v1::DispatchService::NewStub(channel);
+        v1::AcknowledgeAlarmRequest request;
+        request.set_alarm_id("al-1");
+        v1::Alarm alarm;
+        // The token names its user: what the client claims does not change the record.
+        QVERIFY(dispatch->AcknowledgeAlarm(contextFor("op-1", "someone@else").get(), request, &alarm).ok());
+        QCOMPARE(alarm.acknowledged_by(), std::string("li@ops-1 (operator)"));
+        QCOMPARE(codeName(dispatch->AcknowledgeAlarm(contextFor("view-1").get(), request, &alarm)),
+            QStringLiteral("PERMISSION_DENIED"));
+    }
+
+    void engineStatusesReachTheClient()
+    {
+        FakeEngine engine;
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto dispatch = v1::DispatchService::NewStub(channel);
+        v1::CancelMigrationRequest request;
+        request.set_migration_id("mig-2");
+        v1::Migration migration;
+        QCOMPARE(codeName(dispatch->CancelMigration(contextFor({}).get(), request, &migration)),
+            QStringLiteral("NOT_FOUND"));
+        QCOMPARE(engine.lastActor(), std::string("operator")); // an open server serves operator to all
+        request.set_migration_id("mig-1");
+        QCOMPARE(codeName(dispatch->CancelMigration(contextFor({}).get(), request, &migration)), QStringLiteral("OK"));
+        QCOMPARE(migration.id(), std::string("mig-1"));
+    }
+
+    void watchReplaysFollowsAndRefusesWhatIsTrimmed()
+    {
+        FakeEngine engine;
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+
+        // Replay: everything after the revision asked for, in order.
+        QCOMPARE(engine.change(3), kFirstRevision + 3);
+        std::vector<std::uint64_t> revisions;
+        QVERIFY(!watch(channel, kFirstRevision + 1, 2, &revisions));
+        QCOMPARE(revisions, (std::vector<std::uint64_t> { kFirstRevision + 2, kFirstRevision + 3 }));
+
+        // Follow: a stream at the current revision gets what happens next.
+        revisions.clear();
+        auto following
+            = std::async(std::launch::async, [&] { return watch(channel, kFirstRevision + 3, 2, &revisions); });
+        QTest::qWait(300);
+        engine.change(2);
+        QVERIFY(following.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+        QVERIFY(!following.get());
+        QCOMPARE(revisions, (std::vector<std::uint64_t> { kFirstRevision + 4, kFirstRevision + 5 }));
+
+        // The log holds the newest 5: resuming from before them is OUT_OF_RANGE, at the edge is fine.
+        engine.change(5); // up to 110, holding 106..110
+        revisions.clear();
+        const auto trimmed = watch(channel, kFirstRevision + 4, 1, &revisions);
+        QVERIFY(trimmed);
+        QCOMPARE(codeName(*trimmed), QStringLiteral("OUT_OF_RANGE"));
+        QVERIFY(revisions.empty());
+        QVERIFY(!watch(channel, kFirstRevision + 5, 1, &revisions));
+        QCOMPARE(revisions, (std::vector<std::uint64_t> { kFirstRevision + 6 }));
+    }
+
+    void stopEndsWatchStreams()
+    {
+        FakeEngine engine;
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        std::vector<std::uint64_t> revisions;
+        auto following = std::async(std::launch::async, [&] { return watch(channel, kFirstRevision, 1, &revisions); });
+        QTest::qWait(300);
+        server.stop();
+        QVERIFY(following.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        const auto ended = following.get();
+        QVERIFY(ended);
+        QCOMPARE(codeName(*ended), QStringLiteral("UNAVAILABLE"));
+        QVERIFY(engine.events().isClosed());
+    }
+
+    void idempotencyStoreKeepsFirstAnswersWithinItsBound()
+    {
+        server::IdempotencyStore<std::string> store(3);
+        QVERIFY(store.remember("a", "mig-1"));
+        QVERIFY(!store.remember("a", "mig-2")); // the first answer stands
+        QCOMPARE(*store.find("a"), std::string("mig-1"));
+        QVERIFY(store.remember("b", "mig-2"));
+        QVERIFY(store.remember("c", "mig-3"));
+        QVERIFY(store.remember("d", "mig-4")); // "a" is forgotten
+        QCOMPARE(store.size(), std::size_t(3));
+        QVERIFY(!store.find("a"));
+        QCOMPARE(*store.find("d"), std::string("mig-4"));
+    }
+
+    void historyTiersFitTheirBudget()
+    {
+        // Within budget: the API's tiers as they are.
+        const auto [fine, coarse] = server::MetricHistory::fitTiers(
+            1000, 1000 * (1440 + 672), server::kDayByMinute, server::kWeekByQuarterHour);
+        QCOMPARE(fine.frames, std::size_t(1440));
+        QCOMPARE(coarse.frames, std::size_t(672));
+        // Tight: the coarse tier gives way first but still reaches back past the fine span.
+        const auto [tightFine, tightCoarse]
+            = server::MetricHistory::fitTiers(1000, 1000 * 1500, server::kDayByMinute, server::kWeekByQuarterHour);
+        QCOMPARE(tightFine.frames, std::size_t(1440));
+        QCOMPARE(tightCoarse.frames, std::size_t(97));
+        // Tighter still: at least an hour of fine frames.
+        const auto [leastFine, leastCoarse]
+            = server::MetricHistory::fitTiers(1000, 1000, server::kDayByMinute, server::kWeekByQuarterHour);
+        QCOMPARE(leastFine.frames, std::size_t(60));
+        QCOMPARE(leastCoarse.frames, std::size_t(5));
+    }
+
+private:
+    static QString codeName(const grpc::Status& status)
+    {
+        static const char* const names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+            "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+            "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
+        const int i = int(status.error_code());
+        return i >= 0 && i < int(std::size(names)) ? QString::fromLatin1(names[i]) : QString::number(i);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "tst_server.moc"
