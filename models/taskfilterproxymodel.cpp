@@ -107,8 +107,7 @@ void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
     m_order.sortAll(m_sorted);
     rebuildSortedPositions();
     // The same rows in another order: one layout change.
-    std::vector<int> rows;
-    rows.reserve(m_rows.size());
+    std::vector<int> rows = takeSpare();
     const std::vector<int>& proxyRow = proxyRows();
     for (const int row : m_sorted) {
         if (proxyRow[std::size_t(row)] >= 0)
@@ -131,14 +130,14 @@ std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidat
         return candidates;
     // Judged in source row order, which is nearly the tasks' order in memory (a sorted order
     // would jump across a million tasks), then kept in the candidates' order.
-    std::vector<char> shown(std::size_t(sourceRows()), 0);
+    std::vector<char>& shown = flags();
     for (const int row : candidates)
         shown[std::size_t(row)] = 1;
     for (std::size_t row = 0; row < shown.size(); ++row) {
         if (shown[row])
             shown[row] = m_matcher.accepts(int(row)) ? 1 : 0;
     }
-    std::vector<int> out;
+    std::vector<int> out = takeSpare();
     for (const int row : candidates) {
         if (shown[std::size_t(row)])
             out.push_back(row);
@@ -148,7 +147,7 @@ std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidat
 
 void TaskFilterProxyModel::showRows(std::vector<int> rows)
 {
-    std::vector<char> inNew(std::size_t(sourceRows()), 0);
+    std::vector<char>& inNew = flags();
     for (const int row : rows)
         inNew[std::size_t(row)] = 1;
     std::vector<int> removed; // proxy rows, ascending
@@ -156,8 +155,7 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
         if (!inNew[std::size_t(m_rows[i])])
             removed.push_back(int(i));
     }
-    std::vector<int> kept; // shown before and after, in the new order
-    kept.reserve(rows.size());
+    std::vector<int> kept = takeSpare(); // shown before and after, in the new order
     bool adding = false;
     const std::vector<int>& proxyRow = proxyRows();
     for (const int row : rows) {
@@ -170,8 +168,30 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
         removeShown(removed, kept);
     if (m_rows != kept)
         relayoutTo(std::move(kept));
+    else
+        giveBack(std::move(kept));
     if (adding)
         insertShown(rows);
+    giveBack(std::move(rows));
+}
+
+std::vector<char>& TaskFilterProxyModel::flags() const
+{
+    m_flags.assign(std::size_t(sourceRows()), 0);
+    return m_flags;
+}
+
+std::vector<int> TaskFilterProxyModel::takeSpare() const
+{
+    std::vector<int> spare = std::move(m_spare);
+    spare.clear();
+    return spare;
+}
+
+void TaskFilterProxyModel::giveBack(std::vector<int>&& rows) const
+{
+    if (rows.capacity() > m_spare.capacity())
+        m_spare = std::move(rows);
 }
 
 void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder)
@@ -190,8 +210,8 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     }
     // Scattered: the rows that stay in their new order with the leaving ones after them, then
     // those off the end in one go.
-    std::vector<int> order = keptInNewOrder;
-    order.reserve(m_rows.size());
+    std::vector<int> order = takeSpare();
+    order.assign(keptInNewOrder.cbegin(), keptInNewOrder.cend());
     for (const int row : proxyRows)
         order.push_back(m_rows[std::size_t(row)]);
     relayoutTo(std::move(order));
@@ -265,7 +285,8 @@ void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
 void TaskFilterProxyModel::setShown(std::vector<int> rows)
 {
     // The same rows as before in another order: only their numbers change.
-    m_rows = std::move(rows);
+    std::swap(m_rows, rows);
+    giveBack(std::move(rows));
     m_proxyRowValid = false;
 }
 
@@ -350,10 +371,12 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
     m_order.insertSorted(m_sorted, std::move(added));
     rebuildSortedPositions();
     if (!shown.empty()) {
-        std::vector<int> rows = m_rows;
+        std::vector<int> rows = takeSpare();
+        rows.assign(m_rows.cbegin(), m_rows.cend());
         std::vector<int> at;
         m_order.insertSorted(rows, std::move(shown), &at);
         insertShown(rows, std::move(at));
+        giveBack(std::move(rows));
     }
 }
 
@@ -371,13 +394,13 @@ void TaskFilterProxyModel::onSourceRowsAboutToBeRemoved(const QModelIndex& paren
     if (removed.empty())
         return;
     std::sort(removed.begin(), removed.end());
-    std::vector<int> kept;
-    kept.reserve(m_rows.size() - removed.size());
+    std::vector<int> kept = takeSpare();
     for (const int row : m_rows) {
         if (row < first || row > last)
             kept.push_back(row);
     }
     removeShown(removed, kept);
+    giveBack(std::move(kept));
 }
 
 void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int first, int last)
@@ -416,10 +439,12 @@ void TaskFilterProxyModel::onSourceLayoutChanged()
     applyRemap(m_rows, moved);
     rebuildSortedPositions();
     if (m_proxyRowValid) {
-        std::vector<int> proxyRow(m_proxyRow.size());
+        std::vector<int> proxyRow = takeSpare();
+        proxyRow.resize(m_proxyRow.size());
         for (std::size_t row = 0; row < remap.size(); ++row)
             proxyRow[std::size_t(remap[row])] = m_proxyRow[row];
-        m_proxyRow = std::move(proxyRow);
+        std::swap(m_proxyRow, proxyRow);
+        giveBack(std::move(proxyRow));
     }
 }
 
@@ -441,7 +466,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
     sortedPositions();
     proxyRows();
     const auto takeOut = [this, &moving](const std::vector<int>& rows) {
-        std::vector<char> out(m_sortedPos.size(), 0);
+        std::vector<char>& out = flags();
         for (const int row : rows)
             out[std::size_t(row)] = 1;
         m_sorted.erase(
@@ -472,13 +497,12 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         candidates = std::move(still);
     }
     if (!moving.empty()) {
-        std::vector<char> isMoving(std::size_t(sourceRows()), 0);
+        std::vector<char>& isMoving = flags();
         for (const int row : moving)
             isMoving[std::size_t(row)] = 1;
         m_order.insertSorted(m_sorted, moving);
         rebuildSortedPositions();
-        std::vector<int> rows;
-        rows.reserve(m_rows.size() + moving.size());
+        std::vector<int> rows = takeSpare();
         for (const int row : m_sorted) {
             if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : proxyRows()[std::size_t(row)] >= 0)
                 rows.push_back(row);

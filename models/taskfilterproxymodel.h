@@ -69,6 +69,12 @@ private:
     const std::vector<int>& sortedPositions();
     void rebuildProxyRows();
     int sourceRows() const;
+    // Scratch space of a million entries, reused from change to change: allocated anew for every
+    // batch, such buffers send glibc's allocator through consolidating the small blocks other
+    // threads freed, the biggest cost on the GUI thread at huge.
+    std::vector<char>& flags() const; // one flag per source row, all clear
+    std::vector<int> takeSpare() const; // empty, with room
+    void giveBack(std::vector<int>&& rows) const;
     const std::vector<int>& proxyRows() const;
     void refilter(bool narrowing);
     void resort();
@@ -90,6 +96,8 @@ private:
     bool m_sortedPosValid = false;
     mutable std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out, when m_proxyRowValid
     mutable bool m_proxyRowValid = false;
+    mutable std::vector<char> m_flags;
+    mutable std::vector<int> m_spare;
 };
 
 } // namespace cpn

@@ -202,7 +202,8 @@ void TaskOrder::insertSorted(std::vector<int>& into, std::vector<int> rows, std:
     before.reserve(rows.size());
     for (const int row : rows)
         before.push_back(std::size_t(std::upper_bound(into.begin(), into.end(), row, byRow) - into.begin()));
-    std::vector<int> out;
+    std::vector<int> out = std::move(m_spare);
+    out.clear();
     out.reserve(into.size() + rows.size());
     std::size_t from = 0;
     if (at)
@@ -215,7 +216,8 @@ void TaskOrder::insertSorted(std::vector<int>& into, std::vector<int> rows, std:
         from = before[i];
     }
     out.insert(out.end(), into.begin() + std::ptrdiff_t(from), into.end());
-    into = std::move(out);
+    std::swap(into, out);
+    m_spare = std::move(out);
 }
 
 } // namespace cpn

@@ -43,6 +43,7 @@ private:
     Qt::SortOrder m_order = Qt::AscendingOrder;
     std::vector<double> m_labelRank; // per enum value (kind, state, architecture) when sorting by one
     QHash<QString, int> m_siteRank; // site id -> rank of its shown name, when sorting by site
+    mutable std::vector<int> m_spare; // insertSorted()'s output, reused
 };
 
 } // namespace cpn

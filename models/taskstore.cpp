@@ -95,9 +95,9 @@ void TaskStore::renumberFrom(int row)
         slotRow[std::size_t(rowSlot[r])] = int(r);
 }
 
-std::vector<int> TaskStore::moveToEndRemap(const std::vector<int>& rows) const
+void TaskStore::moveToEndRemap(const std::vector<int>& rows, std::vector<int>& remap) const
 {
-    std::vector<int> remap(rowSlot.size());
+    remap.resize(rowSlot.size());
     int kept = 0;
     int moved = rowCount() - int(rows.size());
     auto next = rows.cbegin();
@@ -109,7 +109,6 @@ std::vector<int> TaskStore::moveToEndRemap(const std::vector<int>& rows) const
             remap[row] = kept++;
         }
     }
-    return remap;
 }
 
 void TaskStore::permute(const std::vector<int>& remap)
@@ -117,7 +116,8 @@ void TaskStore::permute(const std::vector<int>& remap)
     std::size_t first = 0; // rows before it stay where they are
     while (first < remap.size() && remap[first] == int(first))
         ++first;
-    std::vector<int> permuted(rowSlot.size());
+    std::vector<int>& permuted = m_spare;
+    permuted.resize(rowSlot.size());
     for (std::size_t row = first; row < rowSlot.size(); ++row)
         permuted[std::size_t(remap[row])] = rowSlot[row];
     std::copy(permuted.begin() + std::ptrdiff_t(first), permuted.end(), rowSlot.begin() + std::ptrdiff_t(first));
@@ -129,8 +129,11 @@ void TaskStore::removeRows(const std::vector<int>& rows)
     if (rows.empty())
         return;
     const bool atEnd = rows.front() == rowCount() - int(rows.size()) && rows.back() == rowCount() - 1;
-    if (!atEnd)
-        permute(moveToEndRemap(rows));
+    if (!atEnd) {
+        std::vector<int> remap;
+        moveToEndRemap(rows, remap);
+        permute(remap);
+    }
     const int kept = rowCount() - int(rows.size());
     for (int row = kept; row < rowCount(); ++row) {
         const int slot = rowSlot[std::size_t(row)];

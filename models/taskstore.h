@@ -75,12 +75,13 @@ struct TaskStore {
     void removeRows(const std::vector<int>& rows);
     // For each row, its new row once `rows` (ascending, unique) are moved to the end, the others
     // keeping their order and the moved ones theirs.
-    std::vector<int> moveToEndRemap(const std::vector<int>& rows) const;
+    void moveToEndRemap(const std::vector<int>& rows, std::vector<int>& remap) const;
     // Puts each row r at remap[r] (a permutation).
     void permute(const std::vector<int>& remap);
 
 private:
     int takeSlot();
+    std::vector<int> m_spare; // permute()'s scratch, reused
     void renumberFrom(int row);
 };
 

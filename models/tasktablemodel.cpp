@@ -109,7 +109,7 @@ void TaskTableModel::removeTaskRows(QList<int> rows)
     if (doomed.back() - doomed.front() + 1 != int(doomed.size())) {
         // Scattered rows: to the end first, in one layout change (each ranged removal would cost
         // the sorted views a pass over a million rows), the row count unchanged.
-        m_remap = m_store.moveToEndRemap(doomed);
+        m_store.moveToEndRemap(doomed, m_remap);
         emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
         const QModelIndexList before = persistentIndexList();
         m_store.permute(m_remap);
@@ -119,7 +119,7 @@ void TaskTableModel::removeTaskRows(QList<int> rows)
             after.append(index(m_remap[std::size_t(i.row())], i.column()));
         changePersistentIndexList(before, after);
         emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-        m_remap.clear();
+        m_remap.clear(); // keeps its room for the next removal
         const int kept = rowCount() - int(doomed.size());
         std::iota(doomed.begin(), doomed.end(), kept);
     }
