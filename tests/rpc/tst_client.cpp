@@ -48,6 +48,26 @@ struct Console {
     quint64 lastEventRevision = 0;
 };
 
+// Counts the calls queued to the application object: each gRPC answer of a DispatchClient is one,
+// whether or not its client is still there to hear it (see guithreadcall.h).
+class QueuedAnswerCounter final : public QObject {
+public:
+    QueuedAnswerCounter() { QCoreApplication::instance()->installEventFilter(this); }
+    ~QueuedAnswerCounter() override { QCoreApplication::instance()->removeEventFilter(this); }
+    int count() const { return m_count; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::MetaCall)
+            ++m_count;
+        return false;
+    }
+
+private:
+    int m_count = 0;
+};
+
 constexpr int kTimeoutMs = 20000;
 const QStringList kFastArgs { QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"),
     QStringLiteral("60"), QStringLiteral("--failure-rate"), QStringLiteral("0") };
@@ -200,9 +220,12 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const ConnectionSettings dead { QStringLiteral("127.0.0.1:%1").arg(probe.serverPort()), {} };
         probe.close();
-        for (int round = 0; round < 100; ++round) {
+        QueuedAnswerCounter answers;
+        constexpr int kRounds = 100;
+        constexpr int kCallsPerClient = 5;
+        for (int round = 0; round < kRounds; ++round) {
             auto* client = new DispatchClient(dead);
-            for (int i = 0; i < 5; ++i)
+            for (int i = 0; i < kCallsPerClient; ++i)
                 client->cancelMigration(QStringLiteral("m-%1").arg(i));
             delete client;
             QCoreApplication::processEvents();
@@ -213,7 +236,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
         QCOMPARE(failed.at(0).at(0).toString(), id);
         QCOMPARE(failed.at(0).at(1).value<CommandError>().codeName, QStringLiteral("UNAVAILABLE"));
-        QTest::qWait(200); // late answers of the deleted clients would arrive here
+        // The late answers of the deleted clients all came back to the GUI thread, which dropped
+        // them (and released their calls there) without a crash; the survivor heard only its own.
+        QTRY_COMPARE_WITH_TIMEOUT(answers.count(), kRounds * kCallsPerClient + 1, kTimeoutMs);
         QCOMPARE(failed.count(), 1);
     }
 
