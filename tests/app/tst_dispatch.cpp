@@ -30,6 +30,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -149,8 +150,10 @@ private slots:
                 dialog = opened;
                 taskId = t.id;
             } else {
+                // Closed, it is deleted: the next Ctrl+M opens a dialog of its own.
+                const QPointer<MigrationDialog> closed(opened);
                 opened->close();
-                QTest::qWait(0); // deleted on close
+                QTRY_VERIFY(closed.isNull());
             }
         }
         QVERIFY2(dialog, "no task with a feasible move");
