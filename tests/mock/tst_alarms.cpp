@@ -135,6 +135,12 @@ private slots:
         int raised = 0;
         int cleared = 0;
         int critical = 0;
+        // Site-ticks in the band between the thresholds, held raised and held clear: both must
+        // happen, or the hysteresis was never put to the test.
+        int heldRaised = 0;
+        int heldClear = 0;
+        int linksHeldRaised = 0;
+        int linksHeldClear = 0;
         for (int step = 0; step < 2 * 144; ++step) {
             simulation.tick(600);
             const auto snapshot = simulation.snapshot();
@@ -151,8 +157,10 @@ private slots:
                     QVERIFY2(alarmed, qPrintable(where));
                 if (u < 0.85)
                     QVERIFY2(!alarmed, qPrintable(where));
-                if (u >= 0.85 && u < 0.90 && siteAlarmed.count(m.site_id()))
+                if (u >= 0.85 && u < 0.90 && siteAlarmed.count(m.site_id())) {
                     QVERIFY2(alarmed == siteAlarmed[m.site_id()], qPrintable(where)); // holds its state
+                    (alarmed ? heldRaised : heldClear) += 1;
+                }
                 if (alarmed) {
                     const bool isCritical = it->second.severity() == v1::ALARM_SEVERITY_CRITICAL;
                     if (u >= 0.98)
@@ -172,8 +180,10 @@ private slots:
                     QVERIFY2(alarmed, qPrintable(where));
                 if (m.utilisation() < 0.80)
                     QVERIFY2(!alarmed, qPrintable(where));
-                if (m.utilisation() >= 0.80 && m.utilisation() <= 0.85 && linkAlarmed.count(m.link_id()))
+                if (m.utilisation() >= 0.80 && m.utilisation() <= 0.85 && linkAlarmed.count(m.link_id())) {
                     QVERIFY2(alarmed == linkAlarmed[m.link_id()], qPrintable(where));
+                    (alarmed ? linksHeldRaised : linksHeldClear) += 1;
+                }
                 raised += alarmed && !linkAlarmed[m.link_id()];
                 cleared += !alarmed && linkAlarmed[m.link_id()];
                 linkAlarmed[m.link_id()] = alarmed;
@@ -182,6 +192,12 @@ private slots:
         QVERIFY2(
             raised > 0 && cleared > 0, qPrintable(QStringLiteral("%1 raised, %2 cleared").arg(raised).arg(cleared)));
         qInfo("%d threshold alarms raised, %d cleared, %d site-ticks critical", raised, cleared, critical);
+        QVERIFY2(heldRaised > 0 && heldClear > 0 && linksHeldRaised > 0 && linksHeldClear > 0,
+            qPrintable(QStringLiteral("held between the thresholds: sites %1 raised, %2 clear; links %3 raised, %4 clear")
+                           .arg(heldRaised)
+                           .arg(heldClear)
+                           .arg(linksHeldRaised)
+                           .arg(linksHeldClear)));
     }
 
     // Cutting every link of a users' site leaves its latency-bound tasks elsewhere with no path.
@@ -228,20 +244,12 @@ private slots:
             QVERIFY(
                 findFeasibleMove(simulation, { v1::TASK_KIND_TRAINING, v1::TASK_KIND_BATCH }, &task, &target, used));
             used.insert(task.id());
-            v1::StartMigrationRequest request;
-            request.set_request_id("k-" + std::to_string(i));
-            request.set_task_id(task.id());
-            request.set_target_site_id(target);
             v1::Migration migration;
-            QVERIFY(simulation.startMigration(request, "operator", &migration).ok());
+            QVERIFY(startMigration(simulation, "k-" + std::to_string(i), task.id(), target, &migration).ok());
             migrations.push_back(migration.id());
         }
-        for (int i = 0; i < 500; ++i) {
-            if (mock::isFinishedState(simulation.findMigration(migrations[0])->state())
-                && mock::isFinishedState(simulation.findMigration(migrations[1])->state()))
-                break;
-            simulation.tick(10);
-        }
+        for (const auto& id : migrations)
+            runToEnd(simulation, id);
         std::vector<v1::Alarm> alarms;
         for (const auto& id : migrations) {
             QCOMPARE(simulation.findMigration(id)->state(), v1::MIGRATION_STATE_ROLLED_BACK);

@@ -87,8 +87,7 @@ private slots:
         QCOMPARE(ofTask, 1);
 
         // Later, and after it finished: the same key still answers the same migration.
-        for (int i = 0; i < 200 && !mock::isFinishedState(server.simulation()->findMigration(*ids.begin())->state()); ++i)
-            server.simulation()->tick(10);
+        runToEnd(*server.simulation(), *ids.begin());
         v1::Migration again;
         QVERIFY(client.start("k-concurrent", task.id(), target, &again).ok());
         QCOMPARE(again.id(), *ids.begin());
