@@ -19,6 +19,7 @@
 #include "mapview.h"
 #include "networkstate.h"
 #include "statefeed.h"
+#include "testconsole.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -451,14 +452,10 @@ private slots:
         // A login that is not ASCII travels percent-encoded and comes back as it was.
         const QByteArray user = qgetenv("USER");
         qputenv("USER", QStringLiteral("张伟").toUtf8());
-        QTemporaryDir dir;
-        ConsoleSession session(ConnectionSettings { address, {} });
+        TestConsole console(address);
         qputenv("USER", user);
-        session.openJournal(dir.filePath(QStringLiteral("journal.sqlite")), address);
-        MainWindow window(&session);
-        window.resize(1400, 900);
-        window.show();
-        session.start();
+        ConsoleSession& session = console.session;
+        MainWindow& window = *console.window;
         AlarmController* alarms = window.alarms();
         AlarmTableModel* model = alarms->alarms();
         QTRY_VERIFY_WITH_TIMEOUT(session.state()->callerRole() == QLatin1String("operator"), 30000);

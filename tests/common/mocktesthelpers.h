@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the mock scheduler's tests: status names, the event log read back, a gRPC client of
-// a MockServer, and finding a task with a feasible move.
+// Shared by the tests that use the mock scheduler in-process: status names, the event log read
+// back, a gRPC client of a MockServer, finding a task with a feasible move, and a server whose clock
+// the test moves (start it, tick it on, start and run a migration).
 
 #include "mockserver.h"
 #include "simulation.h"

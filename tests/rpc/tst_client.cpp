@@ -69,8 +69,7 @@ private:
 };
 
 constexpr int kTimeoutMs = 20000;
-const QStringList kFastArgs { QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"),
-    QStringLiteral("60"), QStringLiteral("--failure-rate"), QStringLiteral("0") };
+const QStringList kFastArgs = MockProcess::reliableArgs();
 
 } // namespace
 
