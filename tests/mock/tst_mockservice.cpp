@@ -386,9 +386,9 @@ private slots:
             return reader->Finish();
         });
         server->simulation()->tick(10);
-        streaming.get_future().wait();
+        // Guards against hanging, not timing assertions.
+        QVERIFY(streaming.get_future().wait_for(std::chrono::seconds(20)) == std::future_status::ready);
         server->stop();
-        // A guard against hanging, not a timing assertion.
         QVERIFY(watcher.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
         QVERIFY(!watcher.get().ok());
         QVERIFY(!server->isRunning());
