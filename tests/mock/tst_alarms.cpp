@@ -126,22 +126,37 @@ private slots:
         QVERIFY(!isActive(alarmOf(simulation.snapshot(), link.id(), "LINK_DOWN")));
     }
 
-    // Over two simulated days of natural load: an alarm exactly where the thresholds say, with
-    // hysteresis between them, and some raised and cleared on the way.
+    // Over simulated days of natural load, and a day from an evening surge: an alarm exactly where
+    // the thresholds say, with hysteresis between them, and some raised and cleared on the way; in
+    // the surge, critical ones too.
+    void thresholdsHoldWithHysteresis_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<bool>("critical");
+        QTest::newRow("normal") << QStringLiteral("normal") << 2 << false;
+        QTest::newRow("peak") << QStringLiteral("peak") << 1 << true;
+    }
+
     void thresholdsHoldWithHysteresis()
     {
-        Simulation simulation(nationalOptions());
+        QFETCH(QString, scenario);
+        QFETCH(int, days);
+        QFETCH(bool, critical);
+        SimulationOptions options = nationalOptions();
+        options.scenario = scenario.toStdString();
+        Simulation simulation(options);
         std::map<std::string, bool> siteAlarmed, linkAlarmed;
         int raised = 0;
         int cleared = 0;
-        int critical = 0;
+        int criticalTicks = 0;
         // Site-ticks in the band between the thresholds, held raised and held clear: both must
         // happen, or the hysteresis was never put to the test.
         int heldRaised = 0;
         int heldClear = 0;
         int linksHeldRaised = 0;
         int linksHeldClear = 0;
-        for (int step = 0; step < 2 * 144; ++step) {
+        for (int step = 0; step < days * 144; ++step) {
             simulation.tick(600);
             const auto snapshot = simulation.snapshot();
             std::map<std::string, v1::Alarm> active;
@@ -167,7 +182,7 @@ private slots:
                         QVERIFY2(isCritical, qPrintable(where));
                     if (u < 0.95)
                         QVERIFY2(!isCritical, qPrintable(where));
-                    critical += isCritical;
+                    criticalTicks += isCritical;
                 }
                 raised += alarmed && !siteAlarmed[m.site_id()];
                 cleared += !alarmed && siteAlarmed[m.site_id()];
@@ -191,7 +206,9 @@ private slots:
         }
         QVERIFY2(
             raised > 0 && cleared > 0, qPrintable(QStringLiteral("%1 raised, %2 cleared").arg(raised).arg(cleared)));
-        qInfo("%d threshold alarms raised, %d cleared, %d site-ticks critical", raised, cleared, critical);
+        qInfo("%d threshold alarms raised, %d cleared, %d site-ticks critical", raised, cleared, criticalTicks);
+        if (critical)
+            QVERIFY(criticalTicks > 0);
         QVERIFY2(heldRaised > 0 && heldClear > 0 && linksHeldRaised > 0 && linksHeldClear > 0,
             qPrintable(QStringLiteral("held between the thresholds: sites %1 raised, %2 clear; links %3 raised, %4 clear")
                            .arg(heldRaised)
