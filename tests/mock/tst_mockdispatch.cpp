@@ -139,6 +139,7 @@ private slots:
         QCOMPARE(codeName(client.drain(request, &first)), QStringLiteral("OK"));
         QCOMPARE(first.site_id(), edge);
         QVERIFY(first.migrations_size() + first.unplaced_task_ids_size() >= 2);
+        QVERIFY(first.migrations_size() > 0);
         int active = 0;
         for (const auto& m : first.migrations()) {
             QCOMPARE(m.drain_request_id(), std::string("d-edge"));
