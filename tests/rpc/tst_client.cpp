@@ -1,7 +1,7 @@
 // The client against a real cpn-mock-scheduler process over loopback gRPC: snapshot, every
 // task, the watch in order, a killed and restarted server, a cut connection resumed, and
-// commands with the status codes of DESIGN.md. Coalescing runs against an in-process scheduler
-// whose clock the test moves.
+// commands with the status codes of DESIGN.md. Coalescing and the commands run against an
+// in-process scheduler whose clock the test moves.
 
 // The mock's headers name a member `slots`: they go before any Qt header defines that keyword.
 #include "mocktesthelpers.h"
@@ -250,12 +250,13 @@ private slots:
 
     void commandsAnswerWithStatusCodes()
     {
-        MockProcess mock;
-        QVERIFY(mock.start(0, kFastArgs) > 0);
-        Console console(mock.address());
+        const auto server = cpn::testing::startManualServer(7);
+        QVERIFY(server);
+        const QString address = QString::fromStdString(server->address());
+        Console console(address);
         console.feed.start();
         QTRY_VERIFY_WITH_TIMEOUT(console.tasks.rowCount() > 0, kTimeoutMs);
-        DispatchClient dispatch(ConnectionSettings { mock.address(), {} });
+        DispatchClient dispatch(ConnectionSettings { address, {} });
         QSignalSpy failed(&dispatch, &DispatchClient::commandFailed);
         QSignalSpy planned(&dispatch, &DispatchClient::migrationPlanned);
         QSignalSpy started(&dispatch, &DispatchClient::migrationStarted);
@@ -307,8 +308,11 @@ private slots:
         QCOMPARE(first.id, second.id);
         QCOMPARE(started.at(0).at(0).toString(), key);
 
-        // The migration runs to completion and the task ends at its target.
-        QTRY_VERIFY_WITH_TIMEOUT(console.state.migrations().value(first.id).state == MigrationState::Completed, 60000);
+        // The migration runs to completion (the scheduler's clock moved on until it has) and the
+        // task ends at its target.
+        QCOMPARE(cpn::testing::runToEnd(*server->simulation(), first.id.toStdString()).state(),
+            v1::MIGRATION_STATE_COMPLETED);
+        QTRY_VERIFY_WITH_TIMEOUT(console.state.migrations().value(first.id).state == MigrationState::Completed, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(console.tasks.task(taskId)->siteId, target, kTimeoutMs);
 
         // A finished migration cannot be cancelled.
