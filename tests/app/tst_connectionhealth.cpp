@@ -11,13 +11,11 @@
 #include "mockprocess.h"
 #include "networkstate.h"
 #include "statefeed.h"
+#include "testconsole.h"
 
 #include <QAction>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace cpn;
 
@@ -25,8 +23,7 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 
-const QStringList kFastArgs { QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"),
-    QStringLiteral("60"), QStringLiteral("--failure-rate"), QStringLiteral("0") };
+const QStringList kFastArgs = MockProcess::reliableArgs();
 
 // Saturation of the glyph of the first online national hub, as drawn on the map now.
 double hubSaturation(MapView* map)
@@ -58,13 +55,9 @@ private slots:
         MockProcess mock;
         const int port = mock.start(0, kFastArgs);
         QVERIFY(port > 0);
-        QTemporaryDir dir;
-        ConsoleSession session(ConnectionSettings { mock.address(), {} });
-        session.openJournal(dir.filePath(QStringLiteral("journal.sqlite")), mock.address());
-        auto window = std::make_unique<MainWindow>(&session);
-        window->resize(1400, 900);
-        window->show();
-        session.start();
+        TestConsole console(mock.address());
+        ConsoleSession& session = console.session;
+        std::unique_ptr<MainWindow>& window = console.window;
         MapView* map = window->mapView();
         DispatchController* dispatch = window->dispatch();
 

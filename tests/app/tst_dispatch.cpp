@@ -24,12 +24,14 @@
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "testconsole.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -49,18 +51,9 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 
-// The console as main() builds it, on a journal of the test's own.
-struct Console {
-    Console(const QString& address, const QString& journal, const QString& token = {})
-        : session(ConnectionSettings { address, token })
-    {
-        session.openJournal(journal, address);
-        window = std::make_unique<MainWindow>(&session);
-        window->resize(1400, 900);
-        window->show();
-        session.start();
-    }
-    ~Console() { window.reset(); }
+// The console as main() builds it, with what these tests read of its dispatching.
+struct Console : TestConsole {
+    using TestConsole::TestConsole;
 
     DispatchController* dispatch() const { return window->dispatch(); }
     // The migrations table's text in a column for a migration of `taskId`, or empty.
@@ -72,16 +65,7 @@ struct Console {
                 return model->index(row, column).data().toString();
         return {};
     }
-
-    ConsoleSession session;
-    std::unique_ptr<MainWindow> window;
 };
-
-bool waitForLiveData(const Console& console)
-{
-    return QTest::qWaitFor([&] { return console.session.tasks()->rowCount() > 1000; }, kTimeoutMs)
-        && QTest::qWaitFor([&] { return !console.session.state()->callerRole().isEmpty(); }, kTimeoutMs);
-}
 
 // Selects a task's row in the task list, as a click would.
 bool selectTask(const Console& console, const QString& taskId)
@@ -124,10 +108,9 @@ private slots:
         QVERIFY(mock.start(0, { QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--time-scale"),
                                   QStringLiteral("120"), QStringLiteral("--failure-rate"), QStringLiteral("0") })
             > 0);
-        QTemporaryDir dir;
-        Console console(mock.address(), dir.filePath(QStringLiteral("journal.sqlite")));
+        Console console(mock.address());
         QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
-        QVERIFY(waitForLiveData(console));
+        QVERIFY(console.waitForLiveData(kTimeoutMs));
         QCOMPARE(console.session.state()->callerRole(), QStringLiteral("operator"));
 
         // A long-running training or batch job; Ctrl+M on the task list plans its move.
@@ -149,8 +132,10 @@ private slots:
                 dialog = opened;
                 taskId = t.id;
             } else {
+                // Closed, it is deleted: the next Ctrl+M opens a dialog of its own.
+                const QPointer<MigrationDialog> closed(opened);
                 opened->close();
-                QTest::qWait(0); // deleted on close
+                QTRY_VERIFY(closed.isNull());
             }
         }
         QVERIFY2(dialog, "no task with a feasible move");
@@ -186,10 +171,9 @@ private slots:
         auto options = manualOptions(5);
         mock::MockServer server(options);
         QVERIFY(server.start());
-        QTemporaryDir dir;
         const QString address = QString::fromStdString(server.address());
-        Console console(address, dir.filePath(QStringLiteral("journal.sqlite")));
-        QVERIFY(waitForLiveData(console));
+        Console console(address);
+        QVERIFY(console.waitForLiveData(kTimeoutMs));
 
         // Cancel (the simulation stands still meanwhile): it rolls back and says so in the table.
         v1::Task task;
@@ -261,8 +245,8 @@ private slots:
             c.attempts = 1;
             QVERIFY(j.record(c));
         }
-        Console console(address, journal);
-        QVERIFY(waitForLiveData(console));
+        Console console(address, {}, journal);
+        QVERIFY(console.waitForLiveData(kTimeoutMs));
         QTRY_VERIFY_WITH_TIMEOUT(
             console.dispatch()->auditLog()->commandAt(0).outcome == CommandOutcome::Succeeded, kTimeoutMs);
         QVERIFY(console.window->statusBar()->currentMessage().startsWith(QStringLiteral("Answer to an earlier command")));
@@ -279,10 +263,8 @@ private slots:
         options.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
         mock::MockServer server(options);
         QVERIFY(server.start());
-        QTemporaryDir dir;
-        Console console(QString::fromStdString(server.address()), dir.filePath(QStringLiteral("journal.sqlite")),
-            QStringLiteral("view-secret"));
-        QVERIFY(waitForLiveData(console));
+        Console console(QString::fromStdString(server.address()), QStringLiteral("view-secret"));
+        QVERIFY(console.waitForLiveData(kTimeoutMs));
         QCOMPARE(console.session.state()->callerRole(), QStringLiteral("viewer"));
         QVERIFY(selectTask(console, console.session.tasks()->taskAt(0).id));
         DispatchController* dispatch = console.dispatch();

@@ -50,6 +50,13 @@ public:
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
 
+    // A seeded scheduler whose clock runs a simulated minute a second and whose migrations do not fail.
+    static QStringList reliableArgs(int seed = 7)
+    {
+        return { QStringLiteral("--seed"), QString::number(seed), QStringLiteral("--time-scale"), QStringLiteral("60"),
+            QStringLiteral("--failure-rate"), QStringLiteral("0") };
+    }
+
     int port() const { return m_port; }
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
 

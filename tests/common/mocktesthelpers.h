@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the mock scheduler's tests: status names, the event log read back, a gRPC client of
-// a MockServer, and finding a task with a feasible move.
+// Shared by the tests that use the mock scheduler in-process: status names, the event log read
+// back, a gRPC client of a MockServer, finding a task with a feasible move, and a server whose clock
+// the test moves (start it, tick it on, start and run a migration).
 
 #include "mockserver.h"
 #include "simulation.h"
@@ -191,6 +192,50 @@ inline mock::MockServerOptions manualOptions(std::uint64_t seed = 11)
     options.manualTicks = true;
     options.migrationFailureRate = 0;
     return options;
+}
+
+// A started server of manualOptions(seed) on a loopback port (0: a free one; the port of an
+// earlier server: that scheduler restarted); null if it cannot start.
+inline std::unique_ptr<mock::MockServer> startManualServer(std::uint64_t seed, int port = 0)
+{
+    auto options = manualOptions(seed);
+    options.listenAddress = "127.0.0.1:" + std::to_string(port);
+    auto server = std::make_unique<mock::MockServer>(options);
+    if (!server->start())
+        return nullptr;
+    return server;
+}
+
+// Moves a manual server on by `minutes`, one tick a simulated minute: what its own thread does in
+// `minutes` wall seconds at --time-scale 60.
+inline void advanceMinutes(mock::MockServer& server, int minutes)
+{
+    for (int i = 0; i < minutes; ++i)
+        server.simulation()->tick(60);
+}
+
+// Starts a migration on the engine, as an operator's StartMigration would.
+inline grpc::Status startMigration(mock::Simulation& simulation, const std::string& key, const std::string& task,
+    const std::string& target, v1::Migration* migration)
+{
+    v1::StartMigrationRequest request;
+    request.set_request_id(key);
+    request.set_task_id(task);
+    request.set_target_site_id(target);
+    request.set_reason("test");
+    return simulation.startMigration(request, "operator", migration);
+}
+
+// Ticks until the migration has finished (or a generous bound), returning its last state and, in
+// *ticks, how many ticks that took.
+inline v1::Migration runToEnd(mock::Simulation& simulation, const std::string& id, double step = 10, int* ticks = nullptr)
+{
+    int n = 0;
+    for (; n < 1000 && !mock::isFinishedState(simulation.findMigration(id)->state()); ++n)
+        simulation.tick(step);
+    if (ticks)
+        *ticks = n;
+    return *simulation.findMigration(id);
 }
 
 } // namespace cpn::testing

@@ -28,10 +28,24 @@ public:
         m_sockets.clear();
     }
 
+    // Down: every connection is cut and new ones are refused (accepted and reset at once), as
+    // while a network is down; up again: connections pass.
+    void setDown(bool down)
+    {
+        m_down = down;
+        if (down)
+            cutAll();
+    }
+
 private:
     void accept()
     {
         while (QTcpSocket* client = m_server.nextPendingConnection()) {
+            if (m_down) {
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
             ++m_accepted;
             auto* upstream = new QTcpSocket(this);
             client->setParent(this);
@@ -60,4 +74,5 @@ private:
     quint16 m_upstreamPort;
     QList<QPointer<QTcpSocket>> m_sockets;
     int m_accepted = 0;
+    bool m_down = false;
 };

@@ -126,16 +126,37 @@ private slots:
         QVERIFY(!isActive(alarmOf(simulation.snapshot(), link.id(), "LINK_DOWN")));
     }
 
-    // Over two simulated days of natural load: an alarm exactly where the thresholds say, with
-    // hysteresis between them, and some raised and cleared on the way.
+    // Over simulated days of natural load, and a day from an evening surge: an alarm exactly where
+    // the thresholds say, with hysteresis between them, and some raised and cleared on the way; in
+    // the surge, critical ones too.
+    void thresholdsHoldWithHysteresis_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<bool>("critical");
+        QTest::newRow("normal") << QStringLiteral("normal") << 2 << false;
+        QTest::newRow("peak") << QStringLiteral("peak") << 1 << true;
+    }
+
     void thresholdsHoldWithHysteresis()
     {
-        Simulation simulation(nationalOptions());
+        QFETCH(QString, scenario);
+        QFETCH(int, days);
+        QFETCH(bool, critical);
+        SimulationOptions options = nationalOptions();
+        options.scenario = scenario.toStdString();
+        Simulation simulation(options);
         std::map<std::string, bool> siteAlarmed, linkAlarmed;
         int raised = 0;
         int cleared = 0;
-        int critical = 0;
-        for (int step = 0; step < 2 * 144; ++step) {
+        int criticalTicks = 0;
+        // Site-ticks in the band between the thresholds, held raised and held clear: both must
+        // happen, or the hysteresis was never put to the test.
+        int heldRaised = 0;
+        int heldClear = 0;
+        int linksHeldRaised = 0;
+        int linksHeldClear = 0;
+        for (int step = 0; step < days * 144; ++step) {
             simulation.tick(600);
             const auto snapshot = simulation.snapshot();
             std::map<std::string, v1::Alarm> active;
@@ -151,15 +172,17 @@ private slots:
                     QVERIFY2(alarmed, qPrintable(where));
                 if (u < 0.85)
                     QVERIFY2(!alarmed, qPrintable(where));
-                if (u >= 0.85 && u < 0.90 && siteAlarmed.count(m.site_id()))
+                if (u >= 0.85 && u < 0.90 && siteAlarmed.count(m.site_id())) {
                     QVERIFY2(alarmed == siteAlarmed[m.site_id()], qPrintable(where)); // holds its state
+                    (alarmed ? heldRaised : heldClear) += 1;
+                }
                 if (alarmed) {
                     const bool isCritical = it->second.severity() == v1::ALARM_SEVERITY_CRITICAL;
                     if (u >= 0.98)
                         QVERIFY2(isCritical, qPrintable(where));
                     if (u < 0.95)
                         QVERIFY2(!isCritical, qPrintable(where));
-                    critical += isCritical;
+                    criticalTicks += isCritical;
                 }
                 raised += alarmed && !siteAlarmed[m.site_id()];
                 cleared += !alarmed && siteAlarmed[m.site_id()];
@@ -172,8 +195,10 @@ private slots:
                     QVERIFY2(alarmed, qPrintable(where));
                 if (m.utilisation() < 0.80)
                     QVERIFY2(!alarmed, qPrintable(where));
-                if (m.utilisation() >= 0.80 && m.utilisation() <= 0.85 && linkAlarmed.count(m.link_id()))
+                if (m.utilisation() >= 0.80 && m.utilisation() <= 0.85 && linkAlarmed.count(m.link_id())) {
                     QVERIFY2(alarmed == linkAlarmed[m.link_id()], qPrintable(where));
+                    (alarmed ? linksHeldRaised : linksHeldClear) += 1;
+                }
                 raised += alarmed && !linkAlarmed[m.link_id()];
                 cleared += !alarmed && linkAlarmed[m.link_id()];
                 linkAlarmed[m.link_id()] = alarmed;
@@ -181,7 +206,15 @@ private slots:
         }
         QVERIFY2(
             raised > 0 && cleared > 0, qPrintable(QStringLiteral("%1 raised, %2 cleared").arg(raised).arg(cleared)));
-        qInfo("%d threshold alarms raised, %d cleared, %d site-ticks critical", raised, cleared, critical);
+        qInfo("%d threshold alarms raised, %d cleared, %d site-ticks critical", raised, cleared, criticalTicks);
+        if (critical)
+            QVERIFY(criticalTicks > 0);
+        QVERIFY2(heldRaised > 0 && heldClear > 0 && linksHeldRaised > 0 && linksHeldClear > 0,
+            qPrintable(QStringLiteral("held between the thresholds: sites %1 raised, %2 clear; links %3 raised, %4 clear")
+                           .arg(heldRaised)
+                           .arg(heldClear)
+                           .arg(linksHeldRaised)
+                           .arg(linksHeldClear)));
     }
 
     // Cutting every link of a users' site leaves its latency-bound tasks elsewhere with no path.
@@ -228,20 +261,12 @@ private slots:
             QVERIFY(
                 findFeasibleMove(simulation, { v1::TASK_KIND_TRAINING, v1::TASK_KIND_BATCH }, &task, &target, used));
             used.insert(task.id());
-            v1::StartMigrationRequest request;
-            request.set_request_id("k-" + std::to_string(i));
-            request.set_task_id(task.id());
-            request.set_target_site_id(target);
             v1::Migration migration;
-            QVERIFY(simulation.startMigration(request, "operator", &migration).ok());
+            QVERIFY(startMigration(simulation, "k-" + std::to_string(i), task.id(), target, &migration).ok());
             migrations.push_back(migration.id());
         }
-        for (int i = 0; i < 500; ++i) {
-            if (mock::isFinishedState(simulation.findMigration(migrations[0])->state())
-                && mock::isFinishedState(simulation.findMigration(migrations[1])->state()))
-                break;
-            simulation.tick(10);
-        }
+        for (const auto& id : migrations)
+            runToEnd(simulation, id);
         std::vector<v1::Alarm> alarms;
         for (const auto& id : migrations) {
             QCOMPARE(simulation.findMigration(id)->state(), v1::MIGRATION_STATE_ROLLED_BACK);

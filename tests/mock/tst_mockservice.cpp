@@ -60,9 +60,14 @@ private slots:
         for (const auto& task : client.allTasks())
             after.insert(task.id());
         QVERIFY(after != before); // tasks did come and go
-        for (const auto& id : before)
-            if (after.count(id))
+        std::size_t throughout = 0;
+        for (const auto& id : before) {
+            if (after.count(id)) {
                 QVERIFY2(unique.count(id), id.c_str()); // present throughout: seen
+                ++throughout;
+            }
+        }
+        QVERIFY2(throughout > before.size() / 2, qPrintable(QString::number(throughout)));
 
         // Filters: by site and by a case-insensitive substring.
         const auto some = client.allTasks().at(100);
@@ -71,6 +76,7 @@ private slots:
         v1::ListTasksResponse onSite;
         QVERIFY(client.listTasks(bySite, &onSite).ok());
         QVERIFY(onSite.total_count() >= 1);
+        QCOMPARE(std::uint64_t(onSite.tasks_size()), std::uint64_t(onSite.total_count()));
         for (const auto& task : onSite.tasks())
             QCOMPARE(task.site_id(), some.site_id());
         v1::ListTasksRequest byTenant;
@@ -235,8 +241,13 @@ private slots:
             QVERIFY2(response.points_size() >= 1400, qPrintable(QString::number(response.points_size())));
             for (const auto& point : response.points())
                 QVERIFY(point.value() >= 0 && point.value() <= 1);
+            // Hourly means of the day: 24 of them (25 when the day does not start on the hour), an hour apart.
             request.set_step_ms(3600000);
-            QVERIFY(client.state->QueryHistory(client.context().get(), request, &response).ok());
+            v1::QueryHistoryResponse hourly;
+            QCOMPARE(codeName(client.state->QueryHistory(client.context().get(), request, &hourly)), QStringLiteral("OK"));
+            QVERIFY2(hourly.points_size() >= 24 && hourly.points_size() <= 25, qPrintable(QString::number(hourly.points_size())));
+            for (int i = 1; i < hourly.points_size(); ++i)
+                QCOMPARE(hourly.points(i).time_ms() - hourly.points(i - 1).time_ms(), std::int64_t(3600000));
         }
     }
 
@@ -335,9 +346,9 @@ private slots:
             return reader->Finish();
         });
         server->simulation()->tick(10);
-        streaming.get_future().wait();
+        // Guards against hanging, not timing assertions.
+        QVERIFY(streaming.get_future().wait_for(std::chrono::seconds(20)) == std::future_status::ready);
         server->stop();
-        // A guard against hanging, not a timing assertion.
         QVERIFY(watcher.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
         QVERIFY(!watcher.get().ok());
         QVERIFY(!server->isRunning());

@@ -34,28 +34,6 @@ std::set<v1::ViolationCode> codesOf(const v1::MigrationPlan& plan)
     return codes;
 }
 
-grpc::Status start(Simulation& simulation, const std::string& key, const std::string& task, const std::string& target,
-    v1::Migration* migration)
-{
-    v1::StartMigrationRequest request;
-    request.set_request_id(key);
-    request.set_task_id(task);
-    request.set_target_site_id(target);
-    request.set_reason("test");
-    return simulation.startMigration(request, "operator", migration);
-}
-
-// Ticks until the migration has finished (or a generous bound), returning its last state.
-v1::Migration runToEnd(Simulation& simulation, const std::string& id, double step = 10, int* ticks = nullptr)
-{
-    int n = 0;
-    for (; n < 1000 && !mock::isFinishedState(simulation.findMigration(id)->state()); ++n)
-        simulation.tick(step);
-    if (ticks)
-        *ticks = n;
-    return *simulation.findMigration(id);
-}
-
 const v1::Site* siteById(const v1::Snapshot& snapshot, const std::string& id)
 {
     for (const auto& site : snapshot.sites())
@@ -167,7 +145,7 @@ private slots:
             std::string first;
             QVERIFY(findFeasibleMove(simulation, { v1::TASK_KIND_TRAINING, v1::TASK_KIND_BATCH }, &task, &first));
             v1::Migration migration;
-            QVERIFY(start(simulation, "k-busy", task.id(), first, &migration).ok());
+            QVERIFY(startMigration(simulation, "k-busy", task.id(), first, &migration).ok());
             tryPair(task, *siteById(snapshot, first == "hub-nx" ? "hub-gs" : "hub-nx"));
             break;
         }
@@ -181,7 +159,7 @@ private slots:
 
         // Starting it anyway: FAILED_PRECONDITION, with the reasons in words and the plan attached.
         v1::Migration migration;
-        const auto status = start(simulation, "k-anyway", taskId, target, &migration);
+        const auto status = startMigration(simulation, "k-anyway", taskId, target, &migration);
         QCOMPARE(codeName(status), QStringLiteral("FAILED_PRECONDITION"));
         QVERIFY(status.error_message().find(v1::ViolationCode_Name(wanted).substr(15)) != std::string::npos);
         v1::MigrationPlan attached;
@@ -204,7 +182,7 @@ private slots:
 
         const std::uint64_t from = simulation.snapshot().revision();
         v1::Migration migration;
-        QVERIFY(start(simulation, "k-run", task.id(), target, &migration).ok());
+        QVERIFY(startMigration(simulation, "k-run", task.id(), target, &migration).ok());
         QCOMPARE(migration.state(), v1::MIGRATION_STATE_CHECKPOINTING);
         QCOMPARE(simulation.findTask(task.id())->state(), v1::TASK_STATE_MIGRATING);
 
@@ -250,7 +228,7 @@ private slots:
                 break;
             used.insert(task.id());
             v1::Migration migration;
-            QVERIFY(start(simulation, "k-fail-" + std::to_string(i), task.id(), target, &migration).ok());
+            QVERIFY(startMigration(simulation, "k-fail-" + std::to_string(i), task.id(), target, &migration).ok());
             moved.emplace_back(task, migration.id());
         }
         QVERIFY(moved.size() >= 4);
@@ -282,14 +260,18 @@ private slots:
                     break;
                 skip.insert(task.id());
                 v1::Migration m;
-                if (start(again, "k-" + std::to_string(i), task.id(), target, &m).ok())
+                if (startMigration(again, "k-" + std::to_string(i), task.id(), target, &m).ok())
                     ids.push_back(m.id());
             }
             for (const auto& id : ids)
                 outcomes[run].push_back(runToEnd(again, id).state());
         }
+        QVERIFY2(outcomes[0].size() >= 4, qPrintable(QString::number(outcomes[0].size())));
         QCOMPARE(outcomes[0].size(), outcomes[1].size());
         QVERIFY(outcomes[0] == outcomes[1]);
+        // At half the rate some fail and some do not: the same outcomes are the seed's doing.
+        QVERIFY(std::count(outcomes[0].begin(), outcomes[0].end(), v1::MIGRATION_STATE_COMPLETED) > 0);
+        QVERIFY(std::count(outcomes[0].begin(), outcomes[0].end(), v1::MIGRATION_STATE_ROLLED_BACK) > 0);
     }
 
     void cancelRollsBackAndAnswersTheSameKeyAgain()
@@ -299,7 +281,7 @@ private slots:
         std::string target;
         QVERIFY(findFeasibleMove(simulation, { v1::TASK_KIND_TRAINING }, &task, &target));
         v1::Migration migration;
-        QVERIFY(start(simulation, "k-cancel", task.id(), target, &migration).ok());
+        QVERIFY(startMigration(simulation, "k-cancel", task.id(), target, &migration).ok());
         simulation.tick(20);
         v1::CancelMigrationRequest cancel;
         cancel.set_migration_id(migration.id());
@@ -383,11 +365,15 @@ private slots:
             simulation.tick(10);
         }
         QVERIFY(allDone);
+        int atTarget = 0; // the others have ended since they moved
         for (const auto& m : drained.migrations()) {
             QCOMPARE(simulation.findMigration(m.id())->state(), v1::MIGRATION_STATE_COMPLETED);
-            QCOMPARE(simulation.findTask(m.task_id()) ? simulation.findTask(m.task_id())->site_id() : m.target_site_id(),
-                m.target_site_id());
+            if (const auto task = simulation.findTask(m.task_id())) {
+                QCOMPARE(task->site_id(), m.target_site_id());
+                ++atTarget;
+            }
         }
+        QVERIFY(atTarget > 0);
         QVERIFY(simulation.checkInvariants().empty());
     }
 
@@ -407,7 +393,7 @@ private slots:
                     continue;
                 used.insert(task.id());
                 v1::Migration m;
-                QVERIFY(start(simulation, "k-pace-" + task.id(), task.id(), target, &m).ok());
+                QVERIFY(startMigration(simulation, "k-pace-" + task.id(), task.id(), target, &m).ok());
                 int ticks = 0;
                 QCOMPARE(runToEnd(simulation, m.id(), options.timeScale, &ticks).state(), v1::MIGRATION_STATE_COMPLETED);
                 wallSeconds.push_back(ticks);

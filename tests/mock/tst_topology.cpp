@@ -155,8 +155,7 @@ private slots:
         for (int tier = v1::SITE_TIER_NATIONAL_HUB; tier <= v1::SITE_TIER_EDGE; ++tier) {
             const auto& west = sums[{ tier, true }];
             const auto& east = sums[{ tier, false }];
-            if (west[3] == 0 || east[3] == 0)
-                continue;
+            QVERIFY2(west[3] > 0 && east[3] > 0, qPrintable(QStringLiteral("tier %1").arg(tier)));
             QVERIFY(west[0] / west[3] < east[0] / east[3]);
             QVERIFY(west[1] / west[3] > east[1] / east[3]);
             QVERIFY(west[2] / west[3] < east[2] / east[3]);

@@ -36,12 +36,7 @@ struct Console {
 
 std::unique_ptr<MockServer> startServer(int port = 0)
 {
-    auto options = manualOptions(21);
-    options.listenAddress = "127.0.0.1:" + std::to_string(port);
-    auto server = std::make_unique<MockServer>(options);
-    if (!server->start())
-        return nullptr;
-    return server;
+    return startManualServer(21, port);
 }
 
 DispatchCommand command(const QString& id, CommandKind kind, qint64 createdMs)

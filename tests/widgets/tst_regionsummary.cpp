@@ -8,6 +8,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace cpn;
 
@@ -117,10 +118,11 @@ private slots:
 
     void liveMetricsAreThrottled()
     {
+        constexpr int kIntervalMs = 100;
         NetworkState state;
         state.applyBatch(network());
         RegionSummaryModel model;
-        model.setRefreshInterval(200);
+        model.setRefreshInterval(kIntervalMs);
         model.setNetworkState(&state);
         QSignalSpy changed(&model, &RegionSummaryModel::summariesChanged);
 
@@ -140,7 +142,14 @@ private slots:
         QCOMPARE(model.summaries().at(1).usedPflops, 10.0);
         QTRY_COMPARE(changed.count(), 1);
         QCOMPARE(model.summaries().at(1).usedPflops, 22.0);
-        QTest::qWait(300);
+        // Nothing else is pending: a refresh the throttle still held would come within one
+        // interval, before a timer of the same kind started now.
+        QTimer later;
+        later.setSingleShot(true);
+        later.setInterval(kIntervalMs);
+        QSignalSpy laterFired(&later, &QTimer::timeout);
+        later.start();
+        QVERIFY(laterFired.wait());
         QCOMPARE(changed.count(), 1);
     }
 
