@@ -18,6 +18,7 @@
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "testconsole.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -43,15 +44,12 @@ private:
         return QTest::qWaitFor([&] { return session.state()->revision() >= revision; }, 10000);
     }
 
-    static void startConsole(mock::MockServer& server, ConsoleSession& session, MainWindow& window)
+    static void waitUntilLive(mock::MockServer& server, TestConsole& console)
     {
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_VERIFY_WITH_TIMEOUT(session.tasks()->rowCount() > 1000, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("Live")), 10000);
-        QVERIFY(advance(server, session, 1));
+        QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
+        QVERIFY(console.waitForLiveData());
+        QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionText().startsWith(QStringLiteral("Live")), 10000);
+        QVERIFY(advance(server, console.session, 1));
     }
 
     // Makes `taskId` current in the task list, as a click on its row does.
@@ -83,10 +81,11 @@ private slots:
         mock::MockServer server(options);
         std::string error;
         QVERIFY2(server.start(&error), error.c_str());
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
-        MainWindow window(&session);
-
-        // Every model the console made, watched from before the first snapshot.
+        // Every model the console made, watched from before the first snapshot (which the event
+        // loop, not yet run, brings).
+        TestConsole console(QString::fromStdString(server.address()));
+        ConsoleSession& session = console.session;
+        MainWindow& window = *console.window;
         QSet<QAbstractItemModel*> models;
         for (QAbstractItemModel* model : window.findChildren<QAbstractItemModel*>())
             models.insert(model);
@@ -103,7 +102,7 @@ private slots:
                  "cpn::AuditLogModel" })
             QVERIFY2(classes.contains(QString::fromLatin1(expected)), expected);
 
-        startConsole(server, session, window);
+        waitUntilLive(server, console);
         TaskTablePanel* panel = window.taskPanel();
         auto* filter = panel->findChild<QLineEdit*>();
         QVERIFY(filter);
@@ -175,11 +174,11 @@ private slots:
         mock::MockServer server(testing::manualOptions(5));
         std::string error;
         QVERIFY2(server.start(&error), error.c_str());
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
-        MainWindow window(&session);
-        startConsole(server, session, window);
-        TaskTablePanel* panel = window.taskPanel();
-        QAction* move = window.dispatch()->moveTaskAction();
+        TestConsole console(QString::fromStdString(server.address()));
+        waitUntilLive(server, console);
+        const ConsoleSession& session = console.session;
+        TaskTablePanel* panel = console.window->taskPanel();
+        QAction* move = console.window->dispatch()->moveTaskAction();
         auto* filter = panel->findChild<QLineEdit*>();
         QVERIFY(filter);
 
