@@ -3,11 +3,11 @@
 // and animated flights to a rectangle, a site or a level of the hierarchy (unfolding what hides
 // the site). It moves the scene's viewport and unfolded path; it never paints.
 
+#include "mapviewport.h"
+
 #include <QObject>
 #include <QPointF>
 #include <QRectF>
-
-#include "mapviewport.h"
 
 class QVariantAnimation;
 class QWidget;

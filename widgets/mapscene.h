@@ -24,7 +24,6 @@
 
 namespace cpn {
 
-
 class MapScene {
 public:
     // Zoom levels (1: China fits) from which hubs, then regional centres, unfold by themselves.

@@ -7,8 +7,7 @@ namespace cpn {
 MapTool::MapTool(MapView* view)
     : QObject(view)
     , m_view(view)
-{
-}
+{ }
 
 MapTool::~MapTool() = default;
 

@@ -219,8 +219,8 @@ void MapView::setLegendVisible(bool visible)
 
 void MapView::updateFlowAnimation()
 {
-    const bool active = m_scene.state() && isLayerVisible(MapLayer::Links)
-        && LinkLayer::hasActiveMigrations(*m_scene.state());
+    const bool active
+        = m_scene.state() && isLayerVisible(MapLayer::Links) && LinkLayer::hasActiveMigrations(*m_scene.state());
     if (active && !m_flowTimer.isActive())
         m_flowTimer.start();
     else if (!active && m_flowTimer.isActive())

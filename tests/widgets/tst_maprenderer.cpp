@@ -111,11 +111,12 @@ void TestMapRenderer::sitesShowTheirLoad()
     QVERIFY(QRectF(QPointF(), QSizeF(kCanvas)).contains(p));
     const QColor expected = utilisationPalette()[utilisationStep(utilisation)];
     const int off = closestAround(image, p, expected);
-    QVERIFY2(off <= 40, qPrintable(QStringLiteral("%1 at %2, %3: %4 rather than %5")
-                                         .arg(site)
-                                         .arg(p.x())
-                                         .arg(p.y())
-                                         .arg(image.pixelColor(p.toPoint()).name(), expected.name())));
+    QVERIFY2(off <= 40,
+        qPrintable(QStringLiteral("%1 at %2, %3: %4 rather than %5")
+                       .arg(site)
+                       .arg(p.x())
+                       .arg(p.y())
+                       .arg(image.pixelColor(p.toPoint()).name(), expected.name())));
     // And not any load: the far end of the scale is far from what is drawn.
     const QColor opposite = utilisationColor(utilisation < 0.5 ? 1.0 : 0.0);
     QVERIFY(closestAround(image, p, opposite) > off + 60);

@@ -14,8 +14,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
-#include <QtMath>
 #include <QWheelEvent>
+#include <QtMath>
 
 #include <cmath>
 #include <memory>
