@@ -76,11 +76,16 @@ void MapRenderer::followStyle()
     }
 }
 
-MapFrame MapRenderer::frame(qreal devicePixelRatio) const
+MapFrame MapRenderer::project(qreal devicePixelRatio)
 {
+    // The scene brings the folded network up to date on the first of these calls.
     const MapScene& s = m_scene;
-    return MapFrame { *s.state(), s.folded(), s.viewport(), s.theme(), s.zoomLevel(), QRectF(QPointF(), s.size()),
-        devicePixelRatio, m_network.screenPositions(), m_network.screenRadii(), s.geometry().drawOrder() };
+    const FoldedNetwork& folded = s.folded();
+    const SiteGeometry& geometry = s.geometry();
+    const double zoom = s.zoomLevel();
+    m_network.project(geometry, s.viewport(), folded, zoom);
+    return MapFrame { *s.state(), folded, s.viewport(), s.theme(), zoom, QRectF(QPointF(), s.size()), devicePixelRatio,
+        m_network.screenPositions(), m_network.screenRadii(), geometry.drawOrder() };
 }
 
 void MapRenderer::render(QPainter& painter, bool interacting)
@@ -97,10 +102,8 @@ void MapRenderer::render(QPainter& painter, bool interacting)
         painter.fillRect(area, QColor::fromRgba(m_theme->background));
     }
 
-    if (s.state() && !s.state()->sites().isEmpty()) {
-        m_network.project(s.geometry(), s.viewport(), s.folded(), s.zoomLevel());
-        paintNetwork(painter, frame(dpr), interacting);
-    }
+    if (s.state() && !s.state()->sites().isEmpty())
+        paintNetwork(painter, project(dpr), interacting);
     if (s.staleSince().isValid())
         StaleDataOverlay::paintBanner(painter, QRectF(area), *m_theme, s.staleSince());
     MapLegend::paintScaleBar(painter, s.viewport(), *m_theme, area);
@@ -200,8 +203,7 @@ int MapRenderer::linkAt(QPointF position)
     const MapScene& s = m_scene;
     if (!s.state() || s.state()->sites().isEmpty())
         return -1;
-    m_network.project(s.geometry(), s.viewport(), s.folded(), s.zoomLevel());
-    return LinkLayer::linkAt(frame(1.0), position);
+    return LinkLayer::linkAt(project(1.0), position);
 }
 
 } // namespace cpn

@@ -45,7 +45,8 @@ private:
     // The scene does not notify: layers are restyled when what they were drawn with changed.
     void followStyle();
     void updateLatencyReach();
-    MapFrame frame(qreal devicePixelRatio) const;
+    // Screen positions of the visible sites for this view, and the frame every layer draws.
+    MapFrame project(qreal devicePixelRatio);
     void paintNetwork(QPainter& painter, const MapFrame& frame, bool interacting);
     void paintLegend(QPainter& painter, qreal devicePixelRatio);
 

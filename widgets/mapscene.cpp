@@ -9,6 +9,7 @@
 namespace cpn {
 
 MapScene::MapScene()
+    : m_chinaBounds(m_projection.chinaBounds())
 {
     m_layers.set();
 }
@@ -57,13 +58,13 @@ void MapScene::noteLinksChanged()
 
 void MapScene::fitChina()
 {
-    m_viewport.fitTo(m_projection.chinaBounds(), kFitMarginPx);
+    m_viewport.fitTo(m_chinaBounds, kFitMarginPx);
 }
 
 double MapScene::fitScale() const
 {
     MapViewport fitted = m_viewport;
-    fitted.fitTo(m_projection.chinaBounds(), kFitMarginPx);
+    fitted.fitTo(m_chinaBounds, kFitMarginPx);
     return fitted.scale();
 }
 

@@ -109,6 +109,7 @@ private:
 
     QPointer<const NetworkState> m_state;
     MapProjection m_projection;
+    QRectF m_chinaBounds; // projected once: every zoom level is relative to it
     MapViewport m_viewport;
     const MapTheme* m_theme = &MapTheme::dark();
     std::bitset<kMapLayerCount> m_layers;
