@@ -1,8 +1,8 @@
 // map.*: how long the map takes to draw at 1920x1080 on the offscreen raster engine, with the
 // mock scheduler's national and huge networks.
 //
-// repaint: MapView::paintMap (what paintEvent runs) with the basemap image already cached,
-// nothing changed in between, medians of --repeats runs.
+// repaint: MapRenderer::render (what MapView's paintEvent runs), with no widget, with the
+// basemap image already cached, nothing changed in between, medians of --repeats runs.
 // bare: a loop that draws the same picture with no logic: the same cached basemap image, then
 // for every link segment and every site glyph drawn by the map one drawLine / drawEllipse with
 // the same pen or brush, positions computed beforehand.
@@ -16,11 +16,11 @@
 #include "foldednetwork.h"
 #include "latencyreach.h"
 #include "linklayer.h"
-#include "mapview.h"
+#include "maprenderer.h"
+#include "mapscene.h"
 #include "sitehierarchy.h"
 #include "utilisationcolor.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QPainter>
 
@@ -33,49 +33,45 @@ namespace {
 
 constexpr QSize kSize(1920, 1080);
 
+// A map drawn with no widget: a scene and the renderer that draws it, as MapView paints.
 class MapFixture {
 public:
     explicit MapFixture(const NetworkState* state, MapThemeKind theme = MapThemeKind::Dark)
-        : m_target(kSize, QImage::Format_RGB32)
+        : m_renderer(m_scene)
+        , m_target(kSize, QImage::Format_RGB32)
     {
-        m_view.setAttribute(Qt::WA_DontShowOnScreen);
-        m_view.setAnimated(false);
-        m_view.setTheme(theme);
-        m_view.resize(kSize);
-        m_view.setState(state);
-        m_view.show();
-        QApplication::processEvents();
-        m_view.fitChina();
+        m_scene.setTheme(MapTheme::of(theme));
+        m_scene.setState(state);
+        m_scene.viewport().setSize(kSize);
+        fitChina();
         paint(); // renders the basemap image once
     }
 
-    MapView& view() { return m_view; }
+    MapScene& scene() { return m_scene; }
+    MapRenderer& renderer() { return m_renderer; }
     const QImage& image() const { return m_target; }
 
-    void paint()
+    // interacting: as while the view moves (the basemap image is drawn moved, not rendered).
+    void paint(bool interacting = false)
     {
         QPainter painter(&m_target);
-        m_view.paintMap(painter);
+        m_renderer.render(painter, interacting);
+    }
+
+    void fitChina()
+    {
+        m_scene.fitChina();
+        m_scene.setUnfoldedPath({});
     }
 
     // Shows a view that is not interactive (basemap rendered for it), then paints once.
     void settleAt(double latitude, double longitude, double zoom)
     {
-        m_view.fitChina();
-        const QPointF at = m_view.viewport().toScreen(m_view.projection().project(latitude, longitude));
-        m_view.panBy(QPointF(kSize.width() / 2.0, kSize.height() / 2.0) - at);
-        m_view.zoomAbout(QPointF(kSize.width() / 2.0, kSize.height() / 2.0), zoom);
-        settle();
-    }
-
-    void settle()
-    {
-        // Lets the basemap settle timer run out, so that the next paint renders it sharp.
-        QApplication::processEvents();
-        QElapsedTimer wait;
-        wait.start();
-        while (wait.elapsed() < 200)
-            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        fitChina();
+        MapViewport& viewport = m_scene.viewport();
+        const QPointF centre(kSize.width() / 2.0, kSize.height() / 2.0);
+        viewport.pan(centre - viewport.toScreen(m_scene.projection().project(latitude, longitude)));
+        viewport.zoomAbout(centre, zoom);
         paint();
     }
 
@@ -86,7 +82,8 @@ public:
     }
 
 private:
-    MapView m_view;
+    MapScene m_scene;
+    MapRenderer m_renderer;
     QImage m_target;
 };
 
@@ -107,15 +104,15 @@ struct BareGeometry {
     bool antialiasedLines = true;
 };
 
-BareGeometry bareGeometryOf(MapView& view)
+BareGeometry bareGeometryOf(const MapScene& scene)
 {
     BareGeometry g;
-    const FoldedNetwork& folded = view.foldedNetwork();
+    const FoldedNetwork& folded = scene.folded();
     const QRectF screen(QPointF(0, 0), QSizeF(kSize));
     std::vector<int> shown;
     for (int k = 0; k < int(folded.links().size()); ++k) {
         const FoldedLink& link = folded.links()[k];
-        const QPointF p = view.sitePosition(link.a), q = view.sitePosition(link.b);
+        const QPointF p = scene.sitePosition(link.a), q = scene.sitePosition(link.b);
         const QRectF box = QRectF(p, q).normalized().adjusted(-4, -4, 4, 4);
         if (box.intersects(screen) && std::abs(p.x() - q.x()) + std::abs(p.y() - q.y()) >= 2)
             shown.push_back(k);
@@ -124,7 +121,7 @@ BareGeometry bareGeometryOf(MapView& view)
     const bool lanes = shown.size() <= 3000;
     for (int k : shown) {
         const FoldedLink& link = folded.links()[k];
-        const QPointF p = view.sitePosition(link.a), q = view.sitePosition(link.b);
+        const QPointF p = scene.sitePosition(link.a), q = scene.sitePosition(link.b);
         const double width = LinkLayer::width(link.totalCapacityGbps);
         const QPointF d = q - p;
         const double length = std::hypot(d.x(), d.y());
@@ -140,8 +137,8 @@ BareGeometry bareGeometryOf(MapView& view)
     // The migration flows: their glow, then their dashes (at phase 0), as the map draws them.
     std::vector<QPointF> positions(std::size_t(folded.siteCount()));
     for (int v : folded.visibleSites())
-        positions[v] = view.sitePosition(v);
-    const std::vector<QLineF> paths = LinkLayer::migrationPaths(*view.state(), folded, positions);
+        positions[v] = scene.sitePosition(v);
+    const std::vector<QLineF> paths = LinkLayer::migrationPaths(*scene.state(), folded, positions);
     QColor glow = QColor::fromRgba(MapTheme::dark().preview);
     glow.setAlpha(70);
     for (const QLineF& path : paths)
@@ -151,8 +148,8 @@ BareGeometry bareGeometryOf(MapView& view)
     for (const QLineF& dash : dashes)
         g.flows.push_back({ dash, QPen(QColor::fromRgba(MapTheme::dark().flow), LinkLayer::kFlowDashWidth) });
     for (int v : folded.visibleSites()) {
-        const QPointF p = view.sitePosition(v);
-        const double r = view.siteRadius(v);
+        const QPointF p = scene.sitePosition(v);
+        const double r = scene.siteRadius(v);
         if (r >= 1 && screen.adjusted(-24, -24, 24, 24).contains(p))
             g.circles.push_back({ p, r, utilisationColor(folded.site(v).utilisation) });
     }
@@ -161,17 +158,17 @@ BareGeometry bareGeometryOf(MapView& view)
 
 double bareMs(MapFixture& fixture, const Options& options)
 {
-    const BareGeometry g = bareGeometryOf(fixture.view());
+    const BareGeometry g = bareGeometryOf(fixture.scene());
     // The same cached basemap picture: taken from a paint with the network layers off.
-    MapView& view = fixture.view();
+    MapScene& scene = fixture.scene();
     for (MapLayer layer : { MapLayer::Links, MapLayer::Sites, MapLayer::Labels, MapLayer::LatencyCircles })
-        view.setLayerVisible(layer, false);
-    view.setLegendVisible(false);
+        scene.setLayerVisible(layer, false);
+    scene.setLegendVisible(false);
     fixture.paint();
     const QImage basemap = fixture.image().copy();
     for (MapLayer layer : { MapLayer::Links, MapLayer::Sites, MapLayer::Labels, MapLayer::LatencyCircles })
-        view.setLayerVisible(layer, true);
-    view.setLegendVisible(true);
+        scene.setLayerVisible(layer, true);
+    scene.setLegendVisible(true);
 
     QImage target(kSize, QImage::Format_RGB32);
     const auto samples = timeRuns(options.repeats, 10, [&] {
@@ -210,8 +207,8 @@ void national(const Options& options)
 
     // Re-rendering the basemap image (when the view has been still after a change).
     BasemapLayer basemap;
-    basemap.setBasemap(fixture.view().basemap());
-    const MapViewport viewport = fixture.view().viewport();
+    basemap.setBasemap(fixture.renderer().basemap());
+    const MapViewport viewport = fixture.scene().viewport();
     report(QStringLiteral("map.basemap.render_ms"),
         median(timeRuns(std::min(options.repeats, 30), 2, [&] { basemap.render(viewport, 1.0); })), "ms");
 
@@ -236,21 +233,21 @@ void huge(const Options& options)
     // Dragging: a few pixels each way, the basemap image moved rather than redrawn.
     int step = 0;
     const auto pans = timeRuns(options.repeats, 10, [&] {
-        fixture.view().panBy(QPointF(step % 2 ? -7 : 7, step % 2 ? -3 : 3));
+        fixture.scene().viewport().pan(QPointF(step % 2 ? -7 : 7, step % 2 ? -3 : 3));
         ++step;
-        fixture.paint();
+        fixture.paint(true);
     });
     report(QStringLiteral("map.pan.huge.median_ms"), median(pans), "ms");
 
     // The same network everywhere unfolded: what folding saves at country zoom.
-    fixture.view().fitChina();
-    fixture.view().setFoldingEnabled(false);
-    fixture.settle();
+    fixture.fitChina();
+    fixture.scene().setFoldingEnabled(false);
+    fixture.paint();
     report(QStringLiteral("map.repaint.huge.unfolded_ms"), repaintMs(fixture, options), "ms");
     fixture.save(options, QStringLiteral("huge-china-unfolded"));
     const double unfoldedBare = bareMs(fixture, options);
     report(QStringLiteral("map.repaint.huge.unfolded_bare_ms"), unfoldedBare, "ms");
-    fixture.view().setFoldingEnabled(true);
+    fixture.scene().setFoldingEnabled(true);
 
     // Zoomed in: hubs unfolded (east China), then every site (the Yangtze delta).
     fixture.settleAt(31.0, 115.5, 2.6);
@@ -261,8 +258,8 @@ void huge(const Options& options)
     fixture.save(options, QStringLiteral("huge-edge"));
 
     // Selected with its latency reach, and a what-if preview of a move west.
-    fixture.view().fitChina();
-    fixture.view().setSelectedSiteId(QStringLiteral("hub-yrd"));
+    fixture.fitChina();
+    fixture.scene().setSelectedSiteId(QStringLiteral("hub-yrd"));
     fixture.settleAt(33.0, 112.0, 1.6);
     fixture.save(options, QStringLiteral("huge-reach"));
     const int yrd = state.siteIndex(QStringLiteral("hub-yrd"));

@@ -25,6 +25,8 @@ struct MapFrame {
     // Per site index; meaningful for visible sites only.
     const std::vector<QPointF>& position;
     const std::vector<float>& radius;
+    // The visible sites, hubs first, so that smaller ones are drawn on top.
+    const std::vector<int>& drawOrder;
 };
 
 } // namespace cpn

@@ -20,28 +20,10 @@ namespace cpn {
 
 namespace {
 
-constexpr double kHitSlackPx = 4;
 constexpr int kLabelCell = 64; // px, buckets of placed labels for overlap tests
 constexpr std::size_t kMaxLabels = 160;
 constexpr double kLabelPadX = 16, kLabelPadY = 6; // keeps labels apart, so that they read as a map
 constexpr std::size_t kMaxLabelTries = 4000;
-
-int tierRank(SiteTier tier)
-{
-    switch (tier) {
-    case SiteTier::NationalHub:
-        return 0;
-    case SiteTier::Cluster:
-        return 1;
-    case SiteTier::Regional:
-        return 2;
-    case SiteTier::Edge:
-        return 3;
-    case SiteTier::Unknown:
-        break;
-    }
-    return 4;
-}
 
 // Labels per tier appear as the zoom leaves room for them.
 int maxLabelRank(double zoom)
@@ -62,141 +44,20 @@ QString foldedNote(int members)
 
 } // namespace
 
-double NetworkLayer::radiusFactor(double zoom)
+void NetworkLayer::project(
+    const SiteGeometry& geometry, const MapViewport& viewport, const FoldedNetwork& folded, double zoom)
 {
-    return std::clamp(std::pow(zoom, 0.35), 0.7, 1.8);
-}
-
-void NetworkLayer::rebuild(const NetworkState& state, const MapProjection& projection)
-{
-    const QList<Site>& sites = state.sites();
-    const qsizetype n = sites.size();
-    m_plane.resize(n);
-    m_latitude.resize(n);
-    m_longitude.resize(n);
-    for (qsizetype i = 0; i < n; ++i) {
-        m_latitude[i] = sites[i].latitude;
-        m_longitude[i] = sites[i].longitude;
-        m_plane[i] = projection.project(sites[i].latitude, sites[i].longitude);
-    }
-    m_radius.assign(n, 0);
-    m_drawOrder.clear();
-    m_grid.build(m_plane);
-}
-
-bool NetworkLayer::refreshSites(
-    const NetworkState& state, const MapProjection& projection, const QList<int>& siteIndexes)
-{
-    const QList<Site>& sites = state.sites();
-    if (sites.size() != m_plane.size()) {
-        rebuild(state, projection);
-        return true;
-    }
-    bool moved = false;
-    for (int i : siteIndexes) {
-        if (i < 0 || i >= sites.size())
-            continue;
-        const Site& site = sites[i];
-        if (site.latitude != m_latitude[i] || site.longitude != m_longitude[i]) {
-            m_latitude[i] = site.latitude;
-            m_longitude[i] = site.longitude;
-            m_plane[i] = projection.project(site.latitude, site.longitude);
-            moved = true;
-        }
-    }
-    if (moved)
-        m_grid.build(m_plane);
-    return moved;
-}
-
-void NetworkLayer::updateRadii(const NetworkState& state, const FoldedNetwork& folded)
-{
-    const QList<Site>& sites = state.sites();
-    if (folded.siteCount() != sites.size() || m_plane.size() != sites.size())
-        return;
-    // Each tier has its own size range, so that the levels read at a glance whatever is folded
-    // where; within a tier, area follows (folded) capacity.
-    struct Range {
-        double low, high;
-    };
-    constexpr Range kRanges[] = { { 8, 14 }, { 5, 9 }, { 3, 6.5 }, { 1.8, 3.4 }, { 2.5, 5 } };
-    std::array<double, 5> maxPflops {};
-    for (int v : folded.visibleSites()) {
-        double& m = maxPflops[std::size_t(tierRank(sites[v].tier))];
-        m = std::max(m, folded.site(v).pflops);
-    }
-    m_radius.assign(sites.size(), 0);
-    m_maxRadius = 0;
-    for (int v : folded.visibleSites()) {
-        const int rank = tierRank(sites[v].tier);
-        const double max = maxPflops[std::size_t(rank)];
-        const double norm = max > 0 ? std::sqrt(std::max(0.0, folded.site(v).pflops) / max) : 0.5;
-        const double r = kRanges[rank].low + (kRanges[rank].high - kRanges[rank].low) * norm;
-        m_radius[v] = float(r);
-        m_maxRadius = std::max(m_maxRadius, r);
-    }
-    m_drawOrder = folded.visibleSites();
-    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(), [&](int a, int b) {
-        const int ra = tierRank(sites[a].tier), rb = tierRank(sites[b].tier);
-        return ra != rb ? ra < rb : m_radius[a] > m_radius[b];
-    });
-}
-
-int NetworkLayer::siteAt(const MapViewport& viewport, double zoom, const FoldedNetwork& folded, QPointF screen) const
-{
-    if (folded.siteCount() != m_plane.size() || m_radius.size() != std::size_t(m_plane.size()))
-        return -1;
-    const double factor = radiusFactor(zoom);
-    const double reach = (m_maxRadius * factor + kHitSlackPx) / viewport.scale();
-    const QPointF centre = viewport.toPlane(screen);
-    std::vector<int> candidates;
-    m_grid.query(QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach), candidates);
-
-    int best = -1;
-    bool bestInside = false;
-    double bestRadius = 0, bestGap = 0;
-    for (int i : candidates) {
-        if (!folded.isVisible(i))
-            continue;
-        const double r = m_radius[i] * factor;
-        if (r < 1) // not drawn, so not clickable
-            continue;
-        const QPointF d = viewport.toScreen(m_plane[i]) - screen;
-        const double distance = std::hypot(d.x(), d.y());
-        if (distance > r + kHitSlackPx)
-            continue;
-        const bool inside = distance <= r;
-        const double gap = distance - r;
-        bool better = false;
-        if (best < 0)
-            better = true;
-        else if (inside != bestInside)
-            better = inside;
-        else if (inside)
-            better = r < bestRadius || (r == bestRadius && gap < bestGap);
-        else
-            better = gap < bestGap;
-        if (better) {
-            best = i;
-            bestInside = inside;
-            bestRadius = r;
-            bestGap = gap;
-        }
-    }
-    return best;
-}
-
-void NetworkLayer::project(const MapViewport& viewport, const FoldedNetwork& folded, double zoom)
-{
-    const std::size_t n = std::size_t(m_plane.size());
+    const std::size_t n = std::size_t(geometry.siteCount());
     m_screen.resize(n);
     m_screenRadius.resize(n);
-    if (m_radius.size() != n)
+    const std::vector<float>& radius = geometry.baseRadii();
+    if (radius.size() != n)
         return;
-    const double factor = radiusFactor(zoom);
+    const QList<QPointF>& plane = geometry.planePositions();
+    const double factor = SiteGeometry::radiusFactor(zoom);
     for (int v : folded.visibleSites()) {
-        m_screen[v] = viewport.toScreen(m_plane[v]);
-        m_screenRadius[v] = float(m_radius[v] * factor);
+        m_screen[v] = viewport.toScreen(plane[v]);
+        m_screenRadius[v] = float(radius[v] * factor);
     }
 }
 
@@ -238,10 +99,10 @@ MapSymbols::SiteStyle NetworkLayer::styleOf(const MapFrame& frame, int site) con
 
 void NetworkLayer::paintSites(QPainter& painter, const MapFrame& frame, bool alarms)
 {
-    if (m_drawOrder.empty() || frame.position.size() != std::size_t(m_plane.size()))
+    if (frame.drawOrder.empty() || frame.position.size() != std::size_t(frame.state.sites().size()))
         return;
     const QRectF cull = frame.screen.adjusted(-24, -24, 24, 24);
-    for (int i : m_drawOrder) {
+    for (int i : frame.drawOrder) {
         const double r = frame.radius[i];
         const QPointF p = frame.position[i];
         if (r < 1 || !cull.contains(p)) // under 2 px across, or off screen
@@ -252,7 +113,7 @@ void NetworkLayer::paintSites(QPainter& painter, const MapFrame& frame, bool ala
     }
     if (!alarms)
         return;
-    for (int i : m_drawOrder) {
+    for (int i : frame.drawOrder) {
         const FoldedSite& f = frame.folded.site(i);
         const QPointF p = frame.position[i];
         if (f.alarmCount == 0 || frame.radius[i] < 1 || !cull.contains(p))
@@ -267,7 +128,7 @@ void NetworkLayer::paintSites(QPainter& painter, const MapFrame& frame, bool ala
 void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus)
 {
     const QList<Site>& sites = frame.state.sites();
-    if (m_drawOrder.empty() || frame.position.size() != std::size_t(sites.size()))
+    if (frame.drawOrder.empty() || frame.position.size() != std::size_t(sites.size()))
         return;
     const int maxRank = maxLabelRank(frame.zoom);
     constexpr double margin = MapSymbols::labelMargin;
@@ -306,8 +167,8 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
     const QRectF near = screen.adjusted(-100, -20, 100, 20);
     // Hub and cluster glyphs are obstacles too: a label never hides them. Smaller glyphs may
     // sit under a label's halo, or nothing could be named where sites are dense.
-    for (int i : m_drawOrder) {
-        if (tierRank(sites[i].tier) > 1)
+    for (int i : frame.drawOrder) {
+        if (SiteGeometry::tierRank(sites[i].tier) > 1)
             break;
         const double r = frame.radius[i];
         if (r >= 1 && screen.contains(frame.position[i]))
@@ -321,7 +182,7 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
         const double r = frame.radius[i];
         if (r < 1 || !near.contains(p))
             return;
-        const int rank = tierRank(sites[i].tier);
+        const int rank = SiteGeometry::tierRank(sites[i].tier);
         const bool byParent
             = !sites[i].parentSiteId.isEmpty() && unfolded.contains(frame.state.siteIndex(sites[i].parentSiteId));
         if (!wanted && rank > maxRank && !byParent)
@@ -352,7 +213,7 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
     for (int i : focus)
         if (i >= 0 && i < sites.size() && frame.folded.isVisible(i))
             tryLabel(i, true);
-    for (int i : m_drawOrder) {
+    for (int i : frame.drawOrder) {
         if (m_placedLabels.size() >= kMaxLabels || ++tries > kMaxLabelTries)
             break;
         if (std::find(focus.begin(), focus.end(), i) == focus.end())

@@ -1,14 +1,12 @@
 #pragma once
-// The sites on the map: projected once, sized by (folded) capacity, drawn culled in tier
-// order as stamped glyphs with status rings and alarm badges, labelled without overlaps as
-// the zoom allows, and hit-tested through a grid.
+// The sites on the map, as SiteGeometry places and sizes them: drawn culled in tier order as
+// stamped glyphs with status rings and alarm badges, and labelled without overlaps as the zoom
+// allows.
 
 #include "mapframe.h"
-#include "mapprojection.h"
 #include "mapsymbols.h"
-#include "sitegrid.h"
+#include "sitegeometry.h"
 
-#include <QList>
 #include <QPointF>
 #include <QRectF>
 
@@ -20,30 +18,11 @@ namespace cpn {
 
 class FoldedNetwork;
 class MapViewport;
-class NetworkState;
 
 class NetworkLayer {
 public:
-    // Re-projects every site; call after the topology changed.
-    void rebuild(const NetworkState& state, const MapProjection& projection);
-    // Picks up moved sites among these; returns whether any moved.
-    bool refreshSites(const NetworkState& state, const MapProjection& projection, const QList<int>& siteIndexes);
-    // Sizes and draw order of the visible sites; after folding or capacity changed.
-    void updateRadii(const NetworkState& state, const FoldedNetwork& folded);
-
-    int siteCount() const { return int(m_plane.size()); }
-    QPointF sitePlanePosition(int index) const { return m_plane.at(index); }
-    const QList<QPointF>& planePositions() const { return m_plane; }
-    // Glyph radius in pixels of a visible site; zoom is 1 when China just fits the widget.
-    double siteRadius(int index, double zoom) const { return m_radius.at(index) * radiusFactor(zoom); }
-    static double radiusFactor(double zoom);
-
-    // The visible site under a screen point: within its radius + 4 px, the smallest
-    // (topmost) one containing the point, else the nearest; -1 when none.
-    int siteAt(const MapViewport& viewport, double zoom, const FoldedNetwork& folded, QPointF screen) const;
-
     // Screen positions and radii of the visible sites, for this frame's layers.
-    void project(const MapViewport& viewport, const FoldedNetwork& folded, double zoom);
+    void project(const SiteGeometry& geometry, const MapViewport& viewport, const FoldedNetwork& folded, double zoom);
     const std::vector<QPointF>& screenPositions() const { return m_screen; }
     const std::vector<float>& screenRadii() const { return m_screenRadius; }
 
@@ -62,13 +41,6 @@ public:
 
 private:
     MapSymbols::SiteStyle styleOf(const MapFrame& frame, int site) const;
-
-    QList<QPointF> m_plane; // projected site positions, same order as NetworkState::sites()
-    QList<double> m_latitude, m_longitude; // what the cache was built from
-    std::vector<float> m_radius; // pixels at zoom 1, visible sites
-    std::vector<int> m_drawOrder; // visible sites, hubs first, so that smaller ones stay on top
-    double m_maxRadius = 0;
-    SiteGrid m_grid;
 
     // Per frame, kept between frames to avoid reallocating.
     std::vector<QPointF> m_screen;

@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <QtMath>
 
 #include <cmath>
 #include <memory>
@@ -461,13 +462,28 @@ void TestMapView::nationalNetworkRenders()
         QVERIFY2(c != background && c != land, qPrintable(m_state->sites().at(i).id));
     }
 
-    // Zoomed in on Beijing with it selected: for the eye only.
+    // Zoomed in on Beijing with it selected: it wears the selection ring.
+    const int beijing = m_state->siteIndex("hub-jjj");
     m_view->setSelectedSiteId("hub-jjj");
-    m_view->zoomAbout(m_view->sitePosition(m_state->siteIndex("hub-jjj")), 3);
-    if (!saveTo.isEmpty()) {
-        QTest::qWait(300); // the basemap is redrawn sharp once the view has been still a moment
-        shoot("beijing");
+    m_view->zoomAbout(m_view->sitePosition(beijing), 3);
+    QVERIFY(std::abs(m_view->zoomLevel() - 3) < 1e-9);
+    const QImage moving = m_view->grab().toImage();
+    const QColor selection = QColor::fromRgba(MapTheme::dark().selection);
+    const QPointF centre = m_view->sitePosition(beijing);
+    const double ring = m_view->siteRadius(beijing) + 5;
+    int ringPixels = 0;
+    for (int degrees = 0; degrees < 360; degrees += 10) {
+        const double a = qDegreesToRadians(double(degrees));
+        const QColor c = moving.pixelColor((centre + QPointF(std::cos(a), std::sin(a)) * ring).toPoint());
+        ringPixels += std::abs(c.red() - selection.red()) + std::abs(c.green() - selection.green())
+                + std::abs(c.blue() - selection.blue())
+            < 90;
     }
+    QVERIFY2(ringPixels >= 18, qPrintable(QString::number(ringPixels)));
+    // While the view moves, the old basemap image is shown scaled; once it has been still a
+    // moment the basemap is drawn again, sharp.
+    QTRY_VERIFY(m_view->grab().toImage() != moving);
+    shoot("beijing");
 }
 
 QTEST_MAIN(TestMapView)

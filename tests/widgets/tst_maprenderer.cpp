@@ -1,0 +1,199 @@
+// The map drawn with no widget at all (only a QGuiApplication): a MapScene and the MapRenderer
+// that paints it into a QImage, checked for what an operator would see: sites in the colour of
+// their load, sites at the edge drawn and those far off screen not, stale data greyed, the
+// latency reach of the selection.
+
+#include "mapnetworks.h"
+
+#include "mapoverlays.h"
+#include "maprenderer.h"
+#include "mapscene.h"
+#include "utilisationcolor.h"
+
+#include <QGuiApplication>
+#include <QPainter>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace cpn;
+using namespace maptest;
+
+namespace {
+
+constexpr QSize kCanvas(800, 600);
+
+int distance(QColor a, QColor b)
+{
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+}
+
+// The pixel nearest to `expected` within 1 px of p: glyphs are stamped on whole pixels.
+int closestAround(const QImage& image, QPointF p, QColor expected)
+{
+    int best = 1 << 20;
+    for (int dx = -1; dx <= 1; ++dx)
+        for (int dy = -1; dy <= 1; ++dy)
+            best = std::min(best, distance(image.pixelColor(p.toPoint() + QPoint(dx, dy)), expected));
+    return best;
+}
+
+} // namespace
+
+class TestMapRenderer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void sitesShowTheirLoad_data();
+    void sitesShowTheirLoad();
+    void sitesFarOffScreenAreNotDrawn();
+    void staleDataIsGreyed();
+    void latencyReachFollowsTheSelection();
+
+private:
+    QImage render(QSize canvas = kCanvas, QColor fill = Qt::black);
+    QPointF at(const char* id) const { return m_scene->sitePosition(index(id)); }
+    int index(const char* id) const { return m_state->siteIndex(QString::fromLatin1(id)); }
+
+    std::unique_ptr<NetworkState> m_state;
+    std::unique_ptr<MapScene> m_scene;
+    std::unique_ptr<MapRenderer> m_renderer;
+};
+
+void TestMapRenderer::init()
+{
+    m_state = std::make_unique<NetworkState>();
+    applySnapshot(*m_state, threeLevelNetwork());
+    m_scene = std::make_unique<MapScene>();
+    m_scene->setState(m_state.get());
+    m_scene->viewport().setSize(kCanvas);
+    m_scene->fitChina();
+    m_renderer = std::make_unique<MapRenderer>(*m_scene);
+}
+
+void TestMapRenderer::cleanup()
+{
+    m_renderer.reset();
+    m_scene.reset();
+    m_state.reset();
+}
+
+QImage TestMapRenderer::render(QSize canvas, QColor fill)
+{
+    QImage image(canvas, QImage::Format_RGB32);
+    image.fill(fill);
+    QPainter painter(&image);
+    m_renderer->render(painter);
+    return image;
+}
+
+void TestMapRenderer::sitesShowTheirLoad_data()
+{
+    QTest::addColumn<QString>("site");
+    QTest::addColumn<double>("utilisation");
+    // At country zoom the hubs hold their regional and edge sites: the load is theirs summed,
+    // weighted by capacity (see tst_mapfolding).
+    QTest::newRow("busy cluster, alone") << "cl-e" << 0.9;
+    QTest::newRow("east hub with its sites") << "hub-e" << (500 + 20 + 40 + 10) / 1220.0;
+    QTest::newRow("idle west hub with Kunming") << "hub-w" << (80 + 30) / 850.0;
+}
+
+void TestMapRenderer::sitesShowTheirLoad()
+{
+    QFETCH(QString, site);
+    QFETCH(double, utilisation);
+    const QImage image = render();
+    const QPointF p = m_scene->sitePosition(m_state->siteIndex(site));
+    QVERIFY(QRectF(QPointF(), QSizeF(kCanvas)).contains(p));
+    const QColor expected = utilisationPalette()[utilisationStep(utilisation)];
+    const int off = closestAround(image, p, expected);
+    QVERIFY2(off <= 40,
+        qPrintable(QStringLiteral("%1 at %2, %3: %4 rather than %5")
+                       .arg(site)
+                       .arg(p.x())
+                       .arg(p.y())
+                       .arg(image.pixelColor(p.toPoint()).name(), expected.name())));
+    // And not any load: the far end of the scale is far from what is drawn.
+    const QColor opposite = utilisationColor(utilisation < 0.5 ? 1.0 : 0.0);
+    QVERIFY(closestAround(image, p, opposite) > off + 60);
+}
+
+void TestMapRenderer::sitesFarOffScreenAreNotDrawn()
+{
+    // The scene is half the canvas: whatever the renderer draws beyond it, it drew although
+    // it is off screen. Only the sites layer, so that nothing else reaches out there.
+    const QSize view(kCanvas / 2);
+    m_scene->viewport().setSize(view);
+    for (MapLayer layer : { MapLayer::Basemap, MapLayer::Links, MapLayer::Labels, MapLayer::LatencyCircles })
+        m_scene->setLayerVisible(layer, false);
+    m_scene->setLegendVisible(false);
+    // The west hub just past the right edge, the east hub far beyond it.
+    m_scene->viewport().pan(QPointF(view.width() + 3, view.height() / 2.0) - at("hub-w"));
+    const QPointF west = at("hub-w"), east = at("hub-e");
+    QVERIFY(west.x() > view.width() && east.x() > view.width() + 100);
+    QVERIFY(QRectF(QPointF(), QSizeF(kCanvas)).contains(east));
+    QVERIFY(m_scene->siteRadius(index("hub-w")) >= 6);
+
+    const QColor outside(255, 0, 255);
+    const QImage image = render(kCanvas, outside);
+    const QColor background = QColor::fromRgba(m_scene->theme().background);
+    // The part of the west hub on screen is drawn ...
+    const QColor edge = image.pixelColor(view.width() - 2, int(west.y()));
+    QVERIFY2(edge != background && edge != outside, qPrintable(edge.name()));
+    // ... the east hub is not drawn at all.
+    QCOMPARE(image.pixelColor(east.toPoint()), outside);
+    QCOMPARE(image.pixelColor(view.width() / 2, view.height() / 2), background);
+}
+
+void TestMapRenderer::staleDataIsGreyed()
+{
+    m_scene->setLegendVisible(false);
+    const QPointF cluster = at("cl-e");
+    const QImage live = render();
+    const QColor busy = live.pixelColor(cluster.toPoint());
+    QVERIFY2(busy.red() > 200 && busy.hslSaturationF() > 0.6, qPrintable(busy.name()));
+
+    m_scene->setStaleSince(QDateTime::currentDateTime().addSecs(-90));
+    const QImage stale = render();
+    // The same lightness with little of its colour left, everywhere on the network ...
+    const QColor grey = stale.pixelColor(cluster.toPoint());
+    QVERIFY2(grey.hslSaturationF() < 0.3, qPrintable(grey.name()));
+    QVERIFY2(closestAround(stale, cluster, StaleDataOverlay::desaturate(busy)) <= 30, qPrintable(grey.name()));
+    // ... under a banner at the top.
+    const QRect banner(kCanvas.width() / 2 - 100, 56, 200, 20);
+    QVERIFY(stale.copy(banner) != live.copy(banner));
+
+    m_scene->setStaleSince({});
+    QCOMPARE(render().pixelColor(cluster.toPoint()), busy);
+}
+
+void TestMapRenderer::latencyReachFollowsTheSelection()
+{
+    m_scene->setSelectedSiteId(QStringLiteral("hub-e"));
+    render(); // computed as the map is drawn
+    QCOMPARE(m_renderer->latencyFromSelection(index("rg-hz")), 1.5f);
+    QCOMPARE(m_renderer->latencyFromSelection(index("rg-km")), 19.0f);
+    // Another site selected: no latencies of the old one meanwhile, the new ones once drawn.
+    m_scene->setSelectedSiteId(QStringLiteral("hub-w"));
+    QVERIFY(!std::isfinite(m_renderer->latencyFromSelection(index("rg-hz"))));
+    render();
+    QCOMPARE(m_renderer->latencyFromSelection(index("rg-km")), 4.0f);
+    m_scene->setLayerVisible(MapLayer::LatencyCircles, false);
+    render();
+    QVERIFY(!std::isfinite(m_renderer->latencyFromSelection(index("rg-km"))));
+}
+
+// No QApplication: the renderer needs fonts and a paint device, not widgets.
+int main(int argc, char** argv)
+{
+    QGuiApplication app(argc, argv);
+    TestMapRenderer test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_maprenderer.moc"
