@@ -4,7 +4,7 @@
 //
 // Each round gives every site and link a new load (a metrics frame, so new colours), then times
 // a full redraw by:
-// - ours: the frame applied to the console's NetworkState, then MapView::paintMap, with folding
+// - ours: the frame applied to the console's NetworkState, then MapView::render, with folding
 //   off so that every site and link is drawn as the peers draw them (unfolded), and the default
 //   folded map for reference;
 // - QGraphicsView: one item per site and link (bench/peers/graphicsviewpeer.h), new pens and
@@ -14,7 +14,7 @@
 //   the CPU: setOption up to a pixel read back (bench/peers/echarts/, timed in the page);
 // - floors: a bare QPainter loop over the peers' geometry, antialiased, with and without a clip
 //   rectangle (Qt 6.4 strokes antialiased thin lines about 3x faster with one); our repaint is
-//   timed both ways too.
+//   timed both ways too (the renderer sets one itself where the painter has none: the two agree).
 // The peers draw the geometry of our unfolded map (positions from our projection and viewport,
 // our colours and widths) over the same basemap picture; mean absolute pixel differences to our
 // frame say how alike the pictures are.
@@ -77,7 +77,7 @@ public:
         QPainter painter(&m_target);
         if (clip)
             painter.setClipRect(QRect(QPoint(0, 0), kSize));
-        m_view.paintMap(painter);
+        m_view.render(painter);
         return double(timer.nsecsElapsed()) / 1e6;
     }
 

@@ -104,6 +104,8 @@ public:
     const FoldedNetwork& foldedNetwork() const { return m_scene.folded(); }
     // What the map shows (read-only: change it through this widget, which repaints).
     const MapScene& scene() const { return m_scene; }
+    // Draws the map as paintEvent does, into any painter (benchmarks compare it with its peers).
+    void render(QPainter& painter) { m_renderer.render(painter); }
 
     QSize sizeHint() const override { return { 960, 720 }; }
 

@@ -80,7 +80,7 @@ PeerScene peerSceneOf(MapView& view)
     scene.basemap = QImage(scene.size, QImage::Format_RGB32);
     {
         QPainter painter(&scene.basemap);
-        view.paintMap(painter);
+        view.render(painter);
     }
     for (std::size_t i = 0; i < std::size(kNetworkLayers); ++i)
         view.setLayerVisible(kNetworkLayers[i], shown[i]);
