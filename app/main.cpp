@@ -59,9 +59,36 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
     QTimer::singleShot(afterMs + 60000, qApp, [save] { save(false); });
 }
 
+// Under --timing: what the GUI thread was doing when it stalled. The event filter sees every
+// event the thread delivers; the time from one to the next is what the first one took (with
+// whatever it did synchronously). Each stall over 30 ms goes to stderr with the event behind it:
+// receiver class, event type, and for a timer its interval.
+class StallTracer final : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* receiver, QEvent* event) override
+    {
+        if (m_clock.isValid()) {
+            if (const double ms = double(m_clock.nsecsElapsed()) / 1e6; ms > 30)
+                std::fprintf(stderr, "stall %.1f ms in %s\n", ms, m_last.constData());
+        }
+        m_last = QByteArray(receiver->metaObject()->className()) + " event " + QByteArray::number(int(event->type()));
+        if (const auto* timer = qobject_cast<const QTimer*>(receiver))
+            m_last += " (" + timer->objectName().toUtf8() + ", " + QByteArray::number(timer->interval()) + " ms)";
+        else if (receiver->parent())
+            m_last += QByteArray(" in ") + receiver->parent()->metaObject()->className();
+        m_clock.start();
+        return false;
+    }
+
+private:
+    QElapsedTimer m_clock;
+    QByteArray m_last;
+};
+
 // --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the
 // snapshot is applied; at exit the longest GUI-thread stalls (a 5 ms timer's worst lateness)
-// before and after that, and the peak resident memory.
+// before and after that, and the peak resident memory. On stderr, each stall and its event.
 void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
 {
     struct Stalls {
@@ -71,6 +98,7 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
         bool live = false;
         quint64 snapshotRevision = 0;
     };
+    qApp->installEventFilter(new StallTracer(qApp));
     auto stalls = std::make_shared<Stalls>();
     auto* ticker = new QTimer(qApp);
     ticker->setTimerType(Qt::PreciseTimer);

@@ -38,6 +38,7 @@ StateFeed::StateFeed(ConnectionSettings settings, QObject* parent)
 {
     qRegisterMetaType<cpn::ConnectionState>();
     m_cadence.setSingleShot(true);
+    m_cadence.setObjectName(QStringLiteral("StateFeed batch cadence")); // named in --timing stall reports
     m_cadence.setInterval(kBatchIntervalMs);
     connect(&m_cadence, &QTimer::timeout, this, [this] {
         if (m_readyWhileCoalescing) {

@@ -39,6 +39,7 @@ MapView::MapView(QWidget* parent)
     setMinimumSize(200, 150);
 
     m_repaintTimer.setSingleShot(true);
+    m_repaintTimer.setObjectName(QStringLiteral("MapView repaint")); // named in --timing stall reports
     m_repaintTimer.setInterval(kRepaintIntervalMs);
     connect(&m_repaintTimer, &QTimer::timeout, this, &MapView::applyPendingChanges);
     m_basemapTimer.setSingleShot(true);
