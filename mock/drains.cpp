@@ -28,13 +28,8 @@ Dispatcher::DrainPlan Dispatcher::planDrain(std::uint32_t site) const
 {
     DrainPlan out;
     PlanCache cache;
-    const auto latency = costsFrom(m_world.graph, site, [&](const Hop& hop) { return m_world.hopLatencyMs(hop); });
-    std::vector<std::uint32_t> candidates;
-    for (std::uint32_t c = 0; c < m_world.sites.size(); ++c)
-        if (c != site && latency[c] < kUnreachable && m_world.topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
-            candidates.push_back(c);
-    std::stable_sort(candidates.begin(), candidates.end(),
-        [&](std::uint32_t a, std::uint32_t b) { return latency[a] < latency[b]; });
+    std::vector<double> latency;
+    const std::vector<std::uint32_t> candidates = m_world.onlineSitesNearest(site, &latency);
 
     // Cards this plan has already placed, by (site, architecture): later tasks see them as taken.
     std::map<std::pair<std::uint32_t, std::size_t>, std::uint32_t> placed;

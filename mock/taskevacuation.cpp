@@ -19,13 +19,8 @@ constexpr std::int64_t kRestartPenaltyMs = 10 * 60 * 1000;
 void TaskBook::evacuate(std::uint32_t site)
 {
     // Other sites nearest first, over the network as it is now (nothing enters the offline site).
-    const auto latency = costsFrom(m_world.graph, site, [&](const Hop& hop) { return m_world.hopLatencyMs(hop); });
-    std::vector<std::uint32_t> candidates;
-    for (std::uint32_t c = 0; c < m_world.sites.size(); ++c)
-        if (c != site && latency[c] < kUnreachable && m_world.topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
-            candidates.push_back(c);
-    std::stable_sort(candidates.begin(), candidates.end(),
-        [&](std::uint32_t a, std::uint32_t b) { return latency[a] < latency[b]; });
+    std::vector<double> latency;
+    const std::vector<std::uint32_t> candidates = m_world.onlineSitesNearest(site, &latency);
     std::unordered_map<std::uint32_t, std::vector<double>> usersLatency;
     auto fits = [&](const TaskRecord& task, std::uint32_t c) {
         if (!m_world.sites[c].hasArchitecture(task.architecture))

@@ -3,6 +3,7 @@
 #include "simulationoptions.h"
 #include "taskfactory.h"
 
+#include <algorithm>
 #include <array>
 
 namespace cpn::mock {
@@ -91,6 +92,19 @@ std::optional<std::uint32_t> World::findSite(const std::string& id) const
 bool World::isOffline(std::uint32_t site) const
 {
     return topology.sites[site].status() == cpn::v1::SITE_STATUS_OFFLINE;
+}
+
+std::vector<std::uint32_t> World::onlineSitesNearest(std::uint32_t site, std::vector<double>* latency) const
+{
+    *latency = costsFrom(graph, site, [this](const Hop& hop) { return hopLatencyMs(hop); });
+    const std::vector<double>& cost = *latency;
+    std::vector<std::uint32_t> candidates;
+    for (std::uint32_t c = 0; c < sites.size(); ++c)
+        if (c != site && cost[c] < kUnreachable && topology.sites[c].status() == cpn::v1::SITE_STATUS_ONLINE)
+            candidates.push_back(c);
+    std::stable_sort(
+        candidates.begin(), candidates.end(), [&cost](std::uint32_t a, std::uint32_t b) { return cost[a] < cost[b]; });
+    return candidates;
 }
 
 double World::hopLatencyMs(const Hop& hop) const

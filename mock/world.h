@@ -52,6 +52,9 @@ struct World {
     bool isOffline(std::uint32_t site) const;
     // Latency of a hop as routes see it now; -1 across a down link or into an offline site.
     double hopLatencyMs(const Hop& hop) const;
+    // The online sites `site` reaches over the network as it is now, nearest first, and the
+    // latency to every site (kUnreachable where it cannot).
+    std::vector<std::uint32_t> onlineSitesNearest(std::uint32_t site, std::vector<double>* latency) const;
 };
 
 } // namespace cpn::mock

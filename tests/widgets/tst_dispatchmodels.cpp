@@ -2,6 +2,7 @@
 // insert per batch), candidate plans rank feasible-first, the audit log reads as an operator
 // would, and the migration and drain dialogs do what their buttons say.
 
+#include "modelcontract.h"
 #include "auditlogmodel.h"
 #include "candidateplanmodel.h"
 #include "dispatchlabels.h"
@@ -127,7 +128,7 @@ private slots:
         NetworkState state;
         state.applyBatch(snapshot({ migration(QStringLiteral("mig-1"), QStringLiteral("t-1"), MigrationState::Completed) }));
         MigrationTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract tester(&model);
         model.setNetworkState(&state);
         QCOMPARE(model.rowCount(), 1);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -177,7 +178,7 @@ private slots:
     {
         QFETCH(QStringList, expected);
         CandidatePlanModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract tester(&model);
         model.setCandidates({ QStringLiteral("error"), QStringLiteral("two-violations"), QStringLiteral("slow"),
             QStringLiteral("unanswered"), QStringLiteral("quick-dear"), QStringLiteral("one-violation"),
             QStringLiteral("quick-cheap"), QStringLiteral("quick-near") });
@@ -302,7 +303,7 @@ private slots:
         NetworkState state;
         state.applyBatch(snapshot());
         AuditLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelContract tester(&model);
         model.setNetworkState(&state);
         DispatchCommand c;
         c.requestId = QStringLiteral("r-1");
