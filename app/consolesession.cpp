@@ -48,33 +48,34 @@ void ConsoleSession::start()
 
 void ConsoleSession::applyPending()
 {
-    applySnapshotTasks();
+    applyTasks();
     TaskStore snapshotTasks;
     StateBatch batch = m_feed->takeBatch(&snapshotTasks);
     if (batch.isEmpty())
         return;
     m_state->applyBatch(batch);
     m_lastUpdate = QDateTime::currentDateTime();
-    if (batch.snapshot) {
-        // The snapshot's million tasks come ready-built from the watch thread: swapped in, not
-        // copied, in the next turn of the event loop.
-        m_snapshotTasksBatch = std::move(batch);
-        m_snapshotTasks = std::move(snapshotTasks);
-        QMetaObject::invokeMethod(this, &ConsoleSession::applySnapshotTasks, Qt::QueuedConnection);
-    } else {
-        m_tasks->applyBatch(std::move(batch));
-    }
+    // The task list's part in the next turn of the event loop: the network and the tasks, each a
+    // few tens of ms at huge, are two short stalls of the GUI instead of one long one. (A
+    // snapshot's million tasks come ready-built from the watch thread and are swapped in, not
+    // copied.) Nothing is reordered: a pending part is applied before anything newer.
+    m_pendingTasks = std::move(batch);
+    m_pendingTaskStore = std::move(snapshotTasks);
+    QMetaObject::invokeMethod(this, &ConsoleSession::applyTasks, Qt::QueuedConnection);
     emit batchApplied();
 }
 
-void ConsoleSession::applySnapshotTasks()
+void ConsoleSession::applyTasks()
 {
-    if (!m_snapshotTasksBatch)
+    if (!m_pendingTasks)
         return;
-    StateBatch batch = std::move(*m_snapshotTasksBatch);
-    m_snapshotTasksBatch.reset();
-    m_tasks->applyBatch(std::move(batch), std::move(m_snapshotTasks));
-    m_snapshotTasks = {};
+    StateBatch batch = std::move(*m_pendingTasks);
+    m_pendingTasks.reset();
+    if (batch.snapshot)
+        m_tasks->applyBatch(std::move(batch), std::move(m_pendingTaskStore));
+    else
+        m_tasks->applyBatch(std::move(batch));
+    m_pendingTaskStore = {};
     emit batchApplied();
 }
 

@@ -45,7 +45,7 @@ signals:
 
 private:
     void applyPending();
-    void applySnapshotTasks();
+    void applyTasks();
 
     ConnectionSettings m_settings;
     NetworkState* m_state;
@@ -56,8 +56,8 @@ private:
     QDateTime m_lastUpdate;
     // A snapshot's tasks wait one turn of the event loop after its network (two short stalls
     // instead of one long one); anything applied later applies them first.
-    std::optional<StateBatch> m_snapshotTasksBatch;
-    TaskStore m_snapshotTasks;
+    std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
+    TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
 };
 
 } // namespace cpn
