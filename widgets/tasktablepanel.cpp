@@ -68,6 +68,8 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TaskTablePanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &TaskTablePanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &TaskTablePanel::updateCount);
+    // The list drops rows while the table still holds them: the total is right once the table is done.
+    connect(m_tasks, &QAbstractItemModel::rowsRemoved, this, &TaskTablePanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &TaskTablePanel::updateCount);
     connect(m_view, &QTableView::activated, this,
         [this](const QModelIndex& index) { emit taskActivated(index.data(TaskTableModel::TaskIdRole).toString()); });

@@ -21,7 +21,9 @@
 #include "testconsole.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -224,9 +226,41 @@ private slots:
         for (int i = 0; i < 10; ++i)
             QVERIFY(advance(server, session, 60));
         QVERIFY(!removed.isEmpty()); // the list did change meanwhile
+        // The count above the list says what it shows, out of every task.
+        const QString count
+            = QStringLiteral("%1 of %2 tasks")
+                  .arg(QLocale().toString(panel->proxy()->rowCount()), QLocale().toString(session.tasks()->rowCount()));
+        bool counted = false;
+        for (const QLabel* label : panel->findChildren<QLabel*>())
+            counted = counted || label->text() == count;
+        QVERIFY2(counted, qPrintable(count));
         QVERIFY(session.tasks()->task(staying));
         QCOMPARE(panel->currentTaskId(), staying);
         QVERIFY(move->isEnabled());
+    }
+
+    void countAboveTheListFollowsTasksThatEnd()
+    {
+        TaskTableModel tasks;
+        TaskTablePanel panel(&tasks);
+        StateBatch snapshot;
+        snapshot.snapshot = Snapshot {};
+        snapshot.snapshot->revision = 1;
+        for (int i = 0; i < 5; ++i) {
+            Task t;
+            t.id = QStringLiteral("t%1").arg(i);
+            t.siteId = QStringLiteral("bj");
+            snapshot.tasks.append(t);
+        }
+        tasks.applyBatch(snapshot);
+        StateBatch ended;
+        ended.events.push_back({ 2, 0, TaskRemoved { QStringLiteral("t1"), QStringLiteral("bj"), {} } });
+        ended.events.push_back({ 3, 0, TaskRemoved { QStringLiteral("t3"), QStringLiteral("bj"), {} } });
+        tasks.applyBatch(ended);
+        QStringList texts;
+        for (const QLabel* label : panel.findChildren<QLabel*>())
+            texts << label->text();
+        QVERIFY2(texts.contains(QStringLiteral("3 of 3 tasks")), qPrintable(texts.join(QStringLiteral(" | "))));
     }
 };
 
