@@ -251,7 +251,9 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector
         m_rows.push_back(rows[std::size_t(i)]);
     m_proxyRowValid = false;
     endInsertRows();
-    relayoutTo(rows);
+    std::vector<int> order = takeSpare();
+    order.assign(rows.cbegin(), rows.cend());
+    relayoutTo(std::move(order));
 }
 
 void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
@@ -268,9 +270,12 @@ void TaskFilterProxyModel::relayoutTo(std::vector<int> rows)
     QHash<int, int> moved;
     for (const auto& [row, column] : sources)
         moved.insert(row, -1);
-    for (std::size_t i = 0; i < m_rows.size() && !moved.isEmpty(); ++i) {
-        if (const auto it = moved.find(m_rows[i]); it != moved.end())
+    qsizetype missing = moved.size();
+    for (std::size_t i = 0; i < m_rows.size() && missing > 0; ++i) {
+        if (const auto it = moved.find(m_rows[i]); it != moved.end()) {
             *it = int(i);
+            --missing;
+        }
     }
     QModelIndexList after;
     after.reserve(before.size());
