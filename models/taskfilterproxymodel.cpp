@@ -105,7 +105,7 @@ void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
     m_order.set(column, order);
     m_order.prepare();
     m_order.sortAll(m_sorted);
-    rebuildSortedPositions();
+    forgetSortedPositions();
     // The same rows in another order: one layout change.
     std::vector<int> rows = takeSpare();
     const std::vector<int>& proxyRow = proxyRows();
@@ -120,7 +120,7 @@ void TaskFilterProxyModel::resort()
 {
     m_order.prepare();
     m_order.sortAll(m_sorted);
-    rebuildSortedPositions();
+    forgetSortedPositions();
     showRows(filtered(m_sorted));
 }
 
@@ -295,7 +295,7 @@ void TaskFilterProxyModel::setShown(std::vector<int> rows)
     m_proxyRowValid = false;
 }
 
-void TaskFilterProxyModel::rebuildSortedPositions()
+void TaskFilterProxyModel::forgetSortedPositions()
 {
     // Wanted only to tell whether a changed row is still in place: worked out when next needed.
     m_sortedPosValid = false;
@@ -312,7 +312,7 @@ const std::vector<int>& TaskFilterProxyModel::sortedPositions()
     return m_sortedPos;
 }
 
-void TaskFilterProxyModel::rebuildProxyRows()
+void TaskFilterProxyModel::forgetProxyRows()
 {
     m_proxyRowValid = false;
 }
@@ -346,9 +346,9 @@ void TaskFilterProxyModel::onSourceReset()
     m_matcher.forgetVerdicts();
     m_order.prepare();
     m_order.sortAll(m_sorted);
-    rebuildSortedPositions();
+    forgetSortedPositions();
     m_rows = filtered(m_sorted);
-    rebuildProxyRows();
+    forgetProxyRows();
     endResetModel();
 }
 
@@ -374,7 +374,7 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
             shown.push_back(row);
     }
     m_order.insertSorted(m_sorted, std::move(added));
-    rebuildSortedPositions();
+    forgetSortedPositions();
     if (!shown.empty()) {
         std::vector<int> rows = takeSpare();
         rows.assign(m_rows.cbegin(), m_rows.cend());
@@ -416,7 +416,7 @@ void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int fi
     const auto remap = [first, last, count](int row) { return row < first ? row : (row <= last ? -1 : row - count); };
     const bool offTheEnd = std::size_t(last) + 1 == m_sorted.size();
     applyRemap(m_sorted, remap);
-    rebuildSortedPositions();
+    forgetSortedPositions();
     if (offTheEnd) {
         // As the table removes: nothing else is renumbered.
         if (m_proxyRowValid)
@@ -424,7 +424,7 @@ void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int fi
         return;
     }
     applyRemap(m_rows, remap);
-    rebuildProxyRows();
+    forgetProxyRows();
 }
 
 void TaskFilterProxyModel::onSourceLayoutChanged()
@@ -442,7 +442,7 @@ void TaskFilterProxyModel::onSourceLayoutChanged()
     const auto moved = [&remap](int row) { return remap[std::size_t(row)]; };
     applyRemap(m_sorted, moved);
     applyRemap(m_rows, moved);
-    rebuildSortedPositions();
+    forgetSortedPositions();
     if (m_proxyRowValid) {
         std::vector<int> proxyRow = takeSpare();
         proxyRow.resize(m_proxyRow.size());
@@ -506,7 +506,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
         for (const int row : moving)
             isMoving[std::size_t(row)] = 1;
         m_order.insertSorted(m_sorted, moving);
-        rebuildSortedPositions();
+        forgetSortedPositions();
         std::vector<int> rows = takeSpare();
         for (const int row : m_sorted) {
             if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : proxyRows()[std::size_t(row)] >= 0)

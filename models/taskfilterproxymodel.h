@@ -65,9 +65,9 @@ private:
     // One layout change to `rows`, the same rows as m_rows in another order.
     void relayoutTo(std::vector<int> rows);
     void setShown(std::vector<int> rows);
-    void rebuildSortedPositions();
+    void forgetSortedPositions();
     const std::vector<int>& sortedPositions();
-    void rebuildProxyRows();
+    void forgetProxyRows();
     int sourceRows() const;
     // Scratch space of a million entries, reused from change to change: allocated anew for every
     // batch, such buffers send glibc's allocator through consolidating the small blocks other
