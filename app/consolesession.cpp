@@ -7,6 +7,8 @@
 #include "statefeed.h"
 #include "tasktablemodel.h"
 
+#include <QThread>
+
 namespace cpn {
 
 ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
@@ -25,6 +27,8 @@ ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* pare
 ConsoleSession::~ConsoleSession()
 {
     m_feed->stop();
+    if (m_preparing)
+        m_preparing->wait();
 }
 
 void ConsoleSession::openJournal(const QString& path, const QString& scheduler)
@@ -48,11 +52,17 @@ void ConsoleSession::start()
 
 void ConsoleSession::applyPending()
 {
+    if (m_preparing)
+        return; // taken once the snapshot before it is in
     applyTasks();
     TaskStore snapshotTasks;
     StateBatch batch = m_feed->takeBatch(&snapshotTasks);
     if (batch.isEmpty())
         return;
+    if (batch.snapshot) {
+        prepareSnapshot(std::move(batch), std::move(snapshotTasks));
+        return;
+    }
     m_state->applyBatch(batch);
     m_lastUpdate = QDateTime::currentDateTime();
     // The task list's part in the next turn of the event loop: the network and the tasks, each a
@@ -61,8 +71,55 @@ void ConsoleSession::applyPending()
     // copied.) Nothing is reordered: a pending part is applied before anything newer.
     m_pendingTasks = std::move(batch);
     m_pendingTaskStore = std::move(snapshotTasks);
-    QMetaObject::invokeMethod(this, &ConsoleSession::applyTasks, Qt::QueuedConnection);
+    nextTurn(&ConsoleSession::applyTasks);
     emit batchApplied();
+}
+
+void ConsoleSession::nextTurn(void (ConsoleSession::*step)())
+{
+    // (A 1 ms timer instead, to let input and painting in between, measured worse at huge: the
+    // first paint then lands between the network and the tasks, and live comes later.)
+    QMetaObject::invokeMethod(this, step, Qt::QueuedConnection);
+}
+
+void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
+{
+    // Checking and indexing 10,000 sites and 50,000 links takes longer than a frame: done on a
+    // thread of its own, into a state the GUI thread swaps with its own when it is ready.
+    m_preparedBatch = std::move(batch);
+    m_preparedTasks = std::move(tasks);
+    QThread* gui = thread();
+    const StateBatch* snapshot = &*m_preparedBatch; // not touched here until the worker is done
+    auto prepared = std::make_shared<std::unique_ptr<NetworkState>>();
+    m_preparing = QThread::create([prepared, snapshot, gui] {
+        auto state = std::make_unique<NetworkState>();
+        state->applyBatch(*snapshot);
+        state->moveToThread(gui);
+        *prepared = std::move(state);
+    });
+    connect(m_preparing, &QThread::finished, this, [this, prepared] {
+        m_prepared = std::move(*prepared);
+        adoptSnapshot();
+    });
+    m_preparing->start();
+}
+
+void ConsoleSession::adoptSnapshot()
+{
+    m_preparing->deleteLater();
+    m_preparing = nullptr;
+    m_state->adopt(*m_prepared);
+    // The network this console showed before, freed in a later turn of the event loop.
+    m_prepared.release()->deleteLater();
+    m_lastUpdate = QDateTime::currentDateTime();
+    m_pendingTasks = std::move(m_preparedBatch);
+    m_preparedBatch.reset();
+    m_pendingTaskStore = std::move(m_preparedTasks);
+    m_preparedTasks = {};
+    nextTurn(&ConsoleSession::applyTasks);
+    emit batchApplied();
+    // What came meanwhile waits in the feed.
+    nextTurn(&ConsoleSession::applyPending);
 }
 
 void ConsoleSession::applyTasks()

@@ -9,7 +9,10 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <memory>
 #include <optional>
+
+class QThread;
 
 namespace cpn {
 
@@ -46,6 +49,10 @@ signals:
 private:
     void applyPending();
     void applyTasks();
+    // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
+    void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
+    void adoptSnapshot();
+    void nextTurn(void (ConsoleSession::*step)());
 
     ConnectionSettings m_settings;
     NetworkState* m_state;
@@ -58,6 +65,11 @@ private:
     // instead of one long one); anything applied later applies them first.
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
+    // While a snapshot is being prepared the feed keeps what comes after it, in order.
+    QThread* m_preparing = nullptr;
+    std::unique_ptr<NetworkState> m_prepared;
+    std::optional<StateBatch> m_preparedBatch;
+    TaskStore m_preparedTasks;
 };
 
 } // namespace cpn

@@ -140,6 +140,38 @@ void NetworkState::applyBatch(const StateBatch& batch)
         emit revisionChanged(m_revision);
 }
 
+void NetworkState::adopt(NetworkState& prepared)
+{
+    std::swap(m_revision, prepared.m_revision);
+    std::swap(m_simTimeMs, prepared.m_simTimeMs);
+    std::swap(m_timeScale, prepared.m_timeScale);
+    std::swap(m_scale, prepared.m_scale);
+    std::swap(m_callerRole, prepared.m_callerRole);
+    std::swap(m_hasSnapshot, prepared.m_hasSnapshot);
+    std::swap(m_regions, prepared.m_regions);
+    std::swap(m_sites, prepared.m_sites);
+    std::swap(m_links, prepared.m_links);
+    std::swap(m_siteMetrics, prepared.m_siteMetrics);
+    std::swap(m_linkMetrics, prepared.m_linkMetrics);
+    std::swap(m_linkEnds, prepared.m_linkEnds);
+    std::swap(m_siteIndex, prepared.m_siteIndex);
+    std::swap(m_linkIndex, prepared.m_linkIndex);
+    std::swap(m_migrations, prepared.m_migrations);
+    std::swap(m_activeMigrationByTask, prepared.m_activeMigrationByTask);
+    std::swap(m_alarms, prepared.m_alarms);
+    m_duplicateEvents += prepared.m_duplicateEvents;
+    if (prepared.m_warningCount > 0) {
+        m_warningCount += prepared.m_warningCount;
+        m_lastWarning = prepared.m_lastWarning;
+        emit warningRaised(m_lastWarning, m_warningCount);
+    }
+    // `prepared` now holds the network this one had: freed with it.
+    emit topologyReset();
+    emit migrationsChanged();
+    emit alarmsChanged();
+    emit revisionChanged(m_revision);
+}
+
 void NetworkState::resetTo(const Snapshot& snapshot)
 {
     m_hasSnapshot = true;

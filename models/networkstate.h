@@ -16,6 +16,11 @@ public:
     explicit NetworkState(QObject* parent = nullptr);
 
     void applyBatch(const StateBatch& batch);
+    // Takes over everything `prepared` holds, as applyBatch() of the batch it applied would have
+    // done here: a snapshot's 10,000 sites and 50,000 links take longer than a frame to check and
+    // index, so the console applies it to a state of its own on a worker thread and swaps.
+    // `prepared` (emptied) must no longer be used by its thread.
+    void adopt(NetworkState& prepared);
 
     quint64 revision() const { return m_revision; }
     qint64 simTimeMs() const { return m_simTimeMs; }
