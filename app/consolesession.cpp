@@ -27,8 +27,10 @@ ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* pare
 ConsoleSession::~ConsoleSession()
 {
     m_feed->stop();
-    if (m_preparing)
+    if (m_preparing) {
         m_preparing->wait();
+        delete m_preparing; // and with it the state it prepared
+    }
 }
 
 void ConsoleSession::openJournal(const QString& path, const QString& scheduler)
@@ -77,8 +79,8 @@ void ConsoleSession::applyPending()
 
 void ConsoleSession::nextTurn(void (ConsoleSession::*step)())
 {
-    // (A 1 ms timer instead, to let input and painting in between, measured worse at huge: the
-    // first paint then lands between the network and the tasks, and live comes later.)
+    // A queued call. A 1 ms timer instead, to let input and painting in between, measured worse
+    // at huge: the first paint then lands between the network and the tasks, and live comes later.
     QMetaObject::invokeMethod(this, step, Qt::QueuedConnection);
 }
 
@@ -108,6 +110,8 @@ void ConsoleSession::adoptSnapshot()
 {
     m_preparing->deleteLater();
     m_preparing = nullptr;
+    if (!m_prepared)
+        return;
     m_state->adopt(*m_prepared);
     // The network this console showed before, freed in a later turn of the event loop.
     m_prepared.release()->deleteLater();

@@ -61,7 +61,7 @@ private:
     DispatchClient* m_dispatch;
     DispatchOutbox* m_outbox = nullptr;
     QDateTime m_lastUpdate;
-    // A snapshot's tasks wait one turn of the event loop after its network (two short stalls
+    // A batch's tasks wait one turn of the event loop after its network (two short stalls
     // instead of one long one); anything applied later applies them first.
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one

@@ -200,6 +200,39 @@ private slots:
         QCOMPARE(state.siteMetrics().at(0).utilisation, 0.0);
     }
 
+    void aSnapshotPreparedElsewhereIsTakenOverWhole()
+    {
+        // As the console does: the snapshot applied to a state of its own (on a worker thread),
+        // then swapped into the one the views follow.
+        NetworkState shown;
+        shown.applyBatch(snapshotBatch(5));
+        StateBatch next = snapshotBatch(20);
+        next.snapshot->sites.append(site(QStringLiteral("bad"), 200, 0)); // invalid coordinates
+        next.snapshot->links.append(link(QStringLiteral("l3"), QStringLiteral("gy"), QStringLiteral("bj")));
+        next.events.push_back(
+            stateEvent(21, MetricsFrame { 1'000'021, { siteMetrics(QStringLiteral("gy"), 0.75) }, {} }));
+        NetworkState prepared;
+        prepared.applyBatch(next);
+        NetworkState direct;
+        direct.applyBatch(next);
+
+        QSignalSpy reset(&shown, &NetworkState::topologyReset);
+        QSignalSpy revision(&shown, &NetworkState::revisionChanged);
+        QSignalSpy warnings(&shown, &NetworkState::warningRaised);
+        shown.adopt(prepared);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(revision.count(), 1);
+        QCOMPARE(warnings.count(), 1); // the site left out is said, once
+        QCOMPARE(shown.revision(), direct.revision());
+        QCOMPARE(shown.sites().size(), direct.sites().size());
+        QCOMPARE(shown.links().size(), 3);
+        QCOMPARE(shown.linkIndex(QStringLiteral("l3")), direct.linkIndex(QStringLiteral("l3")));
+        QCOMPARE(shown.linkSiteB(shown.linkIndex(QStringLiteral("l3"))), shown.siteIndex(QStringLiteral("bj")));
+        QCOMPARE(shown.siteMetrics().at(shown.siteIndex(QStringLiteral("gy"))).utilisation, 0.75);
+        QCOMPARE(shown.warningCount(), direct.warningCount());
+        QCOMPARE(shown.siteIndex(QStringLiteral("bad")), -1);
+    }
+
     void migrationsAndAlarmsAreUpserted()
     {
         NetworkState state;
