@@ -157,7 +157,7 @@ void SiteInspector::setMap(const MapView* map)
 void SiteInspector::setTaskModel(TaskTableModel* tasks)
 {
     m_tasks = tasks;
-    m_proxy->setSourceModel(tasks);
+    attachTasks();
     if (tasks) {
         for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
             const bool wanted = c == TaskTableModel::IdColumn || c == TaskTableModel::NameColumn
@@ -177,7 +177,17 @@ void SiteInspector::setSite(const QString& siteId)
         return;
     m_siteId = siteId;
     m_proxy->setSiteFilter(siteId.isEmpty() ? kNoSite : siteId);
+    attachTasks();
     refresh();
+}
+
+void SiteInspector::attachTasks()
+{
+    // With no site selected the list follows no tasks: a million of them at huge would cost the
+    // GUI thread a pass over them with every batch, for an empty list.
+    QAbstractItemModel* source = m_siteId.isEmpty() ? nullptr : m_tasks.data();
+    if (m_proxy->sourceModel() != source)
+        m_proxy->setSourceModel(source);
 }
 
 void SiteInspector::scheduleRefresh()

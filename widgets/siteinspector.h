@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void attachTasks();
     void retranslate();
     void refresh();
     void scheduleRefresh();
