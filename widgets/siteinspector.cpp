@@ -158,16 +158,8 @@ void SiteInspector::setTaskModel(TaskTableModel* tasks)
 {
     m_tasks = tasks;
     attachTasks();
-    if (tasks) {
-        for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
-            const bool wanted = c == TaskTableModel::IdColumn || c == TaskTableModel::NameColumn
-                || c == TaskTableModel::KindColumn || c == TaskTableModel::StateColumn
-                || c == TaskTableModel::ArchitectureColumn || c == TaskTableModel::CardsColumn
-                || c == TaskTableModel::ProgressColumn;
-            m_taskView->setColumnHidden(c, !wanted);
-        }
+    if (tasks)
         m_taskView->sortByColumn(TaskTableModel::IdColumn, Qt::AscendingOrder);
-    }
     updateTaskCount();
 }
 
@@ -186,8 +178,17 @@ void SiteInspector::attachTasks()
     // With no site selected the list follows no tasks: a million of them at huge would cost the
     // GUI thread a pass over them with every batch, for an empty list.
     QAbstractItemModel* source = m_siteId.isEmpty() ? nullptr : m_tasks.data();
-    if (m_proxy->sourceModel() != source)
-        m_proxy->setSourceModel(source);
+    if (m_proxy->sourceModel() == source)
+        return;
+    m_proxy->setSourceModel(source);
+    // The columns come with the source: the narrow list's choice is made again each time.
+    for (int c = 0; c < TaskTableModel::ColumnCount && source; ++c) {
+        const bool wanted = c == TaskTableModel::IdColumn || c == TaskTableModel::NameColumn
+            || c == TaskTableModel::KindColumn || c == TaskTableModel::StateColumn
+            || c == TaskTableModel::ArchitectureColumn || c == TaskTableModel::CardsColumn
+            || c == TaskTableModel::ProgressColumn;
+        m_taskView->setColumnHidden(c, !wanted);
+    }
 }
 
 void SiteInspector::scheduleRefresh()

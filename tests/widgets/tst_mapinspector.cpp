@@ -122,8 +122,21 @@ void TestMapInspector::listsOnlyTheSitesTasks()
         ids << m_inspector->taskProxy()->index(row, 0).data(TaskTableModel::TaskIdRole).toString();
     ids.sort();
     QCOMPARE(ids, QStringList({ "t-1", "t-2" }));
+    // The narrow list: id, name, kind, state, accelerator, cards and progress; not site or tenant.
+    const QTableView* view = m_inspector->taskView();
+    QVERIFY(!view->isColumnHidden(TaskTableModel::NameColumn));
+    QVERIFY(view->isColumnHidden(TaskTableModel::SiteColumn));
+    QVERIFY(view->isColumnHidden(TaskTableModel::TenantColumn));
     m_inspector->setSite("hub-w");
     QCOMPARE(m_inspector->taskProxy()->rowCount(), 1);
+    QVERIFY(view->isColumnHidden(TaskTableModel::SiteColumn));
+    // Nothing selected, then a site again: the same columns.
+    m_inspector->setSite({});
+    m_inspector->setSite("hub-e");
+    QCOMPARE(m_inspector->taskProxy()->rowCount(), 2);
+    QVERIFY(!view->isColumnHidden(TaskTableModel::NameColumn));
+    QVERIFY(view->isColumnHidden(TaskTableModel::SiteColumn));
+    QVERIFY(view->isColumnHidden(TaskTableModel::TenantColumn));
 }
 
 void TestMapInspector::followsLiveData()
