@@ -99,22 +99,19 @@ void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
         state->moveToThread(gui);
         *prepared = std::move(state);
     });
-    connect(m_preparing, &QThread::finished, this, [this, prepared] {
-        m_prepared = std::move(*prepared);
-        adoptSnapshot();
-    });
+    connect(m_preparing, &QThread::finished, this, [this, prepared] { adoptSnapshot(std::move(*prepared)); });
     m_preparing->start();
 }
 
-void ConsoleSession::adoptSnapshot()
+void ConsoleSession::adoptSnapshot(std::unique_ptr<NetworkState> prepared)
 {
     m_preparing->deleteLater();
     m_preparing = nullptr;
-    if (!m_prepared)
+    if (!prepared)
         return;
-    m_state->adopt(*m_prepared);
+    m_state->adopt(*prepared);
     // The network this console showed before, freed in a later turn of the event loop.
-    m_prepared.release()->deleteLater();
+    prepared.release()->deleteLater();
     m_lastUpdate = QDateTime::currentDateTime();
     m_pendingTasks = std::move(m_preparedBatch);
     m_preparedBatch.reset();

@@ -51,7 +51,7 @@ private:
     void applyTasks();
     // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
-    void adoptSnapshot();
+    void adoptSnapshot(std::unique_ptr<NetworkState> prepared);
     void nextTurn(void (ConsoleSession::*step)());
 
     ConnectionSettings m_settings;
@@ -67,7 +67,6 @@ private:
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
     // While a snapshot is being prepared the feed keeps what comes after it, in order.
     QThread* m_preparing = nullptr;
-    std::unique_ptr<NetworkState> m_prepared;
     std::optional<StateBatch> m_preparedBatch;
     TaskStore m_preparedTasks;
 };

@@ -70,20 +70,38 @@ public:
     {
         if (m_clock.isValid()) {
             if (const double ms = double(m_clock.nsecsElapsed()) / 1e6; ms > 30)
-                std::fprintf(stderr, "stall %.1f ms in %s\n", ms, m_last.constData());
+                report(ms);
         }
-        m_last = QByteArray(receiver->metaObject()->className()) + " event " + QByteArray::number(int(event->type()));
-        if (const auto* timer = qobject_cast<const QTimer*>(receiver))
-            m_last += " (" + timer->objectName().toUtf8() + ", " + QByteArray::number(timer->interval()) + " ms)";
-        else if (receiver->parent())
-            m_last += QByteArray(" in ") + receiver->parent()->metaObject()->className();
+        // Only what costs nothing to keep (class names are static strings; a timer's name is
+        // shared): text is made for a stall alone, so tracing hardly changes what it measures.
+        m_class = receiver->metaObject()->className();
+        m_parentClass = receiver->parent() ? receiver->parent()->metaObject()->className() : nullptr;
+        m_type = int(event->type());
+        const auto* timer = qobject_cast<const QTimer*>(receiver);
+        m_timerName = timer ? timer->objectName() : QString();
+        m_timerMs = timer ? timer->interval() : -1;
         m_clock.start();
         return false;
     }
 
 private:
+    void report(double ms) const
+    {
+        if (m_timerMs >= 0)
+            std::fprintf(stderr, "stall %.1f ms in %s event %d (%s, %d ms)\n", ms, m_class, m_type,
+                qPrintable(m_timerName), m_timerMs);
+        else if (m_parentClass)
+            std::fprintf(stderr, "stall %.1f ms in %s event %d in %s\n", ms, m_class, m_type, m_parentClass);
+        else
+            std::fprintf(stderr, "stall %.1f ms in %s event %d\n", ms, m_class, m_type);
+    }
+
     QElapsedTimer m_clock;
-    QByteArray m_last;
+    const char* m_class = "";
+    const char* m_parentClass = nullptr;
+    int m_type = 0;
+    QString m_timerName;
+    int m_timerMs = -1;
 };
 
 // --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the

@@ -203,7 +203,7 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
             const auto [first, last] = *run;
             beginRemoveRows({}, first, last);
             m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-            m_proxyRowValid = false;
+            forgetProxyRows();
             endRemoveRows();
         }
         return;
@@ -218,7 +218,7 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     const int kept = int(keptInNewOrder.size());
     beginRemoveRows({}, kept, int(m_rows.size()) - 1);
     m_rows.resize(std::size_t(kept));
-    m_proxyRowValid = false;
+    forgetProxyRows();
     endRemoveRows();
 }
 
@@ -239,7 +239,7 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector
         for (const auto& [first, last] : runs) {
             beginInsertRows({}, first, last);
             m_rows.insert(m_rows.begin() + first, rows.begin() + first, rows.begin() + last + 1);
-            m_proxyRowValid = false;
+            forgetProxyRows();
             endInsertRows();
         }
         return;
@@ -249,7 +249,7 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector
     beginInsertRows({}, first, first + int(at.size()) - 1);
     for (const int i : at)
         m_rows.push_back(rows[std::size_t(i)]);
-    m_proxyRowValid = false;
+    forgetProxyRows();
     endInsertRows();
     std::vector<int> order = takeSpare();
     order.assign(rows.cbegin(), rows.cend());
@@ -292,7 +292,7 @@ void TaskFilterProxyModel::setShown(std::vector<int> rows)
     // The same rows as before in another order: only their numbers change.
     std::swap(m_rows, rows);
     giveBack(std::move(rows));
-    m_proxyRowValid = false;
+    forgetProxyRows();
 }
 
 void TaskFilterProxyModel::forgetSortedPositions()
@@ -362,7 +362,7 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
         const auto shift = [first, count](int row) { return row < first ? row : row + count; };
         applyRemap(m_sorted, shift);
         applyRemap(m_rows, shift);
-        m_proxyRowValid = false;
+        forgetProxyRows();
     } else if (m_proxyRowValid) {
         m_proxyRow.resize(m_proxyRow.size() + std::size_t(count), -1);
     }
