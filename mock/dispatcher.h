@@ -6,7 +6,6 @@
 #include "enginestate.h"
 #include "idempotencystore.h"
 #include "migrationplanner.h"
-#include "routing.h"
 #include "world.h"
 
 #include "cpn/v1/dispatch.pb.h"

@@ -2,6 +2,8 @@
 // The simulation's live records of sites, links and tasks (plain structs; protos are built from them).
 // Sites' and links' loads live in the World; tasks in the TaskBook.
 
+#include "routing.h"
+
 #include "cpn/v1/types.pb.h"
 
 #include <array>
@@ -11,6 +13,16 @@
 #include <vector>
 
 namespace cpn::mock {
+
+// Paths over the link graph come from the server library, which the gateway shares.
+using server::costsFrom;
+using server::Hop;
+using server::HopCost;
+using server::kUnreachable;
+using server::LinkGraph;
+using server::nodesWithin;
+using server::Route;
+using server::shortestRoute;
 
 inline constexpr std::size_t kArchitectureSlots = 7; // indexed by cpn::v1::Architecture
 inline constexpr std::size_t kTaskKindSlots = 7; // indexed by cpn::v1::TaskKind

@@ -141,17 +141,10 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
         } else if (arg == "--token-file") {
             if (!takeValue())
                 return std::nullopt;
-            std::ifstream file(value);
-            std::stringstream text;
-            text << file.rdbuf();
             std::string why;
-            auto tokens = file ? cpn::server::parseTokenFile(text.str(), &why) : std::nullopt;
-            if (tokens && tokens->empty()) {
-                why = "it holds no token";
-                tokens.reset();
-            }
+            const auto tokens = cpn::server::loadTokenFile(value, &why);
             if (!tokens) {
-                *error = "bad --token-file '" + value + "': " + (file ? why : "cannot read it");
+                *error = "bad --token-file '" + value + "': " + why;
                 return std::nullopt;
             }
             parsed.options.tokens.insert(parsed.options.tokens.end(), tokens->begin(), tokens->end());

@@ -4,7 +4,6 @@
 // nothing.
 
 #include "enginestate.h"
-#include "routing.h"
 #include "world.h"
 
 #include "cpn/v1/dispatch.pb.h"

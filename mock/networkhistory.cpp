@@ -29,8 +29,6 @@ constexpr std::size_t kCoarseFrames = server::kWeekByQuarterHour.frames;
 constexpr std::size_t kHistoryByteBudget = 600'000'000;
 constexpr std::int64_t kMaxHistoryPoints = 100000; // per QueryHistory answer
 
-constexpr std::array<const char*, kArchitectureSlots> kArchNames { "", "nvidia_gpu", "ascend", "hygon_dcu",
-    "cambricon_mlu", "kunlunxin", "cpu" };
 const char* const kKnownMetrics = "sites and regions: utilisation, utilisation:<architecture> (nvidia_gpu, ascend, "
                                   "hygon_dcu, cambricon_mlu, kunlunxin, cpu), power_mw, pue, price_cny_per_kwh, "
                                   "green_share; links: utilisation, throughput_ab_gbps, throughput_ba_gbps, latency_ms";
@@ -169,12 +167,12 @@ grpc::Status NetworkHistory::resolve(const cpn::v1::QueryHistoryRequest& request
         if (metric == m.name)
             linkMetric = &m;
     for (std::size_t a = 1; a < kArchitectureSlots; ++a)
-        if (metric == std::string("utilisation:") + kArchNames[a])
+        if (metric == std::string("utilisation:") + server::architectureMetricName(cpn::v1::Architecture(a)))
             arch = a;
     if (!siteMetric && !linkMetric && !arch && metric != "utilisation")
         return { grpc::StatusCode::INVALID_ARGUMENT,
             "unknown metric '" + metric + "'; this server keeps, for " + kKnownMetrics };
-    const std::string archName = arch ? kArchNames[arch] : "";
+    const std::string archName = server::architectureMetricName(cpn::v1::Architecture(arch));
 
     HistorySeries& series = query->series;
     // Sites' utilisation terms (one architecture, or all) weighted by installed PFLOPS.

@@ -3,7 +3,6 @@
 
 #include "enginestate.h"
 #include "random.h"
-#include "routing.h"
 #include "topology.h"
 
 #include <array>

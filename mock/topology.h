@@ -1,6 +1,7 @@
 #pragma once
 // Generates the network: regions, sites with capacity, and links with latency and capacity.
 
+#include "accelerators.h"
 #include "random.h"
 
 #include "cpn/v1/types.pb.h"
@@ -52,10 +53,9 @@ Topology generateTopology(Scale scale, Random& random);
 // cpn::v1::SiteTier): larger scales carry more tasks per hub than per edge site.
 void scaleCapacity(Topology& topology, const std::array<double, 5>& factorByTier);
 
-// Peak FP16 PFLOPS of one card (CPU pools: one server) of an architecture.
-double pflopsPerCard(cpn::v1::Architecture architecture);
-// IT power of one card with its share of the server, kW.
-double kilowattsPerCard(cpn::v1::Architecture architecture);
+// What cards offer and draw: the server library's figures, which the gateway shares.
+using server::kilowattsPerCard;
+using server::pflopsPerCard;
 // Nominal one-way latency of a fibre route, ms: 5 us per km plus the equipment on the way.
 double routeLatencyMs(double routeKm, double equipmentMs);
 

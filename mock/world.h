@@ -4,7 +4,6 @@
 
 #include "enginestate.h"
 #include "random.h"
-#include "routing.h"
 #include "simulationoptions.h"
 #include "topology.h"
 

@@ -98,6 +98,12 @@ bool ApiServer::start(std::string* error)
     return true;
 }
 
+void ApiServer::setServing(bool serving)
+{
+    if (m_server)
+        m_server->GetHealthCheckService()->SetServingStatus(serving);
+}
+
 void ApiServer::stop()
 {
     if (!m_server)

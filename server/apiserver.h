@@ -43,6 +43,10 @@ public:
     // down, giving unary calls in flight a short grace; idempotent.
     void stop();
 
+    // What the standard health service answers for every service: SERVING, or NOT_SERVING while
+    // the engine cannot reach what it serves (a gateway whose scheduler is down). Started serving.
+    void setServing(bool serving);
+
     bool isRunning() const { return m_server != nullptr; }
     int port() const { return m_port; } // the bound port once started, else 0
     std::string address() const; // "host:port" with the bound port

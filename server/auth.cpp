@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <sstream>
 
 namespace cpn::server {
 
@@ -99,6 +101,23 @@ std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, st
                 + " bytes or has control characters");
         token->user = std::string(user);
         tokens.push_back(std::move(*token));
+    }
+    return tokens;
+}
+
+std::optional<std::vector<AccessToken>> loadTokenFile(const std::string& path, std::string* error)
+{
+    std::ifstream file(path);
+    if (!file) {
+        *error = "cannot read it";
+        return std::nullopt;
+    }
+    std::stringstream text;
+    text << file.rdbuf();
+    auto tokens = parseTokenFile(text.str(), error);
+    if (tokens && tokens->empty()) {
+        *error = "it holds no token";
+        return std::nullopt;
     }
     return tokens;
 }

@@ -30,6 +30,9 @@ std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* 
 // with our roles), blank lines and lines starting with '#' skipped. nullopt, and why with the
 // line number in *error, when a line is malformed.
 std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, std::string* error);
+// Reads and parses a token file; nullopt and why when it cannot be read, is malformed or holds
+// no token.
+std::optional<std::vector<AccessToken>> loadTokenFile(const std::string& path, std::string* error);
 
 // Who a call comes from, as its token says.
 struct Caller {

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace cpn::mock {
+namespace cpn::server {
 
 // One hop: crossing a link from the node that owns the adjacency entry to `to`.
 struct Hop {
@@ -51,4 +51,4 @@ std::vector<double> costsFrom(
 std::vector<std::pair<std::uint32_t, double>> nodesWithin(const LinkGraph& graph, std::uint32_t from,
     const HopCost& cost, double maxCost, std::size_t maxCount = std::numeric_limits<std::size_t>::max());
 
-} // namespace cpn::mock
+} // namespace cpn::server

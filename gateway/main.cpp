@@ -1,0 +1,206 @@
+// cpn-slurm-gateway: the CPN API over a real Slurm cluster.
+
+#include "apiserver.h"
+#include "listenaddress.h"
+#include "slurmengine.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+const char* const kUsage = R"(Usage: cpn-slurm-gateway --sites FILE.json [options]
+
+Serves a Slurm cluster over the CPN gRPC API (cpn.v1.StateService and cpn.v1.DispatchService,
+plus gRPC health and reflection): partitions are sites, jobs are tasks, and migrations move jobs
+between partitions through Slurm's own commands.
+
+Options:
+  --sites FILE.json    where each partition is and what it is (required; see the README)
+  --slurm-conf FILE    the cluster's slurm.conf (default: $SLURM_CONF, else Slurm's default)
+  --listen ADDR:PORT   address to serve on (default 127.0.0.1:50061; port 0 picks a free one)
+  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
+                       repeatable. Without any token everyone is operator and only loopback
+                       addresses are allowed.
+  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line; commands
+                       record the token's user
+  --poll-ms N          how often to read Slurm, ms (default 1000; 100..60000)
+  --state-dir DIR      where migrations, command answers, alarms and history are kept across
+                       restarts (default ./cpn-gateway-state)
+  --start-timeout S    a moved job not running at its target after S seconds goes back
+                       (default 120)
+  --max-transfer S     longest a migration stays TRANSFERRING, s (default 30)
+  --help               show this help and exit
+
+Jobs: a job's --comment may carry key=value pairs separated by ';': kind (training, inference,
+batch, rendering, scientific, storage; else guessed from the job's name), data_gb, tenant (else
+the account, else the user), users (the site nearest its users), slo_ms (latency bound to them)
+and regions (allowed regions, joined by '+'). The architecture comes from the job's constraint
+(-C nvidia, ascend, dcu, mlu, kunlun) or its partition's GPUs.
+
+Prints "cpn-slurm-gateway listening on HOST:PORT" once it serves; stops on SIGINT/SIGTERM.
+Exit status 2: bad arguments, or a sites file that is malformed or names a partition Slurm lacks.
+)";
+
+int usageError(const std::string& message)
+{
+    std::cerr << "cpn-slurm-gateway: " << message << "\nTry 'cpn-slurm-gateway --help'.\n";
+    return kUsageError;
+}
+
+struct Parsed {
+    cpn::gateway::GatewayOptions gateway;
+    cpn::server::ApiServerOptions server;
+    std::string sitesFile;
+    bool help = false;
+};
+
+std::optional<double> numberIn(const std::string& text, double lo, double hi)
+{
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(v >= lo && v <= hi))
+        return std::nullopt;
+    return v;
+}
+
+std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
+{
+    Parsed parsed;
+    parsed.server.listenAddress = "127.0.0.1:50061";
+    if (const char* conf = std::getenv("SLURM_CONF"))
+        parsed.gateway.slurmConf = conf;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        std::string value;
+        bool hasValue = false;
+        if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+            value = std::string(arg.substr(eq + 1));
+            arg = arg.substr(0, eq);
+            hasValue = true;
+        }
+        auto takeValue = [&]() -> bool {
+            if (hasValue)
+                return true;
+            if (i + 1 >= argc) {
+                *error = "option " + std::string(arg) + " needs a value";
+                return false;
+            }
+            value = argv[++i];
+            return true;
+        };
+        auto bad = [&](const std::string& expected) {
+            *error = "bad " + std::string(arg) + " '" + value + "': expected " + expected;
+            return std::nullopt;
+        };
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+            continue;
+        }
+        if (!takeValue())
+            return std::nullopt;
+        if (arg == "--sites") {
+            parsed.sitesFile = value;
+        } else if (arg == "--slurm-conf") {
+            parsed.gateway.slurmConf = value;
+        } else if (arg == "--listen") {
+            if (!cpn::server::parseListenAddress(value))
+                return bad("HOST:PORT with a port in 0..65535");
+            parsed.server.listenAddress = value;
+        } else if (arg == "--token") {
+            std::string why;
+            const auto token = cpn::server::parseAccessToken(value, &why);
+            if (!token)
+                return bad("ROLE=TOKEN (" + why + ")");
+            parsed.server.tokens.push_back(*token);
+        } else if (arg == "--token-file") {
+            std::string why;
+            const auto tokens = cpn::server::loadTokenFile(value, &why);
+            if (!tokens)
+                return bad("a readable token file (" + why + ")");
+            parsed.server.tokens.insert(parsed.server.tokens.end(), tokens->begin(), tokens->end());
+        } else if (arg == "--poll-ms") {
+            const auto ms = numberIn(value, 100, 60000);
+            if (!ms)
+                return bad("a whole number of ms from 100 to 60000");
+            parsed.gateway.pollMs = int(*ms);
+        } else if (arg == "--state-dir") {
+            parsed.gateway.stateDir = value;
+        } else if (arg == "--start-timeout") {
+            const auto s = numberIn(value, 1, 86400);
+            if (!s)
+                return bad("seconds from 1 to 86400");
+            parsed.gateway.startTimeoutMs = int(*s * 1000);
+        } else if (arg == "--max-transfer") {
+            const auto s = numberIn(value, 0, 86400);
+            if (!s)
+                return bad("seconds from 0 to 86400");
+            parsed.gateway.maxTransferSeconds = *s;
+        } else {
+            *error = "unknown argument '" + std::string(argv[i]) + "'";
+            return std::nullopt;
+        }
+    }
+    if (!parsed.help && parsed.sitesFile.empty()) {
+        *error = "--sites FILE.json is required: it says where each partition is";
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string error;
+    auto parsed = parseArguments(argc, argv, &error);
+    if (!parsed)
+        return usageError(error);
+    if (parsed->help) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!cpn::server::ApiServer::checkOptions(parsed->server, &error))
+        return usageError(error);
+    auto config = cpn::gateway::loadSitesFile(parsed->sitesFile, &error);
+    if (!config) {
+        std::cerr << "cpn-slurm-gateway: " << error << "\n";
+        return kUsageError;
+    }
+
+    // Block the stop signals in every thread (gRPC's included); this thread takes them with sigwait.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    cpn::gateway::SlurmEngine engine(std::move(*config), parsed->gateway);
+    if (const auto opened = engine.open(&error); opened != cpn::gateway::SlurmEngine::OpenResult::Ok) {
+        std::cerr << "cpn-slurm-gateway: " << error << "\n";
+        return opened == cpn::gateway::SlurmEngine::OpenResult::BadSites ? kUsageError : 1;
+    }
+    cpn::server::ApiServer server(engine, parsed->server);
+    if (!server.start(&error)) {
+        std::cerr << "cpn-slurm-gateway: " << error << "\n";
+        return 1;
+    }
+    engine.startPolling([&server](bool serving) {
+        server.setServing(serving);
+        std::cerr << "cpn-slurm-gateway: Slurm " << (serving ? "answers again" : "does not answer") << "\n";
+    });
+    std::cout << "cpn-slurm-gateway listening on " << server.address() << std::endl;
+
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+    std::cerr << "cpn-slurm-gateway: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    engine.stop();
+    server.stop();
+    return 0;
+}

@@ -1,0 +1,72 @@
+#pragma once
+// What the gateway keeps across restarts, in SQLite under --state-dir: the migrations and where
+// each stands with Slurm, the answers of commands by request_id, alarm acknowledgements, and the
+// metric samples behind QueryHistory. Thread-safe: one connection behind a mutex.
+
+#include "migrationrun.h"
+
+#include "cpn/v1/types.pb.h"
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct sqlite3;
+
+namespace cpn::gateway {
+
+struct Sample {
+    std::string entity;
+    std::string metric;
+    double value = 0;
+};
+
+class StateStore {
+public:
+    StateStore() = default;
+    ~StateStore();
+    StateStore(const StateStore&) = delete;
+    StateStore& operator=(const StateStore&) = delete;
+
+    // Creates the directory and the database if needed; false and why when it cannot.
+    bool open(const std::string& directory, std::string* error);
+
+    void saveMigration(const MigrationRun& run);
+    // A command's new migrations and its answer, together or not at all: a re-sent request_id
+    // finds the answer exactly when the migrations exist.
+    void saveCommand(const std::vector<const MigrationRun*>& runs, const std::string& kind,
+        const std::string& requestId, const std::string& answer);
+    std::vector<MigrationRun> loadMigrations() const; // oldest first
+    void forgetMigrationsBefore(std::int64_t updatedBeforeMs); // finished ones only
+
+    // A command's answer by its idempotency key (kind: "start", "drain", "cancel").
+    std::optional<std::string> findAnswer(const std::string& kind, const std::string& requestId) const;
+    void saveAnswer(const std::string& kind, const std::string& requestId, const std::string& answer);
+
+    // Alarms still active or acknowledged, by the engine's key (code and entity), so that a
+    // restart keeps their times and acknowledgements.
+    void saveAlarm(const std::string& key, const cpn::v1::Alarm& alarm);
+    void forgetAlarm(const std::string& key);
+    std::map<std::string, cpn::v1::Alarm> loadAlarms() const;
+
+    void recordSamples(std::int64_t timeMs, const std::vector<Sample>& samples);
+    // Samples of one series in [fromMs, toMs], oldest first.
+    std::vector<std::pair<std::int64_t, double>> samples(
+        const std::string& entity, const std::string& metric, std::int64_t fromMs, std::int64_t toMs) const;
+    // Older than a day: 15-minute means; older than a week: gone. Also trims the answers.
+    void compact(std::int64_t nowMs);
+
+private:
+    bool exec(const char* sql) const;
+    void saveMigrationLocked(const MigrationRun& run);
+    void saveAnswerLocked(const std::string& kind, const std::string& requestId, const std::string& answer);
+
+    mutable std::mutex m_mutex;
+    sqlite3* m_db = nullptr;
+};
+
+} // namespace cpn::gateway
