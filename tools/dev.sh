@@ -15,7 +15,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-positioning-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  fonts-noto-cjk python3-grpcio python3-protobuf
+  libsqlite3-dev fonts-noto-cjk python3-grpcio python3-protobuf
 )
 
 missing=()

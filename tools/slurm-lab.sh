@@ -25,10 +25,13 @@ usage() {
 usage: $me start DIR [--nodes N] [--jobs N] [--sites N] [--seed N]
        $me stop DIR
        $me status DIR
+       $me controller-stop DIR | controller-start DIR
   --nodes N   nodes in all (default 8), spread evenly over the sites, at least 1 per site
   --sites N   sites = partitions, 4..8 (default 4)
   --jobs N    demo jobs to submit once the cluster is ready (default 0)
   --seed N    seed for the demo jobs (default 1)
+controller-stop and controller-start stop and start only slurmctld (jobs and nodes go on), to
+see how a client of the cluster copes with a controller that goes away and comes back.
 EOF
   exit 2
 }
@@ -704,8 +707,8 @@ EOF
   say "cluster ready in $((ready_ms / 1000)).$(printf '%03d' $((ready_ms % 1000))) s: ${#all_nodes[@]} nodes, partitions ${partitions[*]}"
 
   # demo jobs
+  write_job_script # also for jobs submitted by hand and by tests
   if [ "$jobs" -gt 0 ]; then
-    write_job_script
     local name cards cpus minutes run comment tenant submitted=0
     while IFS=$'\t' read -r site name _ cards cpus minutes run arch comment tenant; do
       # DEMO_RUN_SECONDS through the environment: --export=ALL,VAR=... would make Slurm build
@@ -766,8 +769,31 @@ do_status() {
   fi
 }
 
+# slurmctld alone, its state kept: jobs survive a controller restart
+do_controller_stop() {
+  local pid
+  pid=$(cat "$DIR/run/slurmctld.pid" 2>/dev/null || true)
+  alive_pidfile "$DIR/run/slurmctld.pid" slurmctld || { say "slurmctld of $DIR is not running"; return 0; }
+  kill -TERM "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; sleep 0.2; fi
+  say "slurmctld of $DIR stopped"
+}
+
+do_controller_start() {
+  [ -f "$DIR/slurm.conf" ] || die "no lab in $DIR (no slurm.conf)"
+  if ctld_up; then say "slurmctld of $DIR already answers"; return 0; fi
+  slurmctld -f "$SLURM_CONF" </dev/null >>"$DIR/log/slurmctld.out" 2>&1 \
+    || { log_tail "$DIR/log/slurmctld.out" "$DIR/log/slurmctld.log"; die "slurmctld did not start"; }
+  for _ in $(seq 1 75); do ctld_up && break; sleep 0.2; done
+  ctld_up || { log_tail "$DIR/log/slurmctld.log"; die "slurmctld does not answer after 15 s"; }
+  say "slurmctld of $DIR answers again"
+}
+
 case "$cmd" in
   start) do_start ;;
+  controller-stop) do_controller_stop ;;
+  controller-start) do_controller_start ;;
   stop)
     if [ ! -d "$DIR" ]; then say "nothing to stop: $DIR does not exist"; exit 0; fi
     [ -x "$PY" ] || die "python3 is needed to find the lab's processes"

@@ -1,18 +1,22 @@
 #pragma once
-// A real cpn-mock-scheduler process on a loopback port, for integration tests.
+// A real server process (cpn-mock-scheduler, cpn-slurm-gateway) on a loopback port, for
+// integration tests.
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
-class MockProcess {
+class ServerProcess {
 public:
-    ~MockProcess() { stop(); }
+    explicit ServerProcess(QString program)
+    {
+        m_process.setProgram(program);
+    }
+    ~ServerProcess() { stop(); }
 
-    // Starts the scheduler; port 0 lets it choose. Returns the port it listens on, or 0.
+    // Starts the server; port 0 lets it choose. Returns the port it listens on, or 0.
     int start(int port = 0, QStringList extraArgs = {})
     {
-        m_process.setProgram(QStringLiteral(CPN_MOCK_SCHEDULER_PATH));
         m_process.setArguments(QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port) }
             + extraArgs);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -36,7 +40,7 @@ public:
         m_process.waitForFinished(10000);
     }
 
-    // SIGTERM and wait: the scheduler must stop cleanly.
+    // SIGTERM and wait: the server must stop cleanly.
     int stop()
     {
         if (m_process.state() == QProcess::NotRunning)
@@ -50,17 +54,27 @@ public:
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
 
+    int port() const { return m_port; }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QProcess& process() { return m_process; }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+#ifdef CPN_MOCK_SCHEDULER_PATH
+class MockProcess : public ServerProcess {
+public:
+    MockProcess()
+        : ServerProcess(QStringLiteral(CPN_MOCK_SCHEDULER_PATH))
+    { }
+
     // A seeded scheduler whose clock runs a simulated minute a second and whose migrations do not fail.
     static QStringList reliableArgs(int seed = 7)
     {
         return { QStringLiteral("--seed"), QString::number(seed), QStringLiteral("--time-scale"), QStringLiteral("60"),
             QStringLiteral("--failure-rate"), QStringLiteral("0") };
     }
-
-    int port() const { return m_port; }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
 };
+#endif

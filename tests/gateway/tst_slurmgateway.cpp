@@ -1,0 +1,609 @@
+// cpn-slurm-gateway against a real Slurm cluster (tools/slurm-lab.sh, started here): what it
+// serves matches sinfo and squeue, and what it is asked to do happens in Slurm. Needs root and
+// Debian's Slurm (the lab installs it); never skipped.
+
+#include "mockprocess.h"
+#include "rawgrpccall.h"
+#include "slurmlab.h"
+
+#include "cpn/v1/dispatch.grpc.pb.h"
+#include "cpn/v1/state.grpc.pb.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace {
+
+// Every event of one Watch stream, collected on a thread of its own.
+class WatchRecorder {
+public:
+    WatchRecorder(const std::shared_ptr<grpc::Channel>& channel, std::uint64_t from)
+        : m_stub(cpn::v1::StateService::NewStub(channel))
+    {
+        cpn::v1::WatchRequest request;
+        request.set_from_revision(from);
+        m_reader = m_stub->Watch(&m_context, request);
+        m_thread = std::thread([this] {
+            cpn::v1::WatchEvent event;
+            while (m_reader->Read(&event)) {
+                std::lock_guard lock(m_mutex);
+                m_events.push_back(event);
+            }
+        });
+    }
+    ~WatchRecorder()
+    {
+        m_context.TryCancel();
+        m_thread.join();
+    }
+    std::vector<cpn::v1::WatchEvent> events() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_events;
+    }
+    // The states a migration went through, in order, without repeats.
+    std::vector<cpn::v1::MigrationState> statesOf(const std::string& migrationId) const
+    {
+        std::vector<cpn::v1::MigrationState> states;
+        for (const auto& e : events())
+            if (e.has_migration() && e.migration().id() == migrationId
+                && (states.empty() || states.back() != e.migration().state()))
+                states.push_back(e.migration().state());
+        return states;
+    }
+
+private:
+    std::unique_ptr<cpn::v1::StateService::Stub> m_stub;
+    grpc::ClientContext m_context;
+    std::unique_ptr<grpc::ClientReader<cpn::v1::WatchEvent>> m_reader;
+    mutable std::mutex m_mutex;
+    std::vector<cpn::v1::WatchEvent> m_events;
+    std::thread m_thread;
+};
+
+// True once `condition` holds, trying for up to `ms` (events keep being processed meanwhile).
+template <class Condition> bool eventually(Condition condition, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QTest::qWait(100);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestSlurmGateway : public QObject {
+    Q_OBJECT
+
+private:
+    SlurmLab m_lab;
+    QTemporaryDir m_state;
+    std::unique_ptr<ServerProcess> m_gateway;
+    std::shared_ptr<grpc::Channel> m_channel;
+    std::unique_ptr<cpn::v1::StateService::Stub> m_stateStub;
+    std::unique_ptr<cpn::v1::DispatchService::Stub> m_dispatch;
+    int m_requests = 0;
+
+    bool startGateway()
+    {
+        m_gateway = std::make_unique<ServerProcess>(QStringLiteral(CPN_SLURM_GATEWAY_PATH));
+        const int port = m_gateway->start(0,
+            { QStringLiteral("--slurm-conf"), m_lab.slurmConf(), QStringLiteral("--sites"), m_lab.sitesFile(),
+                QStringLiteral("--state-dir"), m_state.path(), QStringLiteral("--poll-ms"), QStringLiteral("300"),
+                QStringLiteral("--max-transfer"), QStringLiteral("2"), QStringLiteral("--start-timeout"),
+                QStringLiteral("40") });
+        if (port == 0)
+            return false;
+        m_channel = grpc::CreateChannel(m_gateway->address().toStdString(), grpc::InsecureChannelCredentials());
+        m_stateStub = cpn::v1::StateService::NewStub(m_channel);
+        m_dispatch = cpn::v1::DispatchService::NewStub(m_channel);
+        return true;
+    }
+
+    cpn::v1::Snapshot snapshot()
+    {
+        grpc::ClientContext context;
+        cpn::v1::Snapshot s;
+        m_stateStub->GetSnapshot(&context, {}, &s);
+        return s;
+    }
+
+    std::vector<cpn::v1::Task> tasks()
+    {
+        std::vector<cpn::v1::Task> all;
+        std::string token;
+        do {
+            grpc::ClientContext context;
+            cpn::v1::ListTasksRequest request;
+            request.set_page_size(50);
+            request.set_page_token(token);
+            cpn::v1::ListTasksResponse response;
+            if (!m_stateStub->ListTasks(&context, request, &response).ok())
+                return {};
+            all.insert(all.end(), response.tasks().begin(), response.tasks().end());
+            token = response.next_page_token();
+        } while (!token.empty());
+        return all;
+    }
+
+    std::optional<cpn::v1::Task> task(const QString& id)
+    {
+        for (const auto& t : tasks())
+            if (t.id() == id.toStdString())
+                return t;
+        return std::nullopt;
+    }
+
+    grpc::Status startMigration(const QString& jobId, const char* target, const std::string& requestId,
+        cpn::v1::Migration* migration)
+    {
+        grpc::ClientContext context;
+        cpn::v1::StartMigrationRequest request;
+        request.set_request_id(requestId);
+        request.set_task_id(jobId.toStdString());
+        request.set_target_site_id(target);
+        request.set_reason("test");
+        return m_dispatch->StartMigration(&context, request, migration);
+    }
+
+    std::optional<cpn::v1::Migration> migration(const std::string& id)
+    {
+        const auto snap = snapshot();
+        for (const auto& m : snap.migrations())
+            if (m.id() == id)
+                return m;
+        return std::nullopt;
+    }
+
+    // Submits a demo job and waits until both Slurm and the gateway see it running.
+    QString runningJob(const QString& partition, const QString& name, int gpus, const QString& arch,
+        const QString& comment = QStringLiteral("kind=training;data_gb=40"))
+    {
+        const QString id = m_lab.submit(partition, name, gpus, arch, comment);
+        if (id.isEmpty())
+            return {};
+        if (!eventually([&] { return m_lab.jobWhere(id).endsWith(QLatin1String("RUNNING")); }, 20000))
+            return {};
+        if (!eventually([&] { return task(id) && task(id)->state() == cpn::v1::TASK_STATE_RUNNING; }, 10000))
+            return {};
+        return id;
+    }
+
+    std::string nextRequestId() { return "test-request-" + std::to_string(++m_requests); }
+
+    // The job's restart count as Slurm keeps it (each requeue adds one).
+    int restarts(const QString& jobId)
+    {
+        const auto out = m_lab.run(QStringLiteral("scontrol"), { QStringLiteral("show"), QStringLiteral("job"), jobId }).second;
+        static const QRegularExpression restartsField(QStringLiteral("Restarts=(\\d+)"));
+        const auto match = restartsField.match(out);
+        return match.hasMatch() ? match.captured(1).toInt() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_lab.start(8, &error), qPrintable(QStringLiteral("the Slurm lab did not start:\n") + error));
+        QVERIFY(m_state.isValid());
+        QVERIFY2(startGateway(), "cpn-slurm-gateway did not start on the lab");
+    }
+
+    void cleanup()
+    {
+        // Every test starts from an empty queue and usable nodes.
+        m_lab.run(QStringLiteral("scancel"), { QStringLiteral("--user=root") });
+        const auto drained = m_lab.run(QStringLiteral("sinfo"),
+            { QStringLiteral("-h"), QStringLiteral("-t"), QStringLiteral("drain,drng"), QStringLiteral("-o"), QStringLiteral("%N") });
+        if (!drained.second.isEmpty())
+            m_lab.run(QStringLiteral("scontrol"),
+                { QStringLiteral("update"), QStringLiteral("NodeName=") + drained.second, QStringLiteral("State=RESUME") });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_lab.run(QStringLiteral("squeue"), { QStringLiteral("-h") }).second.isEmpty(), 30000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_gateway.reset();
+        m_lab.stop();
+    }
+
+    // Sites are the sites file's partitions with the nodes' cards; tasks are squeue's jobs.
+    void servesWhatSlurmShows()
+    {
+        const QString a = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("llm-pretrain-1"), 4,
+            QStringLiteral("nvidia"), QStringLiteral("kind=training;data_gb=120;tenant=bj-ai-lab"));
+        const QString b = runningJob(QStringLiteral("guian"), QStringLiteral("chat-serve-1"), 2, QStringLiteral("ascend"),
+            QStringLiteral("kind=inference"));
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QString queued = m_lab.submit(QStringLiteral("shaoguan"), QStringLiteral("render-held"), 4,
+            QStringLiteral("dcu"), QStringLiteral("kind=rendering"), 600, { QStringLiteral("--hold") });
+        QVERIFY(!queued.isEmpty());
+
+        QFile sitesFile(m_lab.sitesFile());
+        QVERIFY(sitesFile.open(QIODevice::ReadOnly));
+        const auto sites = QJsonDocument::fromJson(sitesFile.readAll()).object().value(QLatin1String("sites")).toArray();
+        QTRY_VERIFY_WITH_TIMEOUT(task(queued).has_value(), 10000);
+        const auto s = snapshot();
+        QCOMPARE(s.sites_size(), int(sites.size()));
+        // Capacity from the nodes' GRES: 2 nodes of 8 cards per site in an 8-node lab.
+        const auto sinfo = m_lab.run(QStringLiteral("sinfo"), { QStringLiteral("-h"), QStringLiteral("-N"),
+                                                                   QStringLiteral("-o"), QStringLiteral("%P %G") });
+        for (const auto& site : s.sites()) {
+            int cards = 0;
+            for (const auto& line : sinfo.second.split(QLatin1Char('\n')))
+                if (line.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char('*')) == QString::fromStdString(site.id()))
+                    cards += line.section(QLatin1Char(':'), 2, 2).section(QLatin1Char('('), 0, 0).toInt();
+            QVERIFY2(cards > 0, site.id().c_str());
+            QCOMPARE(site.capacity_size(), 1);
+            QCOMPARE(int(site.capacity(0).cards()), cards);
+        }
+
+        // Every job squeue lists, where and in the state squeue says.
+        const auto squeue = m_lab.run(QStringLiteral("squeue"), { QStringLiteral("-h"), QStringLiteral("-o"),
+                                                                     QStringLiteral("%i %P %T") });
+        const auto served = tasks();
+        QCOMPARE(int(served.size()), int(squeue.second.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()));
+        for (const auto& line : squeue.second.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const auto parts = line.split(QLatin1Char(' '));
+            const auto t = task(parts[0]);
+            QVERIFY2(t, qPrintable(line));
+            QCOMPARE(QString::fromStdString(t->site_id()), parts[1]);
+            QCOMPARE(t->state(),
+                parts[2] == QLatin1String("PENDING") ? cpn::v1::TASK_STATE_QUEUED : cpn::v1::TASK_STATE_RUNNING);
+        }
+        const auto first = *task(a);
+        QCOMPARE(first.name(), std::string("llm-pretrain-1"));
+        QCOMPARE(first.kind(), cpn::v1::TASK_KIND_TRAINING);
+        QCOMPARE(first.architecture(), cpn::v1::ARCHITECTURE_NVIDIA_GPU);
+        QCOMPARE(int(first.cards()), 4);
+        QCOMPARE(first.data_gb(), 120.0);
+        QCOMPARE(first.tenant(), std::string("bj-ai-lab"));
+        QCOMPARE(task(b)->kind(), cpn::v1::TASK_KIND_INFERENCE);
+        QCOMPARE(task(b)->architecture(), cpn::v1::ARCHITECTURE_ASCEND);
+
+        // Utilisation from allocation: 4 of Zhangjiakou's 16 cards.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto snap = snapshot();
+                for (const auto& m : snap.site_metrics())
+                    if (m.site_id() == "zhangjiakou")
+                        return m.usage_size() == 1 && m.usage(0).cards_used() == 4 && m.running_tasks() == 1;
+                return false;
+            }(),
+            5000);
+    }
+
+    // A job that leaves Slurm's queue is a TaskRemoved with Slurm's reason.
+    void watchFollowsSlurm()
+    {
+        const QString id = runningJob(
+            QStringLiteral("zhongwei"), QStringLiteral("etl-nightly"), 1, QStringLiteral("nvidia"), QStringLiteral("kind=batch"));
+        QVERIFY(!id.isEmpty());
+        WatchRecorder watch(m_channel, snapshot().revision());
+        QCOMPARE(m_lab.run(QStringLiteral("scancel"), { id }).first, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto& e : watch.events())
+                    if (e.has_task_removed() && e.task_removed().task_id() == id.toStdString())
+                        return e.task_removed().reason() == "cancelled" && e.task_removed().site_id() == "zhongwei";
+                return false;
+            }(),
+            10000);
+        const QString fresh = m_lab.submit(QStringLiteral("zhongwei"), QStringLiteral("etl-again"), 1,
+            QStringLiteral("nvidia"), QStringLiteral("kind=batch"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto& e : watch.events())
+                    if (e.has_task() && e.task().id() == fresh.toStdString())
+                        return true;
+                return false;
+            }(),
+            10000);
+    }
+
+    // Infeasible is an answer, with Slurm's reasons.
+    void plansWithReasons()
+    {
+        const QString id = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("vision-train"), 4, QStringLiteral("nvidia"));
+        QVERIFY(!id.isEmpty());
+        auto plan = [&](const char* target) {
+            grpc::ClientContext context;
+            cpn::v1::PlanMigrationRequest request;
+            request.set_task_id(id.toStdString());
+            request.set_target_site_id(target);
+            cpn::v1::MigrationPlan p;
+            const auto status = m_dispatch->PlanMigration(&context, request, &p);
+            return std::make_pair(status, p);
+        };
+        auto codes = [](const cpn::v1::MigrationPlan& p) {
+            std::vector<int> c;
+            for (const auto& v : p.violations())
+                c.push_back(v.code());
+            return c;
+        };
+        const auto [okStatus, good] = plan("zhongwei");
+        QVERIFY(okStatus.ok());
+        QVERIFY(good.feasible());
+        QVERIFY(good.path_link_ids_size() >= 1);
+        QVERIFY(good.transfer_seconds() > 0);
+        QVERIFY(good.cost_delta_cny_per_hour() < 0); // Zhongwei's power is cheaper
+
+        const auto [s2, wrongArch] = plan("guian");
+        QVERIFY(!wrongArch.feasible());
+        QCOMPARE(codes(wrongArch), std::vector<int> { cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH });
+
+        // Zhongwei full: INSUFFICIENT_CAPACITY, with when Slurm could start it.
+        const QString filler = runningJob(QStringLiteral("zhongwei"), QStringLiteral("filler-1"), 8, QStringLiteral("nvidia"));
+        const QString filler2 = runningJob(QStringLiteral("zhongwei"), QStringLiteral("filler-2"), 8, QStringLiteral("nvidia"));
+        QVERIFY(!filler.isEmpty() && !filler2.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(codes(plan("zhongwei").second)
+                == std::vector<int> { cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY },
+            5000);
+        QVERIFY2(QString::fromStdString(plan("zhongwei").second.violations(0).message()).contains(QLatin1String("start")),
+            plan("zhongwei").second.violations(0).message().c_str());
+
+        // A partition set DOWN takes nothing.
+        m_lab.run(QStringLiteral("scontrol"),
+            { QStringLiteral("update"), QStringLiteral("PartitionName=zhongwei"), QStringLiteral("State=DOWN") });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto c = codes(plan("zhongwei").second);
+                return std::find(c.begin(), c.end(), cpn::v1::VIOLATION_CODE_TARGET_UNAVAILABLE) != c.end();
+            }(),
+            5000);
+        m_lab.run(QStringLiteral("scontrol"),
+            { QStringLiteral("update"), QStringLiteral("PartitionName=zhongwei"), QStringLiteral("State=UP") });
+
+        QCOMPARE(plan("nowhere").first.error_code(), grpc::StatusCode::NOT_FOUND);
+        grpc::ClientContext context;
+        cpn::v1::PlanMigrationRequest unknown;
+        unknown.set_task_id("999999");
+        unknown.set_target_site_id("zhongwei");
+        cpn::v1::MigrationPlan p;
+        QCOMPARE(m_dispatch->PlanMigration(&context, unknown, &p).error_code(), grpc::StatusCode::NOT_FOUND);
+    }
+
+    // A running job moves to another partition through the migration states, and runs there.
+    void migratesARunningJob()
+    {
+        const QString id = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("llm-finetune"), 2, QStringLiteral("nvidia"));
+        QVERIFY(!id.isEmpty());
+        WatchRecorder watch(m_channel, snapshot().revision());
+        const std::string requestId = nextRequestId();
+        cpn::v1::Migration started;
+        const auto status = startMigration(id, "zhongwei", requestId, &started);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(started.source_site_id(), std::string("zhangjiakou"));
+        QVERIFY(started.requested_by().size() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_COMPLETED, 60000);
+        QCOMPARE(m_lab.jobWhere(id), QStringLiteral("zhongwei RUNNING"));
+        using S = cpn::v1::MigrationState;
+        QCOMPARE(watch.statesOf(started.id()),
+            (std::vector<S> { cpn::v1::MIGRATION_STATE_PLANNED, cpn::v1::MIGRATION_STATE_CHECKPOINTING,
+                cpn::v1::MIGRATION_STATE_TRANSFERRING, cpn::v1::MIGRATION_STATE_RESTORING,
+                cpn::v1::MIGRATION_STATE_COMPLETED }));
+        // The batch script heard the checkpoint request before the requeue.
+        QFile out(m_lab.path(QStringLiteral("jobs/%1.out").arg(id)));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        QVERIFY(out.readAll().contains("checkpoint job=" + id.toUtf8()));
+        QTRY_VERIFY_WITH_TIMEOUT(task(id) && task(id)->site_id() == "zhongwei"
+                && task(id)->state() == cpn::v1::TASK_STATE_RUNNING,
+            5000);
+        QCOMPARE(restarts(id), 1);
+
+        // The same request again: the same migration, and the job is not moved twice.
+        cpn::v1::Migration again;
+        QVERIFY(startMigration(id, "zhongwei", requestId, &again).ok());
+        QCOMPARE(again.id(), started.id());
+        QTest::qWait(1500);
+        QCOMPARE(restarts(id), 1);
+    }
+
+    // Cancelled before release: the job goes back to where it ran.
+    void cancelPutsItBack()
+    {
+        const QString id = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("batch-cancel"), 1, QStringLiteral("nvidia"));
+        QVERIFY(!id.isEmpty());
+        cpn::v1::Migration started;
+        QVERIFY(startMigration(id, "zhongwei", nextRequestId(), &started).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_TRANSFERRING, 20000);
+        grpc::ClientContext context;
+        cpn::v1::CancelMigrationRequest request;
+        request.set_migration_id(started.id());
+        cpn::v1::Migration cancelled;
+        const auto status = m_dispatch->CancelMigration(&context, request, &cancelled);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(cancelled.state(), cpn::v1::MIGRATION_STATE_CANCELLED);
+        QTRY_COMPARE_WITH_TIMEOUT(m_lab.jobWhere(id), QStringLiteral("zhangjiakou RUNNING"), 20000);
+
+        grpc::ClientContext again;
+        cpn::v1::Migration twice;
+        QCOMPARE(m_dispatch->CancelMigration(&again, request, &twice).error_code(), grpc::StatusCode::OK);
+        QCOMPARE(twice.state(), cpn::v1::MIGRATION_STATE_CANCELLED);
+    }
+
+    // A drain drains the partition's nodes and moves their jobs, max_concurrent at a time.
+    void drainsASite()
+    {
+        const QString a = runningJob(QStringLiteral("zhongwei"), QStringLiteral("drain-a"), 2, QStringLiteral("nvidia"));
+        const QString b = runningJob(QStringLiteral("zhongwei"), QStringLiteral("drain-b"), 1, QStringLiteral("nvidia"));
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        WatchRecorder watch(m_channel, snapshot().revision());
+        grpc::ClientContext context;
+        cpn::v1::DrainSiteRequest request;
+        request.set_request_id(nextRequestId());
+        request.set_site_id("zhongwei");
+        request.set_max_concurrent(1);
+        request.set_reason("maintenance test");
+        cpn::v1::DrainSiteResponse response;
+        const auto status = m_dispatch->DrainSite(&context, request, &response);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(response.migrations_size(), 2);
+        QCOMPARE(response.unplaced_task_ids_size(), 0);
+        for (const auto& m : response.migrations())
+            QCOMPARE(m.target_site_id(), std::string("zhangjiakou"));
+        // The nodes are drained in Slurm.
+        const auto states = m_lab.run(QStringLiteral("sinfo"),
+            { QStringLiteral("-h"), QStringLiteral("-p"), QStringLiteral("zhongwei"), QStringLiteral("-o"), QStringLiteral("%t") });
+        QVERIFY2(states.second.contains(QLatin1String("drain")) || states.second.contains(QLatin1String("drng")),
+            qPrintable(states.second));
+        QTRY_VERIFY_WITH_TIMEOUT(m_lab.jobWhere(a) == QLatin1String("zhangjiakou RUNNING")
+                && m_lab.jobWhere(b) == QLatin1String("zhangjiakou RUNNING"),
+            90000);
+        // Never both under way at once.
+        int active = 0, most = 0;
+        std::map<std::string, bool> busy;
+        for (const auto& e : watch.events()) {
+            if (!e.has_migration())
+                continue;
+            const auto st = e.migration().state();
+            busy[e.migration().id()] = st >= cpn::v1::MIGRATION_STATE_CHECKPOINTING && st <= cpn::v1::MIGRATION_STATE_RESTORING;
+            active = 0;
+            for (const auto& [id, b] : busy)
+                active += b;
+            most = std::max(most, active);
+        }
+        QCOMPARE(most, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto snap = snapshot();
+                for (const auto& site : snap.sites())
+                    if (site.id() == "zhongwei")
+                        return site.status() == cpn::v1::SITE_STATUS_MAINTENANCE;
+                return false;
+            }(),
+            5000);
+    }
+
+    // Killed with -9 mid-migration and started again: it finishes the move, exactly once.
+    void survivesAKillMidMigration()
+    {
+        const QString id = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("kill-test"), 2, QStringLiteral("nvidia"));
+        QVERIFY(!id.isEmpty());
+        const std::string requestId = nextRequestId();
+        cpn::v1::Migration started;
+        const auto status = startMigration(id, "zhongwei", requestId, &started);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_TRANSFERRING, 20000);
+        m_gateway->kill();
+        QVERIFY(startGateway());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_COMPLETED, 60000);
+        QCOMPARE(m_lab.jobWhere(id), QStringLiteral("zhongwei RUNNING"));
+        QCOMPARE(restarts(id), 1);
+        cpn::v1::Migration again;
+        QVERIFY(startMigration(id, "zhongwei", requestId, &again).ok());
+        QCOMPARE(again.id(), started.id());
+        QCOMPARE(again.state(), cpn::v1::MIGRATION_STATE_COMPLETED);
+        QTest::qWait(1000);
+        QCOMPARE(restarts(id), 1);
+    }
+
+    // slurmctld away: NOT_SERVING, an alarm, the last state kept, commands UNAVAILABLE; back by itself.
+    void ridesOutTheControllerGoingAway()
+    {
+        const QString id = runningJob(QStringLiteral("guian"), QStringLiteral("ctld-test"), 1, QStringLiteral("ascend"));
+        QVERIFY(!id.isEmpty());
+        const auto health = [&] {
+            // grpc.health.v1.HealthCheckRequest{} -> HealthCheckResponse{status = 1 SERVING, 2 NOT_SERVING}
+            const auto reply = cpn::testing::rawCall(m_channel, "/grpc.health.v1.Health/Check", "");
+            return reply && reply->size() == 2 ? int((*reply)[1]) : -1;
+        };
+        QCOMPARE(health(), 1);
+        const int tasksBefore = int(tasks().size());
+        QVERIFY(m_lab.stopController());
+        QTRY_COMPARE_WITH_TIMEOUT(health(), 2, 30000);
+        bool alarmed = false;
+        const auto snap = snapshot();
+        for (const auto& a : snap.alarms())
+            alarmed = alarmed || (a.code() == "SCHEDULER_UNREACHABLE" && a.cleared_time_ms() == 0);
+        QVERIFY(alarmed);
+        QCOMPARE(int(tasks().size()), tasksBefore); // the last state, kept
+        cpn::v1::Migration m;
+        const auto refused = startMigration(id, "zhangjiakou", nextRequestId(), &m);
+        QCOMPARE(refused.error_code(), grpc::StatusCode::UNAVAILABLE);
+
+        QVERIFY(m_lab.startController());
+        QTRY_COMPARE_WITH_TIMEOUT(health(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto snap = snapshot();
+                for (const auto& a : snap.alarms())
+                    if (a.code() == "SCHEDULER_UNREACHABLE" && a.cleared_time_ms() == 0)
+                        return false;
+                return true;
+            }(),
+            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(task(id) && task(id)->state() == cpn::v1::TASK_STATE_RUNNING, 10000);
+    }
+
+    // A sites file at fault stops the gateway at start, naming the entry (exit 2).
+    void refusesABadSitesFile()
+    {
+        QFile file(m_lab.sitesFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto top = QJsonDocument::fromJson(file.readAll()).object();
+        QTemporaryDir dir;
+        auto tryFile = [&](const QByteArray& content) {
+            const QString path = dir.filePath(QStringLiteral("sites.json"));
+            QFile out(path);
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            out.write(content);
+            out.close();
+            QProcess p;
+            p.start(QStringLiteral(CPN_SLURM_GATEWAY_PATH),
+                { QStringLiteral("--slurm-conf"), m_lab.slurmConf(), QStringLiteral("--sites"), path,
+                    QStringLiteral("--state-dir"), dir.filePath(QStringLiteral("state")), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0") });
+            p.waitForFinished(30000);
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+        };
+        const auto [malformedCode, malformed] = tryFile("{\"sites\": [");
+        QCOMPARE(malformedCode, 2);
+        QVERIFY2(malformed.contains(QLatin1String("not JSON")), qPrintable(malformed));
+
+        auto sites = top.value(QLatin1String("sites")).toArray();
+        auto first = sites[0].toObject();
+        first.insert(QStringLiteral("partition"), QStringLiteral("atlantis"));
+        sites[0] = first;
+        auto unknownPartition = top;
+        unknownPartition.insert(QStringLiteral("sites"), sites);
+        const auto [partitionCode, partition] = tryFile(QJsonDocument(unknownPartition).toJson());
+        QCOMPARE(partitionCode, 2);
+        QVERIFY2(partition.contains(QLatin1String("atlantis")) && partition.contains(first.value(QLatin1String("id")).toString()),
+            qPrintable(partition));
+
+        auto links = top.value(QLatin1String("links")).toArray();
+        auto link = links[0].toObject();
+        link.insert(QStringLiteral("site_b_id"), QStringLiteral("nowhere"));
+        links[0] = link;
+        auto unknownSite = top;
+        unknownSite.insert(QStringLiteral("links"), links);
+        const auto [linkCode, linkError] = tryFile(QJsonDocument(unknownSite).toJson());
+        QCOMPARE(linkCode, 2);
+        QVERIFY2(linkError.contains(QLatin1String("links[0]")) && linkError.contains(QLatin1String("nowhere")),
+            qPrintable(linkError));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlurmGateway)
+#include "tst_slurmgateway.moc"
