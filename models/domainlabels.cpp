@@ -192,6 +192,13 @@ QString alarmCodeName(const QString& code)
         { QStringLiteral("LINK_CONGESTION"), QT_TRANSLATE_NOOP("cpn::Domain", "Link congested") },
         { QStringLiteral("LATENCY_SLO"), QT_TRANSLATE_NOOP("cpn::Domain", "Latency SLO missed") },
         { QStringLiteral("MIGRATION_FAILED"), QT_TRANSLATE_NOOP("cpn::Domain", "Migration failed") },
+        { QStringLiteral("SITE_DEGRADED"), QT_TRANSLATE_NOOP("cpn::Domain", "Site degraded") },
+        { QStringLiteral("LINK_DEGRADED"), QT_TRANSLATE_NOOP("cpn::Domain", "Link degraded") },
+        { QStringLiteral("NODE_DOWN"), QT_TRANSLATE_NOOP("cpn::Domain", "Node down") },
+        { QStringLiteral("NODE_NOT_RESPONDING"), QT_TRANSLATE_NOOP("cpn::Domain", "Node not responding") },
+        { QStringLiteral("NODE_INVALID"), QT_TRANSLATE_NOOP("cpn::Domain", "Node misconfigured") },
+        { QStringLiteral("NODE_DRAINED"), QT_TRANSLATE_NOOP("cpn::Domain", "Node drained") },
+        { QStringLiteral("SCHEDULER_UNREACHABLE"), QT_TRANSLATE_NOOP("cpn::Domain", "Scheduler unreachable") },
     };
     const char* name = names.value(code);
     return name ? Domain::tr(name) : code;

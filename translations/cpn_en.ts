@@ -953,6 +953,34 @@ Reason (kept in the audit log):</numerusform>
         <source>Migration failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Site degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node not responding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node misconfigured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node drained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::DrainDialog</name>

@@ -950,6 +950,34 @@ Reason (kept in the audit log):</source>
         <source>Migration failed</source>
         <translation>迁移失败</translation>
     </message>
+    <message>
+        <source>Site degraded</source>
+        <translation>站点降级</translation>
+    </message>
+    <message>
+        <source>Link degraded</source>
+        <translation>链路降级</translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>Node not responding</source>
+        <translation>节点无响应</translation>
+    </message>
+    <message>
+        <source>Node misconfigured</source>
+        <translation>节点配置异常</translation>
+    </message>
+    <message>
+        <source>Node drained</source>
+        <translation>节点已排空</translation>
+    </message>
+    <message>
+        <source>Scheduler unreachable</source>
+        <translation>调度器不可达</translation>
+    </message>
 </context>
 <context>
     <name>cpn::DrainDialog</name>
