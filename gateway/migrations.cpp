@@ -345,11 +345,17 @@ grpc::Status SlurmEngine::startMigration(
         std::lock_guard lock(m_mutex);
         if (const auto answer = m_store.findAnswer("start", request.request_id())) {
             const auto it = m_runs.find(*answer);
-            if (it == m_runs.end())
-                return { grpc::StatusCode::NOT_FOUND,
-                    "request " + request.request_id() + " started " + *answer + ", which is no longer kept" };
-            *migration = it->second.proto;
-            return grpc::Status::OK;
+            if (it != m_runs.end()) {
+                *migration = it->second.proto;
+                return grpc::Status::OK;
+            }
+            for (const auto& run : m_store.loadMigrations())
+                if (run.proto.id() == *answer) {
+                    *migration = run.proto;
+                    return grpc::Status::OK;
+                }
+            return { grpc::StatusCode::NOT_FOUND,
+                "request " + request.request_id() + " started " + *answer + ", which is no longer kept" };
         }
         if (auto status = checkReachable(); !status.ok())
             return status;

@@ -18,6 +18,8 @@ constexpr std::int64_t kFineStepMs = 60000;
 constexpr std::int64_t kCompactEveryMs = 3600 * 1000;
 constexpr std::int64_t kClearedKeptMs = 3600 * 1000;
 constexpr std::int64_t kMigrationAlarmMs = 3600 * 1000;
+constexpr std::int64_t kFinishedMigrationKeptMs = 3600 * 1000;
+constexpr std::size_t kFinishedMigrationsKept = 1000;
 constexpr double kProgressStep = 0.01; // smaller progress changes wait for the next real change
 constexpr double kHighUtilisation = 0.9;
 constexpr double kIdlePowerShare = 0.3; // IT power drawn by idle nodes, of the contracted power
@@ -112,8 +114,23 @@ void SlurmEngine::apply(const SlurmView& view, std::int64_t nowMs)
     applyMetrics(view, nowMs);
     applyAlarms(view, nowMs);
     recordHistory(nowMs);
+    forgetFinishedMigrations(nowMs);
     m_polledOnce = true;
     flush();
+}
+
+void SlurmEngine::forgetFinishedMigrations(std::int64_t nowMs)
+{
+    // Finished migrations stay in snapshots for an hour, at most kFinishedMigrationsKept of them;
+    // the state store keeps them for a week (a repeated request finds its answer there).
+    std::vector<std::pair<std::int64_t, std::string>> finished;
+    for (const auto& [id, run] : m_runs)
+        if (run.finished())
+            finished.emplace_back(run.proto.updated_time_ms(), id);
+    std::sort(finished.begin(), finished.end());
+    for (std::size_t i = 0; i < finished.size(); ++i)
+        if (finished[i].first < nowMs - kFinishedMigrationKeptMs || finished.size() - i > kFinishedMigrationsKept)
+            m_runs.erase(finished[i].second);
 }
 
 void SlurmEngine::applySites(const SlurmView& view)

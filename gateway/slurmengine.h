@@ -105,6 +105,7 @@ private:
     void applyAlarms(const SlurmView& view, std::int64_t nowMs);
     void setUnreachable(const std::string& why, std::int64_t nowMs);
     void recordHistory(std::int64_t nowMs);
+    void forgetFinishedMigrations(std::int64_t nowMs);
     cpn::v1::Task taskOf(const SlurmJob& job, std::uint32_t site, std::int64_t nowMs) const;
     void raise(const std::string& key, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
         const std::string& code, const std::string& message, std::int64_t nowMs,

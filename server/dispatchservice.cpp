@@ -13,6 +13,33 @@ grpc::Status admitOperator(const Authenticator& authenticator, const grpc::Serve
     return callerName(context, who, caller);
 }
 
+// The bounds every command's strings keep (DESIGN.md), so that no client can bloat a server's
+// records: ids 256 bytes, request ids 128, reasons and notes 1,000 characters.
+constexpr std::size_t kMaxIdBytes = 256;
+constexpr std::size_t kMaxRequestIdBytes = 128;
+constexpr std::size_t kMaxTextCharacters = 1000;
+
+std::size_t utf8Characters(const std::string& text)
+{
+    std::size_t n = 0;
+    for (const char c : text)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+grpc::Status bounded(std::initializer_list<std::pair<const char*, const std::string*>> ids, const std::string* requestId,
+    const std::pair<const char*, const std::string*>& text = { nullptr, nullptr })
+{
+    for (const auto& [name, value] : ids)
+        if (value->size() > kMaxIdBytes)
+            return { grpc::StatusCode::INVALID_ARGUMENT, std::string(name) + " is longer than 256 bytes" };
+    if (requestId && requestId->size() > kMaxRequestIdBytes)
+        return { grpc::StatusCode::INVALID_ARGUMENT, "request_id is longer than 128 bytes" };
+    if (text.second && utf8Characters(*text.second) > kMaxTextCharacters)
+        return { grpc::StatusCode::INVALID_ARGUMENT, std::string(text.first) + " is longer than 1,000 characters" };
+    return grpc::Status::OK;
+}
+
 } // namespace
 
 DispatchServiceImpl::DispatchServiceImpl(Engine& engine, const Authenticator& authenticator)
@@ -26,6 +53,10 @@ grpc::Status DispatchServiceImpl::PlanMigration(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
+    if (auto status = bounded({ { "task_id", &request->task_id() }, { "target_site_id", &request->target_site_id() } },
+            nullptr);
+        !status.ok())
+        return status;
     return m_engine.planMigration(*request, response);
 }
 
@@ -34,6 +65,10 @@ grpc::Status DispatchServiceImpl::StartMigration(
 {
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
+        return status;
+    if (auto status = bounded({ { "task_id", &request->task_id() }, { "target_site_id", &request->target_site_id() } },
+            &request->request_id(), { "reason", &request->reason() });
+        !status.ok())
         return status;
     return m_engine.startMigration(*request, caller, response);
 }
@@ -44,6 +79,8 @@ grpc::Status DispatchServiceImpl::CancelMigration(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
+    if (auto status = bounded({ { "migration_id", &request->migration_id() } }, &request->request_id()); !status.ok())
+        return status;
     return m_engine.cancelMigration(*request, caller, response);
 }
 
@@ -53,6 +90,9 @@ grpc::Status DispatchServiceImpl::DrainSite(
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
         return status;
+    if (auto status = bounded({ { "site_id", &request->site_id() } }, &request->request_id(), { "reason", &request->reason() });
+        !status.ok())
+        return status;
     return m_engine.drainSite(*request, caller, response);
 }
 
@@ -61,6 +101,9 @@ grpc::Status DispatchServiceImpl::AcknowledgeAlarm(
 {
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
+        return status;
+    if (auto status = bounded({ { "alarm_id", &request->alarm_id() } }, nullptr, { "note", &request->note() });
+        !status.ok())
         return status;
     return m_engine.acknowledgeAlarm(*request, caller, response);
 }

@@ -339,6 +339,38 @@ private slots:
         QCOMPARE(migration.id(), std::string("mig-1"));
     }
 
+    // What a client sends is bounded before any engine sees it: a hostile client cannot fill a
+    // server's records with megabyte reasons or ids.
+    void commandsAreBoundedBeforeTheEngine()
+    {
+        FakeEngine engine;
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        const auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+        const auto dispatch = v1::DispatchService::NewStub(channel);
+        v1::CancelMigrationRequest cancel;
+        cancel.set_migration_id(std::string(257, 'm'));
+        v1::Migration migration;
+        QCOMPARE(codeName(dispatch->CancelMigration(contextFor({}).get(), cancel, &migration)),
+            QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(engine.lastActor(), std::string()); // never reached the engine
+        cancel.set_migration_id("mig-1");
+        cancel.set_request_id(std::string(129, 'r'));
+        QCOMPARE(codeName(dispatch->CancelMigration(contextFor({}).get(), cancel, &migration)),
+            QStringLiteral("INVALID_ARGUMENT"));
+        v1::AcknowledgeAlarmRequest ack;
+        ack.set_alarm_id("alarm-1");
+        std::string note;
+        for (int i = 0; i < 1000; ++i)
+            note += "\u5907"; // a thousand Chinese characters (3,000 bytes) are within bounds
+        ack.set_note(note);
+        v1::Alarm alarm;
+        QCOMPARE(codeName(dispatch->AcknowledgeAlarm(contextFor({}).get(), ack, &alarm)), QStringLiteral("OK"));
+        ack.set_note(note + "x");
+        QCOMPARE(codeName(dispatch->AcknowledgeAlarm(contextFor({}).get(), ack, &alarm)),
+            QStringLiteral("INVALID_ARGUMENT"));
+    }
+
     void watchReplaysFollowsAndRefusesWhatIsTrimmed()
     {
         FakeEngine engine;
