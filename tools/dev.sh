@@ -18,6 +18,10 @@ packages=(
   libsqlite3-dev fonts-noto-cjk python3-grpcio python3-protobuf
 )
 
+# The tests start a real Slurm cluster (tools/slurm-lab.sh): install it here, once, rather than
+# from two tests at the same time.
+[ "$mode" = test ] && packages+=(slurm-wlm munge)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
