@@ -50,8 +50,18 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         QCoreApplication::translate("cpn::CommandLine",
             "Print figures on standard output: \"live SECONDS\" once the first change after the snapshot is "
             "applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB)."));
-    parser.addOptions(
-        { connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, scenario, journal, timing });
+    const QCommandLineOption tlsCa(QStringLiteral("tls-ca"),
+        QCoreApplication::translate("cpn::CommandLine",
+            "Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler's certificate."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's certificate (PEM; with --tls-key)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's private key (PEM)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, scenario,
+        journal, timing, tlsCa, tlsCert, tlsKey });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -68,6 +78,36 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
             *error = QCoreApplication::translate("cpn::CommandLine", "The token file %1 is empty").arg(file.fileName());
             return std::nullopt;
         }
+    }
+    // TLS files: read now, so that a typo is an error at start, not a connection that never comes.
+    auto readPem = [&](const QCommandLineOption& option, QByteArray* into) {
+        if (!parser.isSet(option))
+            return true;
+        QFile file(parser.value(option));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read %1 (--%2): %3")
+                         .arg(file.fileName(), option.names().constFirst(), file.errorString());
+            return false;
+        }
+        *into = file.read(1 << 20);
+        if (!into->contains("-----BEGIN ")) {
+            *error = QCoreApplication::translate("cpn::CommandLine", "%1 (--%2) is not a PEM file")
+                         .arg(file.fileName(), option.names().constFirst());
+            return false;
+        }
+        options.tls = true;
+        return true;
+    };
+    if (!readPem(tlsCa, &options.tlsCa) || !readPem(tlsCert, &options.tlsCert) || !readPem(tlsKey, &options.tlsKey))
+        return std::nullopt;
+    if (options.tlsCert.isEmpty() != options.tlsKey.isEmpty()) {
+        *error = QCoreApplication::translate("cpn::CommandLine", "--tls-cert and --tls-key go together");
+        return std::nullopt;
+    }
+    if (options.tls && options.connect.isEmpty()) {
+        *error = QCoreApplication::translate("cpn::CommandLine",
+            "TLS options need --connect: the embedded scheduler is reached over loopback");
+        return std::nullopt;
     }
     options.lang = parser.value(lang);
     if (!options.lang.isEmpty() && options.lang != QLatin1String("zh_CN") && options.lang != QLatin1String("en")) {

@@ -1,6 +1,7 @@
 #pragma once
 // The console's command line (DESIGN.md "Executables").
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +14,10 @@ namespace cpn {
 struct ConsoleOptions {
     QString connect; // host:port of a scheduler; empty = embedded mock
     QString token; // read from --token-file
+    bool tls = false; // any of --tls-ca, --tls-cert, --tls-key
+    QByteArray tlsCa; // PEM contents of the files
+    QByteArray tlsCert;
+    QByteArray tlsKey;
     QString lang; // zh_CN, en or empty (system locale)
     QString basemap; // GeoJSON file replacing the built-in map
     QString journal; // SQLite journal of dispatch commands; empty = CommandJournal::defaultPath()

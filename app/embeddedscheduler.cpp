@@ -19,7 +19,7 @@ EmbeddedScheduler::~EmbeddedScheduler() = default;
 std::unique_ptr<EmbeddedScheduler> EmbeddedScheduler::start(const ConsoleOptions& options, QString* error)
 {
     mock::MockServerOptions mockOptions;
-    mockOptions.listenAddress = "127.0.0.1:0";
+    mockOptions.serving.listenAddress = "127.0.0.1:0";
     mockOptions.seed = options.seed;
     mockOptions.timeScale = options.timeScale;
     mockOptions.scenario = options.scenario.toStdString();

@@ -174,6 +174,10 @@ int main(int argc, char** argv)
 
     cpn::ConnectionSettings settings;
     settings.token = options->token;
+    settings.tls = options->tls;
+    settings.tlsCa = options->tlsCa;
+    settings.tlsCert = options->tlsCert;
+    settings.tlsKey = options->tlsKey;
     std::unique_ptr<cpn::EmbeddedScheduler> embedded;
     if (options->connect.isEmpty()) {
         embedded = cpn::EmbeddedScheduler::start(*options, &error);

@@ -1,7 +1,7 @@
 // cpn-slurm-gateway: the CPN API over a real Slurm cluster.
 
 #include "apiserver.h"
-#include "listenaddress.h"
+#include "servingoptions.h"
 #include "slurmengine.h"
 
 #include <csignal>
@@ -25,11 +25,6 @@ Options:
   --sites FILE.json    where each partition is and what it is (required; see the README)
   --slurm-conf FILE    the cluster's slurm.conf (default: $SLURM_CONF, else Slurm's default)
   --listen ADDR:PORT   address to serve on (default 127.0.0.1:50061; port 0 picks a free one)
-  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
-                       repeatable. Without any token everyone is operator and only loopback
-                       addresses are allowed.
-  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line; commands
-                       record the token's user
   --poll-ms N          how often to read Slurm, ms (default 1000; 100..60000)
   --state-dir DIR      where migrations, command answers, alarms and history are kept across
                        restarts (default ./cpn-gateway-state)
@@ -37,7 +32,9 @@ Options:
                        (default 120)
   --max-transfer S     longest a migration stays TRANSFERRING, s (default 30)
   --help               show this help and exit
+)";
 
+const char* const kUsageEnd = R"(
 Jobs: a job's --comment may carry key=value pairs separated by ';': kind (training, inference,
 batch, rendering, scientific, storage; else guessed from the job's name), data_gb, tenant (else
 the account, else the user), users (the site nearest its users), slo_ms (latency bound to them)
@@ -103,28 +100,25 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             parsed.help = true;
             continue;
         }
+        const auto serving = cpn::server::takeServingOption(
+            arg,
+            [&](std::string* v) {
+                if (!takeValue())
+                    return false;
+                *v = value;
+                return true;
+            },
+            parsed.server, error);
+        if (serving == cpn::server::OptionUse::Bad)
+            return std::nullopt;
+        if (serving == cpn::server::OptionUse::Used)
+            continue;
         if (!takeValue())
             return std::nullopt;
         if (arg == "--sites") {
             parsed.sitesFile = value;
         } else if (arg == "--slurm-conf") {
             parsed.gateway.slurmConf = value;
-        } else if (arg == "--listen") {
-            if (!cpn::server::parseListenAddress(value))
-                return bad("HOST:PORT with a port in 0..65535");
-            parsed.server.listenAddress = value;
-        } else if (arg == "--token") {
-            std::string why;
-            const auto token = cpn::server::parseAccessToken(value, &why);
-            if (!token)
-                return bad("ROLE=TOKEN (" + why + ")");
-            parsed.server.tokens.push_back(*token);
-        } else if (arg == "--token-file") {
-            std::string why;
-            const auto tokens = cpn::server::loadTokenFile(value, &why);
-            if (!tokens)
-                return bad("a readable token file (" + why + ")");
-            parsed.server.tokens.insert(parsed.server.tokens.end(), tokens->begin(), tokens->end());
         } else if (arg == "--poll-ms") {
             const auto ms = numberIn(value, 100, 60000);
             if (!ms)
@@ -163,7 +157,7 @@ int main(int argc, char** argv)
     if (!parsed)
         return usageError(error);
     if (parsed->help) {
-        std::cout << kUsage;
+        std::cout << kUsage << cpn::server::kServingOptionsHelp << kUsageEnd;
         return 0;
     }
     if (!cpn::server::ApiServer::checkOptions(parsed->server, &error))
@@ -179,6 +173,7 @@ int main(int argc, char** argv)
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     cpn::gateway::SlurmEngine engine(std::move(*config), parsed->gateway);
@@ -198,7 +193,13 @@ int main(int argc, char** argv)
     std::cout << "cpn-slurm-gateway listening on " << server.address() << std::endl;
 
     int signal = 0;
-    sigwait(&stopSignals, &signal);
+    while (sigwait(&stopSignals, &signal) == 0 && signal == SIGHUP) {
+        // The token file again; connections and streams go on.
+        if (server.reloadTokens(&error))
+            std::cerr << "cpn-slurm-gateway: SIGHUP, token file read again\n";
+        else
+            std::cerr << "cpn-slurm-gateway: SIGHUP, token file not read again (" << error << "); the old tokens stay\n";
+    }
     std::cerr << "cpn-slurm-gateway: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
     engine.stop();
     server.stop();

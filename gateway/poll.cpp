@@ -227,7 +227,7 @@ cpn::v1::Task SlurmEngine::taskOf(const SlurmJob& job, std::uint32_t site, std::
     t.set_pflops(t.cards() * server::pflopsPerCard(arch));
     if (keys.count("users") && m_siteIndex.count(keys.at("users")))
         t.set_users_site_id(keys.at("users"));
-    t.set_latency_slo_ms(number(keys, "slo_ms", 0, 100000));
+    t.set_latency_slo_ms(number(keys, keys.count("slo_ms") ? "slo_ms" : "latency_slo_ms", 0, 100000));
     if (keys.count("regions")) {
         const std::string& list = keys.at("regions");
         std::size_t q = 0;

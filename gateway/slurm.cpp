@@ -89,6 +89,11 @@ bool SlurmJob::running() const
         || state == "STOPPED" || state == "SIGNALING" || state == "STAGE_OUT";
 }
 
+bool SlurmJob::held() const
+{
+    return pending() && (reason.starts_with("JobHeld") || reason.find("held state") != std::string::npos);
+}
+
 bool SlurmJob::finished() const
 {
     return !pending() && !running() && state != "REQUEUED" && state != "REQUEUE_HOLD" && state != "REQUEUE_FED"
@@ -171,46 +176,96 @@ std::optional<std::vector<SlurmNode>> parseSinfoJson(std::string_view json, std:
     return nodes;
 }
 
-std::optional<std::vector<SlurmJob>> parseSqueueJson(std::string_view json, std::string* error)
+const char* const kSqueueFormat = "%A\x1f%j\x1f%T\x1f%r\x1f%P\x1f%u\x1f%a\x1f%f\x1f%N\x1f%V\x1f%S\x1f%l\x1f%b\x1f%D\x1f%k";
+
+namespace {
+
+std::int64_t wholeNumber(std::string_view text)
 {
-    const auto array = topArray(json, "jobs", error);
-    if (!array)
-        return std::nullopt;
+    std::int64_t n = 0;
+    if (text.empty())
+        return 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return 0;
+        n = std::min<std::int64_t>(n * 10 + (c - '0'), std::int64_t(1) << 50);
+    }
+    return n;
+}
+
+// Slurm's time limit: [days-]hours:minutes:seconds, minutes:seconds, or minutes; UNLIMITED = 0.
+std::int64_t limitMinutes(std::string_view text)
+{
+    std::int64_t days = 0;
+    if (const auto dash = text.find('-'); dash != std::string_view::npos) {
+        days = wholeNumber(text.substr(0, dash));
+        text = text.substr(dash + 1);
+    }
+    std::vector<std::int64_t> parts;
+    std::size_t p = 0;
+    while (p <= text.size()) {
+        const auto colon = std::min(text.find(':', p), text.size());
+        parts.push_back(wholeNumber(text.substr(p, colon - p)));
+        p = colon + 1;
+    }
+    std::int64_t minutes = 0;
+    if (parts.size() == 3)
+        minutes = parts[0] * 60 + parts[1] + (parts[2] > 0 ? 1 : 0);
+    else if (parts.size() == 2)
+        minutes = parts[0] + (parts[1] > 0 ? 1 : 0);
+    else if (parts.size() == 1)
+        minutes = parts[0];
+    return days * 24 * 60 + minutes;
+}
+
+} // namespace
+
+std::vector<SlurmJob> parseSqueueLines(std::string_view text)
+{
+    constexpr std::size_t kFields = 15;
     std::vector<SlurmJob> jobs;
-    jobs.reserve(std::size_t(array->size()));
-    for (const auto& value : *array) {
-        const QJsonObject o = value.toObject();
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        std::vector<std::string_view> f;
+        std::size_t p = 0;
+        while (f.size() + 1 < kFields) { // the comment, last, may hold anything
+            const auto sep = line.find('\x1f', p);
+            if (sep == std::string_view::npos)
+                break;
+            f.push_back(line.substr(p, sep - p));
+            p = sep + 1;
+        }
+        if (f.size() + 1 != kFields)
+            continue; // not a line of ours
+        f.push_back(line.substr(p));
         SlurmJob j;
-        const auto id = integer(o, "job_id");
+        const auto id = wholeNumber(f[0]);
         if (id <= 0)
             continue;
         j.id = std::to_string(id);
-        j.name = str(o, "name");
-        j.state = upper(str(o, "job_state"));
-        j.reason = str(o, "state_reason");
-        j.partition = str(o, "partition");
-        j.user = str(o, "user_name");
-        j.account = str(o, "account");
-        j.comment = str(o, "comment");
-        j.features = str(o, "features");
-        j.nodes = str(o, "nodes");
-        j.submitTimeS = integer(o, "submit_time");
-        j.startTimeS = integer(o, "start_time");
-        const auto limit = integer(o, "time_limit");
-        j.timeLimitMin = limit < 100000000 ? limit : 0; // UNLIMITED is a huge number
-        j.nodeCount = std::uint32_t(std::max<std::int64_t>(1, integer(o, "node_count")));
-        auto gpusIn = [&](const char* key) {
-            std::string tres = str(o, key); // "gres:gpu:4"
-            if (tres.starts_with("gres:"))
-                tres.erase(0, 5);
-            std::uint32_t n = 0;
-            for (const auto& [type, count] : parseGpuGres(tres))
-                n += count;
-            return n;
-        };
-        const std::uint32_t perNode = gpusIn("tres_per_node");
-        const std::uint32_t perJob = gpusIn("tres_per_job");
-        j.gpus = perJob > 0 ? perJob : perNode * j.nodeCount;
+        j.name = std::string(f[1]);
+        j.state = std::string(f[2]);
+        j.reason = std::string(f[3]);
+        j.partition = std::string(f[4]);
+        j.user = std::string(f[5]);
+        j.account = f[6] == "(null)" ? std::string() : std::string(f[6]);
+        j.features = f[7] == "(null)" ? std::string() : std::string(f[7]);
+        j.nodes = std::string(f[8]);
+        j.submitTimeS = wholeNumber(f[9]);
+        j.startTimeS = wholeNumber(f[10]);
+        j.timeLimitMin = limitMinutes(f[11]);
+        j.nodeCount = std::uint32_t(std::max<std::int64_t>(1, std::min<std::int64_t>(wholeNumber(f[13]), 100000)));
+        std::string_view tres = f[12]; // "gres:gpu:4" or "gres/gpu:4", per node
+        if (tres.starts_with("gres:") || tres.starts_with("gres/"))
+            tres.remove_prefix(5);
+        std::uint32_t perNode = 0;
+        for (const auto& [type, count] : parseGpuGres(tres))
+            perNode += count;
+        j.gpus = perNode * j.nodeCount;
+        j.comment = f[14] == "(null)" ? std::string() : std::string(f[14]);
         jobs.push_back(std::move(j));
     }
     return jobs;
@@ -297,7 +352,8 @@ SlurmCli::SlurmCli(std::string slurmConf, int timeoutMs)
     , m_timeoutMs(timeoutMs)
 { }
 
-CommandResult SlurmCli::run(const std::string& program, const std::vector<std::string>& args) const
+CommandResult SlurmCli::run(
+    const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& environment) const
 {
     // posix_spawn with both pipes read through poll(): callable from any thread (gRPC's too),
     // bounded in time and in what it reads.
@@ -327,6 +383,7 @@ CommandResult SlurmCli::run(const std::string& program, const std::vector<std::s
             envStrings.emplace_back(*e);
     if (!m_slurmConf.empty())
         envStrings.push_back("SLURM_CONF=" + m_slurmConf);
+    envStrings.insert(envStrings.end(), environment.begin(), environment.end());
     std::vector<char*> envp;
     for (auto& e : envStrings)
         envp.push_back(e.data());
@@ -407,14 +464,10 @@ std::optional<SlurmView> SlurmCli::poll(std::string* error) const
         *error = "sinfo: " + *error;
         return std::nullopt;
     }
-    const auto squeue = run("squeue", { "--json" });
+    // -t all: jobs that just ended stay listed for MinJobAge, with how they ended.
+    const auto squeue = run("squeue", { "-h", "-t", "all", "-o", kSqueueFormat }, { "SLURM_TIME_FORMAT=%s" });
     if (!squeue.ok) {
         *error = "squeue: " + squeue.describe();
-        return std::nullopt;
-    }
-    auto jobs = parseSqueueJson(squeue.out, error);
-    if (!jobs) {
-        *error = "squeue: " + *error;
         return std::nullopt;
     }
     const auto partitions = run("scontrol", { "show", "partition", "-o" });
@@ -423,7 +476,7 @@ std::optional<SlurmView> SlurmCli::poll(std::string* error) const
         return std::nullopt;
     }
     view.nodes = std::move(*nodes);
-    view.jobs = std::move(*jobs);
+    view.jobs = parseSqueueLines(squeue.out);
     view.partitions = parsePartitions(partitions.out);
     return view;
 }

@@ -135,6 +135,9 @@ void SlurmEngine::loop()
 {
     bool serving = true;
     while (true) {
+        // Every poll_ms from the start of the last poll (not its end): a change waits at most
+        // one interval plus one poll to be seen.
+        const auto started = std::chrono::steady_clock::now();
         const PollStats stats = pollOnce();
         if (stats.ok != serving && m_servingChanged) {
             serving = stats.ok;
@@ -146,9 +149,10 @@ void SlurmEngine::loop()
             for (const auto& [id, run] : m_runs)
                 busy = busy || !run.finished();
         }
-        const int waitMs = busy ? std::min(m_options.pollMs, kActivePollMs) : m_options.pollMs;
+        const int intervalMs = busy ? std::min(m_options.pollMs, kActivePollMs) : m_options.pollMs;
         std::unique_lock lock(m_loopMutex);
-        m_loopWake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stopping || m_woken; });
+        m_loopWake.wait_until(lock, started + std::chrono::milliseconds(intervalMs),
+            [this] { return m_stopping || m_woken; });
         m_woken = false;
         if (m_stopping)
             return;

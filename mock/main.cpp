@@ -1,6 +1,7 @@
 // cpn-mock-scheduler: the mock scheduler as a stand-alone gRPC server.
 
-#include "listenaddress.h"
+#include "apiserver.h"
+#include "servingoptions.h"
 #include "mockserver.h"
 #include "scenario.h"
 
@@ -30,15 +31,12 @@ Options:
   --time-scale X       simulated seconds per wall second (default 10: a typical migration
                        then takes tens of seconds)
   --failure-rate X     share of migrations that fail part-way and roll back, 0..1 (default 0.05)
-  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
-                       repeatable. Without any token everyone is operator and only loopback
-                       addresses are allowed.
-  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line (as
-                       kube-apiserver's token file); commands record the token's user
   --scenario NAME      what happens on the network: normal (default), peak, hub-outage,
                        link-cut or green-surplus (below)
   --help               show this help and exit
+)";
 
+const char* const kUsageEnd = R"(
 Prints "cpn-mock-scheduler listening on HOST:PORT" once it serves; stops on SIGINT/SIGTERM.
 
 )";
@@ -58,7 +56,7 @@ struct Parsed {
 std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
 {
     Parsed parsed;
-    parsed.options.listenAddress = "127.0.0.1:50051";
+    parsed.options.serving.listenAddress = "127.0.0.1:50051";
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
         std::string value;
@@ -78,16 +76,21 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             value = argv[++i];
             return true;
         };
+        const auto serving = cpn::server::takeServingOption(
+            arg,
+            [&](std::string* v) {
+                if (!takeValue())
+                    return false;
+                *v = value;
+                return true;
+            },
+            parsed.options.serving, error);
+        if (serving == cpn::server::OptionUse::Bad)
+            return std::nullopt;
+        if (serving == cpn::server::OptionUse::Used)
+            continue;
         if (arg == "--help" || arg == "-h") {
             parsed.help = true;
-        } else if (arg == "--listen") {
-            if (!takeValue())
-                return std::nullopt;
-            if (!cpn::server::parseListenAddress(value)) {
-                *error = "bad --listen '" + value + "': expected HOST:PORT with a port in 0..65535";
-                return std::nullopt;
-            }
-            parsed.options.listenAddress = value;
         } else if (arg == "--seed") {
             if (!takeValue())
                 return std::nullopt;
@@ -128,26 +131,6 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
                 return std::nullopt;
             }
             parsed.options.migrationFailureRate = rate;
-        } else if (arg == "--token") {
-            if (!takeValue())
-                return std::nullopt;
-            std::string why;
-            const auto token = cpn::server::parseAccessToken(value, &why);
-            if (!token) {
-                *error = "bad --token: " + why;
-                return std::nullopt;
-            }
-            parsed.options.tokens.push_back(*token);
-        } else if (arg == "--token-file") {
-            if (!takeValue())
-                return std::nullopt;
-            std::string why;
-            const auto tokens = cpn::server::loadTokenFile(value, &why);
-            if (!tokens) {
-                *error = "bad --token-file '" + value + "': " + why;
-                return std::nullopt;
-            }
-            parsed.options.tokens.insert(parsed.options.tokens.end(), tokens->begin(), tokens->end());
         } else if (arg == "--scenario") {
             if (!takeValue())
                 return std::nullopt;
@@ -176,19 +159,18 @@ int main(int argc, char** argv)
     if (!parsed)
         return usageError(error);
     if (parsed->help) {
-        std::cout << kUsage << cpn::mock::scenarioHelp();
+        std::cout << kUsage << cpn::server::kServingOptionsHelp << kUsageEnd << cpn::mock::scenarioHelp();
         return 0;
     }
-    const auto listen = cpn::server::parseListenAddress(parsed->options.listenAddress);
-    if (parsed->options.tokens.empty() && !cpn::server::isLoopbackHost(listen->host))
-        return usageError("refusing to listen on " + parsed->options.listenAddress
-            + " without --token: anyone could dispatch. Pass --token operator=SECRET or listen on 127.0.0.1");
+    if (!cpn::server::ApiServer::checkOptions(parsed->options.serving, &error))
+        return usageError(error);
 
     // Block the stop signals in every thread (gRPC's included); this thread takes them with sigwait.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     cpn::mock::MockServer server(parsed->options);
@@ -199,7 +181,13 @@ int main(int argc, char** argv)
     std::cout << "cpn-mock-scheduler listening on " << server.address() << std::endl;
 
     int signal = 0;
-    sigwait(&stopSignals, &signal);
+    while (sigwait(&stopSignals, &signal) == 0 && signal == SIGHUP) {
+        // The token file again; connections and streams go on.
+        if (server.reloadTokens(&error))
+            std::cerr << "cpn-mock-scheduler: SIGHUP, token file read again\n";
+        else
+            std::cerr << "cpn-mock-scheduler: SIGHUP, token file not read again (" << error << "); the old tokens stay\n";
+    }
     std::cerr << "cpn-mock-scheduler: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
     server.stop();
     return 0;

@@ -31,6 +31,15 @@ std::vector<std::string> MockServer::scenarios()
     return scenarioNames();
 }
 
+bool MockServer::reloadTokens(std::string* error)
+{
+    if (!m_server) {
+        *error = "not serving";
+        return false;
+    }
+    return m_server->reloadTokens(error);
+}
+
 bool MockServer::isRunning() const
 {
     return m_server && m_server->isRunning();
@@ -45,8 +54,8 @@ std::string MockServer::address() const
 {
     if (m_server)
         return m_server->address();
-    const auto parsed = server::parseListenAddress(m_options.listenAddress);
-    return parsed ? parsed->toString(0) : m_options.listenAddress;
+    const auto parsed = server::parseListenAddress(m_options.serving.listenAddress);
+    return parsed ? parsed->toString(0) : m_options.serving.listenAddress;
 }
 
 bool MockServer::start(std::string* error)
@@ -60,9 +69,7 @@ bool MockServer::start(std::string* error)
         return true;
     if (m_simulation)
         return fail("a mock server cannot be started again after stop()");
-    server::ApiServerOptions serving;
-    serving.listenAddress = m_options.listenAddress;
-    serving.tokens = m_options.tokens;
+    const server::ApiServerOptions& serving = m_options.serving;
     std::string why;
     if (!server::ApiServer::checkOptions(serving, &why)) // before building the simulation: it takes long at huge
         return fail(why);
@@ -90,7 +97,7 @@ bool MockServer::start(std::string* error)
             = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) * 1000;
     }
     m_simulation = std::make_unique<Simulation>(simulation);
-    m_server = std::make_unique<server::ApiServer>(*m_simulation, std::move(serving));
+    m_server = std::make_unique<server::ApiServer>(*m_simulation, serving);
     if (!m_server->start(&why)) {
         m_server.reset();
         return fail(why);

@@ -2,7 +2,7 @@
 // The mock scheduler as an embeddable object: a simulation (the engine) served by the API server
 // on a local port, advanced once per wall second by its own thread.
 
-#include "auth.h"
+#include "apiserver.h"
 #include "topology.h"
 
 #include <condition_variable>
@@ -22,12 +22,13 @@ namespace cpn::mock {
 class Simulation;
 
 struct MockServerOptions {
-    std::string listenAddress = "127.0.0.1:0"; // port 0 = pick a free port
+    // Where and how it serves: address (port 0 = pick a free port), tokens (none = everyone is
+    // operator, loopback only), TLS.
+    server::ApiServerOptions serving;
     std::uint64_t seed = 1;
     Scale scale = Scale::National;
     double timeScale = 10.0; // simulated seconds per wall second
     double migrationFailureRate = 0.05; // share of migrations that fail and roll back, ratio 0..1
-    std::vector<server::AccessToken> tokens; // none = everyone is operator, loopback only
     std::string scenario = "normal";
     bool manualTicks = false; // no tick thread: the owner calls simulation()->tick() (tests)
     // Revision of the starting state; 0 = derived from the wall clock (Unix ms * 1000), so that a
@@ -48,6 +49,9 @@ public:
     bool start(std::string* error = nullptr);
     // Stops ticking, ends Watch streams and shuts the server down; idempotent.
     void stop();
+
+    // Reads the token file again (see ApiServer::reloadTokens).
+    bool reloadTokens(std::string* error);
 
     bool isRunning() const;
     int port() const; // the bound port once started, else 0

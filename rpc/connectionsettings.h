@@ -1,7 +1,10 @@
 #pragma once
 // Where the scheduler is and how to authenticate to it.
 
+#include <QByteArray>
 #include <QString>
+
+#include <string>
 
 #include <memory>
 
@@ -15,9 +18,20 @@ namespace cpn {
 struct ConnectionSettings {
     QString target = QStringLiteral("127.0.0.1:50051"); // host:port
     QString token; // bearer token; empty = none
+    // TLS, when on: the CA that signed the server's certificate (PEM; empty = the system's), and
+    // for mutual TLS this console's certificate and key (PEM).
+    bool tls = false;
+    QByteArray tlsCa {}; // the `{}`s keep { target, token } initialisers -Wextra clean
+    QByteArray tlsCert {};
+    QByteArray tlsKey {};
 };
 
 std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings);
+// A failed call's cause in the interface language when the transport explains it (TLS: an
+// untrusted or expired certificate, one for another name, a client certificate missing,
+// plaintext against TLS or the other way round); otherwise the server's own words with the
+// code. Never empty.
+QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings);
 // Adds the bearer token to a call's metadata.
 void authorize(grpc::ClientContext& context, const ConnectionSettings& settings);
 

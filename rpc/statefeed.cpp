@@ -25,11 +25,6 @@ namespace {
     // Initial metadata of a Watch the server has accepted (the revision is held).
     constexpr const char* kEstablishedHeader = "cpn-watch";
 
-    QString describe(const grpc::Status& status)
-    {
-        return QStringLiteral("%1 (gRPC %2)").arg(QString::fromStdString(status.error_message())).arg(int(status.error_code()));
-    }
-
 } // namespace
 
 StateFeed::StateFeed(ConnectionSettings settings, QObject* parent)
@@ -260,7 +255,7 @@ void StateFeed::run()
                     const grpc::Status pageStatus = stub->ListTasks(&pageContext, request, &page);
                     endCall();
                     if (!pageStatus.ok()) {
-                        error = tr("Listing tasks failed: %1").arg(describe(pageStatus));
+                        error = tr("Listing tasks failed: %1").arg(describeFailure(pageStatus.error_code(), pageStatus.error_message(), m_settings));
                         complete = false;
                         break;
                     }
@@ -283,7 +278,7 @@ void StateFeed::run()
                     setState(ConnectionState::Live);
                 }
             } else {
-                error = tr("Snapshot failed: %1").arg(describe(status));
+                error = tr("Snapshot failed: %1").arg(describeFailure(status.error_code(), status.error_message(), m_settings));
             }
         }
         if (!needSnapshot) {
@@ -328,7 +323,7 @@ void StateFeed::run()
                 needSnapshot = true;
                 continue;
             }
-            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describe(status));
+            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describeFailure(status.error_code(), status.error_message(), m_settings));
         }
         {
             std::lock_guard lock(m_mutex);

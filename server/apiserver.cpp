@@ -12,7 +12,9 @@
 #include <grpcpp/server_builder.h>
 
 #include <chrono>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 
 namespace cpn::server {
 
@@ -28,6 +30,23 @@ void installGrpcPlugins()
         grpc::EnableDefaultHealthCheckService(true);
         grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     });
+}
+
+// A PEM file's text; empty and why when it cannot be read or holds no PEM block.
+std::string readPem(const std::string& path, const char* what, std::string* error)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        *error = std::string("cannot read the ") + what + " " + path;
+        return {};
+    }
+    std::stringstream text;
+    text << file.rdbuf();
+    if (text.str().find("-----BEGIN ") == std::string::npos) {
+        *error = path + " is not a PEM file (the " + what + " must be PEM)";
+        return {};
+    }
+    return text.str();
 }
 
 } // namespace
@@ -57,6 +76,20 @@ bool ApiServer::checkOptions(const ApiServerOptions& options, std::string* error
         return fail("refusing to listen on " + options.listenAddress
             + " without a token: anyone could dispatch. Pass --token operator=SECRET (and viewer=...) "
               "or listen on a loopback address such as 127.0.0.1");
+    const TlsFiles& tls = options.tls;
+    if (tls.certFile.empty() != tls.keyFile.empty())
+        return fail("--tls-cert and --tls-key go together");
+    if (!tls.clientCaFile.empty() && !tls.enabled())
+        return fail("--tls-client-ca needs --tls-cert and --tls-key");
+    if (!tls.enabled() && !options.insecure && !isLoopbackHost(listen->host))
+        return fail("refusing to listen on " + options.listenAddress
+            + " in plaintext: tokens and commands would cross the network readable by anyone. Pass "
+              "--tls-cert FILE --tls-key FILE, or --insecure on a network you trust");
+    std::string why;
+    for (const auto& [path, what] : { std::pair { tls.certFile, "TLS certificate" }, { tls.keyFile, "TLS key" },
+             { tls.clientCaFile, "client CA" } })
+        if (!path.empty() && readPem(path, what, &why).empty())
+            return fail(why);
     return true;
 }
 
@@ -84,17 +117,49 @@ bool ApiServer::start(std::string* error)
     installGrpcPlugins();
     grpc::ServerBuilder builder;
     int selectedPort = 0;
-    builder.AddListeningPort(listen->toString(listen->port), grpc::InsecureServerCredentials(), &selectedPort);
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    if (m_options.tls.enabled()) {
+        std::string why;
+        grpc::SslServerCredentialsOptions ssl(m_options.tls.clientCaFile.empty()
+                ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+        ssl.pem_key_cert_pairs.push_back({ readPem(m_options.tls.keyFile, "TLS key", &why),
+            readPem(m_options.tls.certFile, "TLS certificate", &why) });
+        if (!m_options.tls.clientCaFile.empty())
+            ssl.pem_root_certs = readPem(m_options.tls.clientCaFile, "client CA", &why);
+        if (!why.empty()) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        credentials = grpc::SslServerCredentials(ssl);
+    }
+    builder.AddListeningPort(listen->toString(listen->port), credentials, &selectedPort);
     builder.RegisterService(m_stateService.get());
     builder.RegisterService(m_dispatchService.get());
     m_server = builder.BuildAndStart();
     if (!m_server || selectedPort == 0) {
         m_server.reset();
         if (error)
-            *error = "cannot listen on " + m_options.listenAddress + " (address in use or not local?)";
+            *error = "cannot listen on " + m_options.listenAddress
+                + (m_options.tls.enabled() ? " (address in use or not local, or the TLS key does not match the certificate?)"
+                                           : " (address in use or not local?)");
         return false;
     }
     m_port = selectedPort;
+    return true;
+}
+
+bool ApiServer::reloadTokens(std::string* error)
+{
+    if (m_options.tokenFile.empty()) {
+        *error = "no --token-file to read again";
+        return false;
+    }
+    auto tokens = loadTokenFile(m_options.tokenFile, error);
+    if (!tokens)
+        return false;
+    m_authenticator.setTokens(std::move(*tokens));
     return true;
 }
 

@@ -18,9 +18,20 @@ class Engine;
 class StateServiceImpl;
 class DispatchServiceImpl;
 
+// PEM files; TLS is on when certFile is set.
+struct TlsFiles {
+    std::string certFile;
+    std::string keyFile;
+    std::string clientCaFile; // set: mutual TLS, clients must show a certificate this CA signed
+    bool enabled() const { return !certFile.empty(); }
+};
+
 struct ApiServerOptions {
     std::string listenAddress = "127.0.0.1:0"; // HOST:PORT; port 0 = pick a free port
     std::vector<AccessToken> tokens; // none = everyone is operator, and only on a loopback address
+    std::string tokenFile; // where `tokens` came from, read again by reloadTokens()
+    TlsFiles tls;
+    bool insecure = false; // plaintext allowed on an address others can reach
 };
 
 class ApiServer {
@@ -31,9 +42,10 @@ public:
     ApiServer(const ApiServer&) = delete;
     ApiServer& operator=(const ApiServer&) = delete;
 
-    // False (and why, in *error) when the options cannot be served: a malformed address, or no
-    // token on an address others can reach (anyone could dispatch). Cheap: owners check before
-    // building an expensive engine.
+    // False (and why, in *error) when the options cannot be served: a malformed address, no
+    // token on an address others can reach (anyone could dispatch), plaintext there without
+    // `insecure`, TLS files missing, unreadable or not PEM. Cheap: owners check before building
+    // an expensive engine.
     static bool checkOptions(const ApiServerOptions& options, std::string* error);
 
     // Binds and serves; false (and why) when the options are invalid or the address cannot be
@@ -42,6 +54,11 @@ public:
     // Closes the engine's event log (Watch streams end at once, UNAVAILABLE) and shuts the server
     // down, giving unary calls in flight a short grace; idempotent.
     void stop();
+
+    // Reads the token file again (SIGHUP): calls in flight and open streams go on; calls from
+    // now on are checked against the new tokens. False (and why) when the file cannot be used:
+    // the old tokens then stay.
+    bool reloadTokens(std::string* error);
 
     // What the standard health service answers for every service: SERVING, or NOT_SERVING while
     // the engine cannot reach what it serves (a gateway whose scheduler is down). Started serving.

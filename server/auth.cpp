@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 namespace cpn::server {
 
 namespace {
@@ -108,8 +110,13 @@ std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, st
 std::optional<std::vector<AccessToken>> loadTokenFile(const std::string& path, std::string* error)
 {
     std::ifstream file(path);
-    if (!file) {
+    struct stat info {};
+    if (!file || stat(path.c_str(), &info) != 0) {
         *error = "cannot read it";
+        return std::nullopt;
+    }
+    if (info.st_mode & (S_IROTH | S_IWOTH)) {
+        *error = "others may read or change it, and its tokens are passwords: chmod 600 " + path;
         return std::nullopt;
     }
     std::stringstream text;
@@ -190,8 +197,21 @@ grpc::Status callerName(const grpc::ServerContext& context, const Caller& caller
 }
 
 Authenticator::Authenticator(std::vector<AccessToken> tokens)
-    : m_tokens(std::move(tokens))
+    : m_tokens(std::make_shared<const std::vector<AccessToken>>(std::move(tokens)))
 { }
+
+void Authenticator::setTokens(std::vector<AccessToken> tokens)
+{
+    auto fresh = std::make_shared<const std::vector<AccessToken>>(std::move(tokens));
+    std::lock_guard lock(m_mutex);
+    m_tokens = std::move(fresh);
+}
+
+std::shared_ptr<const std::vector<AccessToken>> Authenticator::tokens() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_tokens;
+}
 
 grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Role* granted) const
 {
@@ -204,7 +224,8 @@ grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role n
 
 grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role needed, Caller* caller) const
 {
-    if (isOpen()) {
+    const auto tokens = this->tokens();
+    if (tokens->empty()) {
         *caller = { Role::Operator, {} };
         return grpc::Status::OK;
     }
@@ -220,7 +241,7 @@ grpc::Status Authenticator::authorize(const grpc::ServerContext& context, Role n
         return { grpc::StatusCode::UNAUTHENTICATED, "the authorization metadata is not 'Bearer <token>'" };
     const std::string_view token = value.substr(kScheme.size());
     const AccessToken* match = nullptr;
-    for (const auto& candidate : m_tokens)
+    for (const auto& candidate : *tokens)
         if (sameSecret(candidate.token, token) && (!match || candidate.role == Role::Operator))
             match = &candidate;
     if (!match)

@@ -4,6 +4,8 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,8 +32,8 @@ std::optional<AccessToken> parseAccessToken(std::string_view text, std::string* 
 // with our roles), blank lines and lines starting with '#' skipped. nullopt, and why with the
 // line number in *error, when a line is malformed.
 std::optional<std::vector<AccessToken>> parseTokenFile(std::string_view text, std::string* error);
-// Reads and parses a token file; nullopt and why when it cannot be read, is malformed or holds
-// no token.
+// Reads and parses a token file; nullopt and why when it cannot be read, is readable or
+// writable by others (a token is a password), is malformed or holds no token.
 std::optional<std::vector<AccessToken>> loadTokenFile(const std::string& path, std::string* error);
 
 // Who a call comes from, as its token says.
@@ -57,7 +59,9 @@ public:
     explicit Authenticator(std::vector<AccessToken> tokens);
 
     // With no token configured every caller is an operator.
-    bool isOpen() const { return m_tokens.empty(); }
+    bool isOpen() const { return tokens()->empty(); }
+    // The tokens from now on (a token file read again); calls already admitted go on.
+    void setTokens(std::vector<AccessToken> tokens);
 
     // OK (and who calls) when the call's "authorization: Bearer <token>" grants `needed`;
     // otherwise UNAUTHENTICATED or PERMISSION_DENIED.
@@ -65,7 +69,10 @@ public:
     grpc::Status authorize(const grpc::ServerContext& context, Role needed, Role* granted) const;
 
 private:
-    std::vector<AccessToken> m_tokens;
+    std::shared_ptr<const std::vector<AccessToken>> tokens() const;
+
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const std::vector<AccessToken>> m_tokens;
 };
 
 } // namespace cpn::server

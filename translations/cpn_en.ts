@@ -439,6 +439,81 @@ Source: %3</source>
         <source>Print figures on standard output: &quot;live SECONDS&quot; once the first change after the snapshot is applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutual TLS: this console&apos;s certificate (PEM; with --tls-key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutual TLS: this console&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (--%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (--%2) is not a PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS options need --connect: the embedded scheduler is reached over loopback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Connection</name>
+    <message>
+        <source>TLS: the server&apos;s certificate has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not signed by the CA this console trusts (--tls-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the server does not speak TLS (is it a plaintext server?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the server wants a client certificate this console does not have, or does not accept it (--tls-cert, --tls-key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the handshake with the server failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection at once: does it want TLS (--tls-ca)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept this console&apos;s token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Dispatch</name>

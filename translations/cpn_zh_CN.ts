@@ -443,6 +443,77 @@ Source: %3</source>
         <source>Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus.</source>
         <translation>内置模拟调度器的场景：normal、peak、hub-outage、link-cut 或 green-surplus。</translation>
     </message>
+    <message>
+        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate.</source>
+        <translation>使用 TLS 连接，并以 FILE（PEM）中的 CA 证书校验调度器的证书。</translation>
+    </message>
+    <message>
+        <source>Mutual TLS: this console&apos;s certificate (PEM; with --tls-key).</source>
+        <translation>双向 TLS：本控制台的证书（PEM；需同时指定 --tls-key）。</translation>
+    </message>
+    <message>
+        <source>Mutual TLS: this console&apos;s private key (PEM).</source>
+        <translation>双向 TLS：本控制台的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (--%2): %3</source>
+        <translation>无法读取 %1（--%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 (--%2) is not a PEM file</source>
+        <translation>%1（--%2）不是 PEM 文件</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 与 --tls-key 必须同时指定</translation>
+    </message>
+    <message>
+        <source>TLS options need --connect: the embedded scheduler is reached over loopback</source>
+        <translation>TLS 选项需要配合 --connect 使用：内置调度器通过本机回环地址连接</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Connection</name>
+    <message>
+        <source>TLS: the server&apos;s certificate has expired</source>
+        <translation>TLS：服务器证书已过期</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not valid yet</source>
+        <translation>TLS：服务器证书尚未生效</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not for %1</source>
+        <translation>TLS：服务器证书不属于 %1</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not signed by the CA this console trusts (--tls-ca)</source>
+        <translation>TLS：服务器证书并非由本控制台信任的 CA（--tls-ca）签发</translation>
+    </message>
+    <message>
+        <source>TLS: the server does not speak TLS (is it a plaintext server?)</source>
+        <translation>TLS：服务器未启用 TLS（是否为明文服务器？）</translation>
+    </message>
+    <message>
+        <source>TLS: the server wants a client certificate this console does not have, or does not accept it (--tls-cert, --tls-key)</source>
+        <translation>TLS：服务器要求客户端证书，而本控制台没有证书或证书未被接受（--tls-cert、--tls-key）</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake with the server failed</source>
+        <translation>TLS：与服务器握手失败</translation>
+    </message>
+    <message>
+        <source>The server closed the connection at once: does it want TLS (--tls-ca)?</source>
+        <translation>服务器立即关闭了连接：是否需要使用 TLS（--tls-ca）？</translation>
+    </message>
+    <message>
+        <source>The server does not accept this console&apos;s token</source>
+        <translation>服务器不接受本控制台的令牌</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1</source>
+        <translation>%1 无响应</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Dispatch</name>

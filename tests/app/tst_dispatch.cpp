@@ -260,7 +260,7 @@ private slots:
     void viewersMayLookButNotDispatch()
     {
         auto options = manualOptions();
-        options.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
+        options.serving.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
         mock::MockServer server(options);
         QVERIFY(server.start());
         Console console(QString::fromStdString(server.address()), QStringLiteral("view-secret"));

@@ -187,7 +187,7 @@ struct Client {
 inline mock::MockServerOptions manualOptions(std::uint64_t seed = 11)
 {
     mock::MockServerOptions options;
-    options.listenAddress = "127.0.0.1:0";
+    options.serving.listenAddress = "127.0.0.1:0";
     options.seed = seed;
     options.manualTicks = true;
     options.migrationFailureRate = 0;
@@ -199,7 +199,7 @@ inline mock::MockServerOptions manualOptions(std::uint64_t seed = 11)
 inline std::unique_ptr<mock::MockServer> startManualServer(std::uint64_t seed, int port = 0)
 {
     auto options = manualOptions(seed);
-    options.listenAddress = "127.0.0.1:" + std::to_string(port);
+    options.serving.listenAddress = "127.0.0.1:" + std::to_string(port);
     auto server = std::make_unique<mock::MockServer>(options);
     if (!server->start())
         return nullptr;

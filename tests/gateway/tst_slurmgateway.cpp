@@ -215,6 +215,21 @@ private slots:
                 { QStringLiteral("update"), QStringLiteral("NodeName=") + drained.second, QStringLiteral("State=RESUME") });
         QTRY_VERIFY_WITH_TIMEOUT(
             m_lab.run(QStringLiteral("squeue"), { QStringLiteral("-h") }).second.isEmpty(), 30000);
+        // Every node usable again, and the gateway has seen it: every site online.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto states = m_lab.run(QStringLiteral("sinfo"), { QStringLiteral("-h"), QStringLiteral("-N"),
+                                                                           QStringLiteral("-o"), QStringLiteral("%t") });
+                for (const auto& state : states.second.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    if (state != QLatin1String("idle"))
+                        return false;
+                const auto snap = snapshot();
+                for (const auto& site : snap.sites())
+                    if (site.status() != cpn::v1::SITE_STATUS_ONLINE)
+                        return false;
+                return true;
+            }(),
+            60000);
     }
 
     void cleanupTestCase()

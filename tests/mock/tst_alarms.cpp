@@ -355,7 +355,7 @@ private slots:
     {
         auto options = manualOptions();
         std::string error;
-        options.tokens = { *server::parseAccessToken("operator=op-secret", &error),
+        options.serving.tokens = { *server::parseAccessToken("operator=op-secret", &error),
             *server::parseAccessToken("viewer=view-secret", &error) };
         MockServer server(options);
         QVERIFY2(server.start(&error), error.c_str());

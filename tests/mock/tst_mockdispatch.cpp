@@ -191,7 +191,7 @@ private slots:
     void viewersReadButNeverDispatch()
     {
         MockServerOptions options = manualOptions();
-        options.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
+        options.serving.tokens = { { server::Role::Viewer, "view-secret" }, { server::Role::Operator, "op-secret" } };
         MockServer server(options);
         QVERIFY(server.start());
         v1::Snapshot snapshot;

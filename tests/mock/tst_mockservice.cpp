@@ -357,13 +357,13 @@ private slots:
     void openServerStaysOnLoopback()
     {
         MockServerOptions options = manualOptions();
-        options.listenAddress = "0.0.0.0:0";
+        options.serving.listenAddress = "0.0.0.0:0";
         MockServer open(options);
         std::string error;
         QVERIFY(!open.start(&error));
         QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("token")), error.c_str());
         options.scenario = "meteor-strike";
-        options.listenAddress = "127.0.0.1:0";
+        options.serving.listenAddress = "127.0.0.1:0";
         MockServer unknown(options);
         QVERIFY(!unknown.start(&error));
         QVERIFY(QString::fromStdString(error).contains(QStringLiteral("scenario")));

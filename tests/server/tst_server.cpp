@@ -179,20 +179,25 @@ private slots:
     {
         QTest::addColumn<QString>("address");
         QTest::addColumn<bool>("withToken");
+        QTest::addColumn<bool>("insecure");
         QTest::addColumn<bool>("accepted");
-        QTest::newRow("loopback, open") << "127.0.0.1:0" << false << true;
-        QTest::newRow("any, open") << "0.0.0.0:0" << false << false;
-        QTest::newRow("any, with a token") << "0.0.0.0:0" << true << true;
-        QTest::newRow("no port") << "127.0.0.1" << false << false;
-        QTest::newRow("v6 loopback") << "[::1]:0" << false << true;
+        QTest::newRow("loopback, open") << "127.0.0.1:0" << false << false << true;
+        QTest::newRow("any, open") << "0.0.0.0:0" << false << false << false;
+        QTest::newRow("any, with a token, plaintext") << "0.0.0.0:0" << true << false << false;
+        QTest::newRow("any, with a token, --insecure") << "0.0.0.0:0" << true << true << true;
+        QTest::newRow("any, open, --insecure") << "0.0.0.0:0" << false << true << false;
+        QTest::newRow("no port") << "127.0.0.1" << false << false << false;
+        QTest::newRow("v6 loopback") << "[::1]:0" << false << false << true;
     }
     void refusesUnsafeOrMalformedAddresses()
     {
         QFETCH(QString, address);
         QFETCH(bool, withToken);
+        QFETCH(bool, insecure);
         QFETCH(bool, accepted);
         server::ApiServerOptions options;
         options.listenAddress = address.toStdString();
+        options.insecure = insecure;
         if (withToken)
             options.tokens.push_back({ server::Role::Operator, "secret" });
         std::string error;

@@ -1,0 +1,67 @@
+#include "servingoptions.h"
+
+#include "listenaddress.h"
+
+namespace cpn::server {
+
+const char* const kServingOptionsHelp = R"(  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
+                       repeatable. Without any token everyone is operator and only loopback
+                       addresses are allowed.
+  --token-file FILE    accept the tokens of FILE, one "token,user,role" per line (as
+                       kube-apiserver's token file); commands record the token's user. The
+                       file must not be readable by others; SIGHUP reads it again.
+  --tls-cert FILE      serve TLS with this certificate (PEM; with --tls-key)
+  --tls-key FILE       the certificate's private key (PEM)
+  --tls-client-ca FILE mutual TLS: accept only clients with a certificate signed by this CA
+  --insecure           allow plaintext on an address other machines can reach (without it, a
+                       non-loopback address needs TLS)
+)";
+
+OptionUse takeServingOption(std::string_view name, const std::function<bool(std::string*)>& value,
+    ApiServerOptions& options, std::string* error)
+{
+    std::string text;
+    if (name == "--insecure") {
+        options.insecure = true;
+        return OptionUse::Used;
+    }
+    if (name != "--listen" && name != "--token" && name != "--token-file" && name != "--tls-cert"
+        && name != "--tls-key" && name != "--tls-client-ca")
+        return OptionUse::NotMine;
+    if (!value(&text))
+        return OptionUse::Bad;
+    const std::string option(name);
+    if (name == "--listen") {
+        if (!parseListenAddress(text)) {
+            *error = "bad --listen '" + text + "': expected HOST:PORT with a port in 0..65535";
+            return OptionUse::Bad;
+        }
+        options.listenAddress = text;
+    } else if (name == "--token") {
+        std::string why;
+        const auto token = parseAccessToken(text, &why);
+        if (!token) {
+            *error = "bad --token: " + why;
+            return OptionUse::Bad;
+        }
+        options.tokens.push_back(*token);
+    } else if (name == "--token-file") {
+        std::string why;
+        const auto tokens = loadTokenFile(text, &why);
+        if (!tokens) {
+            *error = "bad --token-file '" + text + "': " + why;
+            return OptionUse::Bad;
+        }
+        options.tokens.insert(options.tokens.end(), tokens->begin(), tokens->end());
+        options.tokenFile = text;
+    } else if (name == "--tls-cert") {
+        options.tls.certFile = text;
+    } else if (name == "--tls-key") {
+        options.tls.keyFile = text;
+    } else {
+        options.tls.clientCaFile = text;
+    }
+    return OptionUse::Used;
+}
+
+} // namespace cpn::server
