@@ -279,14 +279,18 @@ void MainWindow::updateStatus()
             text = tr("Stale since %1").arg(last.toString(QStringLiteral("HH:mm:ss")));
             color = QStringLiteral("#d9a400");
         } else {
-            text = tr("Live: %1").arg(m_session->settings().target);
+            text = m_session->settings().tls ? tr("Live over TLS: %1").arg(m_session->settings().target)
+                                             : tr("Live: %1").arg(m_session->settings().target);
             color = QStringLiteral("#2fbf71");
         }
         break;
     case ConnectionState::Reconnecting: {
         const int seconds = int(std::max<qint64>(0, (m_retryAtMs - now + 999) / 1000));
         text = seconds > 0 ? tr("Reconnecting in %n s", nullptr, seconds) : tr("Reconnecting...");
-        if (m_staleSinceMs > 0)
+        // Why, in so many words: a wrong CA or token is not fixed by waiting.
+        if (!m_lastError.isEmpty())
+            text += QLatin1String(" | ") + m_lastError;
+        if (m_staleSinceMs > 0 && state->hasSnapshot())
             text += QLatin1String(" | ") + tr("stale since %1").arg(since(m_staleSinceMs));
         color = QStringLiteral("#e5484d");
         break;

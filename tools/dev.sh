@@ -20,7 +20,7 @@ packages=(
 
 # The tests start a real Slurm cluster (tools/slurm-lab.sh): install it here, once, rather than
 # from two tests at the same time.
-[ "$mode" = test ] && packages+=(slurm-wlm munge)
+[ "$mode" = test ] && packages+=(slurm-wlm munge openssl)
 
 missing=()
 for p in "${packages[@]}"; do

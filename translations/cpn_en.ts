@@ -1358,6 +1358,10 @@ Showing the built-in map.</source>
         <source>Stale since %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Live over TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>

@@ -1348,6 +1348,10 @@ Showing the built-in map.</source>
         <source>Stale since %1</source>
         <translation>数据自 %1 起未更新</translation>
     </message>
+    <message>
+        <source>Live over TLS: %1</source>
+        <translation>实时（TLS）：%1</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>

@@ -571,6 +571,46 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(task(id) && task(id)->state() == cpn::v1::TASK_STATE_RUNNING, 10000);
     }
 
+    // The gateway serves mutual TLS like the mock: a client with the CA and its certificate gets
+    // in, one without a certificate does not.
+    void servesMutualTls()
+    {
+        QTemporaryDir certs;
+        QProcess make;
+        make.start(QStringLiteral("bash"), { QStringLiteral(CPN_SOURCE_DIR "/tools/make-test-certs.sh"), certs.path() });
+        QVERIFY(make.waitForFinished(60000) && make.exitCode() == 0);
+        auto pem = [&](const char* name) {
+            QFile file(certs.filePath(QString::fromLatin1(name)));
+            return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+        };
+        QTemporaryDir state;
+        ServerProcess gateway(QStringLiteral(CPN_SLURM_GATEWAY_PATH));
+        QVERIFY(gateway.start(0,
+                    { QStringLiteral("--slurm-conf"), m_lab.slurmConf(), QStringLiteral("--sites"), m_lab.sitesFile(),
+                        QStringLiteral("--state-dir"), state.path(), QStringLiteral("--tls-cert"),
+                        certs.filePath(QStringLiteral("server.pem")), QStringLiteral("--tls-key"),
+                        certs.filePath(QStringLiteral("server.key")), QStringLiteral("--tls-client-ca"),
+                        certs.filePath(QStringLiteral("ca.pem")) })
+            > 0);
+        auto snapshotOver = [&](bool withClientCertificate) {
+            grpc::SslCredentialsOptions ssl;
+            ssl.pem_root_certs = pem("ca.pem");
+            if (withClientCertificate) {
+                ssl.pem_cert_chain = pem("client.pem");
+                ssl.pem_private_key = pem("client.key");
+            }
+            const auto channel = grpc::CreateChannel(
+                QStringLiteral("localhost:%1").arg(gateway.port()).toStdString(), grpc::SslCredentials(ssl));
+            grpc::ClientContext context;
+            context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+            cpn::v1::Snapshot s;
+            const auto status = cpn::v1::StateService::NewStub(channel)->GetSnapshot(&context, {}, &s);
+            return status.ok() ? s.sites_size() : -int(status.error_code());
+        };
+        QCOMPARE(snapshotOver(true), 4);
+        QCOMPARE(snapshotOver(false), -int(grpc::StatusCode::UNAVAILABLE));
+    }
+
     // A sites file at fault stops the gateway at start, naming the entry (exit 2).
     void refusesABadSitesFile()
     {
