@@ -106,7 +106,7 @@ private:
             { QStringLiteral("--slurm-conf"), m_lab.slurmConf(), QStringLiteral("--sites"), m_lab.sitesFile(),
                 QStringLiteral("--state-dir"), m_state.path(), QStringLiteral("--poll-ms"), QStringLiteral("300"),
                 QStringLiteral("--max-transfer"), QStringLiteral("2"), QStringLiteral("--start-timeout"),
-                QStringLiteral("40") });
+                QStringLiteral("8") });
         if (port == 0)
             return false;
         m_channel = grpc::CreateChannel(m_gateway->address().toStdString(), grpc::InsecureChannelCredentials());
@@ -453,6 +453,35 @@ private slots:
         cpn::v1::Migration twice;
         QCOMPARE(m_dispatch->CancelMigration(&again, request, &twice).error_code(), grpc::StatusCode::OK);
         QCOMPARE(twice.state(), cpn::v1::MIGRATION_STATE_CANCELLED);
+    }
+
+    // The target fills up while the job is on its way: it does not start there within the bound,
+    // and goes back to where it ran.
+    void rollsBackWhenTheTargetCannotStartIt()
+    {
+        const QString id = runningJob(QStringLiteral("zhangjiakou"), QStringLiteral("rollback-test"), 2, QStringLiteral("nvidia"));
+        QVERIFY(!id.isEmpty());
+        cpn::v1::Migration started;
+        const auto status = startMigration(id, "zhongwei", nextRequestId(), &started);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        // Someone else takes every card of Zhongwei meanwhile.
+        QVERIFY(!m_lab.submit(QStringLiteral("zhongwei"), QStringLiteral("squatter-1"), 8, QStringLiteral("nvidia"),
+                              QStringLiteral("kind=batch"))
+                     .isEmpty());
+        QVERIFY(!m_lab.submit(QStringLiteral("zhongwei"), QStringLiteral("squatter-2"), 8, QStringLiteral("nvidia"),
+                              QStringLiteral("kind=batch"))
+                     .isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_ROLLED_BACK, 60000);
+        QVERIFY2(migration(started.id())->failure_reason().find("did not start") != std::string::npos,
+            migration(started.id())->failure_reason().c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(m_lab.jobWhere(id), QStringLiteral("zhangjiakou RUNNING"), 30000);
+        // The failed move is an alarm.
+        bool alarmed = false;
+        const auto snap = snapshot();
+        for (const auto& a : snap.alarms())
+            alarmed = alarmed || (a.code() == "MIGRATION_FAILED" && a.source_id() == started.id());
+        QVERIFY(alarmed);
     }
 
     // A drain drains the partition's nodes and moves their jobs, max_concurrent at a time.
