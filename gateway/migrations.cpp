@@ -14,19 +14,10 @@ namespace cpn::gateway {
 
 namespace {
 
-constexpr double kTypicalDrawShare = 0.8; // of a card's rated power
-constexpr double kGridCarbonKgPerKwh = 0.5366; // MEE national average grid factor, 2022
 constexpr double kRestartSeconds = 2; // release to running, as seen in the lab
 constexpr int kMaxAttempts = 5; // failed Slurm commands before a phase gives up
 constexpr std::uint32_t kMaxDrainConcurrency = 64;
 constexpr std::int64_t kCancelWaitMs = 20000;
-
-std::int64_t wallMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string fixed(double v, int decimals = 1)
 {
@@ -62,6 +53,17 @@ struct SlurmEngine::PlanContext {
     // Cards promised to migrations not yet running at their target, by site and architecture.
     std::map<std::pair<std::uint32_t, cpn::v1::Architecture>, std::uint32_t> reserved;
 };
+
+SlurmEngine::PlanContext SlurmEngine::planContext() const
+{
+    PlanContext context;
+    for (const auto& [id, run] : m_runs)
+        if (!run.finished())
+            if (const auto it = m_tasks.find(std::stoull(run.jobId)); it != m_tasks.end())
+                context.reserved[{ m_siteIndex.at(run.proto.target_site_id()), it->second.architecture() }]
+                    += it->second.cards();
+    return context;
+}
 
 grpc::Status SlurmEngine::checkReachable() const
 {
@@ -200,15 +202,12 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
     }
 
     // Electricity and carbon per hour at each end, at the sites' PUE, price and green share.
-    const double kilowatts = task.cards() * server::kilowattsPerCard(arch) * kTypicalDrawShare;
-    auto cost = [&](std::uint32_t s) {
-        return kilowatts * m_config.sites[s].pue * m_config.sites[s].priceCnyPerKwh;
+    auto footprint = [&](std::uint32_t s) {
+        const auto& site = m_config.sites[s];
+        return server::hourlyFootprint(arch, task.cards(), site.pue, site.priceCnyPerKwh, site.greenShare);
     };
-    auto carbon = [&](std::uint32_t s) {
-        return kilowatts * m_config.sites[s].pue * (1 - m_config.sites[s].greenShare) * kGridCarbonKgPerKwh;
-    };
-    p.set_cost_delta_cny_per_hour(cost(target) - cost(source));
-    p.set_carbon_delta_kg_per_hour(carbon(target) - carbon(source));
+    p.set_cost_delta_cny_per_hour(footprint(target).costCnyPerHour - footprint(source).costCnyPerHour);
+    p.set_carbon_delta_kg_per_hour(footprint(target).carbonKgPerHour - footprint(source).carbonKgPerHour);
 
     auto installedPflops = [&](std::uint32_t s) {
         double sum = 0;
@@ -243,12 +242,7 @@ grpc::Status SlurmEngine::planMigration(const cpn::v1::PlanMigrationRequest& req
         std::uint32_t target = 0;
         if (auto status = resolveMove(request.task_id(), request.target_site_id(), &found, &target); !status.ok())
             return status;
-        PlanContext context;
-        for (const auto& [id, run] : m_runs)
-            if (!run.finished())
-                if (const auto it = m_tasks.find(std::stoull(run.jobId)); it != m_tasks.end())
-                    context.reserved[{ m_siteIndex.at(run.proto.target_site_id()), it->second.architecture() }]
-                        += it->second.cards();
+        const PlanContext context = planContext();
         *plan = this->plan(*found, target, context);
         task = *found;
         partition = m_config.sites[target].partition;
@@ -363,12 +357,7 @@ grpc::Status SlurmEngine::startMigration(
         std::uint32_t target = 0;
         if (auto status = resolveMove(request.task_id(), request.target_site_id(), &task, &target); !status.ok())
             return status;
-        PlanContext context;
-        for (const auto& [id, run] : m_runs)
-            if (!run.finished())
-                if (const auto it = m_tasks.find(std::stoull(run.jobId)); it != m_tasks.end())
-                    context.reserved[{ m_siteIndex.at(run.proto.target_site_id()), it->second.architecture() }]
-                        += it->second.cards();
+        const PlanContext context = planContext();
         const auto plan = this->plan(*task, target, context);
         if (!plan.feasible()) {
             std::string why;
@@ -474,12 +463,7 @@ grpc::Status SlurmEngine::drainSite(
 
     std::lock_guard lock(m_mutex);
     const std::int64_t now = wallMs();
-    PlanContext context;
-    for (const auto& [id, run] : m_runs)
-        if (!run.finished())
-            if (const auto it = m_tasks.find(std::stoull(run.jobId)); it != m_tasks.end())
-                context.reserved[{ m_siteIndex.at(run.proto.target_site_id()), it->second.architecture() }]
-                    += it->second.cards();
+    PlanContext context = planContext();
     // Nearest sites first, so that work stays close to where it was.
     const server::HopCost latency = [&](const server::Hop& hop) { return m_config.links[hop.link].latency_ms(); };
     const auto distance = server::costsFrom(m_graph, site, latency);

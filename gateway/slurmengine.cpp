@@ -19,13 +19,6 @@ constexpr std::size_t kMaxHistoryPoints = 100000;
 constexpr std::int64_t kFineStepMs = 60000;
 constexpr int kActivePollMs = 250; // while a migration is under way
 
-std::int64_t wallMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::uint64_t firstRevisionOf(const GatewayOptions& options)
 {
     return options.firstRevision ? options.firstRevision : std::uint64_t(wallMs()) * 1000;

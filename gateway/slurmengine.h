@@ -13,6 +13,7 @@
 #include "statestore.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -24,6 +25,13 @@
 #include <vector>
 
 namespace cpn::gateway {
+
+// Wall clock, Unix ms: the gateway's time is Slurm's, the real one.
+inline std::int64_t wallMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 // How the gateway's drains start the reason they give Slurm's nodes; a drain by anyone else is
 // an alarm, ours is the site's maintenance.
@@ -113,6 +121,7 @@ private:
     void flush(); // hands m_pending to the event log
 
     // Command side (migrations.cpp).
+    PlanContext planContext() const; // the cards already promised to migrations under way
     grpc::Status checkReachable() const;
     grpc::Status resolveMove(const std::string& taskId, const std::string& targetId, const cpn::v1::Task** task,
         std::uint32_t* target) const;

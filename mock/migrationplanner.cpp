@@ -19,8 +19,6 @@ constexpr double kMigrationShareOfSpare = 0.6; // a transfer leaves headroom for
 // network's others (and it paces a migration at tens of wall seconds at the default time scale).
 constexpr double kMaxMigrationGbps = 50.0;
 constexpr double kMaxTransferSeconds = 240.0; // the rest of a large data set is pre-staged
-constexpr double kTypicalDrawShare = 0.8; // task power draw over its cards' rated power
-constexpr double kGridCarbonKgPerKwh = 0.581; // China grid average emission factor
 
 const char* architectureName(cpn::v1::Architecture a)
 {
@@ -245,15 +243,13 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
     }
 
     // Electricity and carbon per hour at each end, at the sites' current PUE, price and green share.
-    const double kilowatts = task.cards * kilowattsPerCard(arch) * kTypicalDrawShare;
-    const auto& sourceMetrics = m_metrics.last().sites(int(source));
-    const auto& targetMetrics = m_metrics.last().sites(int(target));
-    auto cost = [&](const cpn::v1::SiteMetrics& m) { return kilowatts * m.pue() * m.price_cny_per_kwh(); };
-    auto carbon = [&](const cpn::v1::SiteMetrics& m) {
-        return kilowatts * m.pue() * (1 - m.green_share()) * kGridCarbonKgPerKwh;
+    auto footprint = [&](const cpn::v1::SiteMetrics& m) {
+        return server::hourlyFootprint(arch, task.cards, m.pue(), m.price_cny_per_kwh(), m.green_share());
     };
-    p.set_cost_delta_cny_per_hour(cost(targetMetrics) - cost(sourceMetrics));
-    p.set_carbon_delta_kg_per_hour(carbon(targetMetrics) - carbon(sourceMetrics));
+    const auto here = footprint(m_metrics.last().sites(int(source)));
+    const auto there = footprint(m_metrics.last().sites(int(target)));
+    p.set_cost_delta_cny_per_hour(there.costCnyPerHour - here.costCnyPerHour);
+    p.set_carbon_delta_kg_per_hour(there.carbonKgPerHour - here.carbonKgPerHour);
 
     auto installedPflops = [&](std::uint32_t s) {
         double sum = 0;

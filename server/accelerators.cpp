@@ -42,6 +42,14 @@ double kilowattsPerCard(cpn::v1::Architecture architecture)
     }
 }
 
+HourlyFootprint hourlyFootprint(
+    cpn::v1::Architecture architecture, std::uint32_t cards, double pue, double priceCnyPerKwh, double greenShare)
+{
+    constexpr double kTypicalDrawShare = 0.8; // a task's draw over its cards' rated power
+    const double facilityKw = cards * kilowattsPerCard(architecture) * kTypicalDrawShare * pue;
+    return { facilityKw * priceCnyPerKwh, facilityKw * (1 - greenShare) * kGridCarbonKgPerKwh };
+}
+
 const char* architectureMetricName(cpn::v1::Architecture architecture)
 {
     switch (architecture) {

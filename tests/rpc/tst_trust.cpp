@@ -75,7 +75,8 @@ class TestTrust : public QObject {
     {
         StateFeed feed(settings);
         feed.start();
-        QTest::qWaitFor([&] { return !feed.lastError().isEmpty() || feed.state() == ConnectionState::Live; }, 20000);
+        if (!QTest::qWaitFor([&] { return !feed.lastError().isEmpty() || feed.state() == ConnectionState::Live; }, 20000))
+            return QStringLiteral("neither live nor an error in 20 s");
         return feed.state() == ConnectionState::Live ? QStringLiteral("live") : feed.lastError();
     }
 
