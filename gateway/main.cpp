@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -73,46 +74,30 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
     parsed.server.listenAddress = "127.0.0.1:50061";
     if (const char* conf = std::getenv("SLURM_CONF"))
         parsed.gateway.slurmConf = conf;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
+    cpn::server::ArgumentReader arguments(argc, argv);
+    while (arguments.next()) {
+        const std::string_view arg = arguments.name();
         std::string value;
-        bool hasValue = false;
-        if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
-            value = std::string(arg.substr(eq + 1));
-            arg = arg.substr(0, eq);
-            hasValue = true;
-        }
-        auto takeValue = [&]() -> bool {
-            if (hasValue)
-                return true;
-            if (i + 1 >= argc) {
-                *error = "option " + std::string(arg) + " needs a value";
-                return false;
-            }
-            value = argv[++i];
-            return true;
-        };
-        auto bad = [&](const std::string& expected) {
-            *error = "bad " + std::string(arg) + " '" + value + "': expected " + expected;
-            return std::nullopt;
-        };
-        if (arg == "--help" || arg == "-h") {
-            parsed.help = true;
-            continue;
-        }
-        const auto serving = cpn::server::takeServingOption(
-            arg,
-            [&](std::string* v) {
-                if (!takeValue())
-                    return false;
-                *v = value;
-                return true;
-            },
-            parsed.server, error);
+        auto takeValue = [&] { return arguments.value(&value, error); };
+        const auto serving = cpn::server::takeServingOption(arguments, parsed.server, error);
         if (serving == cpn::server::OptionUse::Bad)
             return std::nullopt;
         if (serving == cpn::server::OptionUse::Used)
             continue;
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+            continue;
+        }
+        auto bad = [&](const std::string& expected) {
+            *error = "bad " + std::string(arg) + " '" + value + "': expected " + expected;
+            return std::nullopt;
+        };
+        static const std::set<std::string_view> kOptions { "--sites", "--slurm-conf", "--poll-ms", "--state-dir",
+            "--start-timeout", "--max-transfer" };
+        if (!kOptions.count(arg)) {
+            *error = "unknown argument '" + std::string(arguments.raw()) + "'";
+            return std::nullopt;
+        }
         if (!takeValue())
             return std::nullopt;
         if (arg == "--sites") {
@@ -136,9 +121,6 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             if (!s)
                 return bad("seconds from 0 to 86400");
             parsed.gateway.maxTransferSeconds = *s;
-        } else {
-            *error = "unknown argument '" + std::string(argv[i]) + "'";
-            return std::nullopt;
         }
     }
     if (!parsed.help && parsed.sitesFile.empty()) {

@@ -57,34 +57,12 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
 {
     Parsed parsed;
     parsed.options.serving.listenAddress = "127.0.0.1:50051";
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
+    cpn::server::ArgumentReader arguments(argc, argv);
+    while (arguments.next()) {
+        const std::string_view arg = arguments.name();
         std::string value;
-        bool hasValue = false;
-        if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
-            value = std::string(arg.substr(eq + 1));
-            arg = arg.substr(0, eq);
-            hasValue = true;
-        }
-        auto takeValue = [&]() -> bool {
-            if (hasValue)
-                return true;
-            if (i + 1 >= argc) {
-                *error = "option " + std::string(arg) + " needs a value";
-                return false;
-            }
-            value = argv[++i];
-            return true;
-        };
-        const auto serving = cpn::server::takeServingOption(
-            arg,
-            [&](std::string* v) {
-                if (!takeValue())
-                    return false;
-                *v = value;
-                return true;
-            },
-            parsed.options.serving, error);
+        auto takeValue = [&] { return arguments.value(&value, error); };
+        const auto serving = cpn::server::takeServingOption(arguments, parsed.options.serving, error);
         if (serving == cpn::server::OptionUse::Bad)
             return std::nullopt;
         if (serving == cpn::server::OptionUse::Used)
@@ -143,7 +121,7 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             }
             parsed.options.scenario = value;
         } else {
-            *error = "unknown argument '" + std::string(argv[i]) + "'";
+            *error = "unknown argument '" + std::string(arguments.raw()) + "'";
             return std::nullopt;
         }
     }

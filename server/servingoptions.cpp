@@ -17,9 +17,42 @@ const char* const kServingOptionsHelp = R"(  --token ROLE=TOKEN   accept "author
                        non-loopback address needs TLS)
 )";
 
-OptionUse takeServingOption(std::string_view name, const std::function<bool(std::string*)>& value,
-    ApiServerOptions& options, std::string* error)
+ArgumentReader::ArgumentReader(int argc, char** argv)
+    : m_argc(argc)
+    , m_argv(argv)
+{ }
+
+bool ArgumentReader::next()
 {
+    if (++m_index >= m_argc)
+        return false;
+    m_name = m_argv[m_index];
+    m_hasInlineValue = false;
+    if (const auto eq = m_name.find('='); m_name.starts_with("--") && eq != std::string_view::npos) {
+        m_inlineValue = std::string(m_name.substr(eq + 1));
+        m_name = m_name.substr(0, eq);
+        m_hasInlineValue = true;
+    }
+    return true;
+}
+
+bool ArgumentReader::value(std::string* out, std::string* error)
+{
+    if (m_hasInlineValue) {
+        *out = m_inlineValue;
+        return true;
+    }
+    if (m_index + 1 >= m_argc) {
+        *error = "option " + std::string(m_name) + " needs a value";
+        return false;
+    }
+    *out = m_argv[++m_index];
+    return true;
+}
+
+OptionUse takeServingOption(ArgumentReader& arguments, ApiServerOptions& options, std::string* error)
+{
+    const std::string_view name = arguments.name();
     std::string text;
     if (name == "--insecure") {
         options.insecure = true;
@@ -28,7 +61,7 @@ OptionUse takeServingOption(std::string_view name, const std::function<bool(std:
     if (name != "--listen" && name != "--token" && name != "--token-file" && name != "--tls-cert"
         && name != "--tls-key" && name != "--tls-client-ca")
         return OptionUse::NotMine;
-    if (!value(&text))
+    if (!arguments.value(&text, error))
         return OptionUse::Bad;
     const std::string option(name);
     if (name == "--listen") {
