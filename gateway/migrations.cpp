@@ -59,7 +59,7 @@ SlurmEngine::PlanContext SlurmEngine::planContext() const
     PlanContext context;
     for (const auto& [id, run] : m_runs)
         if (!run.finished())
-            if (const auto it = m_tasks.find(std::stoull(run.jobId)); it != m_tasks.end())
+            if (const auto it = m_tasks.find(std::stoull("0" + run.jobId)); it != m_tasks.end())
                 context.reserved[{ m_siteIndex.at(run.proto.target_site_id()), it->second.architecture() }]
                     += it->second.cards();
     return context;
@@ -277,6 +277,7 @@ MigrationRun SlurmEngine::newRun(const cpn::v1::Task& task, std::uint32_t target
     MigrationRun run;
     auto& m = run.proto;
     m.set_id("mig-" + std::to_string(m_nextMigration++));
+    m_store.saveCounter("next_migration", m_nextMigration); // ids are never given twice, even after a quiet week
     m.set_request_id(requestId);
     m.set_task_id(task.id());
     m.set_source_site_id(task.site_id());
@@ -293,7 +294,9 @@ MigrationRun SlurmEngine::newRun(const cpn::v1::Task& task, std::uint32_t target
     run.jobId = task.id();
     run.sourcePartition = m_config.sites[m_siteIndex.at(task.site_id())].partition;
     run.targetPartition = m_config.sites[target].partition;
-    run.feature = gresTypeOf(task.architecture());
+    // The job's own constraint, as it was: set again with the move and kept on the way back.
+    if (const auto job = m_jobs.find(std::stoull("0" + task.id())); job != m_jobs.end())
+        run.feature = job->second.features;
     run.wasPending = task.state() == cpn::v1::TASK_STATE_QUEUED;
     run.phaseSinceMs = nowMs;
     run.transferSeconds = std::min(plan.transfer_seconds(), m_options.maxTransferSeconds);
@@ -412,7 +415,7 @@ grpc::Status SlurmEngine::cancelMigration(
     wake();
     lock.lock();
     const bool settled = m_runChanged.wait_for(lock, std::chrono::milliseconds(kCancelWaitMs),
-        [&] { return it->second.finished() || !m_cancelRequested.count(it->first); });
+        [&] { return m_stopped || it->second.finished() || !m_cancelRequested.count(it->first); });
     if (it->second.proto.state() == cpn::v1::MIGRATION_STATE_CANCELLED) {
         *migration = it->second.proto;
         return grpc::Status::OK;
@@ -433,13 +436,8 @@ grpc::Status SlurmEngine::drainSite(
     std::uint32_t site = 0;
     {
         std::lock_guard lock(m_mutex);
-        if (const auto answer = m_store.findAnswer("drain", request.request_id()); answer && !request.dry_run()) {
-            response->ParseFromString(*answer);
-            for (auto& m : *response->mutable_migrations())
-                if (const auto it = m_runs.find(m.id()); it != m_runs.end())
-                    m = it->second.proto;
+        if (!request.dry_run() && repeatedDrain(request.request_id(), response))
             return grpc::Status::OK;
-        }
         if (auto status = checkReachable(); !status.ok())
             return status;
         const auto it = m_siteIndex.find(request.site_id());
@@ -462,6 +460,9 @@ grpc::Status SlurmEngine::drainSite(
     }
 
     std::lock_guard lock(m_mutex);
+    // The same request again while this one drained the nodes: its answer, not a second drain.
+    if (!request.dry_run() && repeatedDrain(request.request_id(), response))
+        return grpc::Status::OK;
     const std::int64_t now = wallMs();
     PlanContext context = planContext();
     // Nearest sites first, so that work stays close to where it was.
@@ -526,6 +527,19 @@ grpc::Status SlurmEngine::drainSite(
     return grpc::Status::OK;
 }
 
+bool SlurmEngine::repeatedDrain(const std::string& requestId, cpn::v1::DrainSiteResponse* response) const
+{
+    const auto answer = m_store.findAnswer("drain", requestId);
+    if (!answer)
+        return false;
+    response->Clear();
+    response->ParseFromString(*answer);
+    for (auto& m : *response->mutable_migrations())
+        if (const auto it = m_runs.find(m.id()); it != m_runs.end())
+            m = it->second.proto;
+    return true;
+}
+
 grpc::Status SlurmEngine::acknowledgeAlarm(
     const cpn::v1::AcknowledgeAlarmRequest& request, const std::string& actor, cpn::v1::Alarm* alarm)
 {
@@ -579,18 +593,21 @@ void SlurmEngine::step(const std::string& id)
     const auto jobIt = m_jobs.find(std::stoull("0" + run.jobId));
     const SlurmJob* job = jobIt == m_jobs.end() ? nullptr : &jobIt->second;
     const bool cancel = m_cancelRequested.count(id) > 0;
+    if (m_ambiguousJobs.count(run.jobId))
+        return; // not on what a user's text may have forged: wait for a clear reading
     auto scontrol = [&](std::vector<std::string> args) {
         args.insert(args.begin(), "scontrol");
         return args;
     };
     const std::string jobArg = "JobId=" + run.jobId;
-    // StartTime=now with the move: a requeued job otherwise waits out the credential expiry
-    // (BeginTime) after its release.
+    // StartTime=now with the move of a requeued job: it would otherwise wait out the credential
+    // expiry (BeginTime) after its release. A job that never started keeps its own start time.
     auto toPartition = [&](const std::string& partition) {
         std::vector<std::string> args { "scontrol", "update", jobArg, "Partition=" + partition };
         if (!run.feature.empty())
             args.push_back("Features=" + run.feature);
-        args.push_back("StartTime=now");
+        if (!run.wasPending)
+            args.push_back("StartTime=now");
         return args;
     };
 
@@ -606,8 +623,8 @@ void SlurmEngine::step(const std::string& id)
         end = cpn::v1::MIGRATION_STATE_FAILED;
         why = "job " + run.jobId + " left Slurm's queue" + (job ? " (" + job->state + ")" : "");
     } else if (cancel && run.phase <= Phase::Transferring) {
-        if (job->state == "COMPLETING")
-            return; // the requeue is still under way: put back once it is pending
+        if (!job->pending() && job->state != "RUNNING")
+            return; // a requeue still under way (COMPLETING, REQUEUED...): put back once it is pending
         if (!atSource && job->pending())
             commands.push_back(toPartition(run.sourcePartition));
         if (job->held())
@@ -625,7 +642,9 @@ void SlurmEngine::step(const std::string& id)
                 next = Phase::Signal;
             break;
         case Phase::Signal:
-            if (job->pending()) { // not started yet: it just queues at the target
+            if (atTarget) { // moved already (a restart after the move, before it was recorded)
+                end = cpn::v1::MIGRATION_STATE_COMPLETED;
+            } else if (job->pending()) { // not started yet: it just queues at the target
                 run.wasPending = true;
                 commands.push_back(toPartition(run.targetPartition));
                 end = cpn::v1::MIGRATION_STATE_COMPLETED;
@@ -636,8 +655,9 @@ void SlurmEngine::step(const std::string& id)
             }
             break;
         case Phase::Checkpointing:
-            if (job->held() || (job->pending() && !atSource))
-                next = Phase::Transferring; // requeued already (a restart after the hold)
+            if (job->held() || (job->pending() && !atSource) || (!job->running() && !job->pending())
+                || job->state == "COMPLETING")
+                next = Phase::Transferring; // requeued already, or being requeued (a restart after the hold)
             else if (now - run.phaseSinceMs >= m_options.checkpointGraceMs) {
                 commands.push_back(scontrol({ job->pending() ? "hold" : "requeuehold", run.jobId }));
                 next = Phase::Transferring;
@@ -650,6 +670,12 @@ void SlurmEngine::step(const std::string& id)
                 next = Phase::Restoring; // released already (a restart after the release)
             } else if (job->running() && job->state != "COMPLETING") {
                 commands.push_back(scontrol({ "requeuehold", run.jobId })); // the hold did not take
+            } else if (job->pending() && !job->held() && atSource) {
+                commands.push_back(scontrol({ "hold", run.jobId })); // released by someone else meanwhile
+            } else if (now - run.phaseSinceMs > m_options.startTimeoutMs + std::int64_t(run.transferSeconds * 1000)) {
+                next = Phase::RollingBack;
+                run.proto.set_failure_reason("Slurm did not let the job be moved within "
+                    + std::to_string(m_options.startTimeoutMs / 1000) + " s (it is " + job->state + ", " + job->reason + ")");
             } else if (job->held()) {
                 if (!atTarget)
                     commands.push_back(toPartition(run.targetPartition));
@@ -722,14 +748,19 @@ void SlurmEngine::step(const std::string& id)
             m_store.saveMigration(run);
             return;
         }
-        if (run.phase == Phase::Transferring || run.phase == Phase::Restoring) {
+        if (run.phase != Phase::RollingBack) {
+            // Never leave a job held or half-moved: take it back to where it ran.
             next = Phase::RollingBack;
             end.reset();
             run.proto.set_failure_reason("Slurm refused: " + failed.err);
         } else {
+            // The way back failed too: release it wherever it is rather than leave it held.
+            lock.unlock();
+            m_slurm.run("scontrol", { "release", run.jobId });
+            lock.lock();
             next.reset();
             end = cpn::v1::MIGRATION_STATE_FAILED;
-            why = "Slurm refused: " + failed.err;
+            why = "Slurm refused to put the job back (" + failed.err + "); it was released where it is";
         }
     }
     if (end) {

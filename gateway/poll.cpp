@@ -260,8 +260,19 @@ void SlurmEngine::applyTasks(const SlurmView& view, std::int64_t nowMs)
 
     std::map<std::uint64_t, SlurmJob> jobs;
     std::set<std::uint64_t> present;
+    // A job whose lines are ambiguous stays as it was last seen (its task too) until it reads
+    // clearly again: users' text must not move or remove anything.
+    for (const auto& id : view.ambiguousJobs) {
+        const std::uint64_t number = std::stoull(id);
+        if (const auto old = m_jobs.find(number); old != m_jobs.end())
+            jobs[number] = old->second;
+        if (m_tasks.count(number))
+            present.insert(number);
+    }
     for (const auto& job : view.jobs) {
         const std::uint64_t number = std::stoull(job.id);
+        if (view.ambiguousJobs.count(job.id))
+            continue;
         jobs[number] = job;
         auto site = siteOfPartition(job.partition);
         if (!site || job.finished())
@@ -296,6 +307,7 @@ void SlurmEngine::applyTasks(const SlurmView& view, std::int64_t nowMs)
         it = m_tasks.erase(it);
     }
     m_jobs = std::move(jobs);
+    m_ambiguousJobs = view.ambiguousJobs;
 }
 
 void SlurmEngine::applyMetrics(const SlurmView& view, std::int64_t nowMs)

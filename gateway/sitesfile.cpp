@@ -137,6 +137,8 @@ std::optional<SitesConfig> parseSitesFile(std::string_view json, std::string* er
         return std::nullopt;
     }
     SitesConfig config;
+    // One namespace for regions, sites and links: the history keys samples by id alone.
+    std::set<std::string> allIds;
     std::set<std::string> regionIds;
     const QJsonArray regions = top.value(QLatin1String("regions")).toArray();
     for (qsizetype i = 0; i < regions.size(); ++i) {
@@ -149,7 +151,7 @@ std::optional<SitesConfig> parseSitesFile(std::string_view json, std::string* er
         r.set_western(e.flag("western"));
         for (const auto& p : e.array("provinces"))
             r.add_provinces(p.toString().toStdString());
-        if (e.ok() && !regionIds.insert(r.id()).second)
+        if (e.ok() && (!regionIds.insert(r.id()).second || !allIds.insert(r.id()).second))
             e.fail("the id is used twice");
         if (!e.ok())
             return std::nullopt;
@@ -185,8 +187,8 @@ std::optional<SitesConfig> parseSitesFile(std::string_view json, std::string* er
         entry.pue = e.number("pue", entry.pue, 1, 5);
         entry.priceCnyPerKwh = e.number("price_cny_per_kwh", entry.priceCnyPerKwh, 0, 100);
         entry.greenShare = e.number("green_share", entry.greenShare, 0, 1);
-        if (e.ok() && !siteIds.insert(s.id()).second)
-            e.fail("the id is used twice");
+        if (e.ok() && (!siteIds.insert(s.id()).second || !allIds.insert(s.id()).second))
+            e.fail("the id is used twice (by a region, a site or a link)");
         if (e.ok() && !partitions.insert(entry.partition).second)
             e.fail("partition \"" + entry.partition + "\" is already another site's");
         if (!e.ok())
@@ -220,8 +222,8 @@ std::optional<SitesConfig> parseSitesFile(std::string_view json, std::string* er
         l.set_latency_ms(e.number("latency_ms", 0, 0, 10000, true));
         l.set_length_km(e.number("length_km", 0, 0, 100000));
         l.set_status(cpn::v1::LINK_STATUS_UP);
-        if (e.ok() && !linkIds.insert(l.id()).second)
-            e.fail("the id is used twice");
+        if (e.ok() && (!linkIds.insert(l.id()).second || !allIds.insert(l.id()).second))
+            e.fail("the id is used twice (by a region, a site or a link)");
         if (!e.ok())
             return std::nullopt;
         config.links.push_back(std::move(l));

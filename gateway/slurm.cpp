@@ -220,8 +220,9 @@ std::int64_t limitMinutes(std::string_view text)
 
 } // namespace
 
-std::vector<SlurmJob> parseSqueueLines(std::string_view text)
+std::vector<SlurmJob> parseSqueueLines(std::string_view text, std::set<std::string>* ambiguous)
 {
+    std::set<std::string> seen;
     constexpr std::size_t kFields = 15;
     std::vector<SlurmJob> jobs;
     std::size_t start = 0;
@@ -266,6 +267,10 @@ std::vector<SlurmJob> parseSqueueLines(std::string_view text)
             perNode += count;
         j.gpus = perNode * j.nodeCount;
         j.comment = f[14] == "(null)" ? std::string() : std::string(f[14]);
+        // The id comes first, before any user's text; a line whose last field holds a separator
+        // had one more in a name, and a second line for an id was made by a line break.
+        if ((f[14].find('\x1f') != std::string_view::npos || !seen.insert(j.id).second) && ambiguous)
+            ambiguous->insert(j.id);
         jobs.push_back(std::move(j));
     }
     return jobs;
@@ -388,8 +393,17 @@ CommandResult SlurmCli::run(
     for (auto& e : envStrings)
         envp.push_back(e.data());
     envp.push_back(nullptr);
+    // The gateway blocks SIGINT, SIGTERM and SIGHUP for its sigwait; the commands must not
+    // inherit that.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
     pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+    const int spawned = posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     close(outPipe[1]);
     close(errPipe[1]);
@@ -476,7 +490,7 @@ std::optional<SlurmView> SlurmCli::poll(std::string* error) const
         return std::nullopt;
     }
     view.nodes = std::move(*nodes);
-    view.jobs = parseSqueueLines(squeue.out);
+    view.jobs = parseSqueueLines(squeue.out, &view.ambiguousJobs);
     view.partitions = parsePartitions(partitions.out);
     return view;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,9 @@ struct SlurmPartition {
 struct SlurmView {
     std::vector<SlurmNode> nodes;
     std::vector<SlurmJob> jobs;
+    // Jobs whose lines cannot be trusted this time: a separator or a line break in a name or
+    // comment (users' text) made two lines for one id, or shifted its fields.
+    std::set<std::string> ambiguousJobs;
     std::vector<SlurmPartition> partitions;
 };
 
@@ -72,7 +76,7 @@ std::optional<std::vector<SlurmNode>> parseSinfoJson(std::string_view json, std:
 // `squeue -h -o kSqueueFormat` with SLURM_TIME_FORMAT=%s: one job a line, fields separated by
 // 0x1F. (22.05's `squeue --json` prints 3 MB for 1,000 jobs and costs ten times the CPU.)
 extern const char* const kSqueueFormat;
-std::vector<SlurmJob> parseSqueueLines(std::string_view text);
+std::vector<SlurmJob> parseSqueueLines(std::string_view text, std::set<std::string>* ambiguous = nullptr);
 std::vector<SlurmPartition> parsePartitions(std::string_view scontrolShowPartitionOneLiners);
 // "gpu:nvidia:8(S:0-1),gpu:ascend:2" -> {nvidia: 8, ascend: 2}; untyped gpus count as "".
 std::map<std::string, std::uint32_t> parseGpuGres(std::string_view gres);

@@ -90,6 +90,7 @@ SlurmEngine::OpenResult SlurmEngine::open(std::string* error)
             m_nextMigration = std::max<std::uint64_t>(m_nextMigration, std::stoull("0" + id.substr(4)) + 1);
         m_runs[id] = std::move(run);
     }
+    m_nextMigration = std::max<std::uint64_t>(m_nextMigration, m_store.loadCounter("next_migration"));
     for (auto& [key, alarm] : m_store.loadAlarms())
         m_alarms[key] = alarm;
     apply(*view, wallMs());
@@ -112,6 +113,11 @@ void SlurmEngine::stop()
     m_loopWake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+    }
+    m_runChanged.notify_all(); // a cancel waiting for the poll thread gives up at once
     m_events.close();
 }
 
@@ -228,7 +234,7 @@ grpc::Status SlurmEngine::listTasks(const cpn::v1::ListTasksRequest& request, cp
     std::uint64_t after = 0;
     if (!request.page_token().empty()) {
         const auto& token = request.page_token();
-        if (token.size() > 20 || !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (token.size() > 19 || !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return { grpc::StatusCode::INVALID_ARGUMENT, "malformed page_token" };
         after = std::stoull(token);
     }
@@ -276,7 +282,7 @@ grpc::Status SlurmEngine::queryHistory(
     if (request.step_ms() < 0)
         return { grpc::StatusCode::INVALID_ARGUMENT, "step_ms must not be negative" };
     const std::int64_t step = std::max<std::int64_t>(request.step_ms(), kFineStepMs);
-    if (std::uint64_t(request.to_ms() - request.from_ms()) / std::uint64_t(step) > kMaxHistoryPoints)
+    if ((std::uint64_t(request.to_ms()) - std::uint64_t(request.from_ms())) / std::uint64_t(step) > kMaxHistoryPoints)
         return { grpc::StatusCode::INVALID_ARGUMENT, "too many points: raise step_ms or shorten the range" };
 
     const std::string& metric = request.metric();

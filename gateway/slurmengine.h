@@ -20,6 +20,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -134,6 +135,8 @@ private:
     // One step of one migration; false when it waits for Slurm.
     void step(const std::string& migrationId);
     std::size_t activeRunsOf(const std::string& drainRequestId) const;
+    // The stored answer of a drain already made with this request id, with its migrations now.
+    bool repeatedDrain(const std::string& requestId, cpn::v1::DrainSiteResponse* response) const;
     std::optional<std::uint32_t> siteOfPartition(const std::string& partition) const;
 
     void loop();
@@ -156,11 +159,13 @@ private:
     std::vector<cpn::v1::LinkMetrics> m_linkMetrics;
     std::map<std::uint64_t, cpn::v1::Task> m_tasks; // by job id
     std::map<std::uint64_t, SlurmJob> m_jobs; // as the last poll saw them
+    std::set<std::string> m_ambiguousJobs; // the last poll could not read them clearly
     std::map<std::string, cpn::v1::Alarm> m_alarms; // by key: code and entity
     std::map<std::string, MigrationRun> m_runs; // by migration id
     std::map<std::string, bool> m_cancelRequested; // migration ids
     std::uint64_t m_nextMigration = 1;
     bool m_reachable = true;
+    bool m_stopped = false; // no more polls: nothing will answer a waiting cancel
     bool m_polledOnce = false;
     std::string m_unreachableWhy;
     std::int64_t m_lastPollMs = 0;

@@ -92,6 +92,14 @@ bool StateStore::exec(const char* sql) const
     return false;
 }
 
+void StateStore::commit()
+{
+    // A failed commit (disk full, I/O error) must not leave the transaction open: every later
+    // write would stay uncommitted. What it held is lost, and said so.
+    if (!exec("COMMIT"))
+        exec("ROLLBACK");
+}
+
 bool StateStore::open(const std::string& directory, std::string* error)
 {
     std::error_code ec;
@@ -120,8 +128,10 @@ bool StateStore::open(const std::string& directory, std::string* error)
                          "CREATE TABLE IF NOT EXISTS answers(kind TEXT, request_id TEXT, answer BLOB, seq INTEGER,"
                          " PRIMARY KEY(kind, request_id));"
                          "CREATE TABLE IF NOT EXISTS alarms(key TEXT PRIMARY KEY, proto BLOB);"
+                         "CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER);"
                          "CREATE TABLE IF NOT EXISTS samples(entity TEXT, metric TEXT, t INTEGER, v REAL,"
-                         " PRIMARY KEY(entity, metric, t)) WITHOUT ROWID;");
+                         " PRIMARY KEY(entity, metric, t)) WITHOUT ROWID;"
+                         "CREATE INDEX IF NOT EXISTS samples_by_time ON samples(t);");
     if (!ok) {
         *error = path + " is not a usable state store: " + sqlite3_errmsg(m_db);
         return false;
@@ -143,7 +153,7 @@ void StateStore::saveCommand(const std::vector<const MigrationRun*>& runs, const
     for (const auto* run : runs)
         saveMigrationLocked(*run);
     saveAnswerLocked(kind, requestId, answer);
-    exec("COMMIT");
+    commit();
 }
 
 void StateStore::saveMigrationLocked(const MigrationRun& run)
@@ -261,6 +271,23 @@ std::map<std::string, cpn::v1::Alarm> StateStore::loadAlarms() const
     return alarms;
 }
 
+void StateStore::saveCounter(const std::string& name, std::uint64_t value)
+{
+    std::lock_guard lock(m_mutex);
+    Statement(m_db, "INSERT OR REPLACE INTO counters(name, value) VALUES(?1, ?2)")
+        .bind(1, name)
+        .bind(2, std::int64_t(value))
+        .run();
+}
+
+std::uint64_t StateStore::loadCounter(const std::string& name) const
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT value FROM counters WHERE name = ?1");
+    s.bind(1, name);
+    return s.step() ? std::uint64_t(std::max<std::int64_t>(0, s.integer(0))) : 0;
+}
+
 void StateStore::recordSamples(std::int64_t timeMs, const std::vector<Sample>& samples)
 {
     std::lock_guard lock(m_mutex);
@@ -272,7 +299,7 @@ void StateStore::recordSamples(std::int64_t timeMs, const std::vector<Sample>& s
             s.run();
         }
     }
-    exec("COMMIT");
+    commit();
 }
 
 std::vector<std::pair<std::int64_t, double>> StateStore::samples(
@@ -291,23 +318,29 @@ void StateStore::compact(std::int64_t nowMs)
 {
     std::lock_guard lock(m_mutex);
     const std::int64_t dayAgo = nowMs - kFineKeptMs;
+    const std::int64_t cutoff = dayAgo - dayAgo % kCoarseStepMs;
+    // Hourly: only the last two days before the cutoff can hold minutes not yet folded (older
+    // ones, left by a gateway that was down, go with the week).
+    const std::int64_t since = cutoff - 2 * kFineKeptMs;
     exec("BEGIN");
     // Minutes older than a day become the mean of their quarter hour, at its start.
     Statement(m_db,
         "INSERT OR REPLACE INTO samples(entity, metric, t, v) SELECT entity, metric, (t / ?2) * ?2, AVG(v)"
-        " FROM samples WHERE t < ?1 GROUP BY entity, metric, t / ?2")
-        .bind(1, dayAgo - dayAgo % kCoarseStepMs)
+        " FROM samples WHERE t >= ?3 AND t < ?1 GROUP BY entity, metric, t / ?2")
+        .bind(1, cutoff)
         .bind(2, kCoarseStepMs)
+        .bind(3, since)
         .run();
-    Statement(m_db, "DELETE FROM samples WHERE t < ?1 AND t % ?2 != 0")
-        .bind(1, dayAgo - dayAgo % kCoarseStepMs)
+    Statement(m_db, "DELETE FROM samples WHERE t >= ?3 AND t < ?1 AND t % ?2 != 0")
+        .bind(1, cutoff)
         .bind(2, kCoarseStepMs)
+        .bind(3, since)
         .run();
     Statement(m_db, "DELETE FROM samples WHERE t < ?1").bind(1, nowMs - kKeptMs).run();
     Statement(m_db, "DELETE FROM answers WHERE seq <= (SELECT MAX(seq) FROM answers) - ?1")
         .bind(1, std::int64_t(kAnswersKept))
         .run();
-    exec("COMMIT");
+    commit();
 }
 
 } // namespace cpn::gateway

@@ -53,6 +53,9 @@ public:
     void forgetAlarm(const std::string& key);
     std::map<std::string, cpn::v1::Alarm> loadAlarms() const;
 
+    void saveCounter(const std::string& name, std::uint64_t value);
+    std::uint64_t loadCounter(const std::string& name) const; // 0 when never saved
+
     void recordSamples(std::int64_t timeMs, const std::vector<Sample>& samples);
     // Samples of one series in [fromMs, toMs], oldest first.
     std::vector<std::pair<std::int64_t, double>> samples(
@@ -62,6 +65,7 @@ public:
 
 private:
     bool exec(const char* sql) const;
+    void commit();
     void saveMigrationLocked(const MigrationRun& run);
     void saveAnswerLocked(const std::string& kind, const std::string& requestId, const std::string& answer);
 

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QSslConfiguration>
-#include <QSslKey>
 #include <QSslSocket>
 
 #include <grpcpp/client_context.h>
@@ -48,13 +47,9 @@ QString whyCertificateFails(const ConnectionSettings& settings)
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!settings.tlsCa.isEmpty())
         config.setCaCertificates(QSslCertificate::fromData(settings.tlsCa, QSsl::Pem));
-    if (!settings.tlsCert.isEmpty()) {
-        config.setLocalCertificate(QSslCertificate(settings.tlsCert, QSsl::Pem));
-        config.setPrivateKey(QSslKey(settings.tlsKey, QSsl::Ec, QSsl::Pem));
-    }
     socket.setSslConfiguration(config);
     socket.connectToHostEncrypted(host, port);
-    socket.waitForEncrypted(3000);
+    socket.waitForEncrypted(2000); // the server's certificate is all it needs: no client certificate
     for (const QSslError& e : socket.sslHandshakeErrors()) {
         switch (e.error()) {
         case QSslError::CertificateExpired:
@@ -74,7 +69,7 @@ QString whyCertificateFails(const ConnectionSettings& settings)
 
 } // namespace
 
-QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings)
+QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected)
 {
     const QString text = QString::fromStdString(message);
     auto has = [&](const char* s) { return text.contains(QLatin1String(s), Qt::CaseInsensitive); };
@@ -91,13 +86,13 @@ QString describeFailure(int code, const std::string& message, const ConnectionSe
         // A server that wants a client certificate and gets none (or one it does not trust)
         // closes the connection during the handshake.
         if (has("CERTIFICATE_REQUIRED") || has("HANDSHAKE_FAILURE") || has("certificate required")
-            || has("Socket closed") || has("Connection reset"))
+            || (!everConnected && (has("Socket closed") || has("Connection reset"))))
             return QCoreApplication::translate("cpn::Connection",
                 "TLS: the server wants a client certificate this console does not have, or does not accept it "
                 "(--tls-cert, --tls-key)");
         if (has("handshake") || has("SSL"))
             return QCoreApplication::translate("cpn::Connection", "TLS: the handshake with the server failed");
-    } else if (code == int(grpc::StatusCode::UNAVAILABLE)
+    } else if (code == int(grpc::StatusCode::UNAVAILABLE) && !everConnected
         && (has("Socket closed") || has("Connection reset") || has("Broken pipe") || has("FD shutdown")
             || (has("failed to connect to all addresses") && has("closed")))) {
         return QCoreApplication::translate("cpn::Connection",

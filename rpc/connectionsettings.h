@@ -30,8 +30,10 @@ std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings);
 // A failed call's cause in the interface language when the transport explains it (TLS: an
 // untrusted or expired certificate, one for another name, a client certificate missing,
 // plaintext against TLS or the other way round); otherwise the server's own words with the
-// code. Never empty.
-QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings);
+// code. Never empty. `everConnected`: a call on this connection succeeded before, so a closed
+// socket is a server going away, not a TLS mismatch. With a TLS verification failure it makes
+// a handshake of its own (seconds at most): never call it on the GUI thread.
+QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected);
 // Adds the bearer token to a call's metadata.
 void authorize(grpc::ClientContext& context, const ConnectionSettings& settings);
 

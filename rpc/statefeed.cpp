@@ -215,6 +215,18 @@ void StateFeed::run()
 
     quint64 revision = 0;
     bool needSnapshot = true;
+    // A failure's words, worked out once per distinct failure (a TLS one takes a handshake).
+    bool everConnected = false;
+    std::string lastFailure;
+    QString lastDescription;
+    auto describe = [&](const grpc::Status& status) {
+        const std::string key = std::to_string(int(status.error_code())) + (everConnected ? "+" : "-") + status.error_message();
+        if (key != lastFailure) {
+            lastFailure = key;
+            lastDescription = describeFailure(status.error_code(), status.error_message(), m_settings, everConnected);
+        }
+        return lastDescription;
+    };
     int backoffMs = kFirstBackoffMs;
     setState(ConnectionState::Connecting);
     for (;;) {
@@ -255,7 +267,7 @@ void StateFeed::run()
                     const grpc::Status pageStatus = stub->ListTasks(&pageContext, request, &page);
                     endCall();
                     if (!pageStatus.ok()) {
-                        error = tr("Listing tasks failed: %1").arg(describeFailure(pageStatus.error_code(), pageStatus.error_message(), m_settings));
+                        error = tr("Listing tasks failed: %1").arg(describe(pageStatus));
                         complete = false;
                         break;
                     }
@@ -276,9 +288,10 @@ void StateFeed::run()
                         emit snapshotTaken(revision, taskCount);
                     });
                     setState(ConnectionState::Live);
+                    everConnected = true;
                 }
             } else {
-                error = tr("Snapshot failed: %1").arg(describeFailure(status.error_code(), status.error_message(), m_settings));
+                error = tr("Snapshot failed: %1").arg(describe(status));
             }
         }
         if (!needSnapshot) {
@@ -302,6 +315,7 @@ void StateFeed::run()
             if (context.GetServerInitialMetadata().count(kEstablishedHeader) && !progressed) {
                 progressed = true;
                 setState(ConnectionState::Live);
+                everConnected = true;
             }
             v1::WatchEvent event;
             while (reader->Read(&event)) {
@@ -314,6 +328,7 @@ void StateFeed::run()
                 if (!progressed) {
                     progressed = true;
                     setState(ConnectionState::Live);
+                    everConnected = true;
                 }
             }
             const grpc::Status status = reader->Finish();
@@ -323,7 +338,7 @@ void StateFeed::run()
                 needSnapshot = true;
                 continue;
             }
-            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describeFailure(status.error_code(), status.error_message(), m_settings));
+            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describe(status));
         }
         {
             std::lock_guard lock(m_mutex);

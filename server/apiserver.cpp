@@ -152,14 +152,21 @@ bool ApiServer::start(std::string* error)
 
 bool ApiServer::reloadTokens(std::string* error)
 {
-    if (m_options.tokenFile.empty()) {
+    if (m_options.tokenFiles.empty()) {
         *error = "no --token-file to read again";
         return false;
     }
-    auto tokens = loadTokenFile(m_options.tokenFile, error);
-    if (!tokens)
-        return false;
-    m_authenticator.setTokens(std::move(*tokens));
+    std::vector<AccessToken> tokens = m_options.givenTokens;
+    for (const auto& file : m_options.tokenFiles) {
+        std::string why;
+        auto read = loadTokenFile(file, &why);
+        if (!read) {
+            *error = file + ": " + why;
+            return false;
+        }
+        tokens.insert(tokens.end(), read->begin(), read->end());
+    }
+    m_authenticator.setTokens(std::move(tokens));
     return true;
 }
 

@@ -29,7 +29,10 @@ struct TlsFiles {
 struct ApiServerOptions {
     std::string listenAddress = "127.0.0.1:0"; // HOST:PORT; port 0 = pick a free port
     std::vector<AccessToken> tokens; // none = everyone is operator, and only on a loopback address
-    std::string tokenFile; // where `tokens` came from, read again by reloadTokens()
+    // Where `tokens` came from: given one by one (--token), and token files, read again by
+    // reloadTokens().
+    std::vector<AccessToken> givenTokens;
+    std::vector<std::string> tokenFiles;
     TlsFiles tls;
     bool insecure = false; // plaintext allowed on an address others can reach
 };

@@ -78,6 +78,7 @@ OptionUse takeServingOption(ArgumentReader& arguments, ApiServerOptions& options
             return OptionUse::Bad;
         }
         options.tokens.push_back(*token);
+        options.givenTokens.push_back(*token);
     } else if (name == "--token-file") {
         std::string why;
         const auto tokens = loadTokenFile(text, &why);
@@ -86,7 +87,7 @@ OptionUse takeServingOption(ArgumentReader& arguments, ApiServerOptions& options
             return OptionUse::Bad;
         }
         options.tokens.insert(options.tokens.end(), tokens->begin(), tokens->end());
-        options.tokenFile = text;
+        options.tokenFiles.push_back(text);
     } else if (name == "--tls-cert") {
         options.tls.certFile = text;
     } else if (name == "--tls-key") {
