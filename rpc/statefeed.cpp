@@ -12,6 +12,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <unordered_set>
 
 namespace cpn {
 
@@ -21,6 +22,9 @@ namespace {
     constexpr int kFirstBackoffMs = 250;
     constexpr int kMaxBackoffMs = 8000;
     constexpr int kTaskPageSize = 5000;
+    // A server is not trusted to end its task list: five times `huge`, then it is refused.
+    constexpr qsizetype kMaxTasks = 5'000'000;
+    constexpr int kMaxEmptyPages = 100;
     constexpr auto kUnaryDeadline = std::chrono::seconds(30);
     // Initial metadata of a Watch the server has accepted (the revision is held).
     constexpr const char* kEstablishedHeader = "cpn-watch";
@@ -250,10 +254,12 @@ void StateFeed::run()
                 StateBatch batch;
                 batch.snapshot = convert::fromProto(reply);
                 revision = reply.revision();
-                batch.tasks.reserve(qsizetype(reply.task_count()));
+                batch.tasks.reserve(qsizetype(std::min<quint64>(reply.task_count(), quint64(kMaxTasks))));
                 // Tasks are paged; events from `revision` on replay whatever changed meanwhile.
                 std::string token;
                 bool complete = true;
+                std::unordered_set<std::size_t> tokensSeen; // hashes: a token may be long
+                int emptyPages = 0;
                 do {
                     grpc::ClientContext pageContext;
                     authorize(pageContext, m_settings);
@@ -274,6 +280,22 @@ void StateFeed::run()
                     for (const auto& t : page.tasks())
                         batch.tasks.append(convert::fromProto(t));
                     token = page.next_page_token();
+                    emptyPages = page.tasks_size() == 0 ? emptyPages + 1 : 0;
+                    // A list that never ends is refused, not followed for ever.
+                    if (!token.empty() && !tokensSeen.insert(std::hash<std::string> {}(token)).second) {
+                        error = tr("The server's task list repeats itself (a page token came twice); not taken");
+                        complete = false;
+                    } else if (batch.tasks.size() > kMaxTasks) {
+                        error = tr("The server lists more than %L1 tasks; not taken").arg(kMaxTasks);
+                        complete = false;
+                    } else if (emptyPages > kMaxEmptyPages) {
+                        error = tr("The server's task list goes on with empty pages; not taken");
+                        complete = false;
+                    }
+                    if (!complete) {
+                        batch.tasks = {};
+                        break;
+                    }
                 } while (!token.empty());
                 if (complete) {
                     const int taskCount = int(batch.tasks.size());

@@ -2148,6 +2148,18 @@ Showing the built-in map.</source>
         <source>Stream broken: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server&apos;s task list repeats itself (a page token came twice); not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server lists more than %L1 tasks; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s task list goes on with empty pages; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

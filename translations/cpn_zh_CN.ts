@@ -2124,6 +2124,18 @@ Showing the built-in map.</source>
         <source>Stream broken: %1</source>
         <translation>数据流中断：%1</translation>
     </message>
+    <message>
+        <source>The server&apos;s task list repeats itself (a page token came twice); not taken</source>
+        <translation>服务器的任务列表自相重复（页令牌出现了两次），未予采用</translation>
+    </message>
+    <message>
+        <source>The server lists more than %L1 tasks; not taken</source>
+        <translation>服务器列出的任务超过 %L1 个，未予采用</translation>
+    </message>
+    <message>
+        <source>The server&apos;s task list goes on with empty pages; not taken</source>
+        <translation>服务器的任务列表持续返回空页，未予采用</translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

@@ -1,0 +1,111 @@
+// A server that lies to the console's feed: it is refused with a reason, and the console neither
+// hangs nor grows. (More of issue 15's hostile cases belong here.)
+
+#include "apiserver.h"
+#include "engine.h"
+#include "statefeed.h"
+
+#include <QTest>
+
+#include <atomic>
+
+using namespace cpn;
+
+namespace {
+
+// Says it holds an absurd number of tasks, and lists them in pages that never end.
+class LyingEngine final : public server::Engine {
+public:
+    enum class Lie { RepeatedToken, EmptyPagesForEver };
+    explicit LyingEngine(Lie lie)
+        : m_lie(lie)
+        , m_events(1, {})
+    { }
+
+    std::atomic<int> pagesServed { 0 };
+
+    v1::Snapshot snapshot() const override
+    {
+        v1::Snapshot s;
+        s.set_revision(m_events.currentRevision());
+        s.set_task_count(std::uint64_t(1) << 62); // reserving that would end the console
+        return s;
+    }
+    grpc::Status listTasks(const v1::ListTasksRequest& request, v1::ListTasksResponse* response) const override
+    {
+        ++const_cast<LyingEngine*>(this)->pagesServed;
+        if (m_lie == Lie::RepeatedToken) {
+            auto* t = response->add_tasks();
+            t->set_id("t-" + std::to_string(pagesServed.load()));
+            response->set_next_page_token("again");
+        } else {
+            response->set_next_page_token(request.page_token() + "x"); // always new, never any task
+        }
+        return grpc::Status::OK;
+    }
+    grpc::Status queryHistory(const v1::QueryHistoryRequest&, v1::QueryHistoryResponse*) const override
+    {
+        return grpc::Status::OK;
+    }
+    grpc::Status planMigration(const v1::PlanMigrationRequest&, v1::MigrationPlan*) const override
+    {
+        return grpc::Status::OK;
+    }
+    grpc::Status startMigration(const v1::StartMigrationRequest&, const std::string&, v1::Migration*) override
+    {
+        return grpc::Status::OK;
+    }
+    grpc::Status cancelMigration(const v1::CancelMigrationRequest&, const std::string&, v1::Migration*) override
+    {
+        return grpc::Status::OK;
+    }
+    grpc::Status drainSite(const v1::DrainSiteRequest&, const std::string&, v1::DrainSiteResponse*) override
+    {
+        return grpc::Status::OK;
+    }
+    grpc::Status acknowledgeAlarm(const v1::AcknowledgeAlarmRequest&, const std::string&, v1::Alarm*) override
+    {
+        return grpc::Status::OK;
+    }
+    server::EventLog& events() override { return m_events; }
+    const server::EventLog& events() const override { return m_events; }
+
+private:
+    Lie m_lie;
+    server::EventLog m_events;
+};
+
+} // namespace
+
+class TestHostile : public QObject {
+    Q_OBJECT
+private slots:
+    void taskListsThatNeverEndAreRefused_data()
+    {
+        QTest::addColumn<int>("lie");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("a page token that repeats") << int(LyingEngine::Lie::RepeatedToken) << "repeats itself";
+        QTest::newRow("empty pages for ever") << int(LyingEngine::Lie::EmptyPagesForEver) << "empty pages";
+    }
+    void taskListsThatNeverEndAreRefused()
+    {
+        QFETCH(int, lie);
+        QFETCH(QString, reason);
+        LyingEngine engine { LyingEngine::Lie(lie) };
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        StateFeed feed(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!feed.lastError().isEmpty(), 20000);
+        QVERIFY2(feed.lastError().contains(reason), qPrintable(feed.lastError()));
+        QVERIFY(feed.state() != ConnectionState::Live);
+        QCOMPARE(feed.snapshotCount(), 0);
+        // Refused after a bounded number of pages, and asked again only after a pause.
+        const int served = engine.pagesServed.load();
+        QVERIFY2(served <= 200, qPrintable(QString::number(served)));
+        feed.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
