@@ -38,6 +38,7 @@ void ConsoleSession::openJournal(const QString& path, const QString& scheduler)
     if (m_outbox)
         return;
     m_outbox = new DispatchOutbox(m_dispatch, std::make_unique<CommandJournal>(path), scheduler, this);
+    m_outbox->setIdentity(DispatchOutbox::identityOf(m_outbox->operatorName(), m_settings.token));
 }
 
 DispatchOutbox* ConsoleSession::outbox()

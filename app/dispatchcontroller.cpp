@@ -68,6 +68,7 @@ DispatchController::DispatchController(
     });
     connect(outbox, &DispatchOutbox::commandAnswered, this, &DispatchController::onCommandAnswered);
     connect(outbox, &DispatchOutbox::commandFailed, this, &DispatchController::onCommandFailed);
+    connect(outbox, &DispatchOutbox::awaitingConsent, this, &DispatchController::askAboutForeignCommands);
     connect(outbox, &DispatchOutbox::commandDeferred, this, [this](const DispatchCommand& c, const QString& why) {
         if (auto fresh = m_session->outbox()->journal()->find(c.requestId))
             m_audit->upsert(*fresh);

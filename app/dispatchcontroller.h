@@ -82,6 +82,8 @@ private:
     void clearPreview();
     void onCommandAnswered(const DispatchCommand& command);
     void onCommandFailed(const QString& requestId, const CommandError& error);
+    // Commands another operator left unanswered: send them as this one, or abandon them.
+    void askAboutForeignCommands(const QList<DispatchCommand>& commands);
     void onPlanned(const QString& requestId, const MigrationPlan& plan);
     void onClientFailed(const QString& requestId, const CommandError& error);
     void say(const QString& text);

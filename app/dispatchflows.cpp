@@ -25,6 +25,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 
 #include <algorithm>
 
@@ -213,6 +214,43 @@ void DispatchController::onCommandFailed(const QString& requestId, const Command
     box->setInformativeText(why.isEmpty() ? error.message : why.join(QLatin1Char('\n')));
     box->open();
     say(text);
+}
+
+void DispatchController::askAboutForeignCommands(const QList<DispatchCommand>& commands)
+{
+    // Never sent silently as someone else: the scheduler would record this operator as having
+    // given them.
+    QStringList lines;
+    QStringList ids;
+    for (const DispatchCommand& c : commands) {
+        lines << tr("• %1, given by %2 at %3")
+                     .arg(commandSummary(c, m_session->state()), c.operatorName,
+                         QLocale().toString(c.createdAt, QLocale::ShortFormat));
+        ids << c.requestId;
+    }
+    const QString me = m_session->outbox()->operatorName();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Commands left by another operator"),
+        tr("%n command(s) given on this console by another operator or token had no answer when it closed.",
+            nullptr, int(commands.size())),
+        QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("ForeignCommandsMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
+        + tr("Send them now in your name (%1), or abandon them?").arg(me));
+    QPushButton* send = box->addButton(tr("Send in my name"), QMessageBox::AcceptRole);
+    send->setObjectName(QStringLiteral("SendAsMine"));
+    QPushButton* drop = box->addButton(tr("Abandon"), QMessageBox::DestructiveRole);
+    drop->setObjectName(QStringLiteral("Abandon"));
+    box->setDefaultButton(drop);
+    connect(box, &QMessageBox::buttonClicked, this, [this, ids, send, me](QAbstractButton* clicked) {
+        if (clicked == send) {
+            m_session->outbox()->sendAsMine(ids);
+            say(tr("Sending %n command(s) of another operator in your name.", nullptr, int(ids.size())));
+        } else {
+            m_session->outbox()->abandon(ids, tr("abandoned by %1: given by another operator, not confirmed").arg(me));
+        }
+    });
+    box->open();
 }
 
 void DispatchController::showTaskMenu(const QString& taskId, const QPoint& globalPos)

@@ -27,6 +27,9 @@ struct DispatchCommand {
     int maxConcurrent = 0; // drain
     QString scheduler; // where it goes: host:port, or "embedded"
     QString operatorName; // who on this console (user@host)
+    // Who gave it: the operator with a digest of the token they held (DispatchOutbox::identityOf);
+    // empty in journals older than this field. A re-send as anyone else needs their consent.
+    QString identity;
     QString role; // the role the scheduler gave this console when it was sent
     QDateTime createdAt; // wall clock
     int attempts = 0;

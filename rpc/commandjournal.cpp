@@ -13,10 +13,10 @@ namespace cpn {
 
 namespace {
 
-    constexpr int kSchemaVersion = 1;
+    constexpr int kSchemaVersion = 2; // 2: identity
     const char* const kColumns = "request_id, kind, task_id, site_id, migration_id, reason, max_concurrent, scheduler, "
                                  "operator, role, created_ms, attempts, outcome, answered_ms, outcome_code, outcome_text, "
-                                 "drain_migrations, drain_unplaced";
+                                 "drain_migrations, drain_unplaced, identity";
 
     QString connectionName()
     {
@@ -44,6 +44,7 @@ namespace {
         c.role = q.value(9).toString();
         c.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(10).toLongLong());
         c.attempts = q.value(11).toInt();
+        c.identity = q.value(18).toString();
         c.outcome = CommandOutcome(q.value(12).toInt());
         if (!q.value(13).isNull())
             c.answeredAt = QDateTime::fromMSecsSinceEpoch(q.value(13).toLongLong());
@@ -74,8 +75,9 @@ CommandJournal::CommandJournal(const QString& path)
                                "migration_id TEXT, reason TEXT, max_concurrent INTEGER, scheduler TEXT, "
                                "operator TEXT, role TEXT, created_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, "
                                "outcome INTEGER NOT NULL, answered_ms INTEGER, outcome_code TEXT, outcome_text TEXT, "
-                               "drain_migrations INTEGER, drain_unplaced INTEGER)"))
+                               "drain_migrations INTEGER, drain_unplaced INTEGER, identity TEXT)"))
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS commands_by_outcome ON commands (outcome, created_ms)"))
+        && addIdentityColumn()
         && exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
 }
 
@@ -109,14 +111,40 @@ bool CommandJournal::record(const DispatchCommand& c)
     if (!m_open)
         return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO commands (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT INTO commands (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1String(kColumns)));
     for (const QVariant& v : { QVariant(c.requestId), QVariant(int(c.kind)), QVariant(c.taskId), QVariant(c.siteId),
              QVariant(c.migrationId), QVariant(c.reason), QVariant(c.maxConcurrent), QVariant(c.scheduler),
              QVariant(c.operatorName), QVariant(c.role), QVariant(c.createdAt.toMSecsSinceEpoch()),
              QVariant(c.attempts), QVariant(int(c.outcome)), msOf(c.answeredAt), QVariant(c.outcomeCode),
-             QVariant(c.outcomeText), QVariant(c.drainMigrations), QVariant(c.drainUnplaced) })
+             QVariant(c.outcomeText), QVariant(c.drainMigrations), QVariant(c.drainUnplaced), QVariant(c.identity) })
         q.addBindValue(v);
+    if (q.exec())
+        return true;
+    m_lastError = q.lastError().text();
+    return false;
+}
+
+bool CommandJournal::addIdentityColumn()
+{
+    // A journal of schema 1 lacks the column: its commands stay without an identity.
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("PRAGMA table_info(commands)")))
+        while (q.next())
+            if (q.value(1).toString() == QLatin1String("identity"))
+                return true;
+    return exec(QStringLiteral("ALTER TABLE commands ADD COLUMN identity TEXT"));
+}
+
+bool CommandJournal::reassign(const QString& requestId, const QString& operatorName, const QString& identity)
+{
+    if (!m_open)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE commands SET operator = ?, identity = ? WHERE request_id = ?"));
+    q.addBindValue(operatorName);
+    q.addBindValue(identity);
+    q.addBindValue(requestId);
     if (q.exec())
         return true;
     m_lastError = q.lastError().text();

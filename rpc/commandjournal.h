@@ -30,6 +30,8 @@ public:
     // Each returns false (and sets lastError) when the database refused the write.
     bool record(const DispatchCommand& command); // a new command, before it is sent
     bool noteAttempt(const QString& requestId);
+    // Another operator takes over a command left unanswered (they agreed to send it as theirs).
+    bool reassign(const QString& requestId, const QString& operatorName, const QString& identity);
     bool recordAnswer(const DispatchCommand& answered); // outcome, answeredAt, code, text, migrationId
 
     std::optional<DispatchCommand> find(const QString& requestId) const;
@@ -40,6 +42,7 @@ public:
 
 private:
     bool exec(const QString& sql);
+    bool addIdentityColumn();
     QString m_path;
     QString m_connection;
     bool m_open = false;

@@ -2,6 +2,8 @@
 
 #include "commandjournal.h"
 
+#include <QCryptographicHash>
+
 namespace cpn {
 
 namespace {
@@ -102,6 +104,7 @@ QString DispatchOutbox::submit(DispatchCommand c)
     c.requestId = DispatchClient::newRequestId();
     c.scheduler = m_scheduler;
     c.operatorName = m_operator;
+    c.identity = m_identity;
     c.role = m_role;
     c.createdAt = QDateTime::currentDateTime();
     // A journal that cannot be written still lets the command go: refusing to act would be
@@ -141,17 +144,63 @@ void DispatchOutbox::send(const DispatchCommand& c)
     }
 }
 
+QString DispatchOutbox::identityOf(const QString& operatorName, const QString& token)
+{
+    // The token itself is a password: only a digest of it goes into the journal.
+    const QByteArray digest = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return operatorName + QLatin1Char(' ') + (token.isEmpty() ? QStringLiteral("no-token") : QString::fromLatin1(digest));
+}
+
 void DispatchOutbox::resendPending()
 {
     QSet<QString> sent;
-    for (const DispatchCommand& c : m_journal->pending())
-        if (c.scheduler == m_scheduler && !m_inFlight.contains(c.requestId) && !sent.contains(c.requestId)) {
-            sent.insert(c.requestId);
-            send(c);
+    QList<DispatchCommand> foreign;
+    for (const DispatchCommand& c : m_journal->pending()) {
+        if (c.scheduler != m_scheduler || m_inFlight.contains(c.requestId) || sent.contains(c.requestId))
+            continue;
+        if (!c.identity.isEmpty() && c.identity != m_identity) {
+            if (!m_awaiting.contains(c.requestId)) {
+                m_awaiting.insert(c.requestId);
+                foreign.append(c);
+            }
+            continue;
         }
+        sent.insert(c.requestId);
+        send(c);
+    }
+    if (!foreign.isEmpty())
+        emit awaitingConsent(foreign);
     for (const DispatchCommand& c : std::as_const(m_unanswered))
         if (!m_inFlight.contains(c.requestId) && !sent.contains(c.requestId))
             send(c);
+}
+
+void DispatchOutbox::sendAsMine(const QStringList& requestIds)
+{
+    for (const QString& id : requestIds) {
+        auto c = m_journal->find(id);
+        if (!c || c->outcome != CommandOutcome::Pending || !m_awaiting.remove(id))
+            continue;
+        m_journal->reassign(id, m_operator, m_identity);
+        c->operatorName = m_operator;
+        c->identity = m_identity;
+        m_unanswered.insert(id, *c);
+        send(*c);
+    }
+}
+
+void DispatchOutbox::abandon(const QStringList& requestIds, const QString& why)
+{
+    for (const QString& id : requestIds) {
+        auto c = m_journal->find(id);
+        if (!c || c->outcome != CommandOutcome::Pending || !m_awaiting.remove(id))
+            continue;
+        c->outcome = CommandOutcome::Abandoned;
+        c->answeredAt = QDateTime::currentDateTime();
+        c->outcomeText = why;
+        m_journal->recordAnswer(*c);
+        emit commandAnswered(*c);
+    }
 }
 
 int DispatchOutbox::pendingCount() const

@@ -39,6 +39,14 @@ public:
     void setRole(const QString& role) { m_role = role; }
     void setOperatorName(const QString& name) { m_operator = name; }
     QString operatorName() const { return m_operator; }
+    // Who gives the commands from now on: identityOf(operator, token). A command the journal
+    // holds from another identity is never re-sent silently: it waits for awaitingConsent.
+    void setIdentity(const QString& identity) { m_identity = identity; }
+    static QString identityOf(const QString& operatorName, const QString& token);
+
+    // Commands another operator left unanswered, now sent as this one, or abandoned.
+    void sendAsMine(const QStringList& requestIds);
+    void abandon(const QStringList& requestIds, const QString& why);
 
     // Each journals the command, sends it and returns its request id.
     QString startMigration(const QString& taskId, const QString& targetSiteId, const QString& reason);
@@ -60,6 +68,9 @@ signals:
     void migrationCancelled(const QString& requestId, const cpn::Migration& migration);
     void drainStarted(const QString& requestId, const cpn::DrainResult& result);
     void commandFailed(const QString& requestId, const cpn::CommandError& error);
+    // Unanswered commands given by someone else (another operator or token) on this console:
+    // sent only when the operator now here agrees (sendAsMine) or dropped (abandon).
+    void awaitingConsent(const QList<cpn::DispatchCommand>& commands);
 
 private:
     QString submit(DispatchCommand command);
@@ -75,6 +86,8 @@ private:
     QString m_scheduler;
     QString m_role;
     QString m_operator;
+    QString m_identity;
+    QSet<QString> m_awaiting; // request ids shown for consent
     std::optional<DispatchCommand> find(const QString& requestId) const;
 
     QSet<QString> m_inFlight;

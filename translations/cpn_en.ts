@@ -849,6 +849,44 @@ Reason (kept in the audit log):</numerusform>
         <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>• %1, given by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands left by another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) given on this console by another operator or token had no answer when it closed.</source>
+        <translation>
+            <numerusform>%n command given on this console by another operator or token had no answer when it closed.</numerusform>
+            <numerusform>%n commands given on this console by another operator or token had no answer when it closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send them now in your name (%1), or abandon them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send in my name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n command(s) of another operator in your name.</source>
+        <translation>
+            <numerusform>Sending %n command of another operator in your name.</numerusform>
+            <numerusform>Sending %n commands of another operator in your name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>abandoned by %1: given by another operator, not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>

@@ -842,6 +842,42 @@ Reason (kept in the audit log):</source>
         <source>Not connected to the scheduler: the console is read-only until the connection is back.</source>
         <translation>未连接调度器：连接恢复前，控制台处于只读状态。</translation>
     </message>
+    <message>
+        <source>• %1, given by %2 at %3</source>
+        <translation>• %1，由 %2 于 %3 下达</translation>
+    </message>
+    <message>
+        <source>Commands left by another operator</source>
+        <translation>其他操作员遗留的指令</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) given on this console by another operator or token had no answer when it closed.</source>
+        <translation>
+            <numerusform>本控制台上由其他操作员或令牌下达的 %n 条指令在关闭时尚未得到应答。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send them now in your name (%1), or abandon them?</source>
+        <translation>现在以您的名义（%1）发送，还是放弃这些指令？</translation>
+    </message>
+    <message>
+        <source>Send in my name</source>
+        <translation>以我的名义发送</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>放弃</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n command(s) of another operator in your name.</source>
+        <translation>
+            <numerusform>正在以您的名义发送其他操作员的 %n 条指令。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>abandoned by %1: given by another operator, not confirmed</source>
+        <translation>已由 %1 放弃：该指令由其他操作员下达，未经确认</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>

@@ -31,6 +31,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -255,6 +256,64 @@ private slots:
         QCOMPARE(server.simulation()->findMigration(
                      console.dispatch()->auditLog()->commandAt(0).migrationId.toStdString())->request_id(),
             std::string("left-by-a-crash"));
+    }
+
+    // A command another operator (another token) left unanswered is not sent in this one's name
+    // without asking: sent once they agree, or abandoned.
+    void anotherOperatorsCommandWaitsForConsent_data()
+    {
+        QTest::addColumn<bool>("agree");
+        QTest::newRow("sent in my name") << true;
+        QTest::newRow("abandoned") << false;
+    }
+    void anotherOperatorsCommandWaitsForConsent()
+    {
+        QFETCH(bool, agree);
+        mock::MockServer server(manualOptions(8));
+        QVERIFY(server.start());
+        const QString address = QString::fromStdString(server.address());
+        v1::Task task;
+        std::string target;
+        QVERIFY(findFeasibleMove(*server.simulation(), { v1::TASK_KIND_BATCH, v1::TASK_KIND_RENDERING }, &task, &target));
+        QTemporaryDir dir;
+        const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+        {
+            CommandJournal j(journal);
+            DispatchCommand c;
+            c.requestId = QStringLiteral("left-by-zhang");
+            c.taskId = QString::fromStdString(task.id());
+            c.siteId = QString::fromStdString(target);
+            c.reason = QStringLiteral("given by zhang");
+            c.scheduler = address;
+            c.operatorName = QStringLiteral("zhang.min@ops-1");
+            c.identity = DispatchOutbox::identityOf(c.operatorName, QStringLiteral("zhang-token"));
+            c.createdAt = QDateTime::currentDateTime().addSecs(-60);
+            c.attempts = 1;
+            QVERIFY(j.record(c));
+        }
+        Console console(address, QStringLiteral("li-token"), journal);
+        QVERIFY(console.waitForLiveData(kTimeoutMs));
+        QMessageBox* ask = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (ask = console.window->findChild<QMessageBox*>(QStringLiteral("ForeignCommandsMessage"))), kTimeoutMs);
+        QVERIFY(ask->informativeText().contains(QStringLiteral("zhang.min@ops-1")));
+        // Nothing went out meanwhile.
+        QTest::qWait(500);
+        QCOMPARE(server.simulation()->findTask(task.id())->state(), v1::TASK_STATE_RUNNING);
+        QCOMPARE(console.dispatch()->auditLog()->commandAt(0).outcome, CommandOutcome::Pending);
+
+        ask->findChild<QPushButton*>(agree ? QStringLiteral("SendAsMine") : QStringLiteral("Abandon"))->click();
+        const CommandOutcome expected = agree ? CommandOutcome::Succeeded : CommandOutcome::Abandoned;
+        QTRY_VERIFY_WITH_TIMEOUT(console.dispatch()->auditLog()->commandAt(0).outcome == expected, kTimeoutMs);
+        const auto kept = console.session.outbox()->journal()->find(QStringLiteral("left-by-zhang"));
+        QVERIFY(kept);
+        if (agree) {
+            QCOMPARE(kept->operatorName, console.session.outbox()->operatorName()); // who sent it in the end
+            QCOMPARE(server.simulation()->findMigration(kept->migrationId.toStdString())->request_id(),
+                std::string("left-by-zhang"));
+        } else {
+            QCOMPARE(server.simulation()->findTask(task.id())->state(), v1::TASK_STATE_RUNNING);
+        }
     }
 
     void viewersMayLookButNotDispatch()
