@@ -219,6 +219,9 @@ void StateFeed::run()
 
     quint64 revision = 0;
     bool needSnapshot = true;
+    // OUT_OF_RANGE answers to a Watch from a fresh snapshot's revision, with no event between:
+    // a server that keeps refusing its own revision is asked again only after a pause.
+    int outOfRangeInARow = 0;
     // A failure's words, worked out once per distinct failure (a TLS one takes a handshake).
     bool everConnected = false;
     std::string lastFailure;
@@ -346,6 +349,7 @@ void StateFeed::run()
                     continue;
                 }
                 revision = event.revision();
+                outOfRangeInARow = 0;
                 append(convert::fromProto(event));
                 if (!progressed) {
                     progressed = true;
@@ -358,9 +362,13 @@ void StateFeed::run()
             if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
                 // The server no longer holds our revision (or restarted): start over.
                 needSnapshot = true;
-                continue;
+                if (++outOfRangeInARow < 2)
+                    continue;
+                error = tr("The server does not resume from the revision of its own snapshot; a new snapshot after a pause");
+                progressed = false; // the pause grows
+            } else {
+                error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describe(status));
             }
-            error = status.ok() ? tr("The server ended the stream") : tr("Stream broken: %1").arg(describe(status));
         }
         {
             std::lock_guard lock(m_mutex);

@@ -2198,6 +2198,10 @@ Showing the built-in map.</source>
         <source>The server&apos;s task list goes on with empty pages; not taken</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server does not resume from the revision of its own snapshot; a new snapshot after a pause</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

@@ -2172,6 +2172,10 @@ Showing the built-in map.</source>
         <source>The server&apos;s task list goes on with empty pages; not taken</source>
         <translation>服务器的任务列表持续返回空页，未予采用</translation>
     </message>
+    <message>
+        <source>The server does not resume from the revision of its own snapshot; a new snapshot after a pause</source>
+        <translation>服务器无法从其自身快照的版本号继续推送；稍候将重新获取快照</translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

@@ -16,7 +16,7 @@ namespace {
 // Says it holds an absurd number of tasks, and lists them in pages that never end.
 class LyingEngine final : public server::Engine {
 public:
-    enum class Lie { RepeatedToken, EmptyPagesForEver };
+    enum class Lie { RepeatedToken, EmptyPagesForEver, SnapshotRevisionItDoesNotHold };
     explicit LyingEngine(Lie lie)
         : m_lie(lie)
         , m_events(1, {})
@@ -29,12 +29,16 @@ public:
         v1::Snapshot s;
         s.set_revision(m_events.currentRevision());
         s.set_task_count(std::uint64_t(1) << 62); // reserving that would end the console
+        if (m_lie == Lie::SnapshotRevisionItDoesNotHold)
+            s.set_revision(0); // Watch from it is OUT_OF_RANGE, every time
         return s;
     }
     grpc::Status listTasks(const v1::ListTasksRequest& request, v1::ListTasksResponse* response) const override
     {
         ++const_cast<LyingEngine*>(this)->pagesServed;
-        if (m_lie == Lie::RepeatedToken) {
+        if (m_lie == Lie::SnapshotRevisionItDoesNotHold) {
+            response->add_tasks()->set_id("t-1"); // one page, then Watch
+        } else if (m_lie == Lie::RepeatedToken) {
             auto* t = response->add_tasks();
             t->set_id("t-" + std::to_string(pagesServed.load()));
             response->set_next_page_token("again");
@@ -80,6 +84,21 @@ private:
 class TestHostile : public QObject {
     Q_OBJECT
 private slots:
+    // A server whose snapshots it cannot resume from is not asked for a new one in a tight loop.
+    void aSnapshotItCannotResumeFromIsRetriedAfterAPause()
+    {
+        LyingEngine engine { LyingEngine::Lie::SnapshotRevisionItDoesNotHold };
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        StateFeed feed(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(feed.lastError().contains(QStringLiteral("does not resume")), 20000);
+        QTest::qWait(2000);
+        // Two snapshots, then pauses of 0.25 s, 0.5 s, 1 s...: a handful in two seconds, not thousands.
+        QVERIFY2(engine.pagesServed.load() <= 10, qPrintable(QString::number(engine.pagesServed.load())));
+        feed.stop();
+    }
+
     void taskListsThatNeverEndAreRefused_data()
     {
         QTest::addColumn<int>("lie");
