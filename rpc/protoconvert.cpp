@@ -4,7 +4,18 @@ namespace cpn::convert {
 
 namespace {
 
-    QString str(const std::string& s) { return QString::fromStdString(s); }
+    // Every string a server sends, bounded: ids are at most 256 bytes and messages 1,000
+    // characters by contract; a megabyte "name" is cut (at a character boundary), not kept.
+    constexpr std::size_t kMaxStringBytes = 4096;
+    QString str(const std::string& s)
+    {
+        if (s.size() <= kMaxStringBytes)
+            return QString::fromStdString(s);
+        std::size_t cut = kMaxStringBytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a UTF-8 sequence
+        return QString::fromUtf8(s.data(), qsizetype(cut)) + QChar(0x2026);
+    }
 
     // Each domain enum mirrors its cpn.v1 enum value for value; the last value of each, checked
     // against the generated code, so that a value added on one side only fails the build.

@@ -16,7 +16,7 @@ namespace {
 // Says it holds an absurd number of tasks, and lists them in pages that never end.
 class LyingEngine final : public server::Engine {
 public:
-    enum class Lie { RepeatedToken, EmptyPagesForEver, SnapshotRevisionItDoesNotHold };
+    enum class Lie { RepeatedToken, EmptyPagesForEver, SnapshotRevisionItDoesNotHold, MegabyteName };
     explicit LyingEngine(Lie lie)
         : m_lie(lie)
         , m_events(1, {})
@@ -31,12 +31,23 @@ public:
         s.set_task_count(std::uint64_t(1) << 62); // reserving that would end the console
         if (m_lie == Lie::SnapshotRevisionItDoesNotHold)
             s.set_revision(0); // Watch from it is OUT_OF_RANGE, every time
+        if (m_lie == Lie::MegabyteName) {
+            auto* site = s.add_sites();
+            site->set_id("big");
+            site->set_name_en(std::string(1 << 20, 'x'));
+            std::string zhong;
+            for (int i = 0; i < 300000; ++i)
+                zhong += "\u4e2d"; // 中, three bytes: the cut must not split one
+            site->set_name_zh(zhong);
+            site->set_latitude(30);
+            site->set_longitude(110);
+        }
         return s;
     }
     grpc::Status listTasks(const v1::ListTasksRequest& request, v1::ListTasksResponse* response) const override
     {
         ++const_cast<LyingEngine*>(this)->pagesServed;
-        if (m_lie == Lie::SnapshotRevisionItDoesNotHold) {
+        if (m_lie == Lie::SnapshotRevisionItDoesNotHold || m_lie == Lie::MegabyteName) {
             response->add_tasks()->set_id("t-1"); // one page, then Watch
         } else if (m_lie == Lie::RepeatedToken) {
             auto* t = response->add_tasks();
@@ -96,6 +107,29 @@ private slots:
         QTest::qWait(2000);
         // Two snapshots, then pauses of 0.25 s, 0.5 s, 1 s...: a handful in two seconds, not thousands.
         QVERIFY2(engine.pagesServed.load() <= 10, qPrintable(QString::number(engine.pagesServed.load())));
+        feed.stop();
+    }
+
+    // A megabyte name is cut to a few kilobytes when it is converted, not kept whole.
+    void hugeStringsAreCut()
+    {
+        LyingEngine engine { LyingEngine::Lie::MegabyteName };
+        server::ApiServer server(engine, {});
+        QVERIFY(server.start());
+        StateFeed feed(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        std::optional<Snapshot> snapshot;
+        connect(&feed, &StateFeed::batchReady, this, [&] {
+            StateBatch batch = feed.takeBatch();
+            if (batch.snapshot)
+                snapshot = batch.snapshot;
+        });
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(snapshot.has_value(), 20000);
+        QCOMPARE(snapshot->sites.size(), qsizetype(1));
+        QVERIFY(snapshot->sites[0].nameEn.size() <= 4097);
+        QVERIFY(snapshot->sites[0].nameEn.endsWith(QChar(0x2026)));
+        QVERIFY(snapshot->sites[0].nameZh.size() <= 4097);
+        QVERIFY(!snapshot->sites[0].nameZh.contains(QChar(QChar::ReplacementCharacter))); // cut between characters
         feed.stop();
     }
 
