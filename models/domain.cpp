@@ -1,6 +1,22 @@
 #include "domain.h"
 
+#include <algorithm>
+
 namespace cpn {
+
+int compareTaskIds(QStringView a, QStringView b)
+{
+    auto digitsOnly = [](QStringView s) {
+        return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    const bool numberA = digitsOnly(a);
+    const bool numberB = digitsOnly(b);
+    if (numberA && numberB && a.size() != b.size())
+        return a.size() < b.size() ? -1 : 1; // without leading zeros, the shorter number is smaller
+    if (numberA != numberB && !a.isEmpty() && !b.isEmpty())
+        return numberA ? -1 : 1; // numbers before other ids (as TaskOrder's sort keys have them)
+    return a.compare(b);
+}
 
 bool isFinished(MigrationState state)
 {

@@ -108,6 +108,10 @@ struct LinkMetrics {
     double lossRatio = 0; // 0..1
 };
 
+// Task ids in the order people expect: ids of digits alone (a Slurm job's) by their number, so
+// that 9 comes before 10, and before any other id; others as text. <0, 0, >0.
+int compareTaskIds(QStringView a, QStringView b);
+
 struct Task {
     QString id;
     QString name;

@@ -74,7 +74,9 @@ bool TaskOrder::less(int a, int b) const
     const Task& x = m_tasks->taskAt(a);
     const Task& y = m_tasks->taskAt(b);
     int c = 0;
-    if (const auto field = stringField(m_column)) {
+    if (m_column == TaskTableModel::IdColumn) {
+        c = compareTaskIds(x.id, y.id);
+    } else if (const auto field = stringField(m_column)) {
         c = (x.*field).compare(y.*field);
     } else {
         const double kx = key(x);
@@ -173,8 +175,14 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
     for (int row = 0; row < int(rows.size()); ++row) {
         const QString& text = m_tasks->taskAt(row).*field;
         Entry e { { 0, 0 }, text, row };
-        for (qsizetype i = 0; i < 8; ++i)
-            e.head[i / 4] |= quint64(i < text.size() ? text.at(i).unicode() : 0) << (48 - 16 * (i % 4));
+        if (m_column == TaskTableModel::IdColumn && !text.isEmpty()
+            && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
+            // A number: by its length first (below any text's first character), then its digits.
+            e.head[0] = quint64(text.size()) << 16;
+        } else {
+            for (qsizetype i = 0; i < 8; ++i)
+                e.head[i / 4] |= quint64(i < text.size() ? text.at(i).unicode() : 0) << (48 - 16 * (i % 4));
+        }
         entries.push_back(e);
     }
     const bool ascending = m_order == Qt::AscendingOrder;

@@ -454,6 +454,41 @@ private slots:
         QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t3"));
     }
 
+    // Slurm's job ids are numbers: 9 before 10, in the table's order, a sort, and an insertion.
+    void numericIdsSortAsNumbers()
+    {
+        QCOMPARE(compareTaskIds(u"9", u"10") < 0, true);
+        QCOMPARE(compareTaskIds(u"10", u"9") > 0, true);
+        QCOMPARE(compareTaskIds(u"10", u"t-1") < 0, true);
+        QCOMPARE(compareTaskIds(u"t-2", u"t-10") > 0, true); // text stays text
+        NetworkState state;
+        state.applyBatch(snapshotBatch());
+        TaskTableModel model;
+        model.setNetworkState(&state);
+        StateBatch batch = snapshotBatch();
+        batch.tasks.clear();
+        for (const char* id : { "8", "9", "10", "11", "100" })
+            batch.tasks.append(task(QString::fromLatin1(id), QStringLiteral("gy")));
+        model.applyBatch(std::move(batch));
+        QVERIFY(model.rowsInIdOrder()); // as the gateway sends them: no sort needed
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        ModelContract contract(&proxy);
+        proxy.sort(TaskTableModel::NameColumn);
+        proxy.sort(TaskTableModel::IdColumn);
+        auto ids = [&] {
+            QStringList out;
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                out << proxy.index(row, 0).data(TaskTableModel::TaskIdRole).toString();
+            return out;
+        };
+        QCOMPARE(ids(), (QStringList { "8", "9", "10", "11", "100" }));
+        StateBatch more;
+        more.events.push_back(stateEvent(11, task(QStringLiteral("12"), QStringLiteral("gy"))));
+        model.applyBatch(more);
+        QCOMPARE(ids(), (QStringList { "8", "9", "10", "11", "12", "100" }));
+    }
+
     void proxyStaysSortedAndFilteredThroughEveryKindOfChange_data()
     {
         QTest::addColumn<int>("column");
