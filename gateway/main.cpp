@@ -151,12 +151,7 @@ int main(int argc, char** argv)
     }
 
     // Block the stop signals in every thread (gRPC's included); this thread takes them with sigwait.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    cpn::server::blockServerSignals();
 
     cpn::gateway::SlurmEngine engine(std::move(*config), parsed->gateway);
     if (const auto opened = engine.open(&error); opened != cpn::gateway::SlurmEngine::OpenResult::Ok) {
@@ -174,15 +169,7 @@ int main(int argc, char** argv)
     });
     std::cout << "cpn-slurm-gateway listening on " << server.address() << std::endl;
 
-    int signal = 0;
-    while (sigwait(&stopSignals, &signal) == 0 && signal == SIGHUP) {
-        // The token file again; connections and streams go on.
-        if (server.reloadTokens(&error))
-            std::cerr << "cpn-slurm-gateway: SIGHUP, token file read again\n";
-        else
-            std::cerr << "cpn-slurm-gateway: SIGHUP, token file not read again (" << error << "); the old tokens stay\n";
-    }
-    std::cerr << "cpn-slurm-gateway: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    cpn::server::serveUntilStopped("cpn-slurm-gateway", [&](std::string* why) { return server.reloadTokens(why); });
     engine.stop();
     server.stop();
     return 0;

@@ -14,6 +14,9 @@
 
 namespace cpn::gateway {
 
+// From release to running at the target, as seen in the lab, s.
+inline constexpr double kRestartSeconds = 2;
+
 enum class Phase : int {
     Waiting = 0, // planned, waiting for its turn (a drain's max_concurrent)
     Signal = 1, // planned: send the checkpoint signal next
@@ -38,6 +41,7 @@ struct MigrationRun {
     std::uint32_t maxConcurrent = 0; // a drain's: its migrations under way at once
 
     bool finished() const { return phase == Phase::Done; }
+    bool underWay() const { return phase != Phase::Waiting && phase != Phase::Done; }
 };
 
 } // namespace cpn::gateway

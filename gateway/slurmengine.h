@@ -129,7 +129,8 @@ private:
     cpn::v1::MigrationPlan plan(const cpn::v1::Task& task, std::uint32_t target, const PlanContext& context) const;
     MigrationRun newRun(const cpn::v1::Task& task, std::uint32_t target, const cpn::v1::MigrationPlan& plan,
         const std::string& requestId, const std::string& reason, const std::string& actor, std::int64_t nowMs);
-    void publish(MigrationRun& run, std::int64_t nowMs); // persists, emits the migration and its task
+    void publish(MigrationRun& run, std::int64_t nowMs); // persists, emits the migration
+    void emitMigration(const cpn::v1::Migration& migration, std::int64_t nowMs);
     void finish(MigrationRun& run, cpn::v1::MigrationState state, const std::string& why, std::int64_t nowMs);
     void driveMigrations();
     // One step of one migration; false when it waits for Slurm.

@@ -144,12 +144,7 @@ int main(int argc, char** argv)
         return usageError(error);
 
     // Block the stop signals in every thread (gRPC's included); this thread takes them with sigwait.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    cpn::server::blockServerSignals();
 
     cpn::mock::MockServer server(parsed->options);
     if (!server.start(&error)) {
@@ -158,15 +153,7 @@ int main(int argc, char** argv)
     }
     std::cout << "cpn-mock-scheduler listening on " << server.address() << std::endl;
 
-    int signal = 0;
-    while (sigwait(&stopSignals, &signal) == 0 && signal == SIGHUP) {
-        // The token file again; connections and streams go on.
-        if (server.reloadTokens(&error))
-            std::cerr << "cpn-mock-scheduler: SIGHUP, token file read again\n";
-        else
-            std::cerr << "cpn-mock-scheduler: SIGHUP, token file not read again (" << error << "); the old tokens stay\n";
-    }
-    std::cerr << "cpn-mock-scheduler: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    cpn::server::serveUntilStopped("cpn-mock-scheduler", [&](std::string* why) { return server.reloadTokens(why); });
     server.stop();
     return 0;
 }

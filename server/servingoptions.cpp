@@ -2,6 +2,9 @@
 
 #include "listenaddress.h"
 
+#include <csignal>
+#include <iostream>
+
 namespace cpn::server {
 
 const char* const kServingOptionsHelp = R"(  --token ROLE=TOKEN   accept "authorization: Bearer TOKEN" for ROLE (viewer or operator);
@@ -48,6 +51,42 @@ bool ArgumentReader::value(std::string* out, std::string* error)
     }
     *out = m_argv[++m_index];
     return true;
+}
+
+namespace {
+
+sigset_t serverSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+
+} // namespace
+
+void blockServerSignals()
+{
+    const sigset_t set = serverSignals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int serveUntilStopped(const char* program, const std::function<bool(std::string*)>& reloadTokens)
+{
+    const sigset_t set = serverSignals();
+    int signal = 0;
+    while (sigwait(&set, &signal) == 0 && signal == SIGHUP) {
+        // The token files again; connections and streams go on.
+        std::string error;
+        if (reloadTokens(&error))
+            std::cerr << program << ": SIGHUP, token files read again\n";
+        else
+            std::cerr << program << ": SIGHUP, token files not read again (" << error << "); the old tokens stay\n";
+    }
+    std::cerr << program << ": " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    return signal;
 }
 
 OptionUse takeServingOption(ArgumentReader& arguments, ApiServerOptions& options, std::string* error)

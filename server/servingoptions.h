@@ -4,6 +4,7 @@
 
 #include "apiserver.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,13 @@ enum class OptionUse { NotMine, Used, Bad };
 // Takes the reader's option if it is a serving option (--listen, --token, --token-file, --tls-*,
 // --insecure). Bad: *error says what is wrong.
 OptionUse takeServingOption(ArgumentReader& arguments, ApiServerOptions& options, std::string* error);
+
+// Blocks SIGINT, SIGTERM and SIGHUP in this thread and every thread started after it (gRPC's
+// included): call first in main, then serveUntilStopped() takes them with sigwait.
+void blockServerSignals();
+// Waits for SIGINT or SIGTERM; on each SIGHUP calls `reloadTokens` and says what came of it on
+// stderr, prefixed with `program`. Returns the signal that stopped it.
+int serveUntilStopped(const char* program, const std::function<bool(std::string*)>& reloadTokens);
 
 // Their --help lines, in the style of both executables' usage texts.
 extern const char* const kServingOptionsHelp;

@@ -81,6 +81,25 @@ bool selectTask(const Console& console, const QString& taskId)
     return panel->currentTaskId() == taskId;
 }
 
+// What a console that closed (or crashed) left in its journal: a start of `task` to `target`,
+// sent once and never answered.
+bool recordUnansweredStart(const QString& journal, const QString& scheduler, const v1::Task& task,
+    const std::string& target, const QString& requestId, const QString& operatorName, const QString& identity = {})
+{
+    CommandJournal j(journal);
+    DispatchCommand c;
+    c.requestId = requestId;
+    c.taskId = QString::fromStdString(task.id());
+    c.siteId = QString::fromStdString(target);
+    c.reason = QStringLiteral("before the console closed");
+    c.scheduler = scheduler;
+    c.operatorName = operatorName;
+    c.identity = identity;
+    c.createdAt = QDateTime::currentDateTime().addSecs(-60);
+    c.attempts = 1;
+    return j.record(c);
+}
+
 // Accepts the "why cancel?" question with its default reason.
 bool acceptCancelQuestion(QWidget* window)
 {
@@ -233,19 +252,8 @@ private slots:
         // What the crashed console left: a start written to the journal, never answered.
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
-        {
-            CommandJournal j(journal);
-            DispatchCommand c;
-            c.requestId = QStringLiteral("left-by-a-crash");
-            c.taskId = QString::fromStdString(task.id());
-            c.siteId = QString::fromStdString(target);
-            c.reason = QStringLiteral("before the crash");
-            c.scheduler = address;
-            c.operatorName = QStringLiteral("zhang.min@ops-1");
-            c.createdAt = QDateTime::currentDateTime().addSecs(-60);
-            c.attempts = 1;
-            QVERIFY(j.record(c));
-        }
+        QVERIFY(recordUnansweredStart(
+            journal, address, task, target, QStringLiteral("left-by-a-crash"), QStringLiteral("zhang.min@ops-1")));
         Console console(address, {}, journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -277,20 +285,9 @@ private slots:
         QVERIFY(findFeasibleMove(*server.simulation(), { v1::TASK_KIND_BATCH, v1::TASK_KIND_RENDERING }, &task, &target));
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
-        {
-            CommandJournal j(journal);
-            DispatchCommand c;
-            c.requestId = QStringLiteral("left-by-zhang");
-            c.taskId = QString::fromStdString(task.id());
-            c.siteId = QString::fromStdString(target);
-            c.reason = QStringLiteral("given by zhang");
-            c.scheduler = address;
-            c.operatorName = QStringLiteral("zhang.min@ops-1");
-            c.identity = DispatchOutbox::identityOf(c.operatorName, QStringLiteral("zhang-token"));
-            c.createdAt = QDateTime::currentDateTime().addSecs(-60);
-            c.attempts = 1;
-            QVERIFY(j.record(c));
-        }
+        const QString zhang = QStringLiteral("zhang.min@ops-1");
+        QVERIFY(recordUnansweredStart(journal, address, task, target, QStringLiteral("left-by-zhang"), zhang,
+            DispatchOutbox::identityOf(zhang, QStringLiteral("zhang-token"))));
         Console console(address, QStringLiteral("li-token"), journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));
         QMessageBox* ask = nullptr;

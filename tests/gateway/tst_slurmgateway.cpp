@@ -5,6 +5,7 @@
 #include "mockprocess.h"
 #include "rawgrpccall.h"
 #include "slurmlab.h"
+#include "watchrecorder.h"
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 #include "cpn/v1/state.grpc.pb.h"
@@ -19,58 +20,8 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 namespace {
-
-// Every event of one Watch stream, collected on a thread of its own.
-class WatchRecorder {
-public:
-    WatchRecorder(const std::shared_ptr<grpc::Channel>& channel, std::uint64_t from)
-        : m_stub(cpn::v1::StateService::NewStub(channel))
-    {
-        cpn::v1::WatchRequest request;
-        request.set_from_revision(from);
-        m_reader = m_stub->Watch(&m_context, request);
-        m_thread = std::thread([this] {
-            cpn::v1::WatchEvent event;
-            while (m_reader->Read(&event)) {
-                std::lock_guard lock(m_mutex);
-                m_events.push_back(event);
-            }
-        });
-    }
-    ~WatchRecorder()
-    {
-        m_context.TryCancel();
-        m_thread.join();
-    }
-    std::vector<cpn::v1::WatchEvent> events() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_events;
-    }
-    // The states a migration went through, in order, without repeats.
-    std::vector<cpn::v1::MigrationState> statesOf(const std::string& migrationId) const
-    {
-        std::vector<cpn::v1::MigrationState> states;
-        for (const auto& e : events())
-            if (e.has_migration() && e.migration().id() == migrationId
-                && (states.empty() || states.back() != e.migration().state()))
-                states.push_back(e.migration().state());
-        return states;
-    }
-
-private:
-    std::unique_ptr<cpn::v1::StateService::Stub> m_stub;
-    grpc::ClientContext m_context;
-    std::unique_ptr<grpc::ClientReader<cpn::v1::WatchEvent>> m_reader;
-    mutable std::mutex m_mutex;
-    std::vector<cpn::v1::WatchEvent> m_events;
-    std::thread m_thread;
-};
 
 // True once `condition` holds, trying for up to `ms` (events keep being processed meanwhile).
 template <class Condition> bool eventually(Condition condition, int ms)
