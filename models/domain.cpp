@@ -18,6 +18,15 @@ int compareTaskIds(QStringView a, QStringView b)
     return a.compare(b);
 }
 
+int compareTasksById(const Task& a, const Task& b)
+{
+    if (const int c = a.platform.compare(b.platform); c != 0)
+        return c;
+    // A qualified id is "<platform>/<id>" (platformscope.h).
+    const qsizetype skip = a.platform.isEmpty() ? 0 : a.platform.size() + 1;
+    return compareTaskIds(QStringView(a.id).mid(skip), QStringView(b.id).mid(skip));
+}
+
 bool isFinished(MigrationState state)
 {
     switch (state) {

@@ -51,6 +51,9 @@ struct AcceleratorCapacity {
     double pflops = 0; // PFLOPS
 };
 
+// Inside the console an entity's id is qualified by its platform when there are several
+// (platformscope.h); `platform` names it (empty: the console's one unnamed platform).
+
 struct Site {
     QString id;
     QString nameZh;
@@ -66,6 +69,7 @@ struct Site {
     QString province;
 
     double totalPflops() const;
+    QString platform; // see platformscope.h
 };
 
 struct Link {
@@ -76,6 +80,7 @@ struct Link {
     double latencyMs = 0; // one way
     double lengthKm = 0;
     LinkStatus status = LinkStatus::Unknown;
+    QString platform; // see platformscope.h
 };
 
 struct AcceleratorUse {
@@ -111,6 +116,9 @@ struct LinkMetrics {
 // Task ids in the order people expect: ids of digits alone (a Slurm job's) by their number, so
 // that 9 comes before 10, and before any other id; others as text. <0, 0, >0.
 int compareTaskIds(QStringView a, QStringView b);
+// Tasks by platform, then by compareTaskIds of the id as their platform gives it.
+struct Task;
+int compareTasksById(const Task& a, const Task& b);
 
 struct Task {
     QString id;
@@ -129,6 +137,7 @@ struct Task {
     qint64 expectedEndTimeMs = 0;
     double progress = 0; // 0..1
     QString tenant;
+    QString platform; // see platformscope.h
 };
 
 struct Migration {
@@ -148,6 +157,7 @@ struct Migration {
     QString requestedBy;
     QString failureReason;
     QString drainRequestId;
+    QString platform; // see platformscope.h
 };
 
 struct Alarm {
@@ -164,6 +174,7 @@ struct Alarm {
     QString acknowledgeNote;
 
     bool isActive() const { return clearedTimeMs == 0; }
+    QString platform; // see platformscope.h
 };
 
 enum class ViolationCode : quint8 {
@@ -251,6 +262,7 @@ struct StateEvent {
 // When `snapshot` is set, state is replaced by it (and `tasks` holds the complete task list)
 // before `events` are applied in order.
 struct StateBatch {
+    QString platform; // whose: a snapshot replaces this platform's part of the network only
     std::optional<Snapshot> snapshot;
     QList<Task> tasks;
     std::vector<StateEvent> events;

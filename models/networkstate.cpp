@@ -50,6 +50,62 @@ const Region* NetworkState::region(const QString& id) const
     return nullptr;
 }
 
+QStringList NetworkState::platforms() const
+{
+    QStringList names = m_platforms.keys();
+    names.sort();
+    return names;
+}
+
+const NetworkState::Platform& NetworkState::platform(const QString& name) const
+{
+    static const Platform none;
+    const auto it = m_platforms.constFind(name);
+    return it == m_platforms.cend() ? none : *it;
+}
+
+bool NetworkState::hasSnapshot() const
+{
+    return std::any_of(m_platforms.cbegin(), m_platforms.cend(), [](const Platform& p) { return p.hasSnapshot; });
+}
+
+quint64 NetworkState::revision() const
+{
+    quint64 newest = 0;
+    for (const Platform& p : m_platforms)
+        newest = std::max(newest, p.revision);
+    return newest;
+}
+
+qint64 NetworkState::simTimeMs() const
+{
+    qint64 newest = 0;
+    for (const Platform& p : m_platforms)
+        newest = std::max(newest, p.simTimeMs);
+    return newest;
+}
+
+double NetworkState::timeScale() const
+{
+    return m_platforms.size() == 1 ? m_platforms.cbegin()->timeScale : 1;
+}
+
+QString NetworkState::scale() const
+{
+    return m_platforms.size() == 1 ? m_platforms.cbegin()->scale : QString();
+}
+
+QString NetworkState::callerRole() const
+{
+    QString role;
+    for (auto it = m_platforms.cbegin(); it != m_platforms.cend(); ++it) {
+        if (it != m_platforms.cbegin() && it->callerRole != role)
+            return {};
+        role = it->callerRole;
+    }
+    return role;
+}
+
 int NetworkState::activeAlarmCount() const
 {
     return int(std::count_if(m_alarms.cbegin(), m_alarms.cend(), [](const Alarm& a) { return a.isActive(); }));
@@ -66,25 +122,26 @@ void NetworkState::applyBatch(const StateBatch& batch)
 {
     if (batch.isEmpty())
         return;
-    const quint64 before = m_revision;
     const auto linkCountBefore = m_links.size();
     bool reset = false;
     if (batch.snapshot) {
-        resetTo(*batch.snapshot);
+        resetTo(batch.platform, *batch.snapshot);
         reset = true;
     }
+    Platform& part = m_platforms[batch.platform];
+    const quint64 before = part.revision;
     QList<int> sitesDirty;
     QList<int> linksDirty;
     bool migrationsDirty = reset;
     QStringList migrationsUpdated;
     bool alarmsDirty = reset;
     for (const StateEvent& event : batch.events) {
-        if (event.revision <= m_revision) {
+        if (event.revision <= part.revision) {
             ++m_duplicateEvents;
             continue;
         }
-        m_revision = event.revision;
-        m_simTimeMs = std::max(m_simTimeMs, event.simTimeMs);
+        part.revision = event.revision;
+        part.simTimeMs = std::max(part.simTimeMs, event.simTimeMs);
         std::visit(
             [&](const auto& change) {
                 using T = std::decay_t<decltype(change)>;
@@ -136,18 +193,13 @@ void NetworkState::applyBatch(const StateBatch& batch)
     }
     if (alarmsDirty)
         emit alarmsChanged();
-    if (m_revision != before || reset)
-        emit revisionChanged(m_revision);
+    if (part.revision != before || reset)
+        emit revisionChanged(part.revision);
 }
 
 void NetworkState::adopt(NetworkState& prepared)
 {
-    std::swap(m_revision, prepared.m_revision);
-    std::swap(m_simTimeMs, prepared.m_simTimeMs);
-    std::swap(m_timeScale, prepared.m_timeScale);
-    std::swap(m_scale, prepared.m_scale);
-    std::swap(m_callerRole, prepared.m_callerRole);
-    std::swap(m_hasSnapshot, prepared.m_hasSnapshot);
+    std::swap(m_platforms, prepared.m_platforms);
     std::swap(m_regions, prepared.m_regions);
     std::swap(m_sites, prepared.m_sites);
     std::swap(m_links, prepared.m_links);
@@ -169,26 +221,116 @@ void NetworkState::adopt(NetworkState& prepared)
     emit topologyReset();
     emit migrationsChanged();
     emit alarmsChanged();
-    emit revisionChanged(m_revision);
+    emit revisionChanged(revision());
 }
 
-void NetworkState::resetTo(const Snapshot& snapshot)
+void NetworkState::copyTo(NetworkState& prepared) const
 {
-    m_hasSnapshot = true;
-    m_revision = snapshot.revision;
-    m_simTimeMs = snapshot.simTimeMs;
-    m_timeScale = snapshot.timeScale;
-    m_scale = snapshot.scale;
-    m_callerRole = snapshot.callerRole;
-    m_regions = snapshot.regions;
+    prepared.m_platforms = m_platforms;
+    prepared.m_regions = m_regions;
+    prepared.m_sites = m_sites;
+    prepared.m_links = m_links;
+    prepared.m_siteMetrics = m_siteMetrics;
+    prepared.m_linkMetrics = m_linkMetrics;
+    prepared.m_linkEnds = m_linkEnds;
+    prepared.m_siteIndex = m_siteIndex;
+    prepared.m_linkIndex = m_linkIndex;
+    prepared.m_migrations = m_migrations;
+    prepared.m_activeMigrationByTask = m_activeMigrationByTask;
+    prepared.m_alarms = m_alarms;
+}
+
+void NetworkState::removePlatform(const QString& name)
+{
+    if (!m_platforms.contains(name))
+        return;
+    resetTo(name, Snapshot {});
+    m_platforms.remove(name);
+    emit topologyReset();
+    emit migrationsChanged();
+    emit alarmsChanged();
+    emit revisionChanged(revision());
+}
+
+void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
+{
+    Platform& part = m_platforms[platform];
+    part.hasSnapshot = true;
+    part.revision = snapshot.revision;
+    part.simTimeMs = snapshot.simTimeMs;
+    part.timeScale = snapshot.timeScale;
+    part.scale = snapshot.scale;
+    part.callerRole = snapshot.callerRole;
+    const bool alone = m_platforms.size() == 1;
+    // Regions are the nation's: each platform names those it has sites in.
+    if (alone) {
+        m_regions = snapshot.regions;
+    } else {
+        for (const Region& r : snapshot.regions) {
+            auto same = std::find_if(m_regions.begin(), m_regions.end(), [&r](const Region& k) { return k.id == r.id; });
+            if (same == m_regions.end())
+                m_regions.append(r);
+        }
+    }
+    // Other platforms' sites and links stay, with their metrics; this platform's are replaced.
+    QList<Site> keptSites;
+    QList<SiteMetrics> keptSiteMetrics;
+    QList<Link> keptLinks;
+    QList<LinkMetrics> keptLinkMetrics;
+    if (!alone) {
+        for (int i = 0; i < m_sites.size(); ++i) {
+            if (m_sites[i].platform != platform) {
+                keptSites.append(m_sites[i]);
+                keptSiteMetrics.append(m_siteMetrics[i]);
+            }
+        }
+        for (int i = 0; i < m_links.size(); ++i) {
+            if (m_links[i].platform != platform) {
+                keptLinks.append(m_links[i]);
+                keptLinkMetrics.append(m_linkMetrics[i]);
+            }
+        }
+    }
     m_sites.clear();
     m_links.clear();
     m_linkMetrics.clear();
     m_linkEnds.clear();
     m_siteIndex.clear();
     m_linkIndex.clear();
-    m_sites.reserve(snapshot.sites.size());
-    for (const Site& site : snapshot.sites) {
+    m_sites.reserve(keptSites.size() + snapshot.sites.size());
+    addSites(keptSites);
+    addSites(snapshot.sites);
+    m_siteMetrics = QList<SiteMetrics>(m_sites.size());
+    for (int i = 0; i < m_sites.size(); ++i)
+        m_siteMetrics[i] = i < keptSiteMetrics.size() ? keptSiteMetrics[i] : SiteMetrics { m_sites[i].id };
+    for (int i = 0; i < keptLinks.size(); ++i) {
+        if (addLink(keptLinks[i]))
+            m_linkMetrics.back() = keptLinkMetrics[i];
+    }
+    for (const Link& link : snapshot.links)
+        addLink(link);
+
+    const auto mine = [&platform](const auto& entity) { return entity.platform == platform; };
+    if (alone) {
+        m_migrations.clear();
+        m_alarms.clear();
+    } else {
+        m_migrations.removeIf([&](const auto& it) { return mine(it.value()); });
+        m_alarms.removeIf([&](const auto& it) { return mine(it.value()); });
+    }
+    for (const auto& m : snapshot.migrations)
+        m_migrations.insert(m.id, m);
+    reindexMigrations();
+    for (const auto& a : snapshot.alarms)
+        m_alarms.insert(a.id, a);
+
+    QList<int> ignored;
+    applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
+}
+
+void NetworkState::addSites(const QList<Site>& sites)
+{
+    for (const Site& site : sites) {
         if (site.id.isEmpty()) {
             warn(tr("Site without an id ignored"));
             continue;
@@ -205,24 +347,13 @@ void NetworkState::resetTo(const Snapshot& snapshot)
         m_siteIndex.insert(site.id, int(m_sites.size()));
         m_sites.append(site);
     }
-    m_siteMetrics = QList<SiteMetrics>(m_sites.size());
-    for (int i = 0; i < m_sites.size(); ++i)
-        m_siteMetrics[i].siteId = m_sites[i].id;
-    for (const Link& link : snapshot.links)
-        addLink(link);
+}
 
-    m_migrations.clear();
+void NetworkState::reindexMigrations()
+{
     m_activeMigrationByTask.clear();
-    for (const auto& m : snapshot.migrations) {
-        m_migrations.insert(m.id, m);
+    for (const Migration& m : std::as_const(m_migrations))
         indexMigration(m);
-    }
-    m_alarms.clear();
-    for (const auto& a : snapshot.alarms)
-        m_alarms.insert(a.id, a);
-
-    QList<int> ignored;
-    applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
 }
 
 void NetworkState::indexMigration(const Migration& m)

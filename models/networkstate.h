@@ -16,19 +16,40 @@ public:
     explicit NetworkState(QObject* parent = nullptr);
 
     void applyBatch(const StateBatch& batch);
+    // Starts `prepared` (a new state) as a copy of this one, for a snapshot of one platform among
+    // several to be applied to on another thread (cheap: the containers are shared until written).
+    void copyTo(NetworkState& prepared) const;
     // Takes over everything `prepared` holds, as applyBatch() of the batch it applied would have
     // done here: a snapshot's 10,000 sites and 50,000 links take longer than a frame to check and
     // index, so the console applies it to a state of its own on a worker thread and swaps.
     // `prepared` (emptied) must no longer be used by its thread.
     void adopt(NetworkState& prepared);
 
-    quint64 revision() const { return m_revision; }
-    qint64 simTimeMs() const { return m_simTimeMs; }
-    double timeScale() const { return m_timeScale; }
-    QString scale() const { return m_scale; }
-    // Role the scheduler gave this console's token ("viewer", "operator"); empty = not said.
-    QString callerRole() const { return m_callerRole; }
-    bool hasSnapshot() const { return m_hasSnapshot; }
+    // What the console knows of one platform (its part of the network comes with its snapshots).
+    struct Platform {
+        quint64 revision = 0;
+        qint64 simTimeMs = 0;
+        double timeScale = 1;
+        QString scale;
+        // Role the scheduler gave this console's token ("viewer", "operator"); empty = not said.
+        QString callerRole;
+        bool hasSnapshot = false;
+    };
+    // The platforms heard from, by name ("" for the console's one unnamed platform).
+    QStringList platforms() const;
+    const Platform& platform(const QString& name) const;
+    // Drops a platform's part (sites, links, migrations, alarms): it was removed from the console.
+    void removePlatform(const QString& name);
+
+    // Of the one platform when there is one; with several, the newest revision and time, and the
+    // role only when all platforms give the same.
+    quint64 revision() const;
+    qint64 simTimeMs() const;
+    double timeScale() const;
+    QString scale() const;
+    QString callerRole() const;
+    // Any platform's snapshot is in.
+    bool hasSnapshot() const;
 
     const QList<Region>& regions() const { return m_regions; }
     const QList<Site>& sites() const { return m_sites; }
@@ -77,7 +98,9 @@ signals:
     void warningRaised(const QString& message, int warningCount);
 
 private:
-    void resetTo(const Snapshot& snapshot);
+    void resetTo(const QString& platform, const Snapshot& snapshot);
+    void addSites(const QList<Site>& sites);
+    void reindexMigrations();
     void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty);
     void upsertSite(const Site& site, QList<int>& sitesDirty);
     void upsertLink(const Link& link, QList<int>& linksDirty);
@@ -85,12 +108,7 @@ private:
     void warn(const QString& message);
     void indexMigration(const Migration& migration);
 
-    quint64 m_revision = 0;
-    qint64 m_simTimeMs = 0;
-    double m_timeScale = 1;
-    QString m_scale;
-    QString m_callerRole;
-    bool m_hasSnapshot = false;
+    QHash<QString, Platform> m_platforms;
     QList<Region> m_regions;
     QList<Site> m_sites;
     QList<Link> m_links;

@@ -75,7 +75,7 @@ bool TaskOrder::less(int a, int b) const
     const Task& y = m_tasks->taskAt(b);
     int c = 0;
     if (m_column == TaskTableModel::IdColumn) {
-        c = compareTaskIds(x.id, y.id);
+        c = compareTasksById(x, y);
     } else if (const auto field = stringField(m_column)) {
         c = (x.*field).compare(y.*field);
     } else {
@@ -165,6 +165,7 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
     // The first eight characters packed in two integers decide most comparisons without
     // touching the tasks or their text; the rest compares the text in place.
     struct Entry {
+        QStringView platform; // the id column: tasks by platform first
         quint64 head[2];
         QStringView text;
         int row;
@@ -173,8 +174,13 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
     std::vector<Entry> entries;
     entries.reserve(rows.size());
     for (int row = 0; row < int(rows.size()); ++row) {
-        const QString& text = m_tasks->taskAt(row).*field;
-        Entry e { { 0, 0 }, text, row };
+        const Task& task = m_tasks->taskAt(row);
+        QStringView text = task.*field;
+        Entry e { {}, { 0, 0 }, text, row };
+        if (m_column == TaskTableModel::IdColumn && !task.platform.isEmpty()) {
+            e.platform = task.platform;
+            e.text = text = text.mid(task.platform.size() + 1); // the id on its platform
+        }
         if (m_column == TaskTableModel::IdColumn && !text.isEmpty()
             && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
             // A number: by its length first (below any text's first character), then its digits.
@@ -187,7 +193,9 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
     }
     const bool ascending = m_order == Qt::AscendingOrder;
     std::sort(entries.begin(), entries.end(), [ascending](const Entry& a, const Entry& b) {
-        int c = a.head[0] != b.head[0] ? (a.head[0] < b.head[0] ? -1 : 1)
+        int c = a.platform.compare(b.platform);
+        if (c == 0)
+            c = a.head[0] != b.head[0] ? (a.head[0] < b.head[0] ? -1 : 1)
             : a.head[1] != b.head[1]   ? (a.head[1] < b.head[1] ? -1 : 1)
                                        : 0;
         if (c == 0)

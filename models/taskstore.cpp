@@ -37,7 +37,7 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
     }
     tasks = {};
     for (std::size_t slot = 1; slot < store.tasks.size() && store.idOrdered; ++slot)
-        store.idOrdered = compareTaskIds(store.tasks[slot - 1].id, store.tasks[slot].id) < 0;
+        store.idOrdered = compareTasksById(store.tasks[slot - 1], store.tasks[slot]) < 0;
     store.rowSlot.resize(store.tasks.size());
     std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
     store.slotRow = store.rowSlot;
@@ -81,7 +81,7 @@ int TaskStore::takeSlot()
 void TaskStore::append(const Task& task)
 {
     if (idOrdered && !rowSlot.empty())
-        idOrdered = compareTaskIds(taskAt(rowCount() - 1).id, task.id) < 0;
+        idOrdered = compareTasksById(taskAt(rowCount() - 1), task) < 0;
     const int slot = takeSlot();
     put(slot, task);
     slotOf.insert(task.id, slot);

@@ -24,6 +24,9 @@ struct ConnectionSettings {
     QByteArray tlsCa {}; // the `{}`s keep { target, token } initialisers -Wextra clean
     QByteArray tlsCert {};
     QByteArray tlsKey {};
+    // The platform's name when the console has several (ids are qualified by it inside the
+    // console, see platformscope.h); empty for the console's one unnamed platform.
+    QString platform {};
 };
 
 std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings);

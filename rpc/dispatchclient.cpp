@@ -1,6 +1,7 @@
 #include "dispatchclient.h"
 
 #include "guithreadcall.h"
+#include "platformscope.h"
 #include "protoconvert.h"
 
 #include "cpn/v1/dispatch.grpc.pb.h"
@@ -93,6 +94,11 @@ bool DispatchClient::isTransient(int code)
     }
 }
 
+std::string DispatchClient::local(const QString& id) const
+{
+    return PlatformScope(m_channel->settings.platform).local(id).toStdString();
+}
+
 template <typename Reply, typename Request, typename Method, typename OnReply>
 void DispatchClient::call(const QString& requestId, const Request& request, Method method, OnReply onReply)
 {
@@ -123,7 +129,9 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
                             emit self->commandFailed(requestId, error);
                     };
                 }
-                return [self, requestId, onReply, value = convert::fromProto(done.reply)] {
+                auto value = convert::fromProto(done.reply);
+                PlatformScope(done.channel->settings.platform).qualify(value);
+                return [self, requestId, onReply, value = std::move(value)] {
                     if (self)
                         onReply(self.data(), requestId, value);
                 };
@@ -134,8 +142,8 @@ QString DispatchClient::planMigration(const QString& taskId, const QString& targ
 {
     const QString id = newRequestId();
     v1::PlanMigrationRequest request;
-    request.set_task_id(taskId.toStdString());
-    request.set_target_site_id(targetSiteId.toStdString());
+    request.set_task_id(local(taskId));
+    request.set_target_site_id(local(targetSiteId));
     call<v1::MigrationPlan>(id, request, [](auto* api, auto&&... args) { api->PlanMigration(args...); },
         [](DispatchClient* self, const QString& rid, const MigrationPlan& plan) {
             emit self->migrationPlanned(rid, plan);
@@ -149,8 +157,8 @@ QString DispatchClient::startMigration(
     const QString id = requestId.isEmpty() ? newRequestId() : requestId;
     v1::StartMigrationRequest request;
     request.set_request_id(id.toStdString());
-    request.set_task_id(taskId.toStdString());
-    request.set_target_site_id(targetSiteId.toStdString());
+    request.set_task_id(local(taskId));
+    request.set_target_site_id(local(targetSiteId));
     request.set_reason(reason.toStdString());
     call<v1::Migration>(id, request, [](auto* api, auto&&... args) { api->StartMigration(args...); },
         [](DispatchClient* self, const QString& rid, const Migration& m) { emit self->migrationStarted(rid, m); });
@@ -161,7 +169,7 @@ QString DispatchClient::cancelMigration(const QString& migrationId, const QStrin
 {
     const QString id = requestId.isEmpty() ? newRequestId() : requestId;
     v1::CancelMigrationRequest request;
-    request.set_migration_id(migrationId.toStdString());
+    request.set_migration_id(local(migrationId));
     request.set_request_id(id.toStdString());
     call<v1::Migration>(id, request, [](auto* api, auto&&... args) { api->CancelMigration(args...); },
         [](DispatchClient* self, const QString& rid, const Migration& m) { emit self->migrationCancelled(rid, m); });
@@ -173,7 +181,7 @@ QString DispatchClient::drainSite(const QString& siteId, int maxConcurrent, cons
     const QString id = requestId.isEmpty() ? newRequestId() : requestId;
     v1::DrainSiteRequest request;
     request.set_request_id(id.toStdString());
-    request.set_site_id(siteId.toStdString());
+    request.set_site_id(local(siteId));
     request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
     request.set_reason(reason.toStdString());
     call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
@@ -185,7 +193,7 @@ QString DispatchClient::previewDrain(const QString& siteId, int maxConcurrent)
 {
     const QString id = newRequestId(); // tags the answer only: a dry run consumes no key
     v1::DrainSiteRequest request;
-    request.set_site_id(siteId.toStdString());
+    request.set_site_id(local(siteId));
     request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
     request.set_dry_run(true);
     call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
@@ -197,7 +205,7 @@ QString DispatchClient::acknowledgeAlarm(const QString& alarmId, const QString& 
 {
     const QString id = newRequestId();
     v1::AcknowledgeAlarmRequest request;
-    request.set_alarm_id(alarmId.toStdString());
+    request.set_alarm_id(local(alarmId));
     request.set_note(note.toStdString());
     call<v1::Alarm>(id, request, [](auto* api, auto&&... args) { api->AcknowledgeAlarm(args...); },
         [](DispatchClient* self, const QString& rid, const Alarm& a) { emit self->alarmAcknowledged(rid, a); });

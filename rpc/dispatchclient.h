@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <string>
 
 namespace cpn {
 
@@ -56,6 +57,8 @@ signals:
     void commandFailed(const QString& requestId, const cpn::CommandError& error);
 
 private:
+    // The id the scheduler knows for one of the console's (platformscope.h).
+    std::string local(const QString& id) const;
     template <typename Reply, typename Request, typename Method, typename OnReply>
     void call(const QString& requestId, const Request& request, Method method, OnReply onReply);
 

@@ -2,6 +2,7 @@
 
 #include "dispatchclient.h"
 #include "guithreadcall.h"
+#include "platformscope.h"
 
 #include "cpn/v1/state.grpc.pb.h"
 
@@ -45,7 +46,7 @@ quint64 HistoryClient::query(const HistoryQuery& query)
     };
     auto c = std::make_shared<Call>();
     c->channel = m_channel;
-    c->request.set_entity_id(query.key.entityId.toStdString());
+    c->request.set_entity_id(PlatformScope(m_channel->settings.platform).local(query.key.entityId).toStdString());
     c->request.set_metric(query.key.metric.toStdString());
     c->request.set_from_ms(query.fromMs);
     c->request.set_to_ms(query.toMs);

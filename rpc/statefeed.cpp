@@ -1,5 +1,6 @@
 #include "statefeed.h"
 
+#include "platformscope.h"
 #include "protoconvert.h"
 
 #include "cpn/v1/state.grpc.pb.h"
@@ -89,6 +90,7 @@ StateBatch StateFeed::takeBatch(TaskStore* snapshotTasks)
     std::lock_guard lock(m_mutex);
     StateBatch batch = std::move(m_pending);
     m_pending = {};
+    batch.platform = m_settings.platform;
     if (snapshotTasks) {
         std::swap(*snapshotTasks, m_pendingTasks);
     } else if (!m_pendingTasks.isEmpty()) {
@@ -206,6 +208,7 @@ void StateFeed::waitBackoff(int milliseconds)
 void StateFeed::run()
 {
     auto channel = makeChannel(m_settings);
+    const PlatformScope scope(m_settings.platform);
     auto stub = v1::StateService::NewStub(channel);
     auto setState = [this](ConnectionState state) {
         post([this, state] {
@@ -256,6 +259,7 @@ void StateFeed::run()
             if (status.ok()) {
                 StateBatch batch;
                 batch.snapshot = convert::fromProto(reply);
+                scope.qualify(*batch.snapshot);
                 revision = reply.revision();
                 batch.tasks.reserve(qsizetype(std::min<quint64>(reply.task_count(), quint64(kMaxTasks))));
                 // Tasks are paged; events from `revision` on replay whatever changed meanwhile.
@@ -280,8 +284,10 @@ void StateFeed::run()
                         complete = false;
                         break;
                     }
-                    for (const auto& t : page.tasks())
+                    for (const auto& t : page.tasks()) {
                         batch.tasks.append(convert::fromProto(t));
+                        scope.qualify(batch.tasks.back());
+                    }
                     token = page.next_page_token();
                     emptyPages = page.tasks_size() == 0 ? emptyPages + 1 : 0;
                     // A list that never ends is refused, not followed for ever.
@@ -350,7 +356,9 @@ void StateFeed::run()
                 }
                 revision = event.revision();
                 outOfRangeInARow = 0;
-                append(convert::fromProto(event));
+                StateEvent converted = convert::fromProto(event);
+                scope.qualify(converted);
+                append(std::move(converted));
                 if (!progressed) {
                     progressed = true;
                     setState(ConnectionState::Live);
