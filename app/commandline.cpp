@@ -3,8 +3,160 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace cpn {
+
+namespace {
+
+    QString tr(const char* text) { return QCoreApplication::translate("cpn::CommandLine", text); }
+
+    bool validName(const QString& name)
+    {
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
+        return pattern.match(name).hasMatch();
+    }
+
+    // A per-platform option's value: NAME=FILE when NAME is a platform's, else FILE for all.
+    std::pair<QString, QString> split(const QString& value, const QList<PlatformOptions>& platforms)
+    {
+        const qsizetype eq = value.indexOf(QLatin1Char('='));
+        if (eq > 0) {
+            const QString name = value.left(eq);
+            if (std::any_of(platforms.cbegin(), platforms.cend(), [&name](const PlatformOptions& p) { return p.name == name; }))
+                return { name, value.mid(eq + 1) };
+        }
+        return { QString(), value };
+    }
+
+    // Reads a file named for one platform or for all: `read` fills the platform's field.
+    template <typename Read>
+    bool perPlatform(const QStringList& values, const QString& option, QList<PlatformOptions>& platforms, Read read,
+        QString* error)
+    {
+        QSet<QString> given;
+        // Named values first: they win over a value for all.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const QString& value : values) {
+                const auto [name, file] = split(value, platforms);
+                if (name.isEmpty() != (pass == 1))
+                    continue;
+                if (given.contains(name)) {
+                    *error = name.isEmpty() ? tr("--%1 is given twice").arg(option)
+                                            : tr("--%1 is given twice for %2").arg(option, name);
+                    return false;
+                }
+                given.insert(name);
+                for (PlatformOptions& p : platforms) {
+                    if ((name.isEmpty() && given.contains(p.name) && !p.name.isEmpty()) || (!name.isEmpty() && p.name != name))
+                        continue;
+                    if (!read(p, file, error))
+                        return false;
+                }
+            }
+        }
+        return true;
+    }
+
+} // namespace
+
+std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arguments, QString* error)
+{
+    QList<PlatformOptions> platforms;
+    for (const QString& value : arguments.connect) {
+        PlatformOptions p;
+        QString target = value.trimmed();
+        if (const qsizetype eq = target.indexOf(QLatin1Char('=')); eq >= 0) {
+            p.name = target.left(eq);
+            target = target.mid(eq + 1);
+            if (!validName(p.name)) {
+                *error = tr("\"%1\" is not a platform name (letters, digits, '.', '_' and '-', at most 32)").arg(p.name);
+                return std::nullopt;
+            }
+        }
+        if (target != QLatin1String("embedded")) {
+            const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
+            bool ok = false;
+            const int port = colon > 0 ? target.mid(colon + 1).toInt(&ok) : 0;
+            if (!ok || port <= 0 || port > 65535) {
+                *error = tr("--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded").arg(value);
+                return std::nullopt;
+            }
+            p.target = target;
+        }
+        for (const PlatformOptions& other : platforms) {
+            if (other.name == p.name) {
+                *error = tr("Two platforms are named \"%1\"").arg(p.name);
+                return std::nullopt;
+            }
+            if (other.embedded() && p.embedded()) {
+                *error = tr("Only one platform can be the embedded mock scheduler");
+                return std::nullopt;
+            }
+        }
+        platforms.append(p);
+    }
+    if (platforms.isEmpty())
+        platforms.append(PlatformOptions {}); // the embedded mock, unnamed, as ever
+    if (platforms.size() > 1) {
+        for (const PlatformOptions& p : platforms) {
+            if (p.name.isEmpty()) {
+                *error = tr("With several platforms, name each: --connect NAME=HOST:PORT");
+                return std::nullopt;
+            }
+        }
+    }
+    const auto readToken = [](PlatformOptions& p, const QString& path, QString* error) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        p.token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+        if (p.token.isEmpty()) {
+            *error = tr("The token file %1 is empty").arg(file.fileName());
+            return false;
+        }
+        return true;
+    };
+    // TLS files: read now, so that a typo is an error at start, not a connection that never comes.
+    const auto readPem = [](QByteArray PlatformOptions::*field, const QString& option) {
+        return [field, option](PlatformOptions& p, const QString& path, QString* error) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = tr("Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
+                return false;
+            }
+            p.*field = file.read(1 << 20);
+            if (!(p.*field).contains("-----BEGIN ")) {
+                *error = tr("%1 (--%2) is not a PEM file").arg(file.fileName(), option);
+                return false;
+            }
+            p.tls = true;
+            return true;
+        };
+    };
+    if (!perPlatform(arguments.tokenFile, QStringLiteral("token-file"), platforms, readToken, error)
+        || !perPlatform(arguments.tlsCa, QStringLiteral("tls-ca"), platforms, readPem(&PlatformOptions::tlsCa, QStringLiteral("tls-ca")), error)
+        || !perPlatform(arguments.tlsCert, QStringLiteral("tls-cert"), platforms, readPem(&PlatformOptions::tlsCert, QStringLiteral("tls-cert")), error)
+        || !perPlatform(arguments.tlsKey, QStringLiteral("tls-key"), platforms, readPem(&PlatformOptions::tlsKey, QStringLiteral("tls-key")), error))
+        return std::nullopt;
+    for (const PlatformOptions& p : platforms) {
+        const QString who = p.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.name);
+        if (p.tlsCert.isEmpty() != p.tlsKey.isEmpty()) {
+            *error = tr("--tls-cert and --tls-key go together") + who;
+            return std::nullopt;
+        }
+        if (p.tls && p.embedded()) {
+            *error = tr("TLS options need --connect: the embedded scheduler is reached over loopback") + who;
+            return std::nullopt;
+        }
+    }
+    return platforms;
+}
 
 std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QString* error)
 {
@@ -14,10 +166,12 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption connect(QStringLiteral("connect"),
-        QCoreApplication::translate("cpn::CommandLine", "Connect to the scheduler at HOST:PORT instead of the embedded mock."),
-        QStringLiteral("HOST:PORT"));
+        QCoreApplication::translate("cpn::CommandLine",
+            "Connect to the scheduler at HOST:PORT instead of the embedded mock. Repeat as NAME=HOST:PORT for "
+            "several platforms at once; NAME=embedded is the embedded mock as one of them."),
+        QStringLiteral("[NAME=]HOST:PORT"));
     const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-        QCoreApplication::translate("cpn::CommandLine", "Read the bearer token from FILE."), QStringLiteral("FILE"));
+        QCoreApplication::translate("cpn::CommandLine", "Read the bearer token from FILE (NAME=FILE: for that platform only)."), QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption lang(QStringLiteral("lang"),
         QCoreApplication::translate("cpn::CommandLine", "User interface language: zh_CN or en."), QStringLiteral("LANG"));
     const QCommandLineOption basemap(QStringLiteral("basemap"),
@@ -52,63 +206,26 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
             "applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB)."));
     const QCommandLineOption tlsCa(QStringLiteral("tls-ca"),
         QCoreApplication::translate("cpn::CommandLine",
-            "Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler's certificate."),
-        QStringLiteral("FILE"));
+            "Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler's certificate "
+            "(NAME=FILE: for that platform only)."),
+        QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
         QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's certificate (PEM; with --tls-key)."),
-        QStringLiteral("FILE"));
+        QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
         QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's private key (PEM)."),
-        QStringLiteral("FILE"));
+        QStringLiteral("[NAME=]FILE"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, scenario,
         journal, timing, tlsCa, tlsCert, tlsKey });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
-    options.connect = parser.value(connect);
-    if (parser.isSet(tokenFile)) {
-        QFile file(parser.value(tokenFile));
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read the token file %1: %2")
-                         .arg(file.fileName(), file.errorString());
-            return std::nullopt;
-        }
-        options.token = QString::fromUtf8(file.readAll()).trimmed();
-        if (options.token.isEmpty()) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "The token file %1 is empty").arg(file.fileName());
-            return std::nullopt;
-        }
-    }
-    // TLS files: read now, so that a typo is an error at start, not a connection that never comes.
-    auto readPem = [&](const QCommandLineOption& option, QByteArray* into) {
-        if (!parser.isSet(option))
-            return true;
-        QFile file(parser.value(option));
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read %1 (--%2): %3")
-                         .arg(file.fileName(), option.names().constFirst(), file.errorString());
-            return false;
-        }
-        *into = file.read(1 << 20);
-        if (!into->contains("-----BEGIN ")) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "%1 (--%2) is not a PEM file")
-                         .arg(file.fileName(), option.names().constFirst());
-            return false;
-        }
-        options.tls = true;
-        return true;
-    };
-    if (!readPem(tlsCa, &options.tlsCa) || !readPem(tlsCert, &options.tlsCert) || !readPem(tlsKey, &options.tlsKey))
+    const auto platforms = platformsFrom({ parser.values(connect), parser.values(tokenFile), parser.values(tlsCa),
+                                             parser.values(tlsCert), parser.values(tlsKey) },
+        error);
+    if (!platforms)
         return std::nullopt;
-    if (options.tlsCert.isEmpty() != options.tlsKey.isEmpty()) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "--tls-cert and --tls-key go together");
-        return std::nullopt;
-    }
-    if (options.tls && options.connect.isEmpty()) {
-        *error = QCoreApplication::translate("cpn::CommandLine",
-            "TLS options need --connect: the embedded scheduler is reached over loopback");
-        return std::nullopt;
-    }
+    options.platforms = *platforms;
     options.lang = parser.value(lang);
     if (!options.lang.isEmpty() && options.lang != QLatin1String("zh_CN") && options.lang != QLatin1String("en")) {
         *error = QCoreApplication::translate("cpn::CommandLine", "Unknown language %1 (use zh_CN or en)").arg(options.lang);

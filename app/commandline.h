@@ -11,13 +11,34 @@ class QCoreApplication;
 
 namespace cpn {
 
-struct ConsoleOptions {
-    QString connect; // host:port of a scheduler; empty = embedded mock
+// One platform to connect to (--connect [NAME=]HOST:PORT or [NAME=]embedded).
+struct PlatformOptions {
+    QString name; // empty: the console's one unnamed platform
+    QString target; // host:port; empty = the embedded mock scheduler
     QString token; // read from --token-file
     bool tls = false; // any of --tls-ca, --tls-cert, --tls-key
     QByteArray tlsCa; // PEM contents of the files
     QByteArray tlsCert;
     QByteArray tlsKey;
+
+    bool embedded() const { return target.isEmpty(); }
+};
+
+// Per-platform options as given: each value FILE (every platform without its own) or NAME=FILE.
+struct PlatformArguments {
+    QStringList connect;
+    QStringList tokenFile;
+    QStringList tlsCa;
+    QStringList tlsCert;
+    QStringList tlsKey;
+};
+
+// The platforms the arguments name, their files read; nothing and *error on a mistake (an
+// unnamed platform among several, a name twice, a file that cannot be read).
+std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arguments, QString* error);
+
+struct ConsoleOptions {
+    QList<PlatformOptions> platforms; // at least one: with no --connect the embedded mock
     QString lang; // zh_CN, en or empty (system locale)
     QString basemap; // GeoJSON file replacing the built-in map
     QString journal; // SQLite journal of dispatch commands; empty = CommandJournal::defaultPath()

@@ -1,8 +1,5 @@
 #include "consolesession.h"
 
-#include "commandjournal.h"
-#include "dispatchclient.h"
-#include "dispatchoutbox.h"
 #include "networkstate.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
@@ -11,46 +8,75 @@
 
 namespace cpn {
 
-ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
+ConsoleSession::ConsoleSession(QObject* parent)
     : QObject(parent)
-    , m_settings(settings)
     , m_state(new NetworkState(this))
     , m_tasks(new TaskTableModel(this))
-    , m_feed(new StateFeed(settings, this))
-    , m_dispatch(new DispatchClient(settings, this))
 {
     m_tasks->setNetworkState(m_state);
-    m_feed->setPrepareTaskStore(true);
-    connect(m_feed, &StateFeed::batchReady, this, &ConsoleSession::applyPending);
+}
+
+ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
+    : ConsoleSession(parent)
+{
+    addPlatform(settings);
 }
 
 ConsoleSession::~ConsoleSession()
 {
-    m_feed->stop();
+    for (PlatformLink* p : std::as_const(m_platforms))
+        p->feed()->stop();
     if (m_preparing) {
         m_preparing->wait();
         delete m_preparing; // and with it the state it prepared
     }
 }
 
-void ConsoleSession::openJournal(const QString& path, const QString& scheduler)
+PlatformLink* ConsoleSession::addPlatform(const ConnectionSettings& settings)
 {
-    if (m_outbox)
-        return;
-    m_outbox = new DispatchOutbox(m_dispatch, std::make_unique<CommandJournal>(path), scheduler, this);
-    m_outbox->setIdentity(DispatchOutbox::identityOf(m_outbox->operatorName(), m_settings.token));
+    auto* link = new PlatformLink(settings, this);
+    m_platforms.append(link);
+    connect(link->feed(), &StateFeed::batchReady, this, &ConsoleSession::applyPending);
+    emit platformAdded(link);
+    return link;
 }
 
-DispatchOutbox* ConsoleSession::outbox()
+PlatformLink* ConsoleSession::platform(const QString& name) const
 {
-    if (!m_outbox)
-        openJournal(CommandJournal::defaultPath(), m_settings.target);
-    return m_outbox;
+    for (PlatformLink* p : m_platforms) {
+        if (p->name() == name)
+            return p;
+    }
+    return nullptr;
+}
+
+void ConsoleSession::removePlatform(const QString& name)
+{
+    PlatformLink* link = platform(name);
+    if (!link)
+        return;
+    link->feed()->stop();
+    // A snapshot being prepared reads the task list: done with it first (a second at most).
+    if (m_preparing)
+        m_preparing->wait();
+    m_platforms.removeOne(link);
+    link->deleteLater();
+    // What it sent and is not applied yet goes too.
+    if (m_pendingTasks && m_pendingTasks->platform == name) {
+        m_pendingTasks.reset();
+        m_pendingTaskStore = {};
+    }
+    applyTasks();
+    m_state->removePlatform(name);
+    m_tasks->removePlatform(name);
+    emit platformRemoved(name);
+    emit batchApplied();
 }
 
 void ConsoleSession::start()
 {
-    m_feed->start();
+    for (PlatformLink* p : std::as_const(m_platforms))
+        p->feed()->start();
 }
 
 void ConsoleSession::applyPending()
@@ -58,11 +84,22 @@ void ConsoleSession::applyPending()
     if (m_preparing)
         return; // taken once the snapshot before it is in
     applyTasks();
+    // One platform's batch per turn of the event loop, each platform in turn: a busy platform
+    // never holds back the others, and every turn stays short.
     TaskStore snapshotTasks;
-    StateBatch batch = m_feed->takeBatch(&snapshotTasks);
+    StateBatch batch;
+    PlatformLink* from = nullptr;
+    for (int tried = 0; tried < m_platforms.size() && batch.isEmpty(); ++tried) {
+        from = m_platforms.at(m_nextPlatform++ % m_platforms.size());
+        batch = from->feed()->takeBatch(&snapshotTasks);
+    }
     if (batch.isEmpty())
         return;
+    // The others may have theirs waiting.
+    nextTurn(&ConsoleSession::applyPending);
+    from->noteUpdate();
     if (batch.snapshot) {
+        from->setRole(batch.snapshot->callerRole);
         prepareSnapshot(std::move(batch), std::move(snapshotTasks));
         return;
     }
@@ -88,17 +125,25 @@ void ConsoleSession::nextTurn(void (ConsoleSession::*step)())
 void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
 {
     // Checking and indexing 10,000 sites and 50,000 links takes longer than a frame: done on a
-    // thread of its own, into a state the GUI thread swaps with its own when it is ready.
+    // thread of its own, into a state the GUI thread swaps with its own when it is ready. With
+    // other platforms in, the new state starts as a copy of this one (shared until written) and
+    // the task list is merged there too; nothing is applied here meanwhile, so both hold still.
     m_preparedBatch = std::move(batch);
     m_preparedTasks = std::move(tasks);
     QThread* gui = thread();
     const StateBatch* snapshot = &*m_preparedBatch; // not touched here until the worker is done
-    auto prepared = std::make_shared<std::unique_ptr<NetworkState>>();
-    m_preparing = QThread::create([prepared, snapshot, gui] {
-        auto state = std::make_unique<NetworkState>();
-        state->applyBatch(*snapshot);
-        state->moveToThread(gui);
-        *prepared = std::move(state);
+    TaskStore* snapshotTasks = &m_preparedTasks;
+    const TaskStore* current = m_tasks->store().holdsOnly(snapshot->platform) ? nullptr : &m_tasks->store();
+    auto state = std::make_unique<NetworkState>();
+    if (m_state->platforms() != QStringList { snapshot->platform } && !m_state->platforms().isEmpty())
+        m_state->copyTo(*state);
+    auto prepared = std::make_shared<std::unique_ptr<NetworkState>>(std::move(state));
+    m_preparing = QThread::create([prepared, snapshot, snapshotTasks, current, gui] {
+        NetworkState& state = **prepared;
+        state.applyBatch(*snapshot);
+        if (current)
+            *snapshotTasks = TaskStore::withPlatform(*current, snapshot->platform, std::move(*snapshotTasks));
+        state.moveToThread(gui);
     });
     connect(m_preparing, &QThread::finished, this, [this, prepared] { adoptSnapshot(std::move(*prepared)); });
     m_preparing->start();
@@ -110,6 +155,7 @@ void ConsoleSession::adoptSnapshot(std::unique_ptr<NetworkState> prepared)
     m_preparing = nullptr;
     if (!prepared)
         return;
+    const QString platform = m_preparedBatch->platform;
     m_state->adopt(*prepared);
     // The network this console showed before, freed in a later turn of the event loop.
     prepared.release()->deleteLater();
@@ -118,9 +164,16 @@ void ConsoleSession::adoptSnapshot(std::unique_ptr<NetworkState> prepared)
     m_preparedBatch.reset();
     m_pendingTaskStore = std::move(m_preparedTasks);
     m_preparedTasks = {};
-    nextTurn(&ConsoleSession::applyTasks);
+    if (!this->platform(platform)) {
+        // Removed while its snapshot was being prepared.
+        m_pendingTasks.reset();
+        m_pendingTaskStore = {};
+        m_state->removePlatform(platform);
+    } else {
+        nextTurn(&ConsoleSession::applyTasks);
+    }
     emit batchApplied();
-    // What came meanwhile waits in the feed.
+    // What came meanwhile waits in the feeds.
     nextTurn(&ConsoleSession::applyPending);
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// One connection to a scheduler and the state the console keeps of it: the live feed, the
-// command client, and the models the windows show. Applies feed batches on the GUI thread.
+// The platforms the console is connected to and the one network it shows of them: a
+// PlatformLink per platform (feed, commands, health), and the merged state and task list every
+// window shows. Applies the feeds' batches on the GUI thread, one platform's at a time.
 
 #include "connectionsettings.h"
 #include "domain.h"
-#include "tasktablemodel.h"
+#include "platformlink.h"
+#include "taskstore.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -25,26 +27,39 @@ class TaskTableModel;
 class ConsoleSession final : public QObject {
     Q_OBJECT
 public:
+    explicit ConsoleSession(QObject* parent = nullptr);
+    // A session with one platform (the console as it starts with a single --connect).
     explicit ConsoleSession(const ConnectionSettings& settings, QObject* parent = nullptr);
     ~ConsoleSession() override;
 
+    // Adds a platform (not started: start() starts all, or call its feed's start()). Its name
+    // must be unique; with several, none may be empty.
+    PlatformLink* addPlatform(const ConnectionSettings& settings);
+    // Stops the platform and drops its part of the network.
+    void removePlatform(const QString& name);
+    const QList<PlatformLink*>& platforms() const { return m_platforms; }
+    // By name; null for an unknown one.
+    PlatformLink* platform(const QString& name) const;
+
     void start();
 
-    const ConnectionSettings& settings() const { return m_settings; }
+    // The first platform's (the only one in a console with one).
+    const ConnectionSettings& settings() const { return m_platforms.front()->settings(); }
+    StateFeed* feed() const { return m_platforms.front()->feed(); }
+    DispatchClient* dispatch() const { return m_platforms.front()->dispatch(); }
+    void openJournal(const QString& path, const QString& scheduler) { m_platforms.front()->openJournal(path, scheduler); }
+    DispatchOutbox* outbox() { return m_platforms.front()->outbox(); }
+
     NetworkState* state() const { return m_state; }
     TaskTableModel* tasks() const { return m_tasks; }
-    StateFeed* feed() const { return m_feed; }
-    DispatchClient* dispatch() const { return m_dispatch; }
-    // Dispatch commands through the journal at `path`; `scheduler` names where they go
-    // (DispatchOutbox::kEmbeddedScheduler for the one inside the console). Call once, before
-    // outbox(); without it outbox() opens CommandJournal::defaultPath() for settings().target.
-    void openJournal(const QString& path, const QString& scheduler);
-    DispatchOutbox* outbox();
-    // Wall time of the last batch applied; invalid before the first.
+    // Wall time of the last batch applied, of any platform; invalid before the first.
     QDateTime lastUpdate() const { return m_lastUpdate; }
 
 signals:
     void batchApplied();
+    void platformAdded(cpn::PlatformLink* platform);
+    // After its part of the network is gone; `name` no longer names a platform.
+    void platformRemoved(const QString& name);
 
 private:
     void applyPending();
@@ -54,18 +69,16 @@ private:
     void adoptSnapshot(std::unique_ptr<NetworkState> prepared);
     void nextTurn(void (ConsoleSession::*step)());
 
-    ConnectionSettings m_settings;
+    QList<PlatformLink*> m_platforms;
+    int m_nextPlatform = 0; // whose batch is taken next: each in turn
     NetworkState* m_state;
     TaskTableModel* m_tasks;
-    StateFeed* m_feed;
-    DispatchClient* m_dispatch;
-    DispatchOutbox* m_outbox = nullptr;
     QDateTime m_lastUpdate;
     // A batch's tasks wait one turn of the event loop after its network (two short stalls
     // instead of one long one); anything applied later applies them first.
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
-    // While a snapshot is being prepared the feed keeps what comes after it, in order.
+    // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
     std::optional<StateBatch> m_preparedBatch;
     TaskStore m_preparedTasks;

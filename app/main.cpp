@@ -172,28 +172,32 @@ int main(int argc, char** argv)
     cpn::Language::apply(options->lang.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString() : options->lang);
     cpn::applyControlRoomTheme(app);
 
-    cpn::ConnectionSettings settings;
-    settings.token = options->token;
-    settings.tls = options->tls;
-    settings.tlsCa = options->tlsCa;
-    settings.tlsCert = options->tlsCert;
-    settings.tlsKey = options->tlsKey;
     std::unique_ptr<cpn::EmbeddedScheduler> embedded;
-    if (options->connect.isEmpty()) {
-        embedded = cpn::EmbeddedScheduler::start(*options, &error);
-        if (!embedded) {
-            report(QCoreApplication::translate("cpn::Main", "Cannot start the embedded mock scheduler: %1").arg(error),
-                interactive);
-            return 1;
+    cpn::ConsoleSession session;
+    const QString journal = options->journal.isEmpty() ? cpn::CommandJournal::defaultPath() : options->journal;
+    for (const cpn::PlatformOptions& p : options->platforms) {
+        cpn::ConnectionSettings settings;
+        settings.platform = p.name;
+        settings.token = p.token;
+        settings.tls = p.tls;
+        settings.tlsCa = p.tlsCa;
+        settings.tlsCert = p.tlsCert;
+        settings.tlsKey = p.tlsKey;
+        settings.target = p.target;
+        if (p.embedded()) {
+            embedded = cpn::EmbeddedScheduler::start(*options, &error);
+            if (!embedded) {
+                report(QCoreApplication::translate("cpn::Main", "Cannot start the embedded mock scheduler: %1").arg(error),
+                    interactive);
+                return 1;
+            }
+            settings.target = embedded->address();
         }
-        settings.target = embedded->address();
-    } else {
-        settings.target = options->connect;
+        cpn::PlatformLink* link = session.addPlatform(settings);
+        // The embedded scheduler dies with the console: its commands are not for a later one.
+        link->openJournal(journal,
+            p.embedded() ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : link->journalKey());
     }
-
-    cpn::ConsoleSession session(settings);
-    session.openJournal(options->journal.isEmpty() ? cpn::CommandJournal::defaultPath() : options->journal,
-        embedded ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : settings.target);
     cpn::MainWindow window(&session);
     if (!options->basemap.isEmpty()) {
         if (auto basemap = cpn::Basemap::load(options->basemap, &error)) {

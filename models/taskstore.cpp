@@ -33,6 +33,8 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
         slot = int(store.tasks.size());
         store.slotSite.push_back(store.sites.intern(t.siteId));
         store.slotTenant.push_back(store.tenants.intern(t.tenant));
+        if (!store.platforms.contains(t.platform))
+            store.platforms.append(t.platform);
         store.tasks.push_back(std::move(t));
     }
     tasks = {};
@@ -42,6 +44,23 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
     std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
     store.slotRow = store.rowSlot;
     return store;
+}
+
+TaskStore TaskStore::withPlatform(const TaskStore& current, const QString& platform, TaskStore&& platformTasks)
+{
+    QList<Task> all;
+    all.reserve(current.rowCount() + platformTasks.rowCount());
+    auto take = [&all](const TaskStore& from, auto keep) {
+        for (int row = 0; row < from.rowCount(); ++row) {
+            if (keep(from.taskAt(row)))
+                all.append(from.taskAt(row));
+        }
+    };
+    take(current, [&platform](const Task& t) { return t.platform < platform; });
+    take(platformTasks, [](const Task&) { return true; });
+    platformTasks = {};
+    take(current, [&platform](const Task& t) { return t.platform > platform; });
+    return fromTasks(std::move(all));
 }
 
 int TaskStore::rowOf(const QString& id) const
@@ -84,6 +103,8 @@ void TaskStore::append(const Task& task)
         idOrdered = compareTasksById(taskAt(rowCount() - 1), task) < 0;
     const int slot = takeSlot();
     put(slot, task);
+    if (!platforms.contains(task.platform))
+        platforms.append(task.platform);
     slotOf.insert(task.id, slot);
     slotRow[std::size_t(slot)] = rowCount();
     rowSlot.push_back(slot);

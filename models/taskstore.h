@@ -10,6 +10,7 @@
 #include "domain.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -57,9 +58,19 @@ struct TaskStore {
     Interned sites;
     Interned tenants;
     bool idOrdered = true; // rows ascend by id (a snapshot comes so)
+    QStringList platforms; // of the tasks held (or once held), a few names
 
     // Tasks without an id, and repeats of an id, are left out.
     static TaskStore fromTasks(QList<Task>&& tasks);
+    // `current`'s tasks of every other platform, and `platformTasks` as the tasks of `platform`,
+    // grouped by platform in name order (runs on any thread; `current` must not change meanwhile).
+    static TaskStore withPlatform(const TaskStore& current, const QString& platform, TaskStore&& platformTasks);
+    // No task of another platform than `platform`.
+    bool holdsOnly(const QString& platform) const
+    {
+        return platforms.isEmpty() || (platforms.size() == 1 && platforms.front() == platform);
+    }
+
     bool isEmpty() const { return tasks.empty(); }
     int rowCount() const { return int(rowSlot.size()); }
     const Task& taskAt(int row) const { return tasks[std::size_t(rowSlot[std::size_t(row)])]; }

@@ -138,11 +138,34 @@ void TaskTableModel::appendTasks(const QList<Task>& tasks)
 
 void TaskTableModel::applyBatch(const StateBatch& batch)
 {
-    if (batch.snapshot) {
-        m_revision = batch.snapshot->revision;
-        resetTo(TaskStore::fromTasks(QList<Task>(batch.tasks)));
+    if (batch.snapshot)
+        takeSnapshot(batch.platform, batch.snapshot->revision, TaskStore::fromTasks(QList<Task>(batch.tasks)));
+    applyEvents(batch.platform, batch.events);
+}
+
+void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, TaskStore&& tasks)
+{
+    m_revisions[platform] = revision;
+    // Another platform's tasks stay (unless `tasks` has them already: merged on a worker thread).
+    if (!m_store.holdsOnly(platform) && tasks.holdsOnly(platform))
+        tasks = TaskStore::withPlatform(m_store, platform, std::move(tasks));
+    resetTo(std::move(tasks));
+}
+
+void TaskTableModel::removePlatform(const QString& platform)
+{
+    m_revisions.remove(platform);
+    if (m_store.holdsOnly(platform)) {
+        resetTo({});
+        return;
     }
-    applyEvents(batch.events);
+    QList<int> rows;
+    for (int row = 0; row < m_store.rowCount(); ++row) {
+        if (m_store.taskAt(row).platform == platform)
+            rows.append(row);
+    }
+    removeTaskRows(std::move(rows));
+    m_store.platforms.removeAll(platform);
 }
 
 void TaskTableModel::applyBatch(StateBatch&& batch)
@@ -153,24 +176,24 @@ void TaskTableModel::applyBatch(StateBatch&& batch)
 void TaskTableModel::applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks)
 {
     if (batch.snapshot) {
-        m_revision = batch.snapshot->revision;
-        resetTo(batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks)));
+        takeSnapshot(batch.platform, batch.snapshot->revision,
+            batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks)));
     }
-    applyEvents(batch.events);
+    applyEvents(batch.platform, batch.events);
 }
 
-void TaskTableModel::applyEvents(const std::vector<StateEvent>& events)
+void TaskTableModel::applyEvents(const QString& platform, const std::vector<StateEvent>& events)
 {
-
+    quint64& revision = m_revisions[platform];
     // Fold the batch into three sets first so that each becomes few signals.
     QList<int> changedRows;
     QSet<int> removedRows;
     QList<Task> added;
     QHash<QString, int> addedIndex;
     for (const StateEvent& event : events) {
-        if (event.revision <= m_revision)
+        if (event.revision <= revision)
             continue;
-        m_revision = event.revision;
+        revision = event.revision;
         if (const auto* t = std::get_if<Task>(&event.change)) {
             if (t->id.isEmpty())
                 continue;

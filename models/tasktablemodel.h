@@ -32,6 +32,10 @@ public:
     // The same, for a snapshot batch whose tasks were built into `snapshotTasks` beforehand
     // (batch.tasks empty): the GUI thread only swaps containers.
     void applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks);
+    // Drops a platform's tasks: it was removed from the console.
+    void removePlatform(const QString& platform);
+    // What the table holds; read it from another thread only while nothing is applied.
+    const TaskStore& store() const { return m_store; }
     // Headers and labels again, in the current language.
     void retranslate() override;
 
@@ -71,7 +75,8 @@ private:
         return column == CardsColumn || column == PflopsColumn || column == ProgressColumn;
     }
     void resetTo(TaskStore&& store);
-    void applyEvents(const std::vector<StateEvent>& events);
+    void takeSnapshot(const QString& platform, quint64 revision, TaskStore&& tasks);
+    void applyEvents(const QString& platform, const std::vector<StateEvent>& events);
     void emitChangedRuns(QList<int> rows);
     void removeTaskRows(QList<int> rows);
     void appendTasks(const QList<Task>& tasks);
@@ -80,7 +85,7 @@ private:
     TaskStore m_store;
     std::vector<int> m_remap;
     std::vector<int> m_changed;
-    quint64 m_revision = 0;
+    QHash<QString, quint64> m_revisions; // by platform
     QPointer<const NetworkState> m_state;
 };
 
