@@ -3,6 +3,7 @@
 #include "alarmspanel.h"
 #include "alarmtablemodel.h"
 #include "consolesession.h"
+#include "platformlink.h"
 #include "dispatchclient.h"
 #include "domainlabels.h"
 #include "mapview.h"
@@ -75,14 +76,26 @@ AlarmController::AlarmController(QMainWindow* window, ConsoleSession* session, M
     connect(session->state(), &NetworkState::topologyReset, this, &AlarmController::updateAttention);
     connect(m_panel, &AlarmsPanel::siteRequested, map, &MapView::flyToSite);
     connect(m_panel, &AlarmsPanel::acknowledgeRequested, this, [this](const QString& id, const QString& note) {
-        if (!isAcknowledgeAllowed())
+        // To the platform that raised it.
+        const Alarm* alarm = m_alarms->alarm(id);
+        PlatformLink* platform = alarm ? m_session->platform(alarm->platform) : nullptr;
+        if (!platform || !isAcknowledgeAllowed(platform)) {
+            if (auto* bar = m_window->statusBar())
+                bar->showMessage(platform ? whyNotAllowed(platform) : tr("Alarm %1 is no longer known").arg(id), 15000);
             return;
-        m_requests.insert(m_session->dispatch()->acknowledgeAlarm(id, note));
+        }
+        m_requests.insert(platform->dispatch()->acknowledgeAlarm(id, note));
     });
-    DispatchClient* client = session->dispatch();
-    connect(client, &DispatchClient::alarmAcknowledged, this, &AlarmController::onAcknowledged);
-    connect(client, &DispatchClient::commandFailed, this, &AlarmController::onFailed);
-    connect(session->feed(), &StateFeed::stateChanged, this, &AlarmController::updateAllowed);
+    const auto wire = [this](PlatformLink* platform) {
+        DispatchClient* client = platform->dispatch();
+        connect(client, &DispatchClient::alarmAcknowledged, this, &AlarmController::onAcknowledged);
+        connect(client, &DispatchClient::commandFailed, this, &AlarmController::onFailed);
+        connect(platform, &PlatformLink::healthChanged, this, &AlarmController::updateAllowed);
+    };
+    for (PlatformLink* platform : session->platforms())
+        wire(platform);
+    connect(session, &ConsoleSession::platformAdded, this, wire);
+    connect(session, &ConsoleSession::platformRemoved, this, &AlarmController::updateAllowed);
     connect(session->state(), &NetworkState::topologyReset, this, &AlarmController::updateAllowed);
 
     window->installEventFilter(this);
@@ -91,19 +104,35 @@ AlarmController::AlarmController(QMainWindow* window, ConsoleSession* session, M
     updateAttention();
 }
 
+bool AlarmController::isAcknowledgeAllowed(const PlatformLink* platform) const
+{
+    return platform->role() != QLatin1String("viewer") && platform->connectionState() == ConnectionState::Live;
+}
+
+QString AlarmController::whyNotAllowed(const PlatformLink* platform) const
+{
+    const bool several = m_session->platforms().size() > 1;
+    if (platform->role() == QLatin1String("viewer"))
+        return several ? tr("Your token on %1 has the viewer role: acknowledging its alarms needs an operator token.")
+                             .arg(platform->displayName())
+                       : tr("Your token has the viewer role: acknowledging alarms needs an operator token.");
+    if (platform->connectionState() != ConnectionState::Live)
+        return several ? tr("Not connected to %1: its alarms cannot be acknowledged until the connection is back.")
+                             .arg(platform->displayName())
+                       : tr("Not connected to the scheduler: the console is read-only until the connection is back.");
+    return {};
+}
+
 bool AlarmController::isAcknowledgeAllowed() const
 {
-    return m_session->state()->callerRole() != QLatin1String("viewer")
-        && m_session->feed()->state() == ConnectionState::Live;
+    const auto& all = m_session->platforms();
+    return std::any_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isAcknowledgeAllowed(p); });
 }
 
 QString AlarmController::whyNotAllowed() const
 {
-    if (m_session->state()->callerRole() == QLatin1String("viewer"))
-        return tr("Your token has the viewer role: acknowledging alarms needs an operator token.");
-    if (m_session->feed()->state() != ConnectionState::Live)
-        return tr("Not connected to the scheduler: the console is read-only until the connection is back.");
-    return {};
+    const auto& all = m_session->platforms();
+    return isAcknowledgeAllowed() || all.isEmpty() ? QString() : whyNotAllowed(all.front());
 }
 
 void AlarmController::updateAllowed()

@@ -19,6 +19,7 @@ class AlarmsPanel;
 class AlarmTableModel;
 class ConsoleSession;
 class MapView;
+class PlatformLink;
 class RegionSummaryModel;
 class RegionSummaryPanel;
 struct Alarm;
@@ -39,7 +40,11 @@ public:
     QAction* soundAction() const { return m_sound; }
     QLabel* attentionLabel() const { return m_attention; }
 
+    // On any platform; on this one.
     bool isAcknowledgeAllowed() const;
+    bool isAcknowledgeAllowed(const PlatformLink* platform) const;
+    QString whyNotAllowed(const PlatformLink* platform) const;
+    // Why no platform allows it; empty when one does.
     QString whyNotAllowed() const;
     // Beeps given for new critical alarms since the start (with the sound on).
     int beepCount() const { return m_beeps; }

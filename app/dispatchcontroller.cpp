@@ -4,6 +4,7 @@
 #include "auditlogpanel.h"
 #include "commandjournal.h"
 #include "consolesession.h"
+#include "platformlink.h"
 #include "dispatchclient.h"
 #include "dispatchlabels.h"
 #include "dispatchoutbox.h"
@@ -50,8 +51,8 @@ DispatchController::DispatchController(
 {
     m_migrations->setNetworkState(session->state());
     m_audit->setNetworkState(session->state());
-    DispatchOutbox* outbox = session->outbox();
-    CommandJournal* journal = outbox->journal();
+    // Every platform journals into the same file (main.cpp): its log is this console's log.
+    CommandJournal* journal = session->outbox()->journal();
     m_audit->setCommands(journal->recent());
     m_auditPanel->setJournalLocation(journal->path(), journal->isOpen() ? QString() : journal->lastError());
 
@@ -62,46 +63,11 @@ DispatchController::DispatchController(
     m_roleBadge->setStyleSheet(QStringLiteral("QLabel { color: #d9a400; font-weight: bold; }"));
     window->statusBar()->addPermanentWidget(m_roleBadge);
 
-    connect(outbox, &DispatchOutbox::commandRecorded, this, [this](const DispatchCommand& c) {
-        m_sentThisRun.insert(c.requestId);
-        m_audit->upsert(c);
-    });
-    connect(outbox, &DispatchOutbox::commandAnswered, this, &DispatchController::onCommandAnswered);
-    connect(outbox, &DispatchOutbox::commandFailed, this, &DispatchController::onCommandFailed);
-    connect(outbox, &DispatchOutbox::awaitingConsent, this, &DispatchController::askAboutForeignCommands);
-    connect(outbox, &DispatchOutbox::commandDeferred, this, [this](const DispatchCommand& c, const QString& why) {
-        if (auto fresh = m_session->outbox()->journal()->find(c.requestId))
-            m_audit->upsert(*fresh);
-        say(tr("No answer from the scheduler (%1): \"%2\" is kept and will be sent again.")
-                .arg(why, commandSummary(c, m_session->state())));
-    });
-    connect(outbox, &DispatchOutbox::migrationStarted, this, [this](const QString&, const Migration& m) {
-        m_migrationsDock->show();
-        m_panel->selectMigration(m.id);
-    });
-    connect(outbox, &DispatchOutbox::drainStarted, this, [this](const QString& requestId, const DrainResult& result) {
-        if (DrainDialog* dialog = m_drains.value(requestId))
-            dialog->setStarted(result);
-    });
-    // Whatever has no answer yet goes out again as soon as the scheduler is reachable: after a
-    // broken connection, and after a restart of the console (the first time the feed is live).
-    connect(session->feed(), &StateFeed::stateChanged, this, [this](ConnectionState state) {
-        if (state != ConnectionState::Live)
-            return;
-        if (const int pending = m_session->outbox()->pendingCount(); pending > 0) {
-            say(tr("Sending %n command(s) that had no answer again.", nullptr, pending));
-            m_session->outbox()->resendPending();
-        }
-    });
-    DispatchClient* client = session->dispatch();
-    connect(client, &DispatchClient::migrationPlanned, this, &DispatchController::onPlanned);
-    connect(client, &DispatchClient::commandFailed, this, &DispatchController::onClientFailed);
-    connect(client, &DispatchClient::drainPreviewed, this, [this](const QString& requestId, const DrainResult& r) {
-        if (DrainDialog* dialog = m_drainPreviews.take(requestId))
-            dialog->setPreview(r);
-    });
+    for (PlatformLink* platform : session->platforms())
+        wirePlatform(platform);
+    connect(session, &ConsoleSession::platformAdded, this, &DispatchController::wirePlatform);
+    connect(session, &ConsoleSession::platformRemoved, this, &DispatchController::updateRole);
     connect(session->state(), &NetworkState::topologyReset, this, &DispatchController::updateRole);
-    connect(session->feed(), &StateFeed::stateChanged, this, &DispatchController::updateRole);
 
     connect(map, &MapView::taskDroppedOnSite, this,
         [this](const QString& taskId, const QString& siteId) { openMigrationDialog(taskId, siteId); });
@@ -138,6 +104,78 @@ DispatchController::DispatchController(
 }
 
 DispatchController::~DispatchController() = default;
+
+void DispatchController::wirePlatform(PlatformLink* platform)
+{
+    DispatchOutbox* outbox = platform->outbox();
+    connect(outbox, &DispatchOutbox::commandRecorded, this, [this](const DispatchCommand& c) {
+        m_sentThisRun.insert(c.requestId);
+        m_audit->upsert(c);
+    });
+    connect(outbox, &DispatchOutbox::commandAnswered, this, &DispatchController::onCommandAnswered);
+    connect(outbox, &DispatchOutbox::commandFailed, this, &DispatchController::onCommandFailed);
+    connect(outbox, &DispatchOutbox::awaitingConsent, this,
+        [this, outbox](const QList<DispatchCommand>& commands) { askAboutForeignCommands(outbox, commands); });
+    connect(outbox, &DispatchOutbox::commandDeferred, this, [this, outbox](const DispatchCommand& c, const QString& why) {
+        if (auto fresh = outbox->journal()->find(c.requestId))
+            m_audit->upsert(*fresh);
+        say(tr("No answer from the scheduler (%1): \"%2\" is kept and will be sent again.")
+                .arg(why, commandSummary(c, m_session->state())));
+    });
+    connect(outbox, &DispatchOutbox::migrationStarted, this, [this](const QString&, const Migration& m) {
+        m_migrationsDock->show();
+        m_panel->selectMigration(m.id);
+    });
+    connect(outbox, &DispatchOutbox::drainStarted, this, [this](const QString& requestId, const DrainResult& result) {
+        if (DrainDialog* dialog = m_drains.value(requestId))
+            dialog->setStarted(result);
+    });
+    // Whatever has no answer yet goes out again as soon as the scheduler is reachable: after a
+    // broken connection, and after a restart of the console (the first time the feed is live).
+    connect(platform->feed(), &StateFeed::stateChanged, outbox, [this, outbox](ConnectionState state) {
+        if (state != ConnectionState::Live)
+            return;
+        if (const int pending = outbox->pendingCount(); pending > 0) {
+            say(tr("Sending %n command(s) that had no answer again.", nullptr, pending));
+            outbox->resendPending();
+        }
+    });
+    DispatchClient* client = platform->dispatch();
+    connect(client, &DispatchClient::migrationPlanned, this, &DispatchController::onPlanned);
+    connect(client, &DispatchClient::commandFailed, this, &DispatchController::onClientFailed);
+    connect(client, &DispatchClient::drainPreviewed, this, [this](const QString& requestId, const DrainResult& r) {
+        if (DrainDialog* dialog = m_drainPreviews.take(requestId))
+            dialog->setPreview(r);
+    });
+    connect(platform, &PlatformLink::healthChanged, this, &DispatchController::updateRole);
+}
+
+std::optional<DispatchCommand> DispatchController::findCommand(const QString& requestId) const
+{
+    for (PlatformLink* p : m_session->platforms()) {
+        if (auto found = p->outbox()->journal()->find(requestId))
+            return found;
+    }
+    return std::nullopt;
+}
+
+QString DispatchController::platformOfTask(const QString& taskId) const
+{
+    const Task* task = m_session->tasks()->task(taskId);
+    return task ? task->platform : QString();
+}
+
+QString DispatchController::platformOfSite(const QString& siteId) const
+{
+    const int i = m_session->state()->siteIndex(siteId);
+    return i >= 0 ? m_session->state()->sites().at(i).platform : QString();
+}
+
+QString DispatchController::platformOfMigration(const QString& migrationId) const
+{
+    const auto it = m_session->state()->migrations().constFind(migrationId);
+    return it != m_session->state()->migrations().cend() ? it->platform : QString();
+}
 
 void DispatchController::createDocks(QMainWindow* window)
 {
@@ -181,34 +219,72 @@ void DispatchController::createActions(QMainWindow* window)
     m_tasks->view()->addAction(m_moveTask);
 }
 
-bool DispatchController::isViewer() const
+bool DispatchController::isViewer(const QString& platform) const
 {
     // Empty: the scheduler did not say; it still enforces roles, and says so if we may not.
-    return m_session->state()->callerRole() == QLatin1String("viewer");
+    const PlatformLink* link = m_session->platform(platform);
+    return link && link->role() == QLatin1String("viewer");
+}
+
+bool DispatchController::isViewer() const
+{
+    const auto& all = m_session->platforms();
+    return !all.isEmpty() && std::all_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isViewer(p->name()); });
+}
+
+bool DispatchController::isDispatchAllowed(const QString& platform) const
+{
+    // While disconnected the console is read-only there: what it shows may no longer be true.
+    const PlatformLink* link = m_session->platform(platform);
+    return link && !isViewer(platform) && link->connectionState() == ConnectionState::Live;
 }
 
 bool DispatchController::isDispatchAllowed() const
 {
-    // While disconnected the console is read-only: what it shows may no longer be true.
-    return !isViewer() && m_session->feed()->state() == ConnectionState::Live;
+    const auto& all = m_session->platforms();
+    return std::any_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isDispatchAllowed(p->name()); });
+}
+
+QString DispatchController::whyNotAllowed(const QString& platform) const
+{
+    const PlatformLink* link = m_session->platform(platform);
+    const bool several = m_session->platforms().size() > 1;
+    if (!link)
+        return tr("Platform %1 is no longer connected.").arg(platform);
+    if (isViewer(platform))
+        return several ? tr("Your token on %1 has the viewer role: moving its tasks, draining its sites and "
+                            "cancelling its migrations need an operator token.")
+                             .arg(link->displayName())
+                       : tr("Your token has the viewer role: moving tasks, draining sites and cancelling "
+                            "migrations need an operator token.");
+    if (!isDispatchAllowed(platform))
+        return several ? tr("Not connected to %1: its part of the network is read-only until the connection is back.")
+                             .arg(link->displayName())
+                       : tr("Not connected to the scheduler: the console is read-only until the connection is back.");
+    return {};
 }
 
 QString DispatchController::whyNotAllowed() const
 {
-    if (isViewer())
-        return tr("Your token has the viewer role: moving tasks, draining sites and cancelling "
-                  "migrations need an operator token.");
-    if (!isDispatchAllowed())
-        return tr("Not connected to the scheduler: the console is read-only until the connection is back.");
-    return {};
+    if (isDispatchAllowed())
+        return {};
+    const auto& all = m_session->platforms();
+    return all.isEmpty() ? tr("No platform is connected.") : whyNotAllowed(all.front()->name());
 }
 
 void DispatchController::updateRole()
 {
-    m_session->outbox()->setRole(m_session->state()->callerRole());
     m_panel->setDispatchAllowed(isDispatchAllowed(), whyNotAllowed());
-    m_roleBadge->setVisible(isViewer());
-    m_roleBadge->setToolTip(whyNotAllowed());
+    QStringList viewerOn;
+    for (const PlatformLink* p : m_session->platforms()) {
+        if (isViewer(p->name()))
+            viewerOn << p->displayName();
+    }
+    m_roleBadge->setVisible(!viewerOn.isEmpty());
+    m_roleBadge->setText(isViewer() || m_session->platforms().size() == 1
+            ? tr("Read only (viewer)")
+            : tr("Read only (viewer) on %1").arg(QLocale().createSeparatedList(viewerOn)));
+    m_roleBadge->setToolTip(isViewer() ? whyNotAllowed() : tr("Your token is a viewer's on %1.").arg(viewerOn.join(QStringLiteral(", "))));
     if (isViewer()) {
         if (m_migrationDialog)
             m_migrationDialog->close();
@@ -226,20 +302,29 @@ QString DispatchController::selectedTaskId() const
 
 void DispatchController::updateActions()
 {
-    const bool allowed = isDispatchAllowed();
-    const QString why = whyNotAllowed();
+    // Each action as the platform of what it acts on allows; with nothing chosen, as any does.
+    const auto allowedFor = [this](const QString& id, QString (DispatchController::*platformOf)(const QString&) const) {
+        const QString platform = (this->*platformOf)(id);
+        return std::pair { id.isEmpty() ? isDispatchAllowed() : isDispatchAllowed(platform),
+            id.isEmpty() ? whyNotAllowed() : whyNotAllowed(platform) };
+    };
     const QString task = selectedTaskId();
+    auto [allowed, why] = allowedFor(task, &DispatchController::platformOfTask);
     m_moveTask->setEnabled(allowed && !task.isEmpty());
     m_moveTask->setToolTip(!allowed ? why
             : task.isEmpty()        ? tr("Select a task in the task list first")
                                     : tr("Plan and start a migration of %1").arg(task));
     const QString site = m_map->selectedSiteId();
+    std::tie(allowed, why) = allowedFor(site, &DispatchController::platformOfSite);
     m_drainSite->setEnabled(allowed && !site.isEmpty());
     m_drainSite->setToolTip(!allowed ? why
             : site.isEmpty()         ? tr("Select a site on the map first")
                                      : tr("Move every task off %1 and put it into maintenance")
                                    .arg(siteName(m_session->state(), site)));
-    const bool active = m_panel->view()->currentIndex().data(MigrationTableModel::ActiveRole).toBool();
+    const QModelIndex current = m_panel->view()->currentIndex();
+    const bool active = current.data(MigrationTableModel::ActiveRole).toBool();
+    std::tie(allowed, why) = allowedFor(
+        current.data(MigrationTableModel::MigrationIdRole).toString(), &DispatchController::platformOfMigration);
     m_cancelMigration->setEnabled(allowed && active);
     m_cancelMigration->setToolTip(!allowed ? why
             : active                       ? tr("Stop the selected migration and roll it back")
@@ -268,11 +353,9 @@ void DispatchController::retranslate()
     m_cancelMigration->setText(tr("&Cancel migration…"));
     m_migrationsDock->setWindowTitle(tr("Migrations"));
     m_auditDock->setWindowTitle(tr("Dispatch log"));
-    m_roleBadge->setText(tr("Read only (viewer)"));
-    m_roleBadge->setToolTip(whyNotAllowed());
     m_migrations->retranslate();
     m_audit->retranslate();
-    updateActions();
+    updateRole();
 }
 
 } // namespace cpn

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <optional>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -21,7 +23,9 @@ namespace cpn {
 class AuditLogModel;
 class AuditLogPanel;
 class ConsoleSession;
+class DispatchOutbox;
 class DrainDialog;
+class PlatformLink;
 class MapView;
 class MigrationDialog;
 class MigrationTableModel;
@@ -51,8 +55,13 @@ public:
 
     // Viewers may not dispatch, nor anyone while the scheduler is not connected; the tooltip of
     // every disabled action says why.
+    // On the platform named (that of the task, site or migration at hand); without a name, on
+    // any platform.
+    bool isDispatchAllowed(const QString& platform) const;
     bool isDispatchAllowed() const;
+    bool isViewer(const QString& platform) const;
     bool isViewer() const;
+    QString whyNotAllowed(const QString& platform) const;
     QString whyNotAllowed() const;
 
     // The dialogs are non-modal; each returns the one it opened (or raised), or null when not allowed.
@@ -82,8 +91,13 @@ private:
     void clearPreview();
     void onCommandAnswered(const DispatchCommand& command);
     void onCommandFailed(const QString& requestId, const CommandError& error);
+    void wirePlatform(PlatformLink* platform);
+    std::optional<DispatchCommand> findCommand(const QString& requestId) const;
+    QString platformOfTask(const QString& taskId) const;
+    QString platformOfSite(const QString& siteId) const;
+    QString platformOfMigration(const QString& migrationId) const;
     // Commands another operator left unanswered: send them as this one, or abandon them.
-    void askAboutForeignCommands(const QList<DispatchCommand>& commands);
+    void askAboutForeignCommands(DispatchOutbox* outbox, const QList<DispatchCommand>& commands);
     void onPlanned(const QString& requestId, const MigrationPlan& plan);
     void onClientFailed(const QString& requestId, const CommandError& error);
     void say(const QString& text);

@@ -7,6 +7,7 @@
 #include "candidateplanmodel.h"
 #include "commandjournal.h"
 #include "consolesession.h"
+#include "platformlink.h"
 #include "dispatchclient.h"
 #include "dispatchlabels.h"
 #include "dispatchoutbox.h"
@@ -27,6 +28,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+#include <QPointer>
+
 #include <algorithm>
 
 namespace cpn {
@@ -37,14 +40,15 @@ namespace {
 
 MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, const QString& preferredSiteId)
 {
-    if (!isDispatchAllowed()) {
-        say(whyNotAllowed());
-        return nullptr;
-    }
     const NetworkState* state = m_session->state();
     const Task* task = m_session->tasks()->task(taskId);
     if (!task) {
         say(taskId.isEmpty() ? tr("Select a task first") : tr("Task %1 is no longer in the network").arg(taskId));
+        return nullptr;
+    }
+    PlatformLink* platform = m_session->platform(task->platform);
+    if (!isDispatchAllowed(task->platform) || !platform) {
+        say(whyNotAllowed(task->platform));
         return nullptr;
     }
     if (const Migration* moving = m_migrations->activeMigrationOfTask(taskId)) {
@@ -66,13 +70,30 @@ MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, 
     });
     connect(dialog, &MigrationDialog::startRequested, this,
         [this](const QString& task, const QString& target, const QString& reason) {
-            m_session->outbox()->startMigration(task, target, reason);
+            if (PlatformLink* platform = m_session->platform(platformOfTask(task)))
+                platform->outbox()->startMigration(task, target, reason);
+            else
+                say(whyNotAllowed(platformOfTask(task)));
             say(tr("Asked the scheduler to move %1 to %2").arg(task, siteName(m_session->state(), target)));
         });
     const QStringList candidates = migrationCandidates(*state, *task, preferredSiteId);
     dialog->setCandidates(candidates, preferredSiteId);
-    for (const QString& site : candidates)
-        m_plans.insert(m_session->dispatch()->planMigration(taskId, site), { dialog, site });
+    for (const QString& site : candidates) {
+        const QString sitePlatform = platformOfSite(site);
+        if (sitePlatform == task->platform) {
+            m_plans.insert(platform->dispatch()->planMigration(taskId, site), { dialog, site });
+            continue;
+        }
+        // No scheduler moves a task to a platform it does not run: said here, not asked.
+        MigrationPlan plan;
+        plan.taskId = taskId;
+        plan.sourceSiteId = task->siteId;
+        plan.targetSiteId = site;
+        plan.violations.append({ ViolationCode::TargetUnavailable,
+            tr("%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.")
+                .arg(siteName(state, site), sitePlatform, taskId, task->platform) });
+        dialog->setPlan(plan);
+    }
     dialog->show();
     return dialog;
 }
@@ -114,12 +135,13 @@ void DispatchController::clearPreview()
 
 DrainDialog* DispatchController::openDrainDialog(const QString& siteId)
 {
-    if (!isDispatchAllowed()) {
-        say(whyNotAllowed());
-        return nullptr;
-    }
     if (m_session->state()->siteIndex(siteId) < 0) {
         say(tr("Select a site on the map first"));
+        return nullptr;
+    }
+    PlatformLink* platform = m_session->platform(platformOfSite(siteId));
+    if (!platform || !isDispatchAllowed(platform->name())) {
+        say(whyNotAllowed(platformOfSite(siteId)));
         return nullptr;
     }
     if (DrainDialog* open = m_drainDialogs.value(siteId)) {
@@ -131,30 +153,40 @@ DrainDialog* DispatchController::openDrainDialog(const QString& siteId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_drainDialogs.insert(siteId, dialog);
     connect(dialog, &QObject::destroyed, this, [this, siteId] { m_drainDialogs.remove(siteId); });
-    connect(dialog, &DrainDialog::previewRequested, this, [this, dialog](const QString& site, int maxConcurrent) {
-        m_drainPreviews.insert(m_session->dispatch()->previewDrain(site, maxConcurrent), dialog);
+    // The platform by name: it may be removed while the dialog is open.
+    const QString platformName = platform->name();
+    connect(dialog, &DrainDialog::previewRequested, this, [this, dialog, platformName](const QString& site, int maxConcurrent) {
+        if (PlatformLink* p = m_session->platform(platformName))
+            m_drainPreviews.insert(p->dispatch()->previewDrain(site, maxConcurrent), dialog);
     });
     connect(dialog, &DrainDialog::drainRequested, this,
-        [this, dialog](const QString& site, int maxConcurrent, const QString& reason) {
-            const QString id = m_session->outbox()->drainSite(site, maxConcurrent, reason);
+        [this, dialog, platformName](const QString& site, int maxConcurrent, const QString& reason) {
+            PlatformLink* p = m_session->platform(platformName);
+            if (!p) {
+                say(whyNotAllowed(platformName));
+                return;
+            }
+            const QString id = p->outbox()->drainSite(site, maxConcurrent, reason);
             m_drains.insert(id, dialog);
             dialog->setSent(id);
             say(tr("Asked the scheduler to drain %1").arg(siteName(m_session->state(), site)));
         });
     connect(dialog, &DrainDialog::cancelRequested, this, &DispatchController::requestCancel);
-    m_drainPreviews.insert(m_session->dispatch()->previewDrain(siteId, dialog->maxConcurrent()), dialog);
+    m_drainPreviews.insert(platform->dispatch()->previewDrain(siteId, dialog->maxConcurrent()), dialog);
     dialog->show();
     return dialog;
 }
 
 void DispatchController::requestCancel(const QStringList& migrationIds)
 {
-    if (!isDispatchAllowed()) {
-        say(whyNotAllowed());
-        return;
-    }
     if (migrationIds.isEmpty())
         return;
+    for (const QString& id : migrationIds) {
+        if (!isDispatchAllowed(platformOfMigration(id))) {
+            say(whyNotAllowed(platformOfMigration(id)));
+            return;
+        }
+    }
     auto* ask = new QInputDialog(m_window);
     ask->setObjectName(QStringLiteral("CancelMigrationDialog"));
     ask->setAttribute(Qt::WA_DeleteOnClose);
@@ -177,11 +209,13 @@ void DispatchController::requestCancel(const QStringList& migrationIds)
 
 void DispatchController::cancelMigration(const QString& migrationId, const QString& reason)
 {
-    if (!isDispatchAllowed()) {
-        say(whyNotAllowed());
+    const QString platform = platformOfMigration(migrationId);
+    PlatformLink* link = m_session->platform(platform);
+    if (!link || !isDispatchAllowed(platform)) {
+        say(whyNotAllowed(platform));
         return;
     }
-    m_session->outbox()->cancelMigration(migrationId, reason);
+    link->outbox()->cancelMigration(migrationId, reason);
 }
 
 void DispatchController::onCommandAnswered(const DispatchCommand& command)
@@ -197,7 +231,7 @@ void DispatchController::onCommandAnswered(const DispatchCommand& command)
 
 void DispatchController::onCommandFailed(const QString& requestId, const CommandError& error)
 {
-    const auto command = m_session->outbox()->journal()->find(requestId);
+    const auto command = findCommand(requestId);
     if (DrainDialog* dialog = m_drains.value(requestId)) {
         dialog->setFailed(error.message);
         return;
@@ -216,7 +250,7 @@ void DispatchController::onCommandFailed(const QString& requestId, const Command
     say(text);
 }
 
-void DispatchController::askAboutForeignCommands(const QList<DispatchCommand>& commands)
+void DispatchController::askAboutForeignCommands(DispatchOutbox* outbox, const QList<DispatchCommand>& commands)
 {
     // Never sent silently as someone else: the scheduler would record this operator as having
     // given them.
@@ -228,7 +262,7 @@ void DispatchController::askAboutForeignCommands(const QList<DispatchCommand>& c
                          QLocale().toString(c.createdAt, QLocale::ShortFormat));
         ids << c.requestId;
     }
-    const QString me = m_session->outbox()->operatorName();
+    const QString me = outbox->operatorName();
     auto* box = new QMessageBox(QMessageBox::Question, tr("Commands left by another operator"),
         tr("%n command(s) given on this console by another operator or token had no answer when it closed.",
             nullptr, int(commands.size())),
@@ -242,12 +276,15 @@ void DispatchController::askAboutForeignCommands(const QList<DispatchCommand>& c
     QPushButton* drop = box->addButton(tr("Abandon"), QMessageBox::DestructiveRole);
     drop->setObjectName(QStringLiteral("Abandon"));
     box->setDefaultButton(drop);
-    connect(box, &QMessageBox::buttonClicked, this, [this, ids, send, me](QAbstractButton* clicked) {
+    QPointer<DispatchOutbox> to(outbox);
+    connect(box, &QMessageBox::buttonClicked, this, [this, ids, send, me, to](QAbstractButton* clicked) {
+        if (!to)
+            return; // its platform was removed meanwhile
         if (clicked == send) {
-            m_session->outbox()->sendAsMine(ids);
+            to->sendAsMine(ids);
             say(tr("Sending %n command(s) of another operator in your name.", nullptr, int(ids.size())));
         } else {
-            m_session->outbox()->abandon(ids, tr("abandoned by %1: given by another operator, not confirmed").arg(me));
+            to->abandon(ids, tr("abandoned by %1: given by another operator, not confirmed").arg(me));
         }
     });
     box->open();
@@ -260,17 +297,18 @@ void DispatchController::showTaskMenu(const QString& taskId, const QPoint& globa
         return;
     QMenu menu(m_window);
     menu.setToolTipsVisible(true);
-    const bool allowed = isDispatchAllowed();
+    const bool allowed = isDispatchAllowed(task->platform);
+    const QString whyNot = whyNotAllowed(task->platform);
     const Migration* moving = m_migrations->activeMigrationOfTask(taskId);
     QAction* move = menu.addAction(tr("Move %1…").arg(taskId), this, [this, taskId] { openMigrationDialog(taskId); });
     move->setShortcut(m_moveTask->shortcut());
     move->setEnabled(allowed && !moving);
-    move->setToolTip(!allowed ? whyNotAllowed() : moving ? tr("Already being moved by %1").arg(moving->id) : QString());
+    move->setToolTip(!allowed ? whyNot : moving ? tr("Already being moved by %1").arg(moving->id) : QString());
     if (moving) {
         const QString id = moving->id;
         QAction* cancel = menu.addAction(tr("Cancel migration %1…").arg(id), this, [this, id] { requestCancel({ id }); });
         cancel->setEnabled(allowed);
-        cancel->setToolTip(whyNotAllowed());
+        cancel->setToolTip(whyNot);
         menu.addAction(tr("Show migration %1").arg(id), this, [this, id] {
             m_migrationsDock->show();
             m_migrationsDock->raise();
@@ -285,7 +323,9 @@ void DispatchController::showSiteMenu(const QString& siteId, const QPoint& globa
     const NetworkState* state = m_session->state();
     if (state->siteIndex(siteId) < 0)
         return;
-    const bool allowed = isDispatchAllowed();
+    const QString platform = state->sites().at(state->siteIndex(siteId)).platform;
+    const bool allowed = isDispatchAllowed(platform);
+    const QString whyNot = whyNotAllowed(platform);
     const QString name = siteName(state, siteId);
     QMenu menu(m_window);
     menu.setToolTipsVisible(true);
@@ -305,7 +345,7 @@ void DispatchController::showSiteMenu(const QString& siteId, const QPoint& globa
             [this, id] { openMigrationDialog(id); });
     }
     moveFrom->setEnabled(allowed && !here.isEmpty());
-    moveFrom->menuAction()->setToolTip(allowed ? QString() : whyNotAllowed());
+    moveFrom->menuAction()->setToolTip(allowed ? QString() : whyNot);
 
     // Move the task selected in the task list here.
     const QString selected = selectedTaskId();
@@ -313,11 +353,11 @@ void DispatchController::showSiteMenu(const QString& siteId, const QPoint& globa
         QAction* moveHere = menu.addAction(tr("Move %1 here…").arg(selected), this,
             [this, selected, siteId] { openMigrationDialog(selected, siteId); });
         moveHere->setEnabled(allowed);
-        moveHere->setToolTip(whyNotAllowed());
+        moveHere->setToolTip(whyNot);
     }
     QAction* drain = menu.addAction(tr("Drain %1…").arg(name), this, [this, siteId] { openDrainDialog(siteId); });
     drain->setEnabled(allowed);
-    drain->setToolTip(allowed ? tr("Move every task off the site and put it into maintenance") : whyNotAllowed());
+    drain->setToolTip(allowed ? tr("Move every task off the site and put it into maintenance") : whyNot);
 
     QStringList touching;
     for (const Migration& m : state->migrations())
@@ -332,7 +372,7 @@ void DispatchController::showSiteMenu(const QString& siteId, const QPoint& globa
                 this, [this, id] { requestCancel({ id }); });
         }
         cancel->setEnabled(allowed);
-        cancel->menuAction()->setToolTip(whyNotAllowed());
+        cancel->menuAction()->setToolTip(whyNot);
     }
     menu.exec(globalPos);
 }

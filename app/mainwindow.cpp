@@ -8,6 +8,7 @@
 #include "maplayersmenu.h"
 #include "mapview.h"
 #include "networkstate.h"
+#include "platformlink.h"
 #include "siteinspector.h"
 #include "siteinspectordock.h"
 #include "statefeed.h"
@@ -89,18 +90,11 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
 
     connect(m_map, &MapView::siteSelected, this, &MainWindow::onSiteSelected);
     connect(session, &ConsoleSession::batchApplied, this, &MainWindow::updateStatus);
-    connect(session->feed(), &StateFeed::stateChanged, this, [this](ConnectionState state) {
-        if (state == ConnectionState::Live)
-            m_staleSinceMs = 0;
-        else if (m_staleSinceMs == 0)
-            m_staleSinceMs = QDateTime::currentMSecsSinceEpoch();
-        updateStatus();
-    });
-    connect(session->feed(), &StateFeed::reconnectScheduled, this, [this](int ms, const QString& error) {
-        m_retryAtMs = QDateTime::currentMSecsSinceEpoch() + ms;
-        m_lastError = error;
-        updateStatus();
-    });
+    for (PlatformLink* platform : session->platforms())
+        connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus);
+    connect(session, &ConsoleSession::platformAdded, this,
+        [this](PlatformLink* platform) { connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus); });
+    connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updateStatus);
     connect(session->state(), &NetworkState::warningRaised, this, &MainWindow::updateStatus);
     connect(session->state(), &NetworkState::topologyReset, this, [this] {
         onSiteSelected(m_map->selectedSiteId());
@@ -252,67 +246,116 @@ void MainWindow::onSiteSelected(const QString& siteId)
 
 QString MainWindow::connectionText() const
 {
-    return m_connection->text();
+    return m_connectionText;
+}
+
+QString MainWindow::platformStatus(const PlatformLink* platform, QString* color) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto since = [](const QDateTime& t) { return t.toString(QStringLiteral("HH:mm:ss")); };
+    const QDateTime stale = platform->staleSince(kStaleAfterMs);
+    const QString target = platform->settings().target;
+    QString text;
+    switch (platform->connectionState()) {
+    case ConnectionState::Idle:
+    case ConnectionState::Connecting:
+        text = tr("Connecting to %1...").arg(target);
+        // Connecting again after a break: what is shown is still stale.
+        if (stale.isValid())
+            text += QLatin1String(" | ") + tr("stale since %1").arg(since(stale));
+        *color = QStringLiteral("#d9a400");
+        break;
+    case ConnectionState::Live:
+        if (stale.isValid()) {
+            text = tr("Stale since %1").arg(since(stale));
+            *color = QStringLiteral("#d9a400");
+        } else {
+            text = platform->settings().tls ? tr("Live over TLS: %1").arg(target) : tr("Live: %1").arg(target);
+            *color = QStringLiteral("#2fbf71");
+        }
+        break;
+    case ConnectionState::Reconnecting: {
+        const int seconds = int(std::max<qint64>(0, (platform->retryAtMs() - now + 999) / 1000));
+        text = seconds > 0 ? tr("Reconnecting in %n s", nullptr, seconds) : tr("Reconnecting...");
+        // Why, in so many words: a wrong CA or token is not fixed by waiting.
+        if (!platform->lastError().isEmpty())
+            text += QLatin1String(" | ") + platform->lastError();
+        if (stale.isValid())
+            text += QLatin1String(" | ") + tr("stale since %1").arg(since(stale));
+        *color = QStringLiteral("#e5484d");
+        break;
+    }
+    case ConnectionState::Stopped:
+        text = tr("Disconnected");
+        *color = QStringLiteral("#e5484d");
+        break;
+    }
+    return text;
 }
 
 void MainWindow::updateStatus()
 {
     const NetworkState* state = m_session->state();
     const QLocale locale;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QDateTime last = m_session->lastUpdate();
-    const bool quiet = last.isValid() && last.msecsTo(QDateTime::currentDateTime()) > kStaleAfterMs;
-    const auto since = [&](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
-    QString text;
-    QString color;
-    switch (m_session->feed()->state()) {
-    case ConnectionState::Idle:
-    case ConnectionState::Connecting:
-        text = tr("Connecting to %1...").arg(m_session->settings().target);
-        // Connecting again after a break: what is shown is still stale.
-        if (m_staleSinceMs > 0 && state->hasSnapshot())
-            text += QLatin1String(" | ") + tr("stale since %1").arg(since(m_staleSinceMs));
-        color = QStringLiteral("#d9a400");
-        break;
-    case ConnectionState::Live:
-        if (quiet) {
-            text = tr("Stale since %1").arg(last.toString(QStringLiteral("HH:mm:ss")));
-            color = QStringLiteral("#d9a400");
-        } else {
-            text = m_session->settings().tls ? tr("Live over TLS: %1").arg(m_session->settings().target)
-                                             : tr("Live: %1").arg(m_session->settings().target);
-            color = QStringLiteral("#2fbf71");
-        }
-        break;
-    case ConnectionState::Reconnecting: {
-        const int seconds = int(std::max<qint64>(0, (m_retryAtMs - now + 999) / 1000));
-        text = seconds > 0 ? tr("Reconnecting in %n s", nullptr, seconds) : tr("Reconnecting...");
-        // Why, in so many words: a wrong CA or token is not fixed by waiting.
-        if (!m_lastError.isEmpty())
-            text += QLatin1String(" | ") + m_lastError;
-        if (m_staleSinceMs > 0 && state->hasSnapshot())
-            text += QLatin1String(" | ") + tr("stale since %1").arg(since(m_staleSinceMs));
-        color = QStringLiteral("#e5484d");
-        break;
-    }
-    case ConnectionState::Stopped:
-        text = tr("Disconnected");
-        color = QStringLiteral("#e5484d");
-        break;
-    }
-    // The map keeps what it has but shows that it is no longer live.
-    const bool live = m_session->feed()->state() == ConnectionState::Live;
+    const QList<PlatformLink*>& platforms = m_session->platforms();
+    // One platform: its state in full. Several: each by name, coloured, the details on hover.
+    QStringList plain, rich, details, errors;
+    QSet<QString> stale;
     QDateTime staleSince;
-    if (live && quiet)
-        staleSince = last;
-    else if (!live && m_staleSinceMs > 0 && state->hasSnapshot())
-        staleSince = QDateTime::fromMSecsSinceEpoch(m_staleSinceMs);
-    m_map->setStale(staleSince);
-    m_connection->setText(text);
-    m_connection->setToolTip(m_lastError.isEmpty() ? QString() : tr("Last error: %1").arg(m_lastError));
-    m_connection->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color));
+    bool allStale = !platforms.isEmpty();
+    for (const PlatformLink* p : platforms) {
+        QString color;
+        const QString text = platformStatus(p, &color);
+        const QDateTime since = p->staleSince(kStaleAfterMs);
+        if (since.isValid() || p->connectionState() != ConnectionState::Live) {
+            stale.insert(p->name());
+            if (since.isValid() && (!staleSince.isValid() || since < staleSince))
+                staleSince = since;
+        } else {
+            allStale = false;
+        }
+        if (!p->lastError().isEmpty())
+            errors << (platforms.size() > 1 ? p->displayName() + QLatin1String(": ") : QString()) + p->lastError();
+        if (platforms.size() == 1) {
+            plain << text;
+            m_connection->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color));
+            continue;
+        }
+        const QString shortText = p->connectionState() == ConnectionState::Live && !since.isValid() ? tr("live")
+            : p->connectionState() == ConnectionState::Live                                       ? tr("stale")
+            : p->connectionState() == ConnectionState::Reconnecting                               ? tr("reconnecting")
+            : p->connectionState() == ConnectionState::Stopped                                    ? tr("disconnected")
+                                                                                                  : tr("connecting");
+        plain << tr("%1: %2").arg(p->displayName(), shortText);
+        rich << QStringLiteral("<span style=\"color:%1\">&#9679; %2</span>")
+                    .arg(color, tr("%1: %2").arg(p->displayName(), shortText).toHtmlEscaped());
+        details << tr("%1: %2").arg(p->displayName(), text);
+    }
+    if (platforms.size() > 1) {
+        m_connection->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; }"));
+        m_connection->setText(rich.join(QStringLiteral(" &nbsp; ")));
+        m_connection->setToolTip(details.join(QLatin1Char('\n')));
+        m_connectionText = plain.join(QStringLiteral(" | "));
+        // Only the dead platform's part is greyed; the banner when nothing is live.
+        m_map->setStalePlatforms(stale);
+        m_map->setStale(allStale && state->hasSnapshot() ? staleSince : QDateTime());
+    } else {
+        m_connectionText = plain.value(0, tr("No platform"));
+        m_connection->setText(m_connectionText);
+        m_connection->setToolTip(errors.isEmpty() ? QString() : tr("Last error: %1").arg(errors.join(QLatin1Char('\n'))));
+        m_map->setStalePlatforms({});
+        // The map keeps what it has but shows that it is no longer live.
+        m_map->setStale(state->hasSnapshot() ? staleSince : QDateTime());
+    }
 
-    m_revision->setText(tr("Revision %1").arg(state->revision()));
+    if (platforms.size() > 1) {
+        QStringList revisions;
+        for (const PlatformLink* p : platforms)
+            revisions << QStringLiteral("%1 %2").arg(p->displayName()).arg(state->platform(p->name()).revision);
+        m_revision->setText(tr("Revisions: %1").arg(revisions.join(QStringLiteral(", "))));
+    } else {
+        m_revision->setText(tr("Revision %1").arg(state->revision()));
+    }
     if (state->simTimeMs() > 0) {
         // The network runs on Beijing time (UTC+8, no daylight saving), wherever the console is.
         const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs(), QTimeZone(8 * 3600));

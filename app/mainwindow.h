@@ -15,6 +15,7 @@ class ConsoleSession;
 class DispatchController;
 class MapLayersMenu;
 class MapView;
+class PlatformLink;
 class SiteInspectorDock;
 class TaskTablePanel;
 class TrendController;
@@ -43,6 +44,8 @@ private:
     void restoreLayout();
     void onSiteSelected(const QString& siteId);
     void updateStatus();
+    // One platform's state for the status bar, and its colour.
+    QString platformStatus(const PlatformLink* platform, QString* color) const;
     void createMapMenus();
     void applyTheme(bool light);
 
@@ -73,10 +76,7 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_fitChina = nullptr;
     QAction* m_about = nullptr;
-    // Reconnection countdown: wall time of the next attempt, and when live data stopped.
-    qint64 m_retryAtMs = 0;
-    qint64 m_staleSinceMs = 0;
-    QString m_lastError;
+    QString m_connectionText; // the connection label's text, plain
 };
 
 } // namespace cpn

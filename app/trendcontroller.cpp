@@ -1,6 +1,7 @@
 #include "trendcontroller.h"
 
 #include "consolesession.h"
+#include "platformlink.h"
 #include "domainlabels.h"
 #include "historyclient.h"
 #include "mapview.h"
@@ -42,7 +43,6 @@ TrendController::TrendController(
     , m_session(session)
     , m_panel(new TrendPanel(window))
     , m_dock(new QDockWidget(window))
-    , m_history(new HistoryClient(session->settings(), this))
     , m_recent(new RecentHistory(session->state(), this))
 {
     m_store.setSpan(m_panel->spanMs());
@@ -73,17 +73,29 @@ TrendController::TrendController(
     });
     connect(m_panel, &TrendPanel::linesChanged, this, &TrendController::onLinesChanged);
     connect(m_panel, &TrendPanel::spanChanged, this, &TrendController::onSpanChanged);
-    connect(m_history, &HistoryClient::historyReceived, this, &TrendController::onHistory);
-    connect(m_history, &HistoryClient::historyFailed, this, &TrendController::onHistoryFailed);
     connect(session, &ConsoleSession::batchApplied, this, &TrendController::onBatchApplied);
-    connect(session->feed(), &StateFeed::stateChanged, this, [this](ConnectionState state) {
-        m_panel->setStale(state == ConnectionState::Reconnecting || state == ConnectionState::Stopped);
-        if (state != ConnectionState::Live && m_brokeAtMs == 0)
-            m_brokeAtMs = m_session->state()->simTimeMs();
-    });
-    // Back after a break: whatever the lines miss since the connection went is asked for.
-    connect(session->feed(), &StateFeed::snapshotTaken, this, [this] { m_fillGaps = true; });
-    connect(session->feed(), &StateFeed::resumed, this, [this] { m_fillGaps = true; });
+    // Each platform answers for its own sites and links; the chart follows the platform of the
+    // site shown.
+    const auto wire = [this](PlatformLink* platform) {
+        connect(platform->history(), &HistoryClient::historyReceived, this, &TrendController::onHistory);
+        connect(platform->history(), &HistoryClient::historyFailed, this, &TrendController::onHistoryFailed);
+        const QString name = platform->name();
+        connect(platform->feed(), &StateFeed::stateChanged, this, [this, name](ConnectionState state) {
+            if (name != m_platform)
+                return;
+            m_panel->setStale(state == ConnectionState::Reconnecting || state == ConnectionState::Stopped);
+            if (state != ConnectionState::Live && m_brokeAtMs == 0)
+                m_brokeAtMs = now();
+        });
+        // Back after a break: whatever the lines miss since the connection went is asked for.
+        connect(platform->feed(), &StateFeed::snapshotTaken, this, [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
+        connect(platform->feed(), &StateFeed::resumed, this, [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
+    };
+    for (PlatformLink* platform : session->platforms())
+        wire(platform);
+    connect(session, &ConsoleSession::platformAdded, this, wire);
+    if (!session->platforms().isEmpty())
+        m_platform = session->platforms().front()->name();
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             scheduleRefresh();
@@ -99,6 +111,14 @@ void TrendController::showSite(const QString& siteId)
         return;
     m_siteId = siteId;
     const Site& site = state->sites().at(i);
+    if (site.platform != m_platform) {
+        // Another platform's history and clock: everything shown is asked for again.
+        m_platform = site.platform;
+        m_coveredSpan.clear();
+        m_brokeAtMs = 0;
+        const PlatformLink* platform = m_session->platform(m_platform);
+        m_panel->setStale(!platform || platform->connectionState() != ConnectionState::Live);
+    }
     QList<Architecture> architectures;
     for (const auto& c : site.capacity)
         architectures.append(c.architecture);
@@ -140,7 +160,7 @@ void TrendController::onLinesChanged()
             m_panel->setLineStatus(key, false, {});
         }
     }
-    backfillUncovered(m_session->state()->simTimeMs());
+    backfillUncovered(now());
     scheduleRefresh();
 }
 
@@ -149,7 +169,7 @@ void TrendController::onSpanChanged(qint64 spanMs)
     m_store.setSpan(spanMs);
     m_store.setLiveStep(liveStepFor(spanMs));
     m_coveredSpan.clear();
-    backfillUncovered(m_session->state()->simTimeMs());
+    backfillUncovered(now());
     scheduleRefresh();
 }
 
@@ -163,10 +183,20 @@ void TrendController::backfillUncovered(qint64 nowMs)
     }
 }
 
+qint64 TrendController::now() const
+{
+    return m_session->state()->platform(m_platform).simTimeMs;
+}
+
 void TrendController::query(const SeriesKey& key, qint64 fromMs, qint64 toMs)
 {
     m_coveredSpan.insert(key, m_store.spanMs());
-    m_pending.insert(key, m_history->query({ key, fromMs, toMs, 0 }));
+    PlatformLink* platform = m_session->platform(m_platform);
+    if (!platform) {
+        m_panel->setLineStatus(key, false, tr("platform %1 is no longer connected").arg(m_platform));
+        return;
+    }
+    m_pending.insert(key, platform->history()->query({ key, fromMs, toMs, 0 }));
     ++m_queryCount;
     m_panel->setLineStatus(key, true, {});
 }
@@ -177,7 +207,7 @@ void TrendController::onHistory(quint64 id, const HistoryQuery& query, const QSt
         return; // a newer query replaced it, or the line went
     m_pending.remove(query.key);
     m_store.mergeBackfill(query.key, query.fromMs, query.toMs, points, unit);
-    m_store.trim(std::max(query.toMs, m_session->state()->simTimeMs()));
+    m_store.trim(std::max(query.toMs, now()));
     m_panel->setLineStatus(query.key, false, {});
     scheduleRefresh();
 }
@@ -213,7 +243,7 @@ bool TrendController::appendLive(const SeriesKey& key)
 
 void TrendController::onBatchApplied()
 {
-    const qint64 now = m_session->state()->simTimeMs();
+    const qint64 now = this->now();
     if (now <= 0)
         return;
     bool changed = m_store.trim(now);
@@ -252,7 +282,7 @@ void TrendController::scheduleRefresh()
     m_refreshScheduled = true;
     QTimer::singleShot(kRefreshDelayMs, this, [this] {
         m_refreshScheduled = false;
-        if (const qint64 now = m_session->state()->simTimeMs(); now > 0)
+        if (const qint64 now = this->now(); now > 0)
             m_panel->refresh(now);
     });
 }

@@ -47,6 +47,8 @@ private:
     void onHistory(quint64 id, const HistoryQuery& query, const QString& unit, const QList<TimePoint>& points);
     void onHistoryFailed(quint64 id, const HistoryQuery& query, const QString& codeName, const QString& message);
     void query(const SeriesKey& key, qint64 fromMs, qint64 toMs);
+    // The scheduler's time on the platform of the site charted.
+    qint64 now() const;
     void backfillUncovered(qint64 nowMs);
     bool appendLive(const SeriesKey& key);
     void scheduleRefresh();
@@ -55,10 +57,10 @@ private:
     ConsoleSession* m_session;
     TrendPanel* m_panel;
     QDockWidget* m_dock;
-    HistoryClient* m_history;
     RecentHistory* m_recent;
     TimeSeriesStore m_store;
     QString m_siteId;
+    QString m_platform; // of m_siteId
     QHash<SeriesKey, quint64> m_pending; // the newest query of each line; older answers are dropped
     QHash<SeriesKey, qint64> m_coveredSpan; // lines backfilled over the whole of this span
     bool m_fillGaps = false; // after a reconnect, on the next applied batch

@@ -76,8 +76,12 @@ QStringList migrationCandidates(const NetworkState& state, const Task& task, con
 {
     QStringList out;
     QSet<QString> taken { task.siteId };
+    // A task moves within its own platform; a site of another is offered only when asked for
+    // (dropped on it), to be shown as not possible.
     auto take = [&](const QString& id) {
-        if (out.size() < maxCount && !taken.contains(id) && state.siteIndex(id) >= 0) {
+        const int i = state.siteIndex(id);
+        if (out.size() < maxCount && !taken.contains(id) && i >= 0
+            && (id == preferred || state.sites().at(i).platform == task.platform)) {
             taken.insert(id);
             out.append(id);
         }
@@ -94,7 +98,8 @@ QStringList migrationCandidates(const NetworkState& state, const Task& task, con
     QList<int> nearby;
     for (int i = 0; i < state.sites().size(); ++i) {
         const Site& s = state.sites().at(i);
-        if ((s.tier == SiteTier::Regional || s.tier == SiteTier::Edge) && hasArchitecture(s, task.architecture))
+        if ((s.tier == SiteTier::Regional || s.tier == SiteTier::Edge) && s.platform == task.platform
+            && hasArchitecture(s, task.architecture))
             nearby.append(i);
     }
     const int wanted = std::min<int>(int(nearby.size()), maxCount);

@@ -100,6 +100,8 @@ void LinkLayer::paint(QPainter& painter, const MapFrame& frame, int selectedSite
         batch.clear();
     m_down.clear();
     m_breaks.clear();
+    for (auto& batch : m_greyed)
+        batch.clear();
     const std::vector<FoldedLink>& links = frame.folded.links();
     const QRectF cull = frame.screen.adjusted(-4, -4, 4, 4);
     std::vector<int> selectedLinks;
@@ -119,6 +121,10 @@ void LinkLayer::paint(QPainter& painter, const MapFrame& frame, int selectedSite
         const QPointF p = frame.position[link.a], q = frame.position[link.b];
         if (link.a == selectedSite || link.b == selectedSite)
             selectedLinks.push_back(k);
+        if (!frame.stalePlatforms.isEmpty() && frame.stalePlatforms.contains(frame.state.sites()[link.a].platform)) {
+            m_greyed[std::size_t(widthStep(link.totalCapacityGbps))].emplace_back(p, q);
+            continue;
+        }
         if (link.status() == LinkStatus::Down) {
             m_down.emplace_back(p, q);
             if (std::hypot(q.x() - p.x(), q.y() - p.y()) >= 16)
@@ -147,6 +153,13 @@ void LinkLayer::paint(QPainter& painter, const MapFrame& frame, int selectedSite
     if (!m_down.empty()) {
         painter.setPen(QPen(QColor::fromRgba(frame.theme.linkDown), 1.0, Qt::DashLine, Qt::FlatCap));
         painter.drawLines(m_down.data(), int(m_down.size()));
+    }
+    for (int w = 0; w < kWidthSteps; ++w) {
+        if (!m_greyed[std::size_t(w)].empty()) {
+            const QColor grey = StaleDataOverlay::desaturate(utilisationColor(0.5));
+            painter.setPen(QPen(grey, kWidths[w], Qt::SolidLine, Qt::FlatCap));
+            painter.drawLines(m_greyed[std::size_t(w)].data(), int(m_greyed[std::size_t(w)].size()));
+        }
     }
     const int density = shown.size() <= 400 ? 0 : shown.size() <= 1500 ? 1 : shown.size() <= 5000 ? 2 : 3;
     const auto& palette = m_palette[density];

@@ -58,6 +58,7 @@ private:
     std::array<std::vector<QLineF>, kBatches> m_single;
     std::array<std::vector<QLineF>, kBatches> m_lanes;
     std::vector<QLineF> m_down;
+    std::array<std::vector<QLineF>, kWidthSteps> m_greyed; // of platforms not live, by width
     std::vector<QPointF> m_breaks;
     std::vector<QLineF> m_flowDashes;
     // Per density step: dense meshes are drawn fainter, so that the backbone stays readable.

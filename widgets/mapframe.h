@@ -4,6 +4,8 @@
 
 #include <QPointF>
 #include <QRectF>
+#include <QSet>
+#include <QString>
 
 #include <vector>
 
@@ -27,6 +29,8 @@ struct MapFrame {
     const std::vector<float>& radius;
     // The visible sites, hubs first, so that smaller ones are drawn on top.
     const std::vector<int>& drawOrder;
+    // Platforms whose part is no longer live: their sites and links are drawn greyed.
+    const QSet<QString>& stalePlatforms;
 };
 
 } // namespace cpn

@@ -85,7 +85,7 @@ MapFrame MapRenderer::project(qreal devicePixelRatio)
     const double zoom = s.zoomLevel();
     m_network.project(geometry, s.viewport(), folded, zoom);
     return MapFrame { *s.state(), folded, s.viewport(), s.theme(), zoom, QRectF(QPointF(), s.size()), devicePixelRatio,
-        m_network.screenPositions(), m_network.screenRadii(), geometry.drawOrder() };
+        m_network.screenPositions(), m_network.screenRadii(), geometry.drawOrder(), s.stalePlatforms() };
 }
 
 void MapRenderer::render(QPainter& painter, bool interacting)

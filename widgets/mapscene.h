@@ -80,6 +80,8 @@ public:
     void setAlarmBadges(const QStringList& siteIds, const QStringList& linkIds);
     const QDateTime& staleSince() const { return m_staleSince; }
     void setStaleSince(const QDateTime& since) { m_staleSince = since; }
+    const QSet<QString>& stalePlatforms() const { return m_stalePlatforms; }
+    void setStalePlatforms(const QSet<QString>& platforms) { m_stalePlatforms = platforms; }
     bool isLegendVisible() const { return m_legendVisible; }
     void setLegendVisible(bool visible) { m_legendVisible = visible; }
     // The site a dragged task would land on (-1: none).
@@ -120,6 +122,7 @@ private:
     QStringList m_badgeSites;
     QStringList m_badgeLinks;
     QDateTime m_staleSince;
+    QSet<QString> m_stalePlatforms;
     bool m_legendVisible = true;
     int m_dropSite = -1;
     double m_flowPhase = 0;

@@ -210,6 +210,14 @@ void MapView::setStale(const QDateTime& since)
     update();
 }
 
+void MapView::setStalePlatforms(const QSet<QString>& platforms)
+{
+    if (platforms == m_scene.stalePlatforms())
+        return;
+    m_scene.setStalePlatforms(platforms);
+    update();
+}
+
 void MapView::setLegendVisible(bool visible)
 {
     if (visible == m_scene.isLegendVisible())

@@ -89,6 +89,9 @@ public:
     // its colours, under a banner saying since when. Nothing is removed.
     void setStale(const QDateTime& since);
     bool isStale() const { return m_scene.staleSince().isValid(); }
+    // Greys the sites and links of these platforms only (their feeds are down or quiet).
+    void setStalePlatforms(const QSet<QString>& platforms);
+    const QSet<QString>& stalePlatforms() const { return m_scene.stalePlatforms(); }
     QDateTime staleSince() const { return m_scene.staleSince(); }
 
     // The utilisation and status key in the bottom-left corner (shown by default).

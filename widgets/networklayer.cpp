@@ -89,7 +89,7 @@ MapSymbols::SiteStyle NetworkLayer::styleOf(const MapFrame& frame, int site) con
         style.colorKey = utilisationStep(f.utilisation);
         style.fill = utilisationPalette()[style.colorKey];
     }
-    if (m_stale) {
+    if (m_stale || (!frame.stalePlatforms.isEmpty() && frame.stalePlatforms.contains(s.platform))) {
         // Keys past the live ones: both looks stay cached.
         style.colorKey += kUtilisationSteps + 1;
         style.fill = StaleDataOverlay::desaturate(style.fill);
