@@ -46,6 +46,7 @@ public:
 
     MigrationTableModel* migrations() const { return m_migrations; }
     MigrationsPanel* migrationsPanel() const { return m_panel; }
+    AuditLogPanel* auditPanel() const { return m_auditPanel; }
     QDockWidget* migrationsDock() const { return m_migrationsDock; }
     AuditLogModel* auditLog() const { return m_audit; }
     QDockWidget* auditDock() const { return m_auditDock; }

@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
 #include "alarmcontroller.h"
+#include "dispatchoutbox.h"
+#include "migrationspanel.h"
+#include "auditlogpanel.h"
+#include "alarmspanel.h"
 #include "consolesession.h"
 #include "dispatchcontroller.h"
 #include "domainlabels.h"
@@ -95,6 +99,9 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     connect(session, &ConsoleSession::platformAdded, this,
         [this](PlatformLink* platform) { connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus); });
     connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updateStatus);
+    connect(session, &ConsoleSession::platformAdded, this, &MainWindow::updatePlatforms);
+    connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updatePlatforms);
+    updatePlatforms();
     connect(session->state(), &NetworkState::warningRaised, this, &MainWindow::updateStatus);
     connect(session->state(), &NetworkState::topologyReset, this, [this] {
         onSiteSelected(m_map->selectedSiteId());
@@ -249,6 +256,23 @@ QString MainWindow::connectionText() const
     return m_connectionText;
 }
 
+void MainWindow::updatePlatforms()
+{
+    QStringList names, keys;
+    for (PlatformLink* p : m_session->platforms()) {
+        names << p->name();
+        keys << p->outbox()->scheduler();
+    }
+    if (names.size() < 2) { // one platform: no column, no filter
+        names.clear();
+        keys.clear();
+    }
+    m_tasks->setPlatforms(names);
+    m_alarms->alarmsPanel()->setPlatforms(names);
+    m_dispatch->migrationsPanel()->setPlatforms(names);
+    m_dispatch->auditPanel()->setPlatforms(names, keys);
+}
+
 QString MainWindow::platformStatus(const PlatformLink* platform, QString* color) const
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -348,13 +372,29 @@ void MainWindow::updateStatus()
         m_map->setStale(state->hasSnapshot() ? staleSince : QDateTime());
     }
 
+    // The inspector says whose a site is and who may act on it.
+    QHash<QString, QString> notes;
+    if (platforms.size() > 1) {
+        for (const PlatformLink* p : platforms) {
+            const QString role = p->role() == QLatin1String("viewer") ? tr("viewer: read only")
+                : p->role() == QLatin1String("operator")              ? tr("operator: may dispatch")
+                                                                      : tr("role not stated");
+            notes.insert(p->name(),
+                p->connectionState() == ConnectionState::Live ? tr("%1 · %2").arg(p->displayName(), role)
+                                                              : tr("%1 · %2 · not live").arg(p->displayName(), role));
+        }
+    }
+    m_inspectorDock->inspector()->setPlatformNotes(notes);
     if (platforms.size() > 1) {
         QStringList revisions;
         for (const PlatformLink* p : platforms)
             revisions << QStringLiteral("%1 %2").arg(p->displayName()).arg(state->platform(p->name()).revision);
-        m_revision->setText(tr("Revisions: %1").arg(revisions.join(QStringLiteral(", "))));
+        // Each platform counts its own revisions: the figures on hover.
+        m_revision->setText(tr("%n platform(s)", nullptr, int(platforms.size())));
+        m_revision->setToolTip(tr("Revisions: %1").arg(revisions.join(QStringLiteral(", "))));
     } else {
         m_revision->setText(tr("Revision %1").arg(state->revision()));
+        m_revision->setToolTip({});
     }
     if (state->simTimeMs() > 0) {
         // The network runs on Beijing time (UTC+8, no daylight saving), wherever the console is.

@@ -44,6 +44,8 @@ private:
     void restoreLayout();
     void onSiteSelected(const QString& siteId);
     void updateStatus();
+    // Every table's Platform column and filter follow the platforms connected.
+    void updatePlatforms();
     // One platform's state for the status bar, and its colour.
     QString platformStatus(const PlatformLink* platform, QString* color) const;
     void createMapMenus();

@@ -42,6 +42,14 @@ void AlarmFilterProxyModel::setAcknowledgement(Acknowledgement acknowledgement)
     refilter();
 }
 
+void AlarmFilterProxyModel::setPlatform(const QString& platform)
+{
+    if (platform == m_platform)
+        return;
+    m_platform = platform;
+    refilter();
+}
+
 void AlarmFilterProxyModel::setText(const QString& text)
 {
     const QString trimmed = text.trimmed();
@@ -56,6 +64,8 @@ bool AlarmFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
     const QAbstractItemModel* model = sourceModel();
     const QModelIndex row = model->index(sourceRow, 0, sourceParent);
     if (row.data(AlarmTableModel::SeverityRole).toInt() < int(m_minimumSeverity))
+        return false;
+    if (!m_platform.isEmpty() && row.data(AlarmTableModel::PlatformRole).toString() != m_platform)
         return false;
     if (m_activeOnly && !row.data(AlarmTableModel::ActiveRole).toBool())
         return false;

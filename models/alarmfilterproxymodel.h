@@ -25,6 +25,8 @@ public:
     Acknowledgement acknowledgement() const { return m_acknowledgement; }
     // Case-insensitive; in the code, its label, the source, the message, who acknowledged, the note.
     void setText(const QString& text);
+    // Only the alarms of one platform; empty = all.
+    void setPlatform(const QString& platform);
     QString text() const { return m_text; }
 
 protected:
@@ -37,6 +39,7 @@ private:
     bool m_activeOnly = false;
     Acknowledgement m_acknowledgement = Acknowledgement::Any;
     QString m_text;
+    QString m_platform;
 };
 
 } // namespace cpn

@@ -209,6 +209,8 @@ QVariant AlarmTableModel::cellData(int row, int column, int role) const
         return a.acknowledged;
     case AttentionRole:
         return attention;
+    case PlatformRole:
+        return a.platform;
     case Qt::BackgroundRole:
         return attention ? QVariant(QColor(0x9e, 0x12, 0x2c)) : QVariant();
     case Qt::ForegroundRole:
@@ -263,6 +265,8 @@ QVariant AlarmTableModel::cellData(int row, int column, int role) const
                     beijingTimeText(a.acknowledgedTimeMs));
         case NoteColumn:
             return a.acknowledgeNote;
+        case PlatformColumn:
+            return a.platform;
         }
         return {};
     default:
@@ -289,6 +293,8 @@ QString AlarmTableModel::columnTitle(int column) const
         return tr("Acknowledged");
     case NoteColumn:
         return tr("Note");
+    case PlatformColumn:
+        return tr("Platform");
     }
     return {};
 }

@@ -29,6 +29,7 @@ public:
         StateColumn,
         AcknowledgedColumn,
         NoteColumn,
+        PlatformColumn,
         ColumnCount
     };
     enum Role {
@@ -41,7 +42,8 @@ public:
         SeverityRole, // int(AlarmSeverity)
         ActiveRole, // bool
         AcknowledgedRole, // bool
-        AttentionRole // bool: active, critical and not acknowledged
+        AttentionRole, // bool: active, critical and not acknowledged
+        PlatformRole
     };
 
     explicit AlarmTableModel(QObject* parent = nullptr);

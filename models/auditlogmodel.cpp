@@ -81,6 +81,8 @@ QVariant AuditLogModel::cellData(int row, int column, int role) const
         return commandOutcomeText(c);
     case RequestIdColumn:
         return c.requestId;
+    case PlatformColumn:
+        return c.scheduler; // the platform's name; a host:port for the one unnamed
     default:
         return {};
     }
@@ -103,6 +105,8 @@ QString AuditLogModel::columnTitle(int column) const
         return tr("Outcome");
     case RequestIdColumn:
         return tr("Request ID");
+    case PlatformColumn:
+        return tr("Platform");
     default:
         return {};
     }

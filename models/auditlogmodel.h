@@ -17,7 +17,7 @@ class AuditLogModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { TimeColumn, OperatorColumn, RoleColumn, ActionColumn, ReasonColumn, OutcomeColumn,
-        RequestIdColumn, ColumnCount };
+        RequestIdColumn, PlatformColumn, ColumnCount };
     enum Role { RequestIdRole = Qt::UserRole + 1, OutcomeRole, SortRole };
 
     explicit AuditLogModel(QObject* parent = nullptr);

@@ -15,6 +15,8 @@ public:
     // Only the migrations of this drain; empty = all.
     void setDrainRequestId(const QString& requestId);
     QString drainRequestId() const { return m_drain; }
+    // Only the migrations of one platform; empty = all.
+    void setPlatform(const QString& platform);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -22,6 +24,7 @@ protected:
 private:
     bool m_activeOnly = false;
     QString m_drain;
+    QString m_platform;
 };
 
 } // namespace cpn

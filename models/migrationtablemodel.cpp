@@ -112,6 +112,8 @@ QVariant MigrationTableModel::cellData(int row, int column, int role) const
         return m->drainRequestId;
     case StateRole:
         return int(m->state);
+    case PlatformRole:
+        return m->platform;
     case SortRole:
         switch (column) {
         case IdColumn:
@@ -161,6 +163,8 @@ QVariant MigrationTableModel::cellData(int row, int column, int role) const
         return m->reason;
     case RequestedByColumn:
         return m->requestedBy;
+    case PlatformColumn:
+        return m->platform;
     default:
         return {};
     }
@@ -189,6 +193,8 @@ QString MigrationTableModel::columnTitle(int column) const
         return tr("Reason");
     case RequestedByColumn:
         return tr("Requested by");
+    case PlatformColumn:
+        return tr("Platform");
     default:
         return {};
     }

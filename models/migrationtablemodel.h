@@ -18,7 +18,7 @@ class MigrationTableModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { IdColumn, TaskColumn, StateColumn, ProgressColumn, EtaColumn, SourceColumn, TargetColumn,
-        PathColumn, ReasonColumn, RequestedByColumn, ColumnCount };
+        PathColumn, ReasonColumn, RequestedByColumn, PlatformColumn, ColumnCount };
     enum Role {
         MigrationIdRole = Qt::UserRole + 1,
         TaskIdRole,
@@ -26,7 +26,8 @@ public:
         ProgressRole, // 0..1, for a progress bar
         ActiveRole, // bool: not finished yet
         DrainRequestIdRole,
-        StateRole // int(MigrationState)
+        StateRole, // int(MigrationState)
+        PlatformRole
     };
 
     explicit MigrationTableModel(QObject* parent = nullptr);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace cpn {
 
@@ -207,6 +208,7 @@ void NetworkState::adopt(NetworkState& prepared)
     std::swap(m_linkMetrics, prepared.m_linkMetrics);
     std::swap(m_linkEnds, prepared.m_linkEnds);
     std::swap(m_siteIndex, prepared.m_siteIndex);
+    std::swap(m_duplicateOf, prepared.m_duplicateOf);
     std::swap(m_linkIndex, prepared.m_linkIndex);
     std::swap(m_migrations, prepared.m_migrations);
     std::swap(m_activeMigrationByTask, prepared.m_activeMigrationByTask);
@@ -234,6 +236,7 @@ void NetworkState::copyTo(NetworkState& prepared) const
     prepared.m_linkMetrics = m_linkMetrics;
     prepared.m_linkEnds = m_linkEnds;
     prepared.m_siteIndex = m_siteIndex;
+    prepared.m_duplicateOf = m_duplicateOf;
     prepared.m_linkIndex = m_linkIndex;
     prepared.m_migrations = m_migrations;
     prepared.m_activeMigrationByTask = m_activeMigrationByTask;
@@ -324,8 +327,51 @@ void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
     for (const auto& a : snapshot.alarms)
         m_alarms.insert(a.id, a);
 
+    findDuplicates();
     QList<int> ignored;
     applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
+}
+
+void NetworkState::findDuplicates()
+{
+    m_duplicateOf.assign(std::size_t(m_sites.size()), -1);
+    if (m_platforms.size() < 2)
+        return;
+    // Primaries first: sites in the order of their platforms' names.
+    std::vector<int> order(std::size_t(m_sites.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+        [this](int a, int b) { return m_sites[a].platform < m_sites[b].platform; });
+    QHash<QString, int> byLocalId;
+    QHash<QString, int> byPlace;
+    for (const int i : order) {
+        const Site& s = m_sites[i];
+        const QString local = s.platform.isEmpty() ? s.id : s.id.mid(s.platform.size() + 1);
+        // The same name within about a kilometre.
+        const QString place = QStringLiteral("%1|%2|%3|%4")
+                                  .arg(s.nameZh, s.nameEn)
+                                  .arg(std::lround(s.latitude * 100))
+                                  .arg(std::lround(s.longitude * 100));
+        int primary = byLocalId.value(local, -1);
+        if (primary < 0 || m_sites[primary].platform == s.platform)
+            primary = byPlace.value(place, -1);
+        if (primary >= 0 && m_sites[primary].platform != s.platform) {
+            m_duplicateOf[std::size_t(i)] = primary;
+            continue;
+        }
+        byLocalId.insert(local, i);
+        byPlace.insert(place, i);
+    }
+}
+
+QList<int> NetworkState::duplicatesOf(int site) const
+{
+    QList<int> out;
+    for (int i = 0; i < int(m_duplicateOf.size()); ++i) {
+        if (m_duplicateOf[std::size_t(i)] == site)
+            out.append(i);
+    }
+    return out;
 }
 
 void NetworkState::addSites(const QList<Site>& sites)

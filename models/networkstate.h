@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <vector>
+
 namespace cpn {
 
 class NetworkState final : public QObject {
@@ -68,6 +70,14 @@ public:
             && m_sites.at(linkSiteB(linkIndex)).status != SiteStatus::Offline;
     }
 
+    // Two platforms may report the same physical site: the same id in the sites' own namespace
+    // (the id without its platform), or the same name at the same place. The map shows one of
+    // them, the primary: of the platform first by name. For each site, the index of its primary,
+    // or -1 when it is a primary or reported once.
+    int duplicateOf(int site) const { return site < int(m_duplicateOf.size()) ? m_duplicateOf[site] : -1; }
+    // The sites that duplicate `site` (a primary).
+    QList<int> duplicatesOf(int site) const;
+
     int siteIndex(const QString& id) const { return m_siteIndex.value(id, -1); }
     int linkIndex(const QString& id) const { return m_linkIndex.value(id, -1); }
     const Region* region(const QString& id) const;
@@ -101,6 +111,7 @@ private:
     void resetTo(const QString& platform, const Snapshot& snapshot);
     void addSites(const QList<Site>& sites);
     void reindexMigrations();
+    void findDuplicates();
     void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty);
     void upsertSite(const Site& site, QList<int>& sitesDirty);
     void upsertLink(const Link& link, QList<int>& linksDirty);
@@ -116,6 +127,7 @@ private:
     QList<LinkMetrics> m_linkMetrics;
     QList<QPair<int, int>> m_linkEnds;
     QHash<QString, int> m_siteIndex;
+    std::vector<int> m_duplicateOf;
     QHash<QString, int> m_linkIndex;
     QHash<QString, Migration> m_migrations;
     QHash<QString, QString> m_activeMigrationByTask; // task id -> migration id

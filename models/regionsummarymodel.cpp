@@ -66,6 +66,8 @@ QList<RegionSummary> RegionSummaryModel::compute(const NetworkState& state)
     const QList<Site>& sites = state.sites();
     const QList<SiteMetrics>& metrics = state.siteMetrics();
     for (int i = 0; i < sites.size(); ++i) {
+        if (state.duplicateOf(i) >= 0)
+            continue; // another platform's report of a site counted already
         const int r = regionIndex.value(sites[i].regionId, -1);
         if (r < 0)
             continue;

@@ -86,6 +86,12 @@ void TaskFilterProxyModel::setSiteFilter(const QString& siteId)
         refilter(m_matcher.lastChangeNarrowed());
 }
 
+void TaskFilterProxyModel::setPlatformFilter(const QString& platform)
+{
+    if (m_matcher.setPlatform(platform))
+        refilter(m_matcher.lastChangeNarrowed());
+}
+
 void TaskFilterProxyModel::setTextFilter(const QString& text)
 {
     if (m_matcher.setText(text))

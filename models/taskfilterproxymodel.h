@@ -40,6 +40,8 @@ public:
     QString siteFilter() const { return m_matcher.site(); }
     // Case-insensitive substring of id, name, site or tenant.
     void setTextFilter(const QString& text);
+    // Only the tasks of one platform; empty = all.
+    void setPlatformFilter(const QString& platform);
 
     int sortColumn() const { return m_order.column(); }
     Qt::SortOrder sortOrder() const { return m_order.order(); }

@@ -22,6 +22,15 @@ bool TaskMatcher::setSite(const QString& siteId)
     return true;
 }
 
+bool TaskMatcher::setPlatform(const QString& platform)
+{
+    if (m_platform == platform)
+        return false;
+    m_narrowed = m_platform.isEmpty();
+    m_platform = platform;
+    return true;
+}
+
 bool TaskMatcher::setText(const QString& text)
 {
     const QString trimmed = text.trimmed();
@@ -93,6 +102,8 @@ bool TaskMatcher::accepts(int row) const
 {
     if (!isActive())
         return true;
+    if (!m_platform.isEmpty() && m_tasks->taskAt(row).platform != m_platform)
+        return false;
     if (const signed char site = siteVerdict(m_tasks->siteKeyAt(row)); site != ByTask)
         return site == Shown;
     if (tenantVerdict(m_tasks->tenantKeyAt(row)) == Shown)

@@ -21,13 +21,16 @@ public:
     // Only tasks on this site; empty = every site. False if nothing changed.
     bool setSite(const QString& siteId);
     QString site() const { return m_siteId; }
+    // Only tasks of this platform; empty = every platform. False if nothing changed.
+    bool setPlatform(const QString& platform);
+    QString platform() const { return m_platform; }
     // Surrounding spaces are ignored. False if nothing changed.
     bool setText(const QString& text);
     QString text() const { return m_text; }
     // The last change can only have hidden rows (more of the same text typed, a site chosen
     // where there was none): only the rows still shown need judging.
     bool lastChangeNarrowed() const { return m_narrowed; }
-    bool isActive() const { return !m_siteId.isEmpty() || !m_text.isEmpty(); }
+    bool isActive() const { return !m_siteId.isEmpty() || !m_text.isEmpty() || !m_platform.isEmpty(); }
 
     bool accepts(int sourceRow) const;
     // Site names or the language changed: judge every site and tenant again.
@@ -48,6 +51,7 @@ private:
 
     const TaskTableModel* m_tasks = nullptr;
     QString m_siteId;
+    QString m_platform;
     QString m_text;
     QString m_folded; // m_text case-folded, a code unit at a time
     bool m_narrowed = false;

@@ -20,6 +20,8 @@ const QString Task::*stringField(int column)
         return &Task::name;
     case TaskTableModel::TenantColumn:
         return &Task::tenant;
+    case TaskTableModel::PlatformColumn:
+        return &Task::platform;
     default:
         return nullptr;
     }

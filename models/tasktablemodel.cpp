@@ -250,7 +250,10 @@ QVariant TaskTableModel::cellData(int row, int column, int role) const
     const QLocale locale;
     switch (column) {
     case IdColumn:
-        return t.id;
+        // As its platform knows it; the platform has a column of its own.
+        return t.platform.isEmpty() ? t.id : t.id.mid(t.platform.size() + 1);
+    case PlatformColumn:
+        return t.platform;
     case NameColumn:
         return t.name;
     case KindColumn:
@@ -285,6 +288,8 @@ QString TaskTableModel::columnTitle(int column) const
     switch (column) {
     case IdColumn:
         return tr("ID");
+    case PlatformColumn:
+        return tr("Platform");
     case NameColumn:
         return tr("Name");
     case KindColumn:

@@ -18,7 +18,7 @@ class TaskTableModel final : public TableModelBase {
     Q_OBJECT
 public:
     enum Column { IdColumn, NameColumn, KindColumn, StateColumn, SiteColumn, ArchitectureColumn, CardsColumn,
-        PflopsColumn, ProgressColumn, TenantColumn, ColumnCount };
+        PflopsColumn, ProgressColumn, TenantColumn, PlatformColumn, ColumnCount };
     enum Role { TaskIdRole = Qt::UserRole + 1, SortRole, SiteIdRole };
 
     explicit TaskTableModel(QObject* parent = nullptr);

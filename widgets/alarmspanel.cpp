@@ -1,5 +1,7 @@
 #include "alarmspanel.h"
 
+#include "platformfilterbox.h"
+
 #include "alarmfilterproxymodel.h"
 #include "alarmtablemodel.h"
 
@@ -123,6 +125,10 @@ AlarmsPanel::AlarmsPanel(AlarmTableModel* alarms, QWidget* parent)
 
     // Two rows: the filters, then the count and the command, so that a narrow dock cuts nothing.
     auto* filters = new QHBoxLayout;
+    m_platform = new PlatformFilterBox(this);
+    m_platform->setColumn(m_view, AlarmTableModel::PlatformColumn);
+    connect(m_platform, &PlatformFilterBox::platformChanged, m_proxy, &AlarmFilterProxyModel::setPlatform);
+    filters->addWidget(m_platform);
     filters->addWidget(m_severity);
     filters->addWidget(m_acknowledgement);
     filters->addWidget(m_activeOnly);
@@ -255,6 +261,11 @@ void AlarmsPanel::updateCount()
         text += QStringLiteral(" · ") + tr("%n unacknowledged critical", nullptr, attention);
     m_count->setText(text);
     updateActions();
+}
+
+void AlarmsPanel::setPlatforms(const QStringList& names)
+{
+    m_platform->setPlatforms(names);
 }
 
 void AlarmsPanel::fillCombo(QComboBox* combo, const QStringList& texts)

@@ -21,6 +21,7 @@ namespace cpn {
 
 class AlarmFilterProxyModel;
 class AlarmTableModel;
+class PlatformFilterBox;
 
 // Asks for the note that goes with an acknowledgement.
 class AcknowledgeAlarmDialog final : public QDialog {
@@ -47,6 +48,8 @@ public:
     // Viewers and a console that lost its scheduler may look but not acknowledge; `whyNot`
     // is the tooltip of what is disabled.
     void setAcknowledgeAllowed(bool allowed, const QString& whyNot = {});
+    // The platforms connected: with several, a Platform column and filter.
+    void setPlatforms(const QStringList& names);
     bool isAcknowledgeAllowed() const { return m_allowed; }
 
     QTableView* view() const { return m_view; }
@@ -81,6 +84,7 @@ private:
     AlarmTableModel* m_alarms;
     AlarmFilterProxyModel* m_proxy;
     QComboBox* m_severity;
+    PlatformFilterBox* m_platform = nullptr;
     QCheckBox* m_activeOnly;
     QComboBox* m_acknowledgement;
     QLineEdit* m_text;

@@ -1,11 +1,15 @@
 #include "auditlogpanel.h"
 
 #include "auditlogmodel.h"
+#include "platformfilterbox.h"
 
 #include <QDir>
 #include <QEvent>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -15,12 +19,22 @@ AuditLogPanel::AuditLogPanel(AuditLogModel* log, QWidget* parent)
     : QWidget(parent)
     , m_log(log)
     , m_location(new QLabel(this))
+    , m_platform(new PlatformFilterBox(this))
+    , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("AuditLogPanel"));
     m_location->setWordWrap(true);
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_view->setModel(log);
+    // Newest first as the log has them; the platform filter matches its column exactly.
+    m_proxy->setSourceModel(log);
+    m_proxy->setFilterKeyColumn(AuditLogModel::PlatformColumn);
+    m_view->setModel(m_proxy);
+    m_platform->setColumn(m_view, AuditLogModel::PlatformColumn);
+    connect(m_platform, &PlatformFilterBox::platformChanged, this, [this](const QString& platform) {
+        m_proxy->setFilterRegularExpression(
+            platform.isEmpty() ? QString() : QStringLiteral("^%1$").arg(QRegularExpression::escape(platform)));
+    });
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -32,9 +46,17 @@ AuditLogPanel::AuditLogPanel(AuditLogModel* log, QWidget* parent)
     m_view->setColumnWidth(AuditLogModel::OutcomeColumn, 300);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_location);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_platform);
+    top->addWidget(m_location, 1);
+    layout->addLayout(top);
     layout->addWidget(m_view, 1);
     retranslate();
+}
+
+void AuditLogPanel::setPlatforms(const QStringList& names, const QStringList& keys)
+{
+    m_platform->setPlatforms(names, keys);
 }
 
 void AuditLogPanel::setJournalLocation(const QString& path, const QString& error)

@@ -59,6 +59,17 @@ void FoldedNetwork::rebuild(
         if (visible)
             m_visible.push_back(s);
     }
+    // A site two platforms report is drawn once, as its primary (NetworkState::duplicateOf): the
+    // duplicate, and whatever folds into it, fold into the primary's place.
+    if (std::any_of(m_visible.cbegin(), m_visible.cend(), [&state](int s) { return state.duplicateOf(s) >= 0; })) {
+        for (int s = 0; s < n; ++s) {
+            if (const int primary = state.duplicateOf(m_representative[s]); primary >= 0)
+                m_representative[s] = m_representative[primary];
+        }
+        m_visible.erase(std::remove_if(m_visible.begin(), m_visible.end(),
+                            [this](int s) { return m_representative[s] != s; }),
+            m_visible.end());
+    }
     std::sort(m_visible.begin(), m_visible.end());
 
     const QList<Link>& links = state.links();
@@ -71,7 +82,8 @@ void FoldedNetwork::rebuild(
         if (a < 0 || b < 0 || a >= n || b >= n)
             continue;
         const int ra = m_representative[a], rb = m_representative[b];
-        if (ra == rb)
+        // Between two sites another platform reports too: the same link, drawn once.
+        if (ra == rb || (state.duplicateOf(a) >= 0 && state.duplicateOf(b) >= 0))
             continue;
         const quint64 key = quint64(std::min(ra, rb)) << 32 | quint64(std::max(ra, rb));
         auto it = pairs.find(key);
@@ -106,6 +118,8 @@ void FoldedNetwork::refreshMetrics(const NetworkState& state)
         s.members = s.degradedMembers = 0;
     }
     for (int i = 0; i < n; ++i) {
+        if (state.duplicateOf(i) >= 0)
+            continue; // counted as its primary
         const int r = m_representative[i];
         FoldedSite& f = m_sites[r];
         const double pflops = sites[i].totalPflops();

@@ -1,6 +1,7 @@
 #include "migrationspanel.h"
 
 #include "migrationfilterproxymodel.h"
+#include "platformfilterbox.h"
 #include "migrationtablemodel.h"
 #include "progressdelegate.h"
 
@@ -45,6 +46,10 @@ MigrationsPanel::MigrationsPanel(MigrationTableModel* migrations, QWidget* paren
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto* top = new QHBoxLayout;
+    m_platform = new PlatformFilterBox(this);
+    m_platform->setColumn(m_view, MigrationTableModel::PlatformColumn);
+    connect(m_platform, &PlatformFilterBox::platformChanged, m_proxy, &MigrationFilterProxyModel::setPlatform);
+    top->addWidget(m_platform);
     top->addWidget(m_activeOnly);
     top->addWidget(m_count, 1);
     top->addWidget(m_cancel);
@@ -91,6 +96,11 @@ bool MigrationsPanel::selectMigration(const QString& migrationId)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
+}
+
+void MigrationsPanel::setPlatforms(const QStringList& names)
+{
+    m_platform->setPlatforms(names);
 }
 
 void MigrationsPanel::setDispatchAllowed(bool allowed, const QString& whyNot)

@@ -12,6 +12,7 @@ class QTableView;
 namespace cpn {
 
 class MigrationFilterProxyModel;
+class PlatformFilterBox;
 class MigrationTableModel;
 
 class MigrationsPanel final : public QWidget {
@@ -21,6 +22,8 @@ public:
 
     // Viewers may watch but not cancel; `whyNot` is the tooltip of what is disabled.
     void setDispatchAllowed(bool allowed, const QString& whyNot = {});
+    // The platforms connected: with several, a Platform column and filter.
+    void setPlatforms(const QStringList& names);
     QTableView* view() const { return m_view; }
     MigrationFilterProxyModel* proxy() const { return m_proxy; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -46,6 +49,7 @@ private:
     MigrationTableModel* m_migrations;
     MigrationFilterProxyModel* m_proxy;
     QCheckBox* m_activeOnly;
+    PlatformFilterBox* m_platform = nullptr;
     QLabel* m_count;
     QPushButton* m_cancel;
     QTableView* m_view;

@@ -29,7 +29,8 @@ namespace {
 const QString kNoSite = QStringLiteral("\x01none");
 
 const char* const kFieldOrder[]
-    = { "status", "utilisation", "capacity", "power", "pue", "green", "price", "queue", "alarms", "folded", "region" };
+    = { "platform", "duplicates", "status", "utilisation", "capacity", "power", "pue", "green", "price", "queue",
+          "alarms", "folded", "region" };
 
 } // namespace
 
@@ -154,6 +155,14 @@ void SiteInspector::setMap(const MapView* map)
     refresh();
 }
 
+void SiteInspector::setPlatformNotes(const QHash<QString, QString>& notes)
+{
+    if (notes == m_platformNotes)
+        return;
+    m_platformNotes = notes;
+    scheduleRefresh();
+}
+
 void SiteInspector::setTaskModel(TaskTableModel* tasks)
 {
     m_tasks = tasks;
@@ -238,6 +247,19 @@ void SiteInspector::refresh()
         m_fields.value(QLatin1String(key))->setVisible(!value.isEmpty());
         m_fieldNames.value(QLatin1String(key))->setVisible(!value.isEmpty());
     };
+    // Several platforms: whose site this is, who may act on it, and who else reports it.
+    set("platform", m_platformNotes.value(site.platform));
+    QStringList others;
+    const int primary = m_state->duplicateOf(i);
+    for (const int d : primary >= 0 ? QList<int> { primary } + m_state->duplicatesOf(primary) : m_state->duplicatesOf(i)) {
+        if (d != i)
+            others << tr("%1 (as %2)").arg(m_state->sites().at(d).platform, m_state->sites().at(d).id);
+    }
+    set("duplicates",
+        others.isEmpty() ? QString()
+            : primary >= 0
+            ? tr("%1. The map shows the site as %2 reports it.").arg(others.join(QStringLiteral(", ")), m_state->sites().at(primary).platform)
+            : tr("%1. The map shows the site as this platform reports it.").arg(others.join(QStringLiteral(", "))));
     set("status", siteStatusName(site.status));
     set("utilisation", tr("%1 %").arg(locale.toString(s.utilisation * 100, 'f', 1)));
     set("capacity", tr("%1 PFLOPS").arg(locale.toString(s.pflops, 'f', 1)));
@@ -289,7 +311,7 @@ void SiteInspector::updateTaskCount()
 
 void SiteInspector::retranslate()
 {
-    static const char* const names[] = { QT_TR_NOOP("Status"), QT_TR_NOOP("Utilisation"), QT_TR_NOOP("Capacity"),
+    static const char* const names[] = { QT_TR_NOOP("Platform"), QT_TR_NOOP("Also reported by"), QT_TR_NOOP("Status"), QT_TR_NOOP("Utilisation"), QT_TR_NOOP("Capacity"),
         QT_TR_NOOP("Power"), QT_TR_NOOP("PUE"), QT_TR_NOOP("Green power"), QT_TR_NOOP("Power price"),
         QT_TR_NOOP("Queue"), QT_TR_NOOP("Alarms"), QT_TR_NOOP("Folded here"), QT_TR_NOOP("Region") };
     for (std::size_t k = 0; k < std::size(kFieldOrder); ++k)

@@ -3,6 +3,7 @@
 // type, power, PUE, green share, price, queue, alarms, what is folded into it, and its tasks,
 // which the operator can drag onto another site on the map.
 
+#include <QHash>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -31,6 +32,8 @@ public:
     void setMap(const MapView* map);
     // The task list's source; optional (no task list without it).
     void setTaskModel(TaskTableModel* tasks);
+    // With several platforms: what to say of each (its name, and who may act on it), by name.
+    void setPlatformNotes(const QHash<QString, QString>& notes);
 
     // Empty clears.
     void setSite(const QString& siteId);
@@ -62,6 +65,7 @@ private:
     QPointer<TaskTableModel> m_tasks;
     TaskFilterProxyModel* m_proxy;
     QString m_siteId;
+    QHash<QString, QString> m_platformNotes;
     QTimer m_refreshTimer;
 
     QLabel* m_title;

@@ -24,7 +24,7 @@ SiteSummary SiteSummaries::summarize(const NetworkState& state, const FoldedNetw
     QList<int> members { site };
     if (withMembers) {
         for (int i = 0; i < sites.size(); ++i)
-            if (i != site && folded->representative(i) == site)
+            if (i != site && folded->representative(i) == site && state.duplicateOf(i) < 0)
                 members << i;
     }
     out.members = int(members.size()) - 1;

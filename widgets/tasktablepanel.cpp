@@ -1,5 +1,6 @@
 #include "tasktablepanel.h"
 
+#include "platformfilterbox.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 
@@ -24,6 +25,7 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     , m_proxy(new TaskFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_siteOnly(new QCheckBox(this))
+    , m_platform(new PlatformFilterBox(this))
     , m_count(new QLabel(this))
     , m_view(new QTableView(this))
 {
@@ -55,6 +57,7 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     m_view->setWordWrap(false);
 
     auto* top = new QHBoxLayout;
+    top->addWidget(m_platform);
     top->addWidget(m_filter, 1);
     top->addWidget(m_siteOnly);
     top->addWidget(m_count);
@@ -64,6 +67,8 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     layout->addWidget(m_view, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setTextFilter);
+    connect(m_platform, &PlatformFilterBox::platformChanged, m_proxy, &TaskFilterProxyModel::setPlatformFilter);
+    m_platform->setColumn(m_view, TaskTableModel::PlatformColumn);
     connect(m_siteOnly, &QCheckBox::toggled, this, &TaskTablePanel::updateSiteFilter);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TaskTablePanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &TaskTablePanel::updateCount);
@@ -74,6 +79,11 @@ TaskTablePanel::TaskTablePanel(TaskTableModel* tasks, QWidget* parent)
     connect(m_view, &QTableView::activated, this,
         [this](const QModelIndex& index) { emit taskActivated(index.data(TaskTableModel::TaskIdRole).toString()); });
     retranslate();
+}
+
+void TaskTablePanel::setPlatforms(const QStringList& names)
+{
+    m_platform->setPlatforms(names);
 }
 
 QString TaskTablePanel::currentTaskId() const

@@ -10,6 +10,7 @@ class QTableView;
 
 namespace cpn {
 
+class PlatformFilterBox;
 class TaskFilterProxyModel;
 class TaskTableModel;
 
@@ -23,6 +24,8 @@ public:
     QTableView* view() const { return m_view; }
     TaskFilterProxyModel* proxy() const { return m_proxy; }
     QString currentTaskId() const;
+    // The platforms connected: with several, a Platform column and filter.
+    void setPlatforms(const QStringList& names);
 
 signals:
     void taskActivated(const QString& taskId);
@@ -39,6 +42,7 @@ private:
     TaskFilterProxyModel* m_proxy;
     QLineEdit* m_filter;
     QCheckBox* m_siteOnly;
+    PlatformFilterBox* m_platform;
     QLabel* m_count;
     QTableView* m_view;
     QString m_siteId;
