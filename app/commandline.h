@@ -27,10 +27,10 @@ struct PlatformOptions {
 // Per-platform options as given: each value FILE (every platform without its own) or NAME=FILE.
 struct PlatformArguments {
     QStringList connect;
-    QStringList tokenFile;
-    QStringList tlsCa;
-    QStringList tlsCert;
-    QStringList tlsKey;
+    QStringList tokenFile {}; // the `{}`s keep partial initialisers -Wextra clean
+    QStringList tlsCa {};
+    QStringList tlsCert {};
+    QStringList tlsKey {};
 };
 
 // The platforms the arguments name, their files read; nothing and *error on a mistake (an

@@ -89,7 +89,7 @@ MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, 
         plan.taskId = taskId;
         plan.sourceSiteId = task->siteId;
         plan.targetSiteId = site;
-        plan.violations.append({ ViolationCode::TargetUnavailable,
+        plan.violations.append({ ViolationCode::OtherPlatform,
             tr("%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.")
                 .arg(siteName(state, site), sitePlatform, taskId, task->platform) });
         dialog->setPlan(plan);

@@ -38,6 +38,8 @@ QString violationName(ViolationCode code)
         return Dispatch::tr("No path with spare bandwidth");
     case ViolationCode::TaskBusy:
         return Dispatch::tr("Task already moving");
+    case ViolationCode::OtherPlatform:
+        return Dispatch::tr("Another platform's site");
     case ViolationCode::Unknown:
         break;
     }

@@ -185,7 +185,9 @@ enum class ViolationCode : quint8 {
     DataResidency,
     TargetUnavailable,
     NoRoute,
-    TaskBusy
+    TaskBusy,
+    // The console's own, never on the wire: the target is another platform's site.
+    OtherPlatform
 };
 
 struct Violation {

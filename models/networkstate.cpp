@@ -303,9 +303,10 @@ void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
     m_sites.reserve(keptSites.size() + snapshot.sites.size());
     addSites(keptSites);
     addSites(snapshot.sites);
-    m_siteMetrics = QList<SiteMetrics>(m_sites.size());
-    for (int i = 0; i < m_sites.size(); ++i)
-        m_siteMetrics[i] = i < keptSiteMetrics.size() ? keptSiteMetrics[i] : SiteMetrics { m_sites[i].id };
+    m_siteMetrics = keptSiteMetrics;
+    m_siteMetrics.resize(m_sites.size());
+    for (qsizetype i = keptSiteMetrics.size(); i < m_sites.size(); ++i)
+        m_siteMetrics[i].siteId = m_sites[i].id;
     for (int i = 0; i < keptLinks.size(); ++i) {
         if (addLink(keptLinks[i]))
             m_linkMetrics.back() = keptLinkMetrics[i];

@@ -53,7 +53,7 @@ namespace {
     }
     constexpr ViolationCode lastValue(ViolationCode)
     {
-        return ViolationCode::TaskBusy;
+        return ViolationCode::TaskBusy; // the last on the wire (OtherPlatform is the console's)
     }
 
     template <typename Enum> constexpr int valueCount()

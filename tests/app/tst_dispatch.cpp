@@ -25,6 +25,7 @@
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
 #include "testconsole.h"
+#include "unansweredcommand.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -79,25 +80,6 @@ bool selectTask(const Console& console, const QString& taskId)
     panel->view()->scrollTo(index);
     QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, panel->view()->visualRect(index).center());
     return panel->currentTaskId() == taskId;
-}
-
-// What a console that closed (or crashed) left in its journal: a start of `task` to `target`,
-// sent once and never answered.
-bool recordUnansweredStart(const QString& journal, const QString& scheduler, const v1::Task& task,
-    const std::string& target, const QString& requestId, const QString& operatorName, const QString& identity = {})
-{
-    CommandJournal j(journal);
-    DispatchCommand c;
-    c.requestId = requestId;
-    c.taskId = QString::fromStdString(task.id());
-    c.siteId = QString::fromStdString(target);
-    c.reason = QStringLiteral("before the console closed");
-    c.scheduler = scheduler;
-    c.operatorName = operatorName;
-    c.identity = identity;
-    c.createdAt = QDateTime::currentDateTime().addSecs(-60);
-    c.attempts = 1;
-    return j.record(c);
 }
 
 // Accepts the "why cancel?" question with its default reason.
@@ -252,8 +234,7 @@ private slots:
         // What the crashed console left: a start written to the journal, never answered.
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
-        QVERIFY(recordUnansweredStart(
-            journal, address, task, target, QStringLiteral("left-by-a-crash"), QStringLiteral("zhang.min@ops-1")));
+        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()), QString::fromStdString(target), QStringLiteral("left-by-a-crash"), QStringLiteral("zhang.min@ops-1")));
         Console console(address, {}, journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -286,7 +267,8 @@ private slots:
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
         const QString zhang = QStringLiteral("zhang.min@ops-1");
-        QVERIFY(recordUnansweredStart(journal, address, task, target, QStringLiteral("left-by-zhang"), zhang,
+        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()), QString::fromStdString(target),
+            QStringLiteral("left-by-zhang"), zhang,
             DispatchOutbox::identityOf(zhang, QStringLiteral("zhang-token"))));
         Console console(address, QStringLiteral("li-token"), journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));

@@ -15,9 +15,15 @@
 struct TestConsole {
     // `journal`: the journal's file (one a test wrote before); empty: a new one in a temporary folder.
     explicit TestConsole(const QString& address, const QString& token = {}, const QString& journal = {})
-        : session(cpn::ConnectionSettings { address, token })
+        : TestConsole(QList<cpn::ConnectionSettings> { { address, token } }, journal)
     {
-        session.openJournal(journal.isEmpty() ? journalDir.filePath(QStringLiteral("journal.sqlite")) : journal, address);
+    }
+    // Several platforms (each named by its settings' `platform`), journalled by name.
+    explicit TestConsole(const QList<cpn::ConnectionSettings>& platforms, const QString& journal = {})
+    {
+        const QString path = journal.isEmpty() ? journalDir.filePath(QStringLiteral("journal.sqlite")) : journal;
+        for (const cpn::ConnectionSettings& settings : platforms)
+            session.addPlatform(settings)->openJournal(path, settings.platform.isEmpty() ? settings.target : settings.platform);
         window = std::make_unique<cpn::MainWindow>(&session);
         window->resize(1400, 900);
         window->show();
