@@ -69,7 +69,7 @@ struct Site {
     QString province;
 
     double totalPflops() const;
-    QString platform; // see platformscope.h
+    QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
 struct Link {
@@ -80,7 +80,7 @@ struct Link {
     double latencyMs = 0; // one way
     double lengthKm = 0;
     LinkStatus status = LinkStatus::Unknown;
-    QString platform; // see platformscope.h
+    QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
 struct AcceleratorUse {
@@ -137,7 +137,7 @@ struct Task {
     qint64 expectedEndTimeMs = 0;
     double progress = 0; // 0..1
     QString tenant;
-    QString platform; // see platformscope.h
+    QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
 struct Migration {
@@ -157,7 +157,7 @@ struct Migration {
     QString requestedBy;
     QString failureReason;
     QString drainRequestId;
-    QString platform; // see platformscope.h
+    QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
 struct Alarm {
@@ -174,7 +174,7 @@ struct Alarm {
     QString acknowledgeNote;
 
     bool isActive() const { return clearedTimeMs == 0; }
-    QString platform; // see platformscope.h
+    QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
 enum class ViolationCode : quint8 {
