@@ -63,6 +63,22 @@ namespace {
 
 } // namespace
 
+PlatformArguments PlatformOptions::arguments() const
+{
+    const QString prefix = name.isEmpty() ? QString() : name + QLatin1Char('=');
+    PlatformArguments out;
+    out.connect << prefix + (embedded() ? QStringLiteral("embedded") : target);
+    const auto add = [&prefix](QStringList& into, const QString& path) {
+        if (!path.isEmpty())
+            into << prefix + path;
+    };
+    add(out.tokenFile, tokenPath);
+    add(out.tlsCa, tlsCaPath);
+    add(out.tlsCert, tlsCertPath);
+    add(out.tlsKey, tlsKeyPath);
+    return out;
+}
+
 std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arguments, QString* error)
 {
     QList<PlatformOptions> platforms;
@@ -110,6 +126,7 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         }
     }
     const auto readToken = [](PlatformOptions& p, const QString& path, QString* error) {
+        p.tokenPath = path;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = tr("Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
@@ -123,8 +140,9 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         return true;
     };
     // TLS files: read now, so that a typo is an error at start, not a connection that never comes.
-    const auto readPem = [](QByteArray PlatformOptions::*field, const QString& option) {
-        return [field, option](PlatformOptions& p, const QString& path, QString* error) {
+    const auto readPem = [](QByteArray PlatformOptions::*field, QString PlatformOptions::*pathField, const QString& option) {
+        return [field, pathField, option](PlatformOptions& p, const QString& path, QString* error) {
+            p.*pathField = path;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
                 *error = tr("Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
@@ -140,9 +158,9 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         };
     };
     if (!perPlatform(arguments.tokenFile, QStringLiteral("token-file"), platforms, readToken, error)
-        || !perPlatform(arguments.tlsCa, QStringLiteral("tls-ca"), platforms, readPem(&PlatformOptions::tlsCa, QStringLiteral("tls-ca")), error)
-        || !perPlatform(arguments.tlsCert, QStringLiteral("tls-cert"), platforms, readPem(&PlatformOptions::tlsCert, QStringLiteral("tls-cert")), error)
-        || !perPlatform(arguments.tlsKey, QStringLiteral("tls-key"), platforms, readPem(&PlatformOptions::tlsKey, QStringLiteral("tls-key")), error))
+        || !perPlatform(arguments.tlsCa, QStringLiteral("tls-ca"), platforms, readPem(&PlatformOptions::tlsCa, &PlatformOptions::tlsCaPath, QStringLiteral("tls-ca")), error)
+        || !perPlatform(arguments.tlsCert, QStringLiteral("tls-cert"), platforms, readPem(&PlatformOptions::tlsCert, &PlatformOptions::tlsCertPath, QStringLiteral("tls-cert")), error)
+        || !perPlatform(arguments.tlsKey, QStringLiteral("tls-key"), platforms, readPem(&PlatformOptions::tlsKey, &PlatformOptions::tlsKeyPath, QStringLiteral("tls-key")), error))
         return std::nullopt;
     for (const PlatformOptions& p : platforms) {
         const QString who = p.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.name);
@@ -220,6 +238,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
+    options.connectGiven = parser.isSet(connect);
     const auto platforms = platformsFrom({ parser.values(connect), parser.values(tokenFile), parser.values(tlsCa),
                                              parser.values(tlsCert), parser.values(tlsKey) },
         error);

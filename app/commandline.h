@@ -11,19 +11,6 @@ class QCoreApplication;
 
 namespace cpn {
 
-// One platform to connect to (--connect [NAME=]HOST:PORT or [NAME=]embedded).
-struct PlatformOptions {
-    QString name; // empty: the console's one unnamed platform
-    QString target; // host:port; empty = the embedded mock scheduler
-    QString token; // read from --token-file
-    bool tls = false; // any of --tls-ca, --tls-cert, --tls-key
-    QByteArray tlsCa; // PEM contents of the files
-    QByteArray tlsCert;
-    QByteArray tlsKey;
-
-    bool embedded() const { return target.isEmpty(); }
-};
-
 // Per-platform options as given: each value FILE (every platform without its own) or NAME=FILE.
 struct PlatformArguments {
     QStringList connect;
@@ -33,12 +20,33 @@ struct PlatformArguments {
     QStringList tlsKey {};
 };
 
+// One platform to connect to (--connect [NAME=]HOST:PORT or [NAME=]embedded).
+struct PlatformOptions {
+    QString name; // empty: the console's one unnamed platform
+    QString target; // host:port; empty = the embedded mock scheduler
+    QString token; // read from --token-file
+    bool tls = false; // any of --tls-ca, --tls-cert, --tls-key
+    QByteArray tlsCa; // PEM contents of the files
+    QByteArray tlsCert;
+    QByteArray tlsKey;
+    // Where they were read from, to be remembered (never the token itself).
+    QString tokenPath;
+    QString tlsCaPath;
+    QString tlsCertPath;
+    QString tlsKeyPath;
+
+    bool embedded() const { return target.isEmpty(); }
+    // The same platform as arguments, to be read again (platformsFrom).
+    PlatformArguments arguments() const;
+};
+
 // The platforms the arguments name, their files read; nothing and *error on a mistake (an
 // unnamed platform among several, a name twice, a file that cannot be read).
 std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arguments, QString* error);
 
 struct ConsoleOptions {
     QList<PlatformOptions> platforms; // at least one: with no --connect the embedded mock
+    bool connectGiven = false; // --connect on the command line (else the platforms remembered, if any)
     QString lang; // zh_CN, en or empty (system locale)
     QString basemap; // GeoJSON file replacing the built-in map
     QString journal; // SQLite journal of dispatch commands; empty = CommandJournal::defaultPath()

@@ -2,6 +2,7 @@
 
 #include "commandjournal.h"
 #include "commandline.h"
+#include "connectionsdialog.h"
 #include "consolesession.h"
 #include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
@@ -16,6 +17,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QFile>
 #include <QMessageBox>
 #include <QTimer>
@@ -52,9 +54,17 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
         }
         QCoreApplication::exit(live ? 0 : 3);
     };
-    QObject::connect(
-        session.feed(), &cpn::StateFeed::snapshotTaken, &window,
-        [afterMs, save] { QTimer::singleShot(afterMs, qApp, [save] { save(true); }); }, Qt::SingleShotConnection);
+    // After every platform's snapshot.
+    auto waiting = std::make_shared<int>(int(session.platforms().size()));
+    for (cpn::PlatformLink* platform : session.platforms()) {
+        QObject::connect(
+            platform->feed(), &cpn::StateFeed::snapshotTaken, &window,
+            [afterMs, save, waiting] {
+                if (--*waiting == 0)
+                    QTimer::singleShot(afterMs, qApp, [save] { save(true); });
+            },
+            Qt::SingleShotConnection);
+    }
     // Never hang: without data the screenshot is taken anyway and the exit code says so.
     QTimer::singleShot(afterMs + 60000, qApp, [save] { save(false); });
 }
@@ -114,7 +124,7 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
         double beforeLiveMs = 0;
         double liveMs = 0;
         bool live = false;
-        quint64 snapshotRevision = 0;
+        QHash<QString, quint64> snapshotRevision; // by platform
     };
     qApp->installEventFilter(new StallTracer(qApp));
     auto stalls = std::make_shared<Stalls>();
@@ -129,11 +139,19 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
         worst = std::max(worst, late);
     });
     ticker->start();
-    QObject::connect(session.feed(), &cpn::StateFeed::snapshotTaken, qApp,
-        [stalls](quint64 revision) { stalls->snapshotRevision = revision; });
+    for (cpn::PlatformLink* platform : session.platforms()) {
+        QObject::connect(platform->feed(), &cpn::StateFeed::snapshotTaken, qApp,
+            [stalls, name = platform->name()](quint64 revision) { stalls->snapshotRevision.insert(name, revision); });
+    }
+    // Live: every platform's first change after its snapshot applied.
     QObject::connect(&session, &cpn::ConsoleSession::batchApplied, qApp, [stalls, &session, &sinceStart] {
-        if (stalls->live || stalls->snapshotRevision == 0 || session.state()->revision() <= stalls->snapshotRevision)
+        if (stalls->live)
             return;
+        for (const cpn::PlatformLink* platform : session.platforms()) {
+            const auto taken = stalls->snapshotRevision.constFind(platform->name());
+            if (taken == stalls->snapshotRevision.cend() || session.state()->platform(platform->name()).revision <= *taken)
+                return;
+        }
         stalls->live = true;
         std::printf("live %.3f\n", double(sinceStart.nsecsElapsed()) / 1e9);
         std::fflush(stdout);
@@ -175,7 +193,19 @@ int main(int argc, char** argv)
     std::unique_ptr<cpn::EmbeddedScheduler> embedded;
     cpn::ConsoleSession session;
     const QString journal = options->journal.isEmpty() ? cpn::CommandJournal::defaultPath() : options->journal;
-    for (const cpn::PlatformOptions& p : options->platforms) {
+    // Without --connect: the platforms the Connections dialog remembered, if any.
+    QList<cpn::PlatformOptions> platforms = options->platforms;
+    if (!options->connectGiven) {
+        QString rememberedError;
+        const auto remembered = cpn::ConnectionsDialog::remembered(&rememberedError);
+        if (!remembered.isEmpty())
+            platforms = remembered;
+        else if (!rememberedError.isEmpty())
+            report(QCoreApplication::translate("cpn::Main", "The platforms remembered cannot be used (%1); starting with the embedded scheduler.")
+                       .arg(rememberedError),
+                false);
+    }
+    for (const cpn::PlatformOptions& p : std::as_const(platforms)) {
         cpn::ConnectionSettings settings;
         settings.platform = p.name;
         settings.token = p.token;
@@ -194,6 +224,7 @@ int main(int argc, char** argv)
             settings.target = embedded->address();
         }
         cpn::PlatformLink* link = session.addPlatform(settings);
+        link->setSource(p);
         // The embedded scheduler dies with the console: its commands are not for a later one.
         link->openJournal(journal,
             p.embedded() ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : link->journalKey());

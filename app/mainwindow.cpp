@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "alarmcontroller.h"
+#include "commandjournal.h"
+#include "connectionsdialog.h"
 #include "dispatchoutbox.h"
 #include "migrationspanel.h"
 #include "auditlogpanel.h"
@@ -117,6 +119,9 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_connections = m_fileMenu->addAction(QString(), this, &MainWindow::openConnections);
+    m_connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
 
@@ -191,6 +196,7 @@ void MainWindow::retranslate()
     m_taskDock->setWindowTitle(tr("Tasks"));
     m_fileMenu->setTitle(tr("&File"));
     m_quit->setText(tr("&Quit"));
+    m_connections->setText(tr("&Connections…"));
     m_viewMenu->setTitle(tr("&View"));
     m_fitChina->setText(tr("&Fit China"));
     m_fitSelection->setText(tr("Fit &Selection"));
@@ -254,6 +260,22 @@ void MainWindow::onSiteSelected(const QString& siteId)
 QString MainWindow::connectionText() const
 {
     return m_connectionText;
+}
+
+ConnectionsDialog* MainWindow::openConnections()
+{
+    if (auto* open = findChild<ConnectionsDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    // New platforms journal where the first one does.
+    const auto& platforms = m_session->platforms();
+    const QString journal = platforms.isEmpty() ? CommandJournal::defaultPath() : platforms.front()->outbox()->journal()->path();
+    auto* dialog = new ConnectionsDialog(m_session, journal, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::updatePlatforms()

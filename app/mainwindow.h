@@ -11,6 +11,7 @@ class QTimer;
 namespace cpn {
 
 class AlarmController;
+class ConnectionsDialog;
 class ConsoleSession;
 class DispatchController;
 class MapLayersMenu;
@@ -29,6 +30,8 @@ public:
     TaskTablePanel* taskPanel() const { return m_tasks; }
     SiteInspectorDock* inspectorDock() const { return m_inspectorDock; }
     DispatchController* dispatch() const { return m_dispatch; }
+    // File > Connections: opens (or raises) the dialog and returns it.
+    ConnectionsDialog* openConnections();
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }
     // The status bar's connection text, as the operator reads it.
@@ -76,6 +79,7 @@ private:
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_quit = nullptr;
+    QAction* m_connections = nullptr;
     QAction* m_fitChina = nullptr;
     QAction* m_about = nullptr;
     QString m_connectionText; // the connection label's text, plain

@@ -14,6 +14,9 @@ PlatformLink::PlatformLink(const ConnectionSettings& settings, QObject* parent)
     , m_dispatch(new DispatchClient(settings, this))
     , m_history(new HistoryClient(settings, this))
 {
+    // Until told otherwise (setSource), the platform is what its settings say, files unknown.
+    m_source.name = settings.platform;
+    m_source.target = settings.target;
     m_feed->setPrepareTaskStore(true);
     connect(m_feed, &StateFeed::stateChanged, this, [this](ConnectionState state) {
         if (state == ConnectionState::Live) {

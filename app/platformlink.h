@@ -3,6 +3,7 @@
 // its health (live, reconnecting and why, stale since when). Several run side by side, each on
 // its own feed thread; ConsoleSession merges what they report into one network.
 
+#include "commandline.h"
 #include "connectionsettings.h"
 #include "statefeed.h"
 
@@ -26,6 +27,10 @@ public:
     // What the operator reads: the name, or the address of the unnamed platform.
     QString displayName() const { return m_settings.platform.isEmpty() ? m_settings.target : m_settings.platform; }
     const ConnectionSettings& settings() const { return m_settings; }
+    // Where its settings came from (the command line, the Connections dialog, what was
+    // remembered): the files' paths, to be remembered in turn. Empty paths when not known.
+    const PlatformOptions& source() const { return m_source; }
+    void setSource(const PlatformOptions& source) { m_source = source; }
     StateFeed* feed() const { return m_feed; }
     DispatchClient* dispatch() const { return m_dispatch; }
     HistoryClient* history() const { return m_history; }
@@ -56,6 +61,7 @@ signals:
 
 private:
     ConnectionSettings m_settings;
+    PlatformOptions m_source;
     StateFeed* m_feed;
     DispatchClient* m_dispatch;
     HistoryClient* m_history;

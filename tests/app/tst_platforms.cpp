@@ -12,6 +12,7 @@
 #include "auditlogmodel.h"
 #include "candidateplanmodel.h"
 #include "commandline.h"
+#include "connectionsdialog.h"
 #include "consolesession.h"
 #include "dispatchclient.h"
 #include "dispatchoutbox.h"
@@ -34,7 +35,14 @@
 
 #include <QAction>
 #include <QFile>
+#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableWidget>
+#include <QTimer>
 #include <QPointer>
 #include <QStatusBar>
 #include <QStandardPaths>
@@ -317,6 +325,88 @@ private slots:
         QVERIFY(log->commandAt(0).migrationId.startsWith(QStringLiteral("east/")));
         QCOMPARE(console.session.platform(QStringLiteral("west"))->outbox()->pendingCount(), 0);
         QCOMPARE(console.session.platform(QStringLiteral("east"))->outbox()->pendingCount(), 0);
+    }
+
+    void theConnectionsDialogAddsTestsAndRemovesPlatforms()
+    {
+        QSettings().remove(QStringLiteral("platforms"));
+        auto east = startManualServer(11);
+        auto west = startManualServer(12);
+        QVERIFY(east && west);
+        TestConsole console({ platform(QStringLiteral("east"), *east) });
+        ConsoleSession& session = console.session;
+        QTRY_VERIFY_WITH_TIMEOUT(allLive(session), kTimeoutMs);
+        console.window->activateWindow();
+        QTest::keyClick(console.window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        ConnectionsDialog* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = console.window->findChild<ConnectionsDialog*>()), kTimeoutMs);
+        QCOMPARE(dialog->table()->rowCount(), 1);
+
+        QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+        PlatformEditor* editor = dialog->editor();
+        QVERIFY(editor);
+        // A name taken, then an address that is not one: said, and nothing saved.
+        QTest::keyClicks(editor->nameEdit(), QStringLiteral("east"));
+        QTest::keyClicks(editor->addressEdit(), QString::fromStdString(west->address()));
+        editor->accept();
+        QVERIFY(editor->isVisible());
+        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("already named")), qPrintable(editor->resultLabel()->text()));
+        editor->nameEdit()->clear();
+        QTest::keyClicks(editor->nameEdit(), QStringLiteral("west"));
+        editor->addressEdit()->clear();
+        QTest::keyClicks(editor->addressEdit(), QStringLiteral("nowhere"));
+        QTest::mouseClick(editor->testButton(), Qt::LeftButton);
+        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("HOST:PORT")), qPrintable(editor->resultLabel()->text()));
+        // A port nobody serves: tested, and the answer comes within seconds.
+        editor->addressEdit()->setText(QStringLiteral("127.0.0.1:1"));
+        QTest::mouseClick(editor->testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->testButton()->isEnabled(), kTimeoutMs);
+        QVERIFY(!editor->resultLabel()->text().startsWith(QStringLiteral("Connected")));
+        // The right one: tested, then saved.
+        editor->addressEdit()->setText(QString::fromStdString(west->address()));
+        QTest::mouseClick(editor->testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->resultLabel()->text().startsWith(QStringLiteral("Connected")), kTimeoutMs);
+        QVERIFY2(editor->resultLabel()->text().contains(QLocale().toString(qulonglong(allTasks(*west->simulation()).size()))),
+            qPrintable(editor->resultLabel()->text()));
+        editor->accept();
+        QCOMPARE(session.platforms().size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(allLive(session), kTimeoutMs);
+        QCOMPARE(dialog->table()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("west")), int(allTasks(*west->simulation()).size()),
+            kTimeoutMs);
+        QVERIFY(!console.window->taskPanel()->view()->isColumnHidden(TaskTableModel::PlatformColumn));
+
+        // Remembered for the next start: addresses and names, no token.
+        QString error;
+        const QList<PlatformOptions> remembered = ConnectionsDialog::remembered(&error);
+        QCOMPARE(remembered.size(), 2);
+        QCOMPARE(remembered.at(1).name, QStringLiteral("west"));
+        QCOMPARE(remembered.at(1).target, QString::fromStdString(west->address()));
+
+        // Disconnected: west's part greyed, east live; reconnected: live again.
+        dialog->table()->selectRow(1);
+        QTest::mouseClick(dialog->disconnectButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(console.window->mapView()->stalePlatforms().contains(QStringLiteral("west")), kTimeoutMs);
+        QVERIFY(console.window->connectionText().contains(QStringLiteral("west: disconnected")));
+        QTest::mouseClick(dialog->reconnectButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionText() == QStringLiteral("east: live | west: live"), kTimeoutMs);
+
+        // Removed (after the question): its part leaves the console, the column goes with it.
+        dialog->table()->selectRow(1);
+        QTimer::singleShot(0, this, [] {
+            for (QWidget* w : QApplication::topLevelWidgets()) {
+                if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
+                    box->button(QMessageBox::Yes)->click();
+            }
+        });
+        QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
+        QCOMPARE(session.platforms().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("west")), 0, kTimeoutMs);
+        for (const Site& site : session.state()->sites())
+            QCOMPARE(site.platform, QStringLiteral("east"));
+        QVERIFY(console.window->taskPanel()->view()->isColumnHidden(TaskTableModel::PlatformColumn));
+        QCOMPARE(ConnectionsDialog::remembered(&error).size(), 1);
+        QSettings().remove(QStringLiteral("platforms"));
     }
 
     void theCommandLineNamesThePlatforms()
