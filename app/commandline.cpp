@@ -12,8 +12,6 @@ namespace cpn {
 
 namespace {
 
-    QString tr(const char* text) { return QCoreApplication::translate("cpn::CommandLine", text); }
-
     bool validName(const QString& name)
     {
         static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
@@ -45,8 +43,8 @@ namespace {
                 if (name.isEmpty() != (pass == 1))
                     continue;
                 if (given.contains(name)) {
-                    *error = name.isEmpty() ? tr("--%1 is given twice").arg(option)
-                                            : tr("--%1 is given twice for %2").arg(option, name);
+                    *error = name.isEmpty() ? QCoreApplication::translate("cpn::CommandLine", "--%1 is given twice").arg(option)
+                                            : QCoreApplication::translate("cpn::CommandLine", "--%1 is given twice for %2").arg(option, name);
                     return false;
                 }
                 given.insert(name);
@@ -89,7 +87,7 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
             p.name = target.left(eq);
             target = target.mid(eq + 1);
             if (!validName(p.name)) {
-                *error = tr("\"%1\" is not a platform name (letters, digits, '.', '_' and '-', at most 32)").arg(p.name);
+                *error = QCoreApplication::translate("cpn::CommandLine", "\"%1\" is not a platform name (letters, digits, '.', '_' and '-', at most 32)").arg(p.name);
                 return std::nullopt;
             }
         }
@@ -98,18 +96,18 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
             bool ok = false;
             const int port = colon > 0 ? target.mid(colon + 1).toInt(&ok) : 0;
             if (!ok || port <= 0 || port > 65535) {
-                *error = tr("--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded").arg(value);
+                *error = QCoreApplication::translate("cpn::CommandLine", "--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded").arg(value);
                 return std::nullopt;
             }
             p.target = target;
         }
         for (const PlatformOptions& other : platforms) {
             if (other.name == p.name) {
-                *error = tr("Two platforms are named \"%1\"").arg(p.name);
+                *error = QCoreApplication::translate("cpn::CommandLine", "Two platforms are named \"%1\"").arg(p.name);
                 return std::nullopt;
             }
             if (other.embedded() && p.embedded()) {
-                *error = tr("Only one platform can be the embedded mock scheduler");
+                *error = QCoreApplication::translate("cpn::CommandLine", "Only one platform can be the embedded mock scheduler");
                 return std::nullopt;
             }
         }
@@ -120,7 +118,7 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
     if (platforms.size() > 1) {
         for (const PlatformOptions& p : platforms) {
             if (p.name.isEmpty()) {
-                *error = tr("With several platforms, name each: --connect NAME=HOST:PORT");
+                *error = QCoreApplication::translate("cpn::CommandLine", "With several platforms, name each: --connect NAME=HOST:PORT");
                 return std::nullopt;
             }
         }
@@ -129,12 +127,12 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         p.tokenPath = path;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
+            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
             return false;
         }
         p.token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
         if (p.token.isEmpty()) {
-            *error = tr("The token file %1 is empty").arg(file.fileName());
+            *error = QCoreApplication::translate("cpn::CommandLine", "The token file %1 is empty").arg(file.fileName());
             return false;
         }
         return true;
@@ -145,12 +143,12 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
             p.*pathField = path;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                *error = tr("Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
+                *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
                 return false;
             }
             p.*field = file.read(1 << 20);
             if (!(p.*field).contains("-----BEGIN ")) {
-                *error = tr("%1 (--%2) is not a PEM file").arg(file.fileName(), option);
+                *error = QCoreApplication::translate("cpn::CommandLine", "%1 (--%2) is not a PEM file").arg(file.fileName(), option);
                 return false;
             }
             p.tls = true;
@@ -165,11 +163,11 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
     for (const PlatformOptions& p : platforms) {
         const QString who = p.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.name);
         if (p.tlsCert.isEmpty() != p.tlsKey.isEmpty()) {
-            *error = tr("--tls-cert and --tls-key go together") + who;
+            *error = QCoreApplication::translate("cpn::CommandLine", "--tls-cert and --tls-key go together") + who;
             return std::nullopt;
         }
         if (p.tls && p.embedded()) {
-            *error = tr("TLS options need --connect: the embedded scheduler is reached over loopback") + who;
+            *error = QCoreApplication::translate("cpn::CommandLine", "TLS options need --connect: the embedded scheduler is reached over loopback") + who;
             return std::nullopt;
         }
     }

@@ -88,6 +88,18 @@
         <source>Beep on new critical alarms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alarm %1 is no longer known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your token on %1 has the viewer role: acknowledging its alarms needs an operator token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1: its alarms cannot be acknowledged until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::AlarmTableModel</name>
@@ -155,6 +167,10 @@ Source: %3</source>
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -270,6 +286,10 @@ Source: %3</source>
         <source>Request ID</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::AuditLogPanel</name>
@@ -368,14 +388,6 @@ Source: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect to the scheduler at HOST:PORT instead of the embedded mock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the bearer token from FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>User interface language: zh_CN or en.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,14 +413,6 @@ Source: %3</source>
     </message>
     <message>
         <source>Simulated seconds per wall second of the embedded mock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The token file %1 is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -444,15 +448,59 @@ Source: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mutual TLS: this console&apos;s certificate (PEM; with --tls-key).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mutual TLS: this console&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the scheduler at HOST:PORT instead of the embedded mock. Repeat as NAME=HOST:PORT for several platforms at once; NAME=embedded is the embedded mock as one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the bearer token from FILE (NAME=FILE: for that platform only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate (NAME=FILE: for that platform only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is given twice for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a platform name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two platforms are named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one platform can be the embedded mock scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With several platforms, name each: --connect NAME=HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -512,6 +560,124 @@ Source: %3</source>
     </message>
     <message>
         <source>Nothing answers at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Connections</name>
+    <message>
+        <source>Connected: the scheduler holds %1 tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ConnectionsDialog</name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console needs at least one platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect from %1 and take its sites, tasks and alarms off the console?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mutual TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plaintext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded mock scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded scheduler is chosen on the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the platform at %1 first (Edit): with several platforms each needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -655,6 +821,10 @@ Source: %3</source>
     </message>
     <message>
         <source>Abandoned: its scheduler stopped before it answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another platform&apos;s site</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -885,6 +1055,34 @@ Reason (kept in the audit log):</numerusform>
     </message>
     <message>
         <source>abandoned by %1: given by another operator, not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform %1 is no longer connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your token on %1 has the viewer role: moving its tasks, draining its sites and cancelling its migrations need an operator token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1: its part of the network is read-only until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only (viewer) on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your token is a viewer&apos;s on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1267,6 +1465,10 @@ Reason (kept in the audit log):</numerusform>
 Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The platforms remembered cannot be used (%1); starting with the embedded scheduler.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MainWindow</name>
@@ -1398,6 +1600,69 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Live over TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator: may dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform(s)</source>
+        <translation>
+            <numerusform>%n platform</numerusform>
+            <numerusform>%n platforms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revisions: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1857,6 +2122,10 @@ Showing the built-in map.</source>
         <source>Requested by</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MigrationsPanel</name>
@@ -1957,6 +2226,92 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Update for link %1 changes its end points and was ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlatformEditor</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. east (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 10.1.2.3:50051</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;oken file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate (mutual TLS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;key (mutual TLS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is read from its file when the platform is connected; only the file&apos;s path is remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the platform a name: with several platforms each needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another platform is already named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded scheduler is chosen on the command line (--connect NAME=embedded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlatformFilterBox</name>
+    <message>
+        <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2145,6 +2500,26 @@ Showing the built-in map.</source>
         <source>Filter tasks by id, name or tenant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The map shows the site as %2 reports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The map shows the site as this platform reports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::SiteInspectorDock</name>
@@ -2249,6 +2624,10 @@ Showing the built-in map.</source>
         <source>%1: %2 %3%</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTablePanel</name>
@@ -2328,6 +2707,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform %1 is no longer connected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

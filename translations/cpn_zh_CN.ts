@@ -87,6 +87,18 @@
         <source>Beep on new critical alarms</source>
         <translation>出现新的紧急告警时发出提示音</translation>
     </message>
+    <message>
+        <source>Alarm %1 is no longer known</source>
+        <translation>告警 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>Your token on %1 has the viewer role: acknowledging its alarms needs an operator token.</source>
+        <translation>您在 %1 上的令牌为只读用户角色：确认其告警需要操作员令牌。</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: its alarms cannot be acknowledged until the connection is back.</source>
+        <translation>未连接 %1：连接恢复前无法确认其告警。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::AlarmTableModel</name>
@@ -157,6 +169,10 @@ Source: %3</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
     </message>
 </context>
 <context>
@@ -270,6 +286,10 @@ Source: %3</source>
         <source>Request ID</source>
         <translation>请求 ID</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
 </context>
 <context>
     <name>cpn::AuditLogPanel</name>
@@ -368,14 +388,6 @@ Source: %3</source>
         <translation>全国算力网控制台。</translation>
     </message>
     <message>
-        <source>Connect to the scheduler at HOST:PORT instead of the embedded mock.</source>
-        <translation>连接位于 HOST:PORT 的调度器，不使用内置模拟调度器。</translation>
-    </message>
-    <message>
-        <source>Read the bearer token from FILE.</source>
-        <translation>从 FILE 读取 Bearer 令牌。</translation>
-    </message>
-    <message>
         <source>User interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
@@ -402,14 +414,6 @@ Source: %3</source>
     <message>
         <source>Simulated seconds per wall second of the embedded mock.</source>
         <translation>内置模拟调度器的时间倍率：每秒实际时间对应的模拟秒数。</translation>
-    </message>
-    <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>无法读取令牌文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>The token file %1 is empty</source>
-        <translation>令牌文件 %1 为空</translation>
     </message>
     <message>
         <source>Unknown language %1 (use zh_CN or en)</source>
@@ -444,16 +448,60 @@ Source: %3</source>
         <translation>内置模拟调度器的场景：normal、peak、hub-outage、link-cut 或 green-surplus。</translation>
     </message>
     <message>
-        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate.</source>
-        <translation>使用 TLS 连接，并以 FILE（PEM）中的 CA 证书校验调度器的证书。</translation>
-    </message>
-    <message>
         <source>Mutual TLS: this console&apos;s certificate (PEM; with --tls-key).</source>
         <translation>双向 TLS：本控制台的证书（PEM；需同时指定 --tls-key）。</translation>
     </message>
     <message>
         <source>Mutual TLS: this console&apos;s private key (PEM).</source>
         <translation>双向 TLS：本控制台的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Connect to the scheduler at HOST:PORT instead of the embedded mock. Repeat as NAME=HOST:PORT for several platforms at once; NAME=embedded is the embedded mock as one of them.</source>
+        <translation>连接位于 HOST:PORT 的调度器，而不使用内置模拟调度器。可重复使用 NAME=HOST:PORT 同时连接多个平台；NAME=embedded 表示将内置模拟调度器作为其中一个平台。</translation>
+    </message>
+    <message>
+        <source>Read the bearer token from FILE (NAME=FILE: for that platform only).</source>
+        <translation>从 FILE 读取访问令牌（NAME=FILE：仅用于该平台）。</translation>
+    </message>
+    <message>
+        <source>Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler&apos;s certificate (NAME=FILE: for that platform only).</source>
+        <translation>使用 TLS 连接，以 FILE（PEM）中的 CA 证书验证调度器证书（NAME=FILE：仅用于该平台）。</translation>
+    </message>
+    <message>
+        <source>--%1 is given twice</source>
+        <translation>--%1 指定了两次</translation>
+    </message>
+    <message>
+        <source>--%1 is given twice for %2</source>
+        <translation>为 %2 指定了两次 --%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a platform name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 32)</source>
+        <translation>“%1”不是有效的平台名称（字母、数字、“.”、“_”和“-”，最多 32 个字符）</translation>
+    </message>
+    <message>
+        <source>--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded</source>
+        <translation>--connect %1：请使用 HOST:PORT、NAME=HOST:PORT 或 NAME=embedded</translation>
+    </message>
+    <message>
+        <source>Two platforms are named &quot;%1&quot;</source>
+        <translation>有两个平台都名为“%1”</translation>
+    </message>
+    <message>
+        <source>Only one platform can be the embedded mock scheduler</source>
+        <translation>只能有一个平台使用内置模拟调度器</translation>
+    </message>
+    <message>
+        <source>With several platforms, name each: --connect NAME=HOST:PORT</source>
+        <translation>连接多个平台时须为每个平台命名：--connect NAME=HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>无法读取令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty</source>
+        <translation>令牌文件 %1 为空</translation>
     </message>
     <message>
         <source>Cannot read %1 (--%2): %3</source>
@@ -465,11 +513,11 @@ Source: %3</source>
     </message>
     <message>
         <source>--tls-cert and --tls-key go together</source>
-        <translation>--tls-cert 与 --tls-key 必须同时指定</translation>
+        <translation>--tls-cert 与 --tls-key 须同时指定</translation>
     </message>
     <message>
         <source>TLS options need --connect: the embedded scheduler is reached over loopback</source>
-        <translation>TLS 选项需要配合 --connect 使用：内置调度器通过本机回环地址连接</translation>
+        <translation>TLS 选项需要配合 --connect 使用：内置调度器通过本机回环地址访问</translation>
     </message>
 </context>
 <context>
@@ -513,6 +561,124 @@ Source: %3</source>
     <message>
         <source>Nothing answers at %1</source>
         <translation>%1 无响应</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Connections</name>
+    <message>
+        <source>Connected: the scheduler holds %1 tasks.</source>
+        <translation>连接成功：该调度器共有 %1 个任务。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ConnectionsDialog</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>重连中：%1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>重新连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接管理</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The console needs at least one platform.</source>
+        <translation>控制台至少需要连接一个平台。</translation>
+    </message>
+    <message>
+        <source>Remove platform</source>
+        <translation>移除平台</translation>
+    </message>
+    <message>
+        <source>Disconnect from %1 and take its sites, tasks and alarms off the console?</source>
+        <translation>断开与 %1 的连接，并从控制台移除其站点、任务和告警？</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>mutual TLS</source>
+        <translation>双向 TLS</translation>
+    </message>
+    <message>
+        <source>plaintext</source>
+        <translation>明文</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>embedded mock scheduler</source>
+        <translation>内置模拟调度器</translation>
+    </message>
+    <message>
+        <source>%1, token</source>
+        <translation>%1，令牌</translation>
+    </message>
+    <message>
+        <source>The embedded scheduler is chosen on the command line</source>
+        <translation>内置调度器只能在命令行中指定</translation>
+    </message>
+    <message>
+        <source>Add a platform</source>
+        <translation>添加平台</translation>
+    </message>
+    <message>
+        <source>Name the platform at %1 first (Edit): with several platforms each needs a name.</source>
+        <translation>请先为 %1 处的平台命名（编辑）：连接多个平台时每个平台都需要名称。</translation>
     </message>
 </context>
 <context>
@@ -652,6 +818,10 @@ Source: %3</source>
     <message>
         <source>Abandoned: its scheduler stopped before it answered</source>
         <translation>已放弃：调度器在应答前已停止</translation>
+    </message>
+    <message>
+        <source>Another platform&apos;s site</source>
+        <translation>其他平台的站点</translation>
     </message>
 </context>
 <context>
@@ -877,6 +1047,34 @@ Reason (kept in the audit log):</source>
     <message>
         <source>abandoned by %1: given by another operator, not confirmed</source>
         <translation>已由 %1 放弃：该指令由其他操作员下达，未经确认</translation>
+    </message>
+    <message>
+        <source>Platform %1 is no longer connected.</source>
+        <translation>平台 %1 已不再连接。</translation>
+    </message>
+    <message>
+        <source>Your token on %1 has the viewer role: moving its tasks, draining its sites and cancelling its migrations need an operator token.</source>
+        <translation>您在 %1 上的令牌为只读用户角色：迁移其任务、排空其站点和取消其迁移需要操作员令牌。</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: its part of the network is read-only until the connection is back.</source>
+        <translation>未连接 %1：连接恢复前，其所属网络部分为只读。</translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation>未连接任何平台。</translation>
+    </message>
+    <message>
+        <source>Read only (viewer) on %1</source>
+        <translation>%1 上为只读用户（仅可查看）</translation>
+    </message>
+    <message>
+        <source>Your token is a viewer&apos;s on %1.</source>
+        <translation>您在 %1 上的令牌为只读用户令牌。</translation>
+    </message>
+    <message>
+        <source>%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.</source>
+        <translation>%1 属于平台 %2，而 %3 属于 %4：任务只能在其所属平台内迁移。</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1455,10 @@ Showing the built-in map.</source>
 
 改为显示内置地图。</translation>
     </message>
+    <message>
+        <source>The platforms remembered cannot be used (%1); starting with the embedded scheduler.</source>
+        <translation>无法使用已保存的平台（%1）；改为使用内置调度器启动。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MainWindow</name>
@@ -1387,6 +1589,68 @@ Showing the built-in map.</source>
     <message>
         <source>Live over TLS: %1</source>
         <translation>实时（TLS）：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>连接管理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No platform</source>
+        <translation>无平台</translation>
+    </message>
+    <message>
+        <source>viewer: read only</source>
+        <translation>只读用户：仅可查看</translation>
+    </message>
+    <message>
+        <source>operator: may dispatch</source>
+        <translation>操作员：可调度</translation>
+    </message>
+    <message>
+        <source>role not stated</source>
+        <translation>角色未说明</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · not live</source>
+        <translation>%1 · %2 · 非实时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform(s)</source>
+        <translation>
+            <numerusform>%n 个平台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revisions: %1</source>
+        <translation>版本号：%1</translation>
     </message>
 </context>
 <context>
@@ -1835,6 +2099,10 @@ Showing the built-in map.</source>
         <source>Requested by</source>
         <translation>发起人</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MigrationsPanel</name>
@@ -1936,6 +2204,92 @@ Showing the built-in map.</source>
     <message>
         <source>Update for link %1 changes its end points and was ignored</source>
         <translation>链路 %1 的更新改变了其端点，已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlatformEditor</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add a platform</source>
+        <translation>添加平台</translation>
+    </message>
+    <message>
+        <source>Edit platform</source>
+        <translation>编辑平台</translation>
+    </message>
+    <message>
+        <source>e.g. east (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>例如 east（字母、数字、“.”、“_”、“-”）</translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 10.1.2.3:50051</source>
+        <translation>HOST:PORT，例如 10.1.2.3:50051</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>T&amp;oken file:</source>
+        <translation>令牌文件(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>TLS &amp;CA certificate:</source>
+        <translation>TLS CA 证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate (mutual TLS):</source>
+        <translation>客户端证书（双向 TLS）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;key (mutual TLS):</source>
+        <translation>客户端私钥（双向 TLS）(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>The token is read from its file when the platform is connected; only the file&apos;s path is remembered.</source>
+        <translation>连接平台时从文件读取令牌；只保存文件路径，不保存令牌本身。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Give the platform a name: with several platforms each needs one.</source>
+        <translation>请为平台命名：连接多个平台时每个平台都需要名称。</translation>
+    </message>
+    <message>
+        <source>Another platform is already named &quot;%1&quot;.</source>
+        <translation>已有平台名为“%1”。</translation>
+    </message>
+    <message>
+        <source>The embedded scheduler is chosen on the command line (--connect NAME=embedded).</source>
+        <translation>内置调度器只能在命令行中指定（--connect NAME=embedded）。</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlatformFilterBox</name>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2473,26 @@ Showing the built-in map.</source>
         <source>Filter tasks by id, name or tenant</source>
         <translation>按 ID、名称或租户筛选任务</translation>
     </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1（ID 为 %2）</translation>
+    </message>
+    <message>
+        <source>%1. The map shows the site as %2 reports it.</source>
+        <translation>%1。地图按 %2 上报的数据显示该站点。</translation>
+    </message>
+    <message>
+        <source>%1. The map shows the site as this platform reports it.</source>
+        <translation>%1。地图按本平台上报的数据显示该站点。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Also reported by</source>
+        <translation>同时上报的平台</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SiteInspectorDock</name>
@@ -2223,6 +2597,10 @@ Showing the built-in map.</source>
         <source>%1: %2 %3%</source>
         <translation>%1：%2 %3%</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTablePanel</name>
@@ -2303,6 +2681,10 @@ Showing the built-in map.</source>
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message>
+        <source>platform %1 is no longer connected</source>
+        <translation>平台 %1 已不再连接</translation>
     </message>
 </context>
 <context>
