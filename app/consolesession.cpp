@@ -37,6 +37,8 @@ PlatformLink* ConsoleSession::addPlatform(const ConnectionSettings& settings)
     auto* link = new PlatformLink(settings, this);
     m_platforms.append(link);
     connect(link->feed(), &StateFeed::batchReady, this, &ConsoleSession::applyPending);
+    connect(link, &PlatformLink::healthChanged, this, &ConsoleSession::updatePriority);
+    updatePriority();
     emit platformAdded(link);
     return link;
 }
@@ -60,6 +62,7 @@ void ConsoleSession::removePlatform(const QString& name)
     if (m_preparing)
         m_preparing->wait();
     m_platforms.removeOne(link);
+    updatePriority();
     link->deleteLater();
     // What it sent and is not applied yet goes too.
     if (m_pendingTasks && m_pendingTasks->platform == name) {
@@ -71,6 +74,16 @@ void ConsoleSession::removePlatform(const QString& name)
     m_tasks->removePlatform(name);
     emit platformRemoved(name);
     emit batchApplied();
+}
+
+void ConsoleSession::updatePriority()
+{
+    // A site several platforms report is shown as the first of them given that is live: one
+    // that dies hands its shared sites to another, and greys only what is its alone.
+    QStringList live, others;
+    for (const PlatformLink* p : std::as_const(m_platforms))
+        (p->connectionState() == ConnectionState::Live ? live : others) << p->name();
+    m_state->setPlatformPriority(live + others);
 }
 
 void ConsoleSession::start()

@@ -63,6 +63,7 @@ signals:
 
 private:
     void applyPending();
+    void updatePriority();
     void applyTasks();
     // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);

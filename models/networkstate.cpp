@@ -209,6 +209,9 @@ void NetworkState::adopt(NetworkState& prepared)
     std::swap(m_linkEnds, prepared.m_linkEnds);
     std::swap(m_siteIndex, prepared.m_siteIndex);
     std::swap(m_duplicateOf, prepared.m_duplicateOf);
+    // Chosen with the priority of when it was prepared; this one's may have changed since.
+    if (prepared.m_priority != m_priority)
+        findDuplicates();
     std::swap(m_linkIndex, prepared.m_linkIndex);
     std::swap(m_migrations, prepared.m_migrations);
     std::swap(m_activeMigrationByTask, prepared.m_activeMigrationByTask);
@@ -237,6 +240,7 @@ void NetworkState::copyTo(NetworkState& prepared) const
     prepared.m_linkEnds = m_linkEnds;
     prepared.m_siteIndex = m_siteIndex;
     prepared.m_duplicateOf = m_duplicateOf;
+    prepared.m_priority = m_priority;
     prepared.m_linkIndex = m_linkIndex;
     prepared.m_migrations = m_migrations;
     prepared.m_activeMigrationByTask = m_activeMigrationByTask;
@@ -338,11 +342,19 @@ void NetworkState::findDuplicates()
     m_duplicateOf.assign(std::size_t(m_sites.size()), -1);
     if (m_platforms.size() < 2)
         return;
-    // Primaries first: sites in the order of their platforms' names.
+    // Primaries first: sites in the order of their platforms' priority, then names.
+    const auto rank = [this](const QString& platform) {
+        const qsizetype i = m_priority.indexOf(platform);
+        return i < 0 ? m_priority.size() : i;
+    };
     std::vector<int> order(std::size_t(m_sites.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-        [this](int a, int b) { return m_sites[a].platform < m_sites[b].platform; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const QString& pa = m_sites[a].platform;
+        const QString& pb = m_sites[b].platform;
+        const qsizetype ra = rank(pa), rb = rank(pb);
+        return ra != rb ? ra < rb : pa < pb;
+    });
     QHash<QString, int> byLocalId;
     QHash<QString, int> byPlace;
     for (const int i : order) {
@@ -363,6 +375,17 @@ void NetworkState::findDuplicates()
         byLocalId.insert(local, i);
         byPlace.insert(place, i);
     }
+}
+
+void NetworkState::setPlatformPriority(const QStringList& platforms)
+{
+    if (platforms == m_priority)
+        return;
+    m_priority = platforms;
+    const std::vector<int> before = m_duplicateOf;
+    findDuplicates();
+    if (m_duplicateOf != before)
+        emit topologyReset();
 }
 
 QList<int> NetworkState::duplicatesOf(int site) const

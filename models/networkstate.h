@@ -72,11 +72,13 @@ public:
 
     // Two platforms may report the same physical site: the same id in the sites' own namespace
     // (the id without its platform), or the same name at the same place. The map shows one of
-    // them, the primary: of the platform first by name. For each site, the index of its primary,
-    // or -1 when it is a primary or reported once.
+    // them, the primary: of the platform first in setPlatformPriority() (then by name). For each
+    // site, the index of its primary, or -1 when it is a primary or reported once.
     int duplicateOf(int site) const { return site < int(m_duplicateOf.size()) ? m_duplicateOf[site] : -1; }
     // The sites that duplicate `site` (a primary).
     QList<int> duplicatesOf(int site) const;
+    // Whose report of a shared site is shown, first first. A change re-chooses (topologyReset).
+    void setPlatformPriority(const QStringList& platforms);
 
     int siteIndex(const QString& id) const { return m_siteIndex.value(id, -1); }
     int linkIndex(const QString& id) const { return m_linkIndex.value(id, -1); }
@@ -128,6 +130,7 @@ private:
     QList<QPair<int, int>> m_linkEnds;
     QHash<QString, int> m_siteIndex;
     std::vector<int> m_duplicateOf;
+    QStringList m_priority;
     QHash<QString, int> m_linkIndex;
     QHash<QString, Migration> m_migrations;
     QHash<QString, QString> m_activeMigrationByTask; // task id -> migration id

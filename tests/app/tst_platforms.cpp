@@ -133,7 +133,7 @@ private slots:
         QCOMPARE(session.tasks()->index(row, TaskTableModel::IdColumn).data().toString(), id);
         QCOMPARE(session.tasks()->index(row, TaskTableModel::PlatformColumn).data().toString(), QStringLiteral("west"));
 
-        // Every site west reports, east reports too: drawn once, as the first platform by name
+        // Every site west reports, east reports too: drawn once, as the first platform connected
         // that reports it (the national hubs are the embedded demo's too).
         const NetworkState* state = session.state();
         MapView* map = console.window->mapView();
@@ -147,7 +147,7 @@ private slots:
                 QVERIFY(!map->foldedNetwork().isVisible(i));
             }
             if (primary >= 0)
-                QVERIFY(state->sites().at(primary).platform < site.platform);
+                QCOMPARE(state->sites().at(primary).platform, QStringLiteral("east"));
             else
                 QCOMPARE_NE(site.platform, QStringLiteral("west"));
         }
@@ -216,6 +216,18 @@ private slots:
         QCOMPARE(int(session.state()->sites().size()), sites);
         QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("west")), westTasks, kTimeoutMs);
         QVERIFY(window->dispatch()->isDispatchAllowed(QStringLiteral("west")));
+
+        // The hubs both report are east's on the map while east is live, west's when it is not.
+        const NetworkState* state = session.state();
+        const auto shownAs = [state](const QString& hubOf) {
+            const int i = state->siteIndex(hubOf);
+            return i < 0 ? QString() : state->sites().at(state->duplicateOf(i) >= 0 ? state->duplicateOf(i) : i).platform;
+        };
+        const QString hub = QString::fromStdString(east->simulation()->snapshot().sites(0).id());
+        QCOMPARE(shownAs(QStringLiteral("west/") + hub), QStringLiteral("east"));
+        east.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(shownAs(QStringLiteral("west/") + hub), QStringLiteral("west"), kTimeoutMs);
+        QCOMPARE(shownAs(QStringLiteral("east/") + hub), QStringLiteral("west"));
     }
 
     void aViewerPlatformBesideAnOperatorOne()
