@@ -146,7 +146,8 @@ void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
     QThread* gui = thread();
     const StateBatch* snapshot = &*m_preparedBatch; // not touched here until the worker is done
     TaskStore* snapshotTasks = &m_preparedTasks;
-    const TaskStore* current = m_tasks->store().holdsOnly(snapshot->platform) ? nullptr : &m_tasks->store();
+    const TaskStore* current
+        = m_tasks->mergesSnapshot(snapshot->platform, m_preparedTasks.rowCount()) ? &m_tasks->store() : nullptr;
     auto state = std::make_unique<NetworkState>();
     if (m_state->platforms() != QStringList { snapshot->platform } && !m_state->platforms().isEmpty())
         m_state->copyTo(*state);

@@ -1,4 +1,5 @@
-// console.*: the real cpn-console process at huge, connecting with --connect to a standalone
+// console.*: the real cpn-console process at huge (and, as huge_and_2_national, with a huge and
+// two national schedulers connected at once as three platforms), connecting with --connect to a standalone
 // `cpn-mock-scheduler --scale huge` that is already running and serving. The scheduler's own
 // start (building 1M tasks) is not counted here: it is mock.start.huge_s.
 //
@@ -20,6 +21,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <memory>
 
 namespace cpn::bench {
 
@@ -52,27 +54,39 @@ namespace {
         return false;
     }
 
-    void runConsole(const Options& options)
+    // A standalone mock scheduler serving on a free port; null when it does not come up.
+    std::unique_ptr<QProcess> startMock(const QString& scale, int* port)
     {
-        if (!options.wants(QStringLiteral("huge")))
-            return;
-        const int port = freePort();
-        QProcess mock;
-        mock.setProgram(sibling(QStringLiteral("../mock/cpn-mock-scheduler")));
-        mock.setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--scale"),
-            QStringLiteral("huge") });
-        mock.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        mock.start();
-        QElapsedTimer timer;
-        timer.start();
-        if (!mock.waitForStarted() || !waitForPort(port, 120000)) {
-            std::fprintf(stderr, "cpn-bench: the huge mock scheduler did not start\n");
+        *port = freePort();
+        auto mock = std::make_unique<QProcess>();
+        mock->setProgram(sibling(QStringLiteral("../mock/cpn-mock-scheduler")));
+        mock->setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(*port), QStringLiteral("--scale"),
+            scale });
+        mock->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        mock->start();
+        if (!mock->waitForStarted() || !waitForPort(*port, 120000)) {
+            std::fprintf(stderr, "cpn-bench: the %s mock scheduler did not start\n", qPrintable(scale));
+            mock->kill();
+            mock->waitForFinished();
+            return nullptr;
+        }
+        return mock;
+    }
+
+    void stopMock(QProcess& mock)
+    {
+        mock.terminate();
+        if (!mock.waitForFinished(10000)) {
             mock.kill();
             mock.waitForFinished();
-            return;
         }
-        std::fprintf(stderr, "cpn-bench: huge mock scheduler serving after %.1f s (not counted)\n", timer.elapsed() / 1000.0);
+    }
 
+    // Runs the console against `connect` (its --connect values) and reports its figures under
+    // `name` (e.g. "huge": console.start_to_live.huge_s).
+    void measureConsole(const Options& options, const QStringList& connect, const QString& name)
+    {
+        QElapsedTimer timer;
         const int runs = std::clamp(options.repeats, 1, 3);
         std::vector<double> live;
         std::vector<double> rss;
@@ -82,10 +96,13 @@ namespace {
             QProcess console;
             console.setProgram(sibling(QStringLiteral("../app/cpn-console")));
             const QString shot = QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-console.png"));
-            console.setArguments({ QStringLiteral("--connect"), QStringLiteral("127.0.0.1:%1").arg(port),
-                QStringLiteral("--timing"), QStringLiteral("--screenshot"), shot, QStringLiteral("--screenshot-after"),
-                QStringLiteral("10"), QStringLiteral("--journal"),
-                QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-journal.sqlite")) });
+            QStringList arguments;
+            for (const QString& c : connect)
+                arguments << QStringLiteral("--connect") << c;
+            arguments << QStringLiteral("--timing") << QStringLiteral("--screenshot") << shot
+                      << QStringLiteral("--screenshot-after") << QStringLiteral("10") << QStringLiteral("--journal")
+                      << QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-journal.sqlite"));
+            console.setArguments(arguments);
             console.setProcessChannelMode(QProcess::SeparateChannels);
             timer.start();
             console.start();
@@ -102,7 +119,8 @@ namespace {
                 }
             }
             console.waitForFinished();
-            std::fprintf(stderr, "cpn-bench: console run %d: %s", run + 1, out.replace('\n', "; ").constData());
+            std::fprintf(stderr, "cpn-bench: console (%s) run %d: %s", qPrintable(name), run + 1,
+                out.replace('\n', "; ").constData());
             std::fprintf(stderr, "\n");
             for (const QByteArray& line : out.split(';')) {
                 const QList<QByteArray> parts = line.trimmed().split(' ');
@@ -119,22 +137,48 @@ namespace {
             if (liveSeconds >= 0)
                 live.push_back(liveSeconds);
         }
-        mock.terminate();
-        if (!mock.waitForFinished(10000)) {
-            mock.kill();
-            mock.waitForFinished();
-        }
         if (live.empty()) {
-            std::fprintf(stderr, "cpn-bench: the console never went live\n");
+            std::fprintf(stderr, "cpn-bench: the console (%s) never went live\n", qPrintable(name));
             return;
         }
-        report(QStringLiteral("console.start_to_live.huge_s"), median(live), "s");
+        report(QStringLiteral("console.start_to_live.%1_s").arg(name), median(live), "s");
         if (!rss.empty())
-            report(QStringLiteral("console.peak_rss.huge_mb"), *std::max_element(rss.begin(), rss.end()), "MB");
+            report(QStringLiteral("console.peak_rss.%1_mb").arg(name), *std::max_element(rss.begin(), rss.end()), "MB");
         if (!stall.empty())
-            report(QStringLiteral("console.longest_stall.huge_ms"), *std::max_element(stall.begin(), stall.end()), "ms");
+            report(QStringLiteral("console.longest_stall.%1_ms").arg(name), *std::max_element(stall.begin(), stall.end()), "ms");
         if (!startStall.empty())
-            report(QStringLiteral("console.start_stall.huge_ms"), *std::max_element(startStall.begin(), startStall.end()), "ms");
+            report(QStringLiteral("console.start_stall.%1_ms").arg(name),
+                *std::max_element(startStall.begin(), startStall.end()), "ms");
+    }
+
+    void runConsole(const Options& options)
+    {
+        if (!options.wants(QStringLiteral("huge")))
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        int hugePort = 0;
+        const auto huge = startMock(QStringLiteral("huge"), &hugePort);
+        if (!huge)
+            return;
+        std::fprintf(stderr, "cpn-bench: huge mock scheduler serving after %.1f s (not counted)\n", timer.elapsed() / 1000.0);
+        const QString hugeAddress = QStringLiteral("127.0.0.1:%1").arg(hugePort);
+        measureConsole(options, { hugeAddress }, QStringLiteral("huge"));
+
+        // DESIGN.md: one huge and two national platforms at once meet the same targets.
+        int eastPort = 0, westPort = 0;
+        const auto east = startMock(QStringLiteral("national"), &eastPort);
+        const auto west = east ? startMock(QStringLiteral("national"), &westPort) : nullptr;
+        if (east && west) {
+            measureConsole(options,
+                { QStringLiteral("huge=") + hugeAddress, QStringLiteral("east=127.0.0.1:%1").arg(eastPort),
+                    QStringLiteral("west=127.0.0.1:%1").arg(westPort) },
+                QStringLiteral("huge_and_2_national"));
+        }
+        for (QProcess* mock : { huge.get(), east.get(), west.get() }) {
+            if (mock)
+                stopMock(*mock);
+        }
     }
 
 } // namespace

@@ -143,22 +143,36 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
     applyEvents(batch.platform, batch.events);
 }
 
+bool TaskTableModel::mergesSnapshot(const QString& platform, int rows) const
+{
+    return !m_store.holdsOnly(platform) && rows > kInPlaceSnapshotRows;
+}
+
 void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, TaskStore&& tasks)
 {
     m_revisions[platform] = revision;
-    // Another platform's tasks stay (unless `tasks` has them already: merged on a worker thread).
-    if (!m_store.holdsOnly(platform) && tasks.holdsOnly(platform))
-        tasks = TaskStore::withPlatform(m_store, platform, std::move(tasks));
-    resetTo(std::move(tasks));
-}
-
-void TaskTableModel::removePlatform(const QString& platform)
-{
-    m_revisions.remove(platform);
-    if (m_store.holdsOnly(platform)) {
-        resetTo({});
+    // The only platform, or `tasks` merged with the others already (on a worker thread): swapped.
+    if (m_store.holdsOnly(platform) || !tasks.holdsOnly(platform)) {
+        resetTo(std::move(tasks));
         return;
     }
+    // Beside other platforms: a national platform's tasks are swapped in place, the others' rows
+    // (and what the operator selected among them) untouched; a huge one is merged into a new list.
+    if (!mergesSnapshot(platform, tasks.rowCount())) {
+        removeRowsOf(platform);
+        QList<Task> added;
+        added.reserve(tasks.rowCount());
+        for (const int slot : tasks.rowSlot)
+            added.append(std::move(tasks.tasks[std::size_t(slot)]));
+        if (!added.isEmpty())
+            appendTasks(added);
+        return;
+    }
+    resetTo(TaskStore::withPlatform(m_store, platform, std::move(tasks)));
+}
+
+void TaskTableModel::removeRowsOf(const QString& platform)
+{
     QList<int> rows;
     for (int row = 0; row < m_store.rowCount(); ++row) {
         if (m_store.taskAt(row).platform == platform)
@@ -166,6 +180,15 @@ void TaskTableModel::removePlatform(const QString& platform)
     }
     removeTaskRows(std::move(rows));
     m_store.platforms.removeAll(platform);
+}
+
+void TaskTableModel::removePlatform(const QString& platform)
+{
+    m_revisions.remove(platform);
+    if (m_store.holdsOnly(platform))
+        resetTo({});
+    else
+        removeRowsOf(platform);
 }
 
 void TaskTableModel::applyBatch(StateBatch&& batch)

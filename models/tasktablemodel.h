@@ -34,6 +34,11 @@ public:
     void applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks);
     // Drops a platform's tasks: it was removed from the console.
     void removePlatform(const QString& platform);
+    // Whether a snapshot of `rows` tasks of `platform` replaces the list with one merged with
+    // the other platforms' (TaskStore::withPlatform: a second or more at huge, best on a worker
+    // thread) rather than swapping the platform's rows in place.
+    bool mergesSnapshot(const QString& platform, int rows) const;
+    static constexpr int kInPlaceSnapshotRows = 200'000;
     // What the table holds; read it from another thread only while nothing is applied.
     const TaskStore& store() const { return m_store; }
     // Headers and labels again, in the current language.
@@ -76,6 +81,7 @@ private:
     }
     void resetTo(TaskStore&& store);
     void takeSnapshot(const QString& platform, quint64 revision, TaskStore&& tasks);
+    void removeRowsOf(const QString& platform);
     void applyEvents(const QString& platform, const std::vector<StateEvent>& events);
     void emitChangedRuns(QList<int> rows);
     void removeTaskRows(QList<int> rows);
