@@ -94,7 +94,9 @@ QLineEdit* PlatformEditor::fileRow(QFormLayout* form, const QString& label, cons
     auto* row = new QHBoxLayout;
     row->addWidget(edit, 1);
     row->addWidget(browse);
-    form->addRow(label, row);
+    auto* caption = new QLabel(label, this);
+    caption->setBuddy(edit); // the label's shortcut goes to the file's name
+    form->addRow(caption, row);
     return edit;
 }
 
