@@ -324,9 +324,8 @@ PlatformLink* ConnectionsDialog::apply(const PlatformOptions& platform, const st
     settings.tlsCa = platform.tlsCa;
     settings.tlsCert = platform.tlsCert;
     settings.tlsKey = platform.tlsKey;
-    PlatformLink* link = m_session->addPlatform(settings);
+    PlatformLink* link = m_session->addPlatform(settings, m_journalPath);
     link->setSource(platform);
-    link->openJournal(m_journalPath, link->journalKey());
     link->feed()->start();
     return link;
 }

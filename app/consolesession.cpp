@@ -28,13 +28,16 @@ ConsoleSession::~ConsoleSession()
         p->feed()->stop();
     if (m_preparing) {
         m_preparing->wait();
-        delete m_preparing; // and with it the state it prepared
+        delete m_preparing;
     }
 }
 
-PlatformLink* ConsoleSession::addPlatform(const ConnectionSettings& settings)
+PlatformLink* ConsoleSession::addPlatform(const ConnectionSettings& settings, const QString& journal, const QString& scheduler)
 {
     auto* link = new PlatformLink(settings, this);
+    // Before anyone hears of it: whoever does may send commands through its journal.
+    if (!journal.isEmpty())
+        link->openJournal(journal, scheduler.isEmpty() ? link->journalKey() : scheduler);
     m_platforms.append(link);
     connect(link->feed(), &StateFeed::batchReady, this, &ConsoleSession::applyPending);
     connect(link, &PlatformLink::healthChanged, this, &ConsoleSession::updatePriority);
@@ -58,17 +61,17 @@ void ConsoleSession::removePlatform(const QString& name)
     if (!link)
         return;
     link->feed()->stop();
-    // A snapshot being prepared reads the task list: done with it first (a second at most).
-    if (m_preparing)
+    // A snapshot being prepared (of any platform) holds a copy of the network and may merge the
+    // task list, this platform's part included: taken in now (a second at most), then removed
+    // with the rest, rather than adopted later with the part in it.
+    if (m_preparing) {
         m_preparing->wait();
+        adoptSnapshot();
+    }
     m_platforms.removeOne(link);
+    m_nextPlatform = 0;
     updatePriority();
     link->deleteLater();
-    // What it sent and is not applied yet goes too.
-    if (m_pendingTasks && m_pendingTasks->platform == name) {
-        m_pendingTasks.reset();
-        m_pendingTaskStore = {};
-    }
     applyTasks();
     m_state->removePlatform(name);
     m_tasks->removePlatform(name);
@@ -103,7 +106,8 @@ void ConsoleSession::applyPending()
     StateBatch batch;
     PlatformLink* from = nullptr;
     for (int tried = 0; tried < m_platforms.size() && batch.isEmpty(); ++tried) {
-        from = m_platforms.at(m_nextPlatform++ % m_platforms.size());
+        from = m_platforms.at(m_nextPlatform);
+        m_nextPlatform = (m_nextPlatform + 1) % int(m_platforms.size());
         batch = from->feed()->takeBatch(&snapshotTasks);
     }
     if (batch.isEmpty())
@@ -151,41 +155,35 @@ void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
     auto state = std::make_unique<NetworkState>();
     if (m_state->platforms() != QStringList { snapshot->platform } && !m_state->platforms().isEmpty())
         m_state->copyTo(*state);
-    auto prepared = std::make_shared<std::unique_ptr<NetworkState>>(std::move(state));
+    m_prepared = std::move(state);
+    NetworkState* prepared = m_prepared.get();
     m_preparing = QThread::create([prepared, snapshot, snapshotTasks, current, gui] {
-        NetworkState& state = **prepared;
-        state.applyBatch(*snapshot);
+        prepared->applyBatch(*snapshot);
         if (current)
             *snapshotTasks = TaskStore::withPlatform(*current, snapshot->platform, std::move(*snapshotTasks));
-        state.moveToThread(gui);
+        prepared->moveToThread(gui);
     });
-    connect(m_preparing, &QThread::finished, this, [this, prepared] { adoptSnapshot(std::move(*prepared)); });
+    QThread* worker = m_preparing;
+    connect(m_preparing, &QThread::finished, this, [this, worker] {
+        if (m_preparing == worker) // else adopted already (removePlatform)
+            adoptSnapshot();
+    });
     m_preparing->start();
 }
 
-void ConsoleSession::adoptSnapshot(std::unique_ptr<NetworkState> prepared)
+void ConsoleSession::adoptSnapshot()
 {
     m_preparing->deleteLater();
     m_preparing = nullptr;
-    if (!prepared)
-        return;
-    const QString platform = m_preparedBatch->platform;
-    m_state->adopt(*prepared);
+    m_state->adopt(*m_prepared);
     // The network this console showed before, freed in a later turn of the event loop.
-    prepared.release()->deleteLater();
+    m_prepared.release()->deleteLater();
     m_lastUpdate = QDateTime::currentDateTime();
     m_pendingTasks = std::move(m_preparedBatch);
     m_preparedBatch.reset();
     m_pendingTaskStore = std::move(m_preparedTasks);
     m_preparedTasks = {};
-    if (!this->platform(platform)) {
-        // Removed while its snapshot was being prepared.
-        m_pendingTasks.reset();
-        m_pendingTaskStore = {};
-        m_state->removePlatform(platform);
-    } else {
-        nextTurn(&ConsoleSession::applyTasks);
-    }
+    nextTurn(&ConsoleSession::applyTasks);
     emit batchApplied();
     // What came meanwhile waits in the feeds.
     nextTurn(&ConsoleSession::applyPending);

@@ -33,8 +33,9 @@ public:
     ~ConsoleSession() override;
 
     // Adds a platform (not started: start() starts all, or call its feed's start()). Its name
-    // must be unique; with several, none may be empty.
-    PlatformLink* addPlatform(const ConnectionSettings& settings);
+    // must be unique; with several, none may be empty. Its commands are journalled in `journal`
+    // under `scheduler` (empty: its journalKey()); no journal: the default one.
+    PlatformLink* addPlatform(const ConnectionSettings& settings, const QString& journal = {}, const QString& scheduler = {});
     // Stops the platform and drops its part of the network.
     void removePlatform(const QString& name);
     const QList<PlatformLink*>& platforms() const { return m_platforms; }
@@ -67,7 +68,7 @@ private:
     void applyTasks();
     // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
-    void adoptSnapshot(std::unique_ptr<NetworkState> prepared);
+    void adoptSnapshot();
     void nextTurn(void (ConsoleSession::*step)());
 
     QList<PlatformLink*> m_platforms;
@@ -81,6 +82,7 @@ private:
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
+    std::unique_ptr<NetworkState> m_prepared; // written by m_preparing until it finishes
     std::optional<StateBatch> m_preparedBatch;
     TaskStore m_preparedTasks;
 };

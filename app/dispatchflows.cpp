@@ -38,7 +38,7 @@ namespace {
     constexpr int kTasksInSiteMenu = 12;
 }
 
-MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, const QString& preferredSiteId)
+MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, const QString& preferred)
 {
     const NetworkState* state = m_session->state();
     const Task* task = m_session->tasks()->task(taskId);
@@ -57,6 +57,11 @@ MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, 
         m_panel->selectMigration(moving->id);
         return nullptr;
     }
+    // A site the map shows as another platform's that the task's own platform reports too: the
+    // task's platform's own report of it is the target.
+    QString preferredSiteId = preferred;
+    if (const int same = state->sameSiteOn(state->siteIndex(preferred), task->platform); same >= 0)
+        preferredSiteId = state->sites().at(same).id;
     if (m_migrationDialog)
         m_migrationDialog->close(); // one plan previewed on the map at a time
     auto* dialog = new MigrationDialog(state, *task, m_window);

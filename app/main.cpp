@@ -223,11 +223,10 @@ int main(int argc, char** argv)
             }
             settings.target = embedded->address();
         }
-        cpn::PlatformLink* link = session.addPlatform(settings);
-        link->setSource(p);
         // The embedded scheduler dies with the console: its commands are not for a later one.
-        link->openJournal(journal,
-            p.embedded() ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : link->journalKey());
+        cpn::PlatformLink* link = session.addPlatform(settings, journal,
+            p.embedded() ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : QString());
+        link->setSource(p);
     }
     cpn::MainWindow window(&session);
     if (!options->basemap.isEmpty()) {

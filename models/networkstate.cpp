@@ -305,7 +305,11 @@ void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
     m_siteIndex.clear();
     m_linkIndex.clear();
     m_sites.reserve(keptSites.size() + snapshot.sites.size());
-    addSites(keptSites);
+    // Kept sites were checked when they came: each keeps its metrics, in the same order.
+    for (const Site& site : std::as_const(keptSites)) {
+        m_siteIndex.insert(site.id, int(m_sites.size()));
+        m_sites.append(site);
+    }
     addSites(snapshot.sites);
     m_siteMetrics = keptSiteMetrics;
     m_siteMetrics.resize(m_sites.size());
@@ -386,6 +390,22 @@ void NetworkState::setPlatformPriority(const QStringList& platforms)
     findDuplicates();
     if (m_duplicateOf != before)
         emit topologyReset();
+}
+
+int NetworkState::sameSiteOn(int site, const QString& platform) const
+{
+    if (site < 0 || site >= m_sites.size())
+        return -1;
+    if (m_sites[site].platform == platform)
+        return site;
+    const int primary = duplicateOf(site) >= 0 ? duplicateOf(site) : site;
+    if (m_sites[primary].platform == platform)
+        return primary;
+    for (const int d : duplicatesOf(primary)) {
+        if (m_sites[d].platform == platform)
+            return d;
+    }
+    return -1;
 }
 
 QList<int> NetworkState::duplicatesOf(int site) const
@@ -517,7 +537,8 @@ void NetworkState::upsertSite(const Site& site, QList<int>& sitesDirty)
         warn(tr("Update for unknown site %1 ignored").arg(site.id));
         return;
     }
-    if (!std::isfinite(site.latitude) || !std::isfinite(site.longitude)) {
+    if (!std::isfinite(site.latitude) || !std::isfinite(site.longitude) || std::abs(site.latitude) > 90
+        || std::abs(site.longitude) > 180) {
         warn(tr("Update for site %1 has invalid coordinates and was ignored").arg(site.id));
         return;
     }

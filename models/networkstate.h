@@ -77,6 +77,9 @@ public:
     int duplicateOf(int site) const { return site < int(m_duplicateOf.size()) ? m_duplicateOf[site] : -1; }
     // The sites that duplicate `site` (a primary).
     QList<int> duplicatesOf(int site) const;
+    // The same physical site as reported by `platform`: its index, or -1 when that platform
+    // does not report it.
+    int sameSiteOn(int site, const QString& platform) const;
     // Whose report of a shared site is shown, first first. A change re-chooses (topologyReset).
     void setPlatformPriority(const QStringList& platforms);
 

@@ -62,10 +62,17 @@ void FoldedNetwork::rebuild(
     // A site two platforms report is drawn once, as its primary (NetworkState::duplicateOf): the
     // duplicate, and whatever folds into it, fold into the primary's place.
     if (std::any_of(m_visible.cbegin(), m_visible.cend(), [&state](int s) { return state.duplicateOf(s) >= 0; })) {
-        for (int s = 0; s < n; ++s) {
-            if (const int primary = state.duplicateOf(m_representative[s]); primary >= 0)
-                m_representative[s] = m_representative[primary];
-        }
+        // A primary may itself fold into a duplicate (its hub another platform's too): followed
+        // until a site that is no one's duplicate (primaries never are; bounded all the same).
+        const auto resolve = [&](int v) {
+            for (int guard = 0; guard < 8 && state.duplicateOf(v) >= 0; ++guard)
+                v = m_representative[state.duplicateOf(v)];
+            return v;
+        };
+        std::vector<int> resolved(m_representative.size());
+        for (int s = 0; s < n; ++s)
+            resolved[s] = resolve(m_representative[s]);
+        m_representative = std::move(resolved);
         m_visible.erase(std::remove_if(m_visible.begin(), m_visible.end(),
                             [this](int s) { return m_representative[s] != s; }),
             m_visible.end());

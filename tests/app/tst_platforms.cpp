@@ -273,24 +273,43 @@ private slots:
 
     void aMoveToAnotherPlatformIsShownNotPossible()
     {
+        // West runs a larger network: sites east does not have, and the hubs both have.
         auto east = startManualServer(11);
-        auto west = startManualServer(12);
-        QVERIFY(east && west);
+        auto westOptions = manualOptions(12);
+        westOptions.scale = mock::Scale::Large;
+        auto west = std::make_unique<mock::MockServer>(westOptions);
+        QVERIFY(east && west->start());
         TestConsole console({ platform(QStringLiteral("east"), *east), platform(QStringLiteral("west"), *west) });
         QTRY_VERIFY_WITH_TIMEOUT(allLive(console.session), kTimeoutMs);
         v1::Task task;
         std::string target;
         QVERIFY(findFeasibleMove(*east->simulation(), { v1::TASK_KIND_BATCH, v1::TASK_KIND_TRAINING }, &task, &target));
-        const QString westHub = QStringLiteral("west/") + QString::fromStdString(west->simulation()->snapshot().sites(0).id());
+        const QString taskId = QStringLiteral("east/") + QString::fromStdString(task.id());
+        const NetworkState* state = console.session.state();
+
+        // Dropped on a hub west reports too: planned on east's report of it, by east.
+        const QString hub = QString::fromStdString(west->simulation()->snapshot().sites(0).id());
         QPointer<MigrationDialog> dialog
-            = console.window->dispatch()->openMigrationDialog(QStringLiteral("east/") + QString::fromStdString(task.id()), westHub);
+            = console.window->dispatch()->openMigrationDialog(taskId, QStringLiteral("west/") + hub);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->candidates()->index(0, 0).data(CandidatePlanModel::SiteIdRole).toString(), QStringLiteral("east/") + hub);
+        dialog->close();
+
+        // Dropped on a site only west has: shown as not possible, and why.
+        QString westOnly;
+        for (int i = 0; i < state->sites().size() && westOnly.isEmpty(); ++i) {
+            if (state->sites().at(i).platform == QLatin1String("west") && state->sameSiteOn(i, QStringLiteral("east")) < 0)
+                westOnly = state->sites().at(i).id;
+        }
+        QVERIFY(!westOnly.isEmpty());
+        dialog = console.window->dispatch()->openMigrationDialog(taskId, westOnly);
         QVERIFY(dialog);
         CandidatePlanModel* plans = dialog->candidates();
         int westRow = -1;
         for (int row = 0; row < plans->rowCount(); ++row) {
             const QString site = plans->index(row, 0).data(CandidatePlanModel::SiteIdRole).toString();
-            QVERIFY2(site == westHub || site.startsWith(QStringLiteral("east/")), qPrintable(site));
-            if (site == westHub)
+            QVERIFY2(site == westOnly || site.startsWith(QStringLiteral("east/")), qPrintable(site));
+            if (site == westOnly)
                 westRow = row;
         }
         QVERIFY(westRow >= 0);

@@ -23,7 +23,7 @@ struct TestConsole {
     {
         const QString path = journal.isEmpty() ? journalDir.filePath(QStringLiteral("journal.sqlite")) : journal;
         for (const cpn::ConnectionSettings& settings : platforms)
-            session.addPlatform(settings)->openJournal(path, settings.platform.isEmpty() ? settings.target : settings.platform);
+            session.addPlatform(settings, path);
         window = std::make_unique<cpn::MainWindow>(&session);
         window->resize(1400, 900);
         window->show();
