@@ -163,9 +163,9 @@ void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
             *snapshotTasks = TaskStore::withPlatform(*current, snapshot->platform, std::move(*snapshotTasks));
         prepared->moveToThread(gui);
     });
-    QThread* worker = m_preparing;
-    connect(m_preparing, &QThread::finished, this, [this, worker] {
-        if (m_preparing == worker) // else adopted already (removePlatform)
+    const quint64 preparation = ++m_preparations;
+    connect(m_preparing, &QThread::finished, this, [this, preparation] {
+        if (m_preparing && preparation == m_preparations) // else adopted already (removePlatform)
             adoptSnapshot();
     });
     m_preparing->start();

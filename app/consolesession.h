@@ -83,6 +83,7 @@ private:
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
     std::unique_ptr<NetworkState> m_prepared; // written by m_preparing until it finishes
+    quint64 m_preparations = 0; // snapshots prepared so far: tells a finished worker's report from an older one's
     std::optional<StateBatch> m_preparedBatch;
     TaskStore m_preparedTasks;
 };
