@@ -166,6 +166,13 @@ void MainWindow::createMapMenus()
     m_findSite->setShortcut(QKeySequence::Find);
     m_layersMenu = new MapLayersMenu(m_map, this);
     m_viewMenu->addMenu(m_layersMenu);
+    // With several platforms the sites can show whose they are instead of their load.
+    m_colourByPlatform = m_viewMenu->addAction(QString(), this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("map/colourByPlatform"), on);
+        updatePlatforms();
+    });
+    m_colourByPlatform->setCheckable(true);
+    m_colourByPlatform->setChecked(QSettings().value(QStringLiteral("map/colourByPlatform"), false).toBool());
     m_themeMenu = m_viewMenu->addMenu(QString());
     auto* themes = new QActionGroup(this);
     m_darkTheme = m_themeMenu->addAction(QString(), this, [this] { applyTheme(false); });
@@ -201,6 +208,7 @@ void MainWindow::retranslate()
     m_fitChina->setText(tr("&Fit China"));
     m_fitSelection->setText(tr("Fit &Selection"));
     m_findSite->setText(tr("Fin&d Site..."));
+    m_colourByPlatform->setText(tr("Colour Sites by &Platform"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_darkTheme->setText(tr("&Dark (control room)"));
     m_lightTheme->setText(tr("&Light"));
@@ -289,6 +297,8 @@ void MainWindow::updatePlatforms()
         names.clear();
         keys.clear();
     }
+    m_colourByPlatform->setEnabled(!names.isEmpty());
+    m_map->setPlatformColours(m_colourByPlatform->isChecked() ? names : QStringList());
     m_tasks->setPlatforms(names);
     m_alarms->alarmsPanel()->setPlatforms(names);
     m_dispatch->migrationsPanel()->setPlatforms(names);

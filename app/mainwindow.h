@@ -27,6 +27,8 @@ public:
     explicit MainWindow(ConsoleSession* session, QWidget* parent = nullptr);
 
     MapView* mapView() const { return m_map; }
+    // View > Colour Sites by Platform.
+    QAction* colourByPlatformAction() const { return m_colourByPlatform; }
     TaskTablePanel* taskPanel() const { return m_tasks; }
     SiteInspectorDock* inspectorDock() const { return m_inspectorDock; }
     DispatchController* dispatch() const { return m_dispatch; }
@@ -66,6 +68,7 @@ private:
     QMenu* m_themeMenu = nullptr;
     QAction* m_fitSelection = nullptr;
     QAction* m_findSite = nullptr;
+    QAction* m_colourByPlatform = nullptr;
     QAction* m_darkTheme = nullptr;
     QAction* m_lightTheme = nullptr;
     QLabel* m_connection;

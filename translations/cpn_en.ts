@@ -1665,6 +1665,10 @@ Showing the built-in map.</source>
         <source>Revisions: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Colour Sites by &amp;Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -1768,6 +1772,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1652,6 +1652,10 @@ Showing the built-in map.</source>
         <source>Revisions: %1</source>
         <translation>版本号：%1</translation>
     </message>
+    <message>
+        <source>Colour Sites by &amp;Platform</source>
+        <translation>按平台为站点着色(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -1756,6 +1760,10 @@ Showing the built-in map.</source>
     <message>
         <source>%1 km</source>
         <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Platform %1</source>
+        <translation>平台 %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QRectF>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -31,6 +32,8 @@ struct MapFrame {
     const std::vector<int>& drawOrder;
     // Platforms whose part is no longer live: their sites and links are drawn greyed.
     const QSet<QString>& stalePlatforms;
+    // Sites coloured by platform (platformColor of the index here) instead of by load; empty: by load.
+    const QStringList& platformColours;
 };
 
 } // namespace cpn

@@ -27,7 +27,7 @@ struct Row {
 
 } // namespace
 
-QImage MapLegend::render(qreal devicePixelRatio, const MapTheme& theme, bool latencyBands)
+QImage MapLegend::render(qreal devicePixelRatio, const MapTheme& theme, bool latencyBands, const QStringList& platforms)
 {
     constexpr double kPad = 10, kBarWidth = 170, kBarHeight = 8, kRow = 17, kKey = 26, kGap = 18;
     QFont font = QGuiApplication::font();
@@ -110,6 +110,15 @@ QImage MapLegend::render(qreal devicePixelRatio, const MapTheme& theme, bool lat
          },
             tr("Active alarms") },
     };
+    for (int i = 0; i < platforms.size(); ++i) {
+        const QColor c = platformColor(i);
+        sites.push_back({ [c, outline](QPainter& p, QPointF at) {
+                             p.setPen(QPen(outline, 1));
+                             p.setBrush(c);
+                             p.drawEllipse(at, 4.5, 4.5);
+                         },
+            tr("Platform %1").arg(platforms[i]) });
+    }
     if (latencyBands) {
         const char* const names[]
             = { QT_TR_NOOP("Within 1 ms"), QT_TR_NOOP("Within 5 ms"), QT_TR_NOOP("Within 20 ms") };

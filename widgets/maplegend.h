@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QStringList>
 
 class QPainter;
 
@@ -17,7 +18,9 @@ class MapLegend {
     Q_DECLARE_TR_FUNCTIONS(cpn::MapLegend)
 public:
     // The legend panel, in the current language; the caller caches it.
-    static QImage render(qreal devicePixelRatio, const MapTheme& theme = MapTheme::dark(), bool latencyBands = false);
+    // `platforms`: sites are coloured by platform (platformColor), each named in the key.
+    static QImage render(qreal devicePixelRatio, const MapTheme& theme = MapTheme::dark(), bool latencyBands = false,
+        const QStringList& platforms = {});
     // A bar of a round length (1, 2 or 5 times a power of ten km) in the bottom-right corner.
     static void paintScaleBar(QPainter& painter, const MapViewport& viewport, const MapTheme& theme, const QRect& area);
 };

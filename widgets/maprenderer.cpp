@@ -85,7 +85,8 @@ MapFrame MapRenderer::project(qreal devicePixelRatio)
     const double zoom = s.zoomLevel();
     m_network.project(geometry, s.viewport(), folded, zoom);
     return MapFrame { *s.state(), folded, s.viewport(), s.theme(), zoom, QRectF(QPointF(), s.size()), devicePixelRatio,
-        m_network.screenPositions(), m_network.screenRadii(), geometry.drawOrder(), s.stalePlatforms() };
+        m_network.screenPositions(), m_network.screenRadii(), geometry.drawOrder(), s.stalePlatforms(),
+        s.platformColours() };
 }
 
 void MapRenderer::render(QPainter& painter, bool interacting)
@@ -167,9 +168,12 @@ void MapRenderer::paintLegend(QPainter& painter, qreal dpr)
 {
     // The latency bands join the key while they are on the map.
     const bool bands = m_scene.isLayerVisible(MapLayer::LatencyCircles) && !m_reach.isEmpty();
-    if (m_legend.isNull() || m_legend.devicePixelRatio() != dpr || bands != m_legendBands) {
-        m_legend = MapLegend::render(dpr, *m_theme, bands);
+    const QStringList& platforms = m_scene.platformColours();
+    if (m_legend.isNull() || m_legend.devicePixelRatio() != dpr || bands != m_legendBands
+        || platforms != m_legendPlatforms) {
+        m_legend = MapLegend::render(dpr, *m_theme, bands, platforms);
         m_legendBands = bands;
+        m_legendPlatforms = platforms;
     }
     const double legendHeight = m_legend.height() / m_legend.devicePixelRatio();
     painter.drawImage(QPointF(kOverlayMarginPx, m_scene.size().height() - kOverlayMarginPx - legendHeight), m_legend);

@@ -60,6 +60,7 @@ private:
     QElapsedTimer m_reachAge;
     QImage m_legend; // rendered once per language, theme and set of bands
     bool m_legendBands = false;
+    QStringList m_legendPlatforms;
     const MapTheme* m_theme = nullptr; // what the layers are styled for
     bool m_stale = false;
     bool m_names = true;

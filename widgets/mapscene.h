@@ -82,6 +82,8 @@ public:
     void setStaleSince(const QDateTime& since) { m_staleSince = since; }
     const QSet<QString>& stalePlatforms() const { return m_stalePlatforms; }
     void setStalePlatforms(const QSet<QString>& platforms) { m_stalePlatforms = platforms; }
+    const QStringList& platformColours() const { return m_platformColours; }
+    void setPlatformColours(const QStringList& platforms) { m_platformColours = platforms; }
     bool isLegendVisible() const { return m_legendVisible; }
     void setLegendVisible(bool visible) { m_legendVisible = visible; }
     // The site a dragged task would land on (-1: none).
@@ -123,6 +125,7 @@ private:
     QStringList m_badgeLinks;
     QDateTime m_staleSince;
     QSet<QString> m_stalePlatforms;
+    QStringList m_platformColours;
     bool m_legendVisible = true;
     int m_dropSite = -1;
     double m_flowPhase = 0;

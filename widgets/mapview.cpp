@@ -218,6 +218,14 @@ void MapView::setStalePlatforms(const QSet<QString>& platforms)
     update();
 }
 
+void MapView::setPlatformColours(const QStringList& platforms)
+{
+    if (platforms == m_scene.platformColours())
+        return;
+    m_scene.setPlatformColours(platforms);
+    update();
+}
+
 void MapView::setLegendVisible(bool visible)
 {
     if (visible == m_scene.isLegendVisible())

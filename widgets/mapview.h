@@ -92,6 +92,10 @@ public:
     // Greys the sites and links of these platforms only (their feeds are down or quiet).
     void setStalePlatforms(const QSet<QString>& platforms);
     const QSet<QString>& stalePlatforms() const { return m_scene.stalePlatforms(); }
+    // Colours sites by platform (these, in this order; platformColor()) instead of by load, the
+    // legend naming each; empty: by load.
+    void setPlatformColours(const QStringList& platforms);
+    const QStringList& platformColours() const { return m_scene.platformColours(); }
     QDateTime staleSince() const { return m_scene.staleSince(); }
 
     // The utilisation and status key in the bottom-left corner (shown by default).

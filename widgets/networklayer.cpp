@@ -82,16 +82,21 @@ MapSymbols::SiteStyle NetworkLayer::styleOf(const MapFrame& frame, int site) con
     default:
         break;
     }
+    const qsizetype platform = frame.platformColours.indexOf(s.platform);
     if (style.ring == MapSymbols::Ring::Offline) {
         style.colorKey = kUtilisationSteps;
         style.fill = QColor::fromRgba(frame.theme.siteOffline);
+    } else if (platform >= 0) {
+        // Keys past the load's and their stale looks, two per platform.
+        style.colorKey = 2 * (kUtilisationSteps + 1) + 2 * int(platform);
+        style.fill = platformColor(int(platform));
     } else {
         style.colorKey = utilisationStep(f.utilisation);
         style.fill = utilisationPalette()[style.colorKey];
     }
     if (m_stale || (!frame.stalePlatforms.isEmpty() && frame.stalePlatforms.contains(s.platform))) {
-        // Keys past the live ones: both looks stay cached.
-        style.colorKey += kUtilisationSteps + 1;
+        // The stale look of the same colour: keys past the live ones, both looks stay cached.
+        style.colorKey += platform >= 0 && style.ring != MapSymbols::Ring::Offline ? 1 : kUtilisationSteps + 1;
         style.fill = StaleDataOverlay::desaturate(style.fill);
     }
     return style;

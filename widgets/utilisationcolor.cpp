@@ -54,4 +54,10 @@ const std::array<QColor, kUtilisationSteps>& utilisationPalette()
     return palette;
 }
 
+QColor platformColor(int index)
+{
+    static const QRgb colors[] = { 0x4cc9f0, 0xf72585, 0xffd166, 0x06d6a0, 0xb388ff, 0xff8c42, 0x90be6d, 0xe0e0e0 };
+    return QColor::fromRgb(colors[std::size_t(std::max(0, index)) % std::size(colors)]);
+}
+
 } // namespace cpn

@@ -8,6 +8,10 @@
 
 namespace cpn {
 
+// The colour of the platform at `index` when the map colours sites by platform: hues apart from
+// each other on a dark map, repeating after eight.
+QColor platformColor(int index);
+
 // 0 -> green, about 0.6 -> yellow, 0.8 -> orange, 1 -> red; values outside 0..1 are clamped.
 QColor utilisationColor(double utilisation);
 

@@ -32,6 +32,7 @@
 #include "tasktablepanel.h"
 #include "testconsole.h"
 #include "unansweredcommand.h"
+#include "utilisationcolor.h"
 
 #include <QAction>
 #include <QFile>
@@ -161,6 +162,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(inspector->field(QStringLiteral("platform")).startsWith(QStringLiteral("east")), kTimeoutMs);
         QVERIFY2(inspector->field(QStringLiteral("duplicates")).contains(QStringLiteral("west")),
             qPrintable(inspector->field(QStringLiteral("duplicates"))));
+
+        // View > Colour Sites by Platform: east's hub in east's colour, the key naming each.
+        QAction* colour = console.window->colourByPlatformAction();
+        QVERIFY(colour->isEnabled());
+        if (!colour->isChecked())
+            colour->trigger();
+        QCOMPARE(map->platformColours(), (QStringList { "east", "west", "demo" }));
+        const int eastHub = state->siteIndex(hub);
+        QVERIFY(map->foldedNetwork().isVisible(eastHub));
+        const QColor drawn = map->grab().toImage().pixelColor(map->sitePosition(eastHub).toPoint());
+        QVERIFY2(std::abs(drawn.hslHue() - platformColor(0).hslHue()) < 12, qPrintable(drawn.name()));
+        colour->trigger();
+        QVERIFY(map->platformColours().isEmpty());
 
         // Each table has the platform filter; choosing one shows its rows only.
         TaskTablePanel* panel = console.window->taskPanel();
