@@ -62,7 +62,10 @@ void StateFeed::start()
         std::lock_guard lock(m_mutex);
         m_stopping = false;
     }
-    m_thread = QThread::create([this] { run(); });
+    // What a run reports is applied only while it is the current run: a feed stopped and
+    // started again never hears late news from the run before.
+    const quint64 run = ++m_run;
+    m_thread = QThread::create([this, run] { this->run(run); });
     m_thread->setObjectName(QStringLiteral("cpn-watch"));
     m_thread->start();
 }
@@ -81,6 +84,15 @@ void StateFeed::stop()
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    ++m_run;
+    {
+        // Whatever the stopped run gathered and was not taken goes with it.
+        std::lock_guard lock(m_mutex);
+        m_pending = {};
+        m_pendingTasks = {};
+        m_pendingMetrics = -1;
+    }
+    m_notified = false;
     m_state = ConnectionState::Stopped;
     emit stateChanged(m_state);
 }
@@ -107,6 +119,14 @@ StateBatch StateFeed::takeBatch(TaskStore* snapshotTasks)
 void StateFeed::post(std::function<void()> onGuiThread)
 {
     QMetaObject::invokeMethod(this, std::move(onGuiThread), Qt::QueuedConnection);
+}
+
+void StateFeed::post(quint64 run, std::function<void()> onGuiThread)
+{
+    post([this, run, onGuiThread = std::move(onGuiThread)] {
+        if (run == m_run)
+            onGuiThread();
+    });
 }
 
 void StateFeed::notify()
@@ -205,13 +225,13 @@ void StateFeed::waitBackoff(int milliseconds)
     m_wake.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_stopping; });
 }
 
-void StateFeed::run()
+void StateFeed::run(quint64 run)
 {
     auto channel = makeChannel(m_settings);
     const PlatformScope scope(m_settings.platform);
     auto stub = v1::StateService::NewStub(channel);
-    auto setState = [this](ConnectionState state) {
-        post([this, state] {
+    auto setState = [this, run](ConnectionState state) {
+        post(run, [this, state] {
             // A report still queued when stop() ran must not bring back an old state.
             if (m_state == state || !m_thread)
                 return;
@@ -314,7 +334,7 @@ void StateFeed::run()
                     push(std::move(batch), std::move(prepared));
                     needSnapshot = false;
                     progressed = true;
-                    post([this, revision, taskCount] {
+                    post(run, [this, revision, taskCount] {
                         ++m_snapshotCount;
                         emit snapshotTaken(revision, taskCount);
                     });
@@ -328,7 +348,7 @@ void StateFeed::run()
         if (!needSnapshot) {
             if (!progressed) {
                 const quint64 from = revision;
-                post([this, from] {
+                post(run, [this, from] {
                     ++m_resumeCount;
                     emit resumed(from);
                 });
@@ -387,7 +407,7 @@ void StateFeed::run()
             backoffMs = kFirstBackoffMs;
         const int jittered = int(backoffMs * (0.8 + 0.4 * QRandomGenerator::global()->generateDouble()));
         setState(ConnectionState::Reconnecting);
-        post([this, jittered, error] {
+        post(run, [this, jittered, error] {
             m_lastError = error;
             emit reconnectScheduled(jittered, error);
         });

@@ -64,7 +64,7 @@ signals:
     void resumed(quint64 fromRevision);
 
 private:
-    void run();
+    void run(quint64 run);
     bool beginCall(grpc::ClientContext* context);
     void endCall();
     void waitBackoff(int milliseconds);
@@ -72,6 +72,8 @@ private:
     void append(StateEvent&& event);
     void notify();
     void post(std::function<void()> onGuiThread);
+    // Only while `run` is still the feed's current run.
+    void post(quint64 run, std::function<void()> onGuiThread);
 
     const ConnectionSettings m_settings;
     bool m_prepareTasks = false;
@@ -90,6 +92,7 @@ private:
     std::atomic<int> m_coalescedFrames { 0 };
 
     // GUI thread only.
+    quint64 m_run = 0; // the current run of the network thread; a new one at each start and stop
     ConnectionState m_state = ConnectionState::Idle;
     QString m_lastError;
     int m_snapshotCount = 0;

@@ -121,6 +121,30 @@ private slots:
         QCOMPARE(mock.stop(), 0);
     }
 
+    // Disconnect and reconnect (the Connections dialog): what the stopped run gathered and the
+    // GUI had not taken is dropped with it; the next run starts from a snapshot of its own.
+    void aStoppedFeedKeepsNothingOfItsRun()
+    {
+        MockProcess mock;
+        QVERIFY(mock.start(0, kFastArgs) > 0);
+        StateFeed feed(ConnectionSettings { mock.address(), {} });
+        QSignalSpy ready(&feed, &StateFeed::batchReady);
+        QSignalSpy snapshots(&feed, &StateFeed::snapshotTaken);
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() > 0 && snapshots.count() > 0, kTimeoutMs);
+        feed.stop();
+        QCOMPARE(feed.state(), ConnectionState::Stopped);
+        QVERIFY(feed.takeBatch().isEmpty());
+        feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 2, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(feed.state() == ConnectionState::Live, kTimeoutMs);
+        // The new run's snapshot, waiting since snapshotTaken.
+        const StateBatch batch = feed.takeBatch();
+        QVERIFY(batch.snapshot.has_value());
+        QVERIFY(!batch.snapshot->sites.isEmpty());
+        feed.stop();
+    }
+
     void reconnectsAfterTheServerIsKilledAndRestarted()
     {
         MockProcess mock;
