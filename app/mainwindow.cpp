@@ -379,6 +379,7 @@ void MainWindow::updateStatus()
         }
         const QString shortText = p->connectionState() == ConnectionState::Live && !since.isValid() ? tr("live")
             : p->connectionState() == ConnectionState::Live                                       ? tr("stale")
+            : p->connectionState() == ConnectionState::Reconnecting && p->feed()->lastFailureRefused() ? tr("refused")
             : p->connectionState() == ConnectionState::Reconnecting                               ? tr("reconnecting")
             : p->connectionState() == ConnectionState::Stopped                                    ? tr("disconnected")
                                                                                                   : tr("connecting");

@@ -69,8 +69,15 @@ QString whyCertificateFails(const ConnectionSettings& settings)
 
 } // namespace
 
-QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected)
+QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected,
+    bool* refused)
 {
+    // The server turned this console away: its token, or TLS on either side.
+    const auto turnedAway = [refused](bool away) {
+        if (refused)
+            *refused = away;
+    };
+    turnedAway(true);
     const QString text = QString::fromStdString(message);
     auto has = [&](const char* s) { return text.contains(QLatin1String(s), Qt::CaseInsensitive); };
     if (settings.tls) {
@@ -92,12 +99,14 @@ QString describeFailure(int code, const std::string& message, const ConnectionSe
                 "(--tls-cert, --tls-key)");
         if (has("handshake") || has("SSL"))
             return QCoreApplication::translate("cpn::Connection", "TLS: the handshake with the server failed");
-    } else if (code == int(grpc::StatusCode::UNAVAILABLE) && !everConnected
+    }
+    if (!settings.tls && code == int(grpc::StatusCode::UNAVAILABLE) && !everConnected
         && (has("Socket closed") || has("Connection reset") || has("Broken pipe") || has("FD shutdown")
             || (has("failed to connect to all addresses") && has("closed")))) {
         return QCoreApplication::translate("cpn::Connection",
             "The server closed the connection at once: does it want TLS (--tls-ca)?");
     }
+    turnedAway(code == int(grpc::StatusCode::UNAUTHENTICATED) || code == int(grpc::StatusCode::PERMISSION_DENIED));
     if (code == int(grpc::StatusCode::UNAUTHENTICATED))
         return QCoreApplication::translate("cpn::Connection", "The server does not accept this console's token");
     if (code == int(grpc::StatusCode::UNAVAILABLE) && has("Connection refused"))

@@ -35,8 +35,11 @@ std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings);
 // plaintext against TLS or the other way round); otherwise the server's own words with the
 // code. Never empty. `everConnected`: a call on this connection succeeded before, so a closed
 // socket is a server going away, not a TLS mismatch. With a TLS verification failure it makes
-// a handshake of its own (seconds at most): never call it on the GUI thread.
-QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected);
+// a handshake of its own (seconds at most): never call it on the GUI thread. `refused`, when
+// given, says whether the server turned this console away (its token, or TLS), which waiting
+// does not fix.
+QString describeFailure(int code, const std::string& message, const ConnectionSettings& settings, bool everConnected,
+    bool* refused = nullptr);
 // Adds the bearer token to a call's metadata.
 void authorize(grpc::ClientContext& context, const ConnectionSettings& settings);
 

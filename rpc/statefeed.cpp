@@ -249,12 +249,16 @@ void StateFeed::run(quint64 run)
     bool everConnected = false;
     std::string lastFailure;
     QString lastDescription;
+    bool lastRefused = false; // lastDescription is the server turning this console away
+    bool refused = false; // this attempt's failure was
     auto describe = [&](const grpc::Status& status) {
         const std::string key = std::to_string(int(status.error_code())) + (everConnected ? "+" : "-") + status.error_message();
         if (key != lastFailure) {
             lastFailure = key;
-            lastDescription = describeFailure(status.error_code(), status.error_message(), m_settings, everConnected);
+            lastDescription
+                = describeFailure(status.error_code(), status.error_message(), m_settings, everConnected, &lastRefused);
         }
+        refused = lastRefused;
         return lastDescription;
     };
     int backoffMs = kFirstBackoffMs;
@@ -266,6 +270,7 @@ void StateFeed::run(quint64 run)
                 return;
         }
         QString error;
+        refused = false;
         bool progressed = false;
         if (needSnapshot) {
             grpc::ClientContext context;
@@ -407,8 +412,9 @@ void StateFeed::run(quint64 run)
             backoffMs = kFirstBackoffMs;
         const int jittered = int(backoffMs * (0.8 + 0.4 * QRandomGenerator::global()->generateDouble()));
         setState(ConnectionState::Reconnecting);
-        post(run, [this, jittered, error] {
+        post(run, [this, jittered, error, refused] {
             m_lastError = error;
+            m_lastRefused = refused;
             emit reconnectScheduled(jittered, error);
         });
         waitBackoff(jittered);

@@ -47,6 +47,9 @@ public:
 
     ConnectionState state() const { return m_state; }
     QString lastError() const { return m_lastError; }
+    // The last failure was the server turning this console away (its token, TLS): waiting
+    // does not fix it.
+    bool lastFailureRefused() const { return m_lastRefused; }
     int snapshotCount() const { return m_snapshotCount; }
     int resumeCount() const { return m_resumeCount; }
     // Events the server sent with a revision at or below one already received (dropped).
@@ -95,6 +98,7 @@ private:
     quint64 m_run = 0; // the current run of the network thread; a new one at each start and stop
     ConnectionState m_state = ConnectionState::Idle;
     QString m_lastError;
+    bool m_lastRefused = false;
     int m_snapshotCount = 0;
     int m_resumeCount = 0;
     QTimer m_cadence;

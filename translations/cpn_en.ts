@@ -1669,6 +1669,10 @@ Showing the built-in map.</source>
         <source>Colour Sites by &amp;Platform</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>

@@ -1656,6 +1656,10 @@ Showing the built-in map.</source>
         <source>Colour Sites by &amp;Platform</source>
         <translation>按平台为站点着色(&amp;P)</translation>
     </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>

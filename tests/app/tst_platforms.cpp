@@ -285,6 +285,22 @@ private slots:
         QVERIFY(console.window->alarms()->isAcknowledgeAllowed());
     }
 
+    // A platform that turns this console away says so ("refused"), beside one that is live.
+    void aPlatformThatRefusesTheTokenSaysSo()
+    {
+        auto options = manualOptions(11);
+        options.serving.tokens = { { server::Role::Operator, "op-secret" } };
+        mock::MockServer server(options);
+        QVERIFY(server.start());
+        auto other = startManualServer(12);
+        QVERIFY(other);
+        TestConsole console({ platform(QStringLiteral("east"), server, QStringLiteral("not-the-token")),
+            platform(QStringLiteral("west"), *other) });
+        QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionText() == QStringLiteral("east: refused | west: live"), kTimeoutMs);
+        PlatformLink* east = console.session.platform(QStringLiteral("east"));
+        QCOMPARE(east->lastError(), QStringLiteral("Snapshot failed: The server does not accept this console's token"));
+    }
+
     void aMoveToAnotherPlatformIsShownNotPossible()
     {
         // West runs a larger network: sites east does not have, and the hubs both have.
