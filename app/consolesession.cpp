@@ -32,7 +32,8 @@ ConsoleSession::~ConsoleSession()
     }
 }
 
-PlatformLink* ConsoleSession::addPlatform(const ConnectionSettings& settings, const QString& journal, const QString& scheduler)
+PlatformLink* ConsoleSession::addPlatform(
+    const ConnectionSettings& settings, const QString& journal, const QString& scheduler)
 {
     auto* link = new PlatformLink(settings, this);
     // Before anyone hears of it: whoever does may send commands through its journal.
@@ -121,7 +122,6 @@ void ConsoleSession::applyPending()
         return;
     }
     m_state->applyBatch(batch);
-    m_lastUpdate = QDateTime::currentDateTime();
     // The task list's part in the next turn of the event loop: the network and the tasks, each a
     // few tens of ms at huge, are two short stalls of the GUI instead of one long one. (A
     // snapshot's million tasks come ready-built from the watch thread and are swapped in, not
@@ -178,7 +178,6 @@ void ConsoleSession::adoptSnapshot()
     m_state->adopt(*m_prepared);
     // The network this console showed before, freed in a later turn of the event loop.
     m_prepared.release()->deleteLater();
-    m_lastUpdate = QDateTime::currentDateTime();
     m_pendingTasks = std::move(m_preparedBatch);
     m_preparedBatch.reset();
     m_pendingTaskStore = std::move(m_preparedTasks);

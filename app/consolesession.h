@@ -8,7 +8,6 @@
 #include "platformlink.h"
 #include "taskstore.h"
 
-#include <QDateTime>
 #include <QObject>
 
 #include <memory>
@@ -35,7 +34,8 @@ public:
     // Adds a platform (not started: start() starts all, or call its feed's start()). Its name
     // must be unique; with several, none may be empty. Its commands are journalled in `journal`
     // under `scheduler` (empty: its journalKey()); no journal: the default one.
-    PlatformLink* addPlatform(const ConnectionSettings& settings, const QString& journal = {}, const QString& scheduler = {});
+    PlatformLink* addPlatform(
+        const ConnectionSettings& settings, const QString& journal = {}, const QString& scheduler = {});
     // Stops the platform and drops its part of the network.
     void removePlatform(const QString& name);
     const QList<PlatformLink*>& platforms() const { return m_platforms; }
@@ -48,13 +48,10 @@ public:
     const ConnectionSettings& settings() const { return m_platforms.front()->settings(); }
     StateFeed* feed() const { return m_platforms.front()->feed(); }
     DispatchClient* dispatch() const { return m_platforms.front()->dispatch(); }
-    void openJournal(const QString& path, const QString& scheduler) { m_platforms.front()->openJournal(path, scheduler); }
     DispatchOutbox* outbox() { return m_platforms.front()->outbox(); }
 
     NetworkState* state() const { return m_state; }
     TaskTableModel* tasks() const { return m_tasks; }
-    // Wall time of the last batch applied, of any platform; invalid before the first.
-    QDateTime lastUpdate() const { return m_lastUpdate; }
 
 signals:
     void batchApplied();
@@ -75,7 +72,6 @@ private:
     int m_nextPlatform = 0; // whose batch is taken next: each in turn
     NetworkState* m_state;
     TaskTableModel* m_tasks;
-    QDateTime m_lastUpdate;
     // A batch's tasks wait one turn of the event loop after its network (two short stalls
     // instead of one long one); anything applied later applies them first.
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list

@@ -392,8 +392,9 @@ private slots:
     void mainWindowMarksUnacknowledgedCriticalAlarmsOnTheMap()
     {
         QTemporaryDir dir;
-        ConsoleSession session(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} });
-        session.openJournal(dir.filePath(QStringLiteral("journal.sqlite")), QStringLiteral("test"));
+        ConsoleSession session;
+        session.addPlatform(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} },
+            dir.filePath(QStringLiteral("journal.sqlite")), QStringLiteral("test"));
         MainWindow window(&session);
         AlarmController* alarms = window.alarms();
         QVERIFY(alarms);
