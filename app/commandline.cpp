@@ -12,52 +12,59 @@ namespace cpn {
 
 namespace {
 
-    bool validName(const QString& name)
-    {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
-        return pattern.match(name).hasMatch();
-    }
+// The context of the command line's words in the catalogues.
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(cpn::CommandLine)
+};
 
-    // A per-platform option's value: NAME=FILE when NAME is a platform's, else FILE for all.
-    std::pair<QString, QString> split(const QString& value, const QList<PlatformOptions>& platforms)
-    {
-        const qsizetype eq = value.indexOf(QLatin1Char('='));
-        if (eq > 0) {
-            const QString name = value.left(eq);
-            if (std::any_of(platforms.cbegin(), platforms.cend(), [&name](const PlatformOptions& p) { return p.name == name; }))
-                return { name, value.mid(eq + 1) };
-        }
-        return { QString(), value };
-    }
+bool validName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
+    return pattern.match(name).hasMatch();
+}
 
-    // Reads a file named for one platform or for all: `read` fills the platform's field.
-    template <typename Read>
-    bool perPlatform(const QStringList& values, const QString& option, QList<PlatformOptions>& platforms, Read read,
-        QString* error)
-    {
-        QSet<QString> given;
-        // Named values first: they win over a value for all.
-        for (int pass = 0; pass < 2; ++pass) {
-            for (const QString& value : values) {
-                const auto [name, file] = split(value, platforms);
-                if (name.isEmpty() != (pass == 1))
+// A per-platform option's value: NAME=FILE when NAME is a platform's, else FILE for all.
+std::pair<QString, QString> split(const QString& value, const QList<PlatformOptions>& platforms)
+{
+    const qsizetype eq = value.indexOf(QLatin1Char('='));
+    if (eq > 0) {
+        const QString name = value.left(eq);
+        if (std::any_of(
+                platforms.cbegin(), platforms.cend(), [&name](const PlatformOptions& p) { return p.name == name; }))
+            return { name, value.mid(eq + 1) };
+    }
+    return { QString(), value };
+}
+
+// Reads a file named for one platform or for all: `read` fills the platform's field.
+template <typename Read>
+bool perPlatform(
+    const QStringList& values, const QString& option, QList<PlatformOptions>& platforms, Read read, QString* error)
+{
+    QSet<QString> given;
+    // Named values first: they win over a value for all.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const QString& value : values) {
+            const auto [name, file] = split(value, platforms);
+            if (name.isEmpty() != (pass == 1))
+                continue;
+            if (given.contains(name)) {
+                *error = name.isEmpty() ? CommandLine::tr("--%1 is given twice").arg(option)
+                                        : CommandLine::tr("--%1 is given twice for %2").arg(option, name);
+                return false;
+            }
+            given.insert(name);
+            for (PlatformOptions& p : platforms) {
+                if ((name.isEmpty() && given.contains(p.name) && !p.name.isEmpty())
+                    || (!name.isEmpty() && p.name != name))
                     continue;
-                if (given.contains(name)) {
-                    *error = name.isEmpty() ? QCoreApplication::translate("cpn::CommandLine", "--%1 is given twice").arg(option)
-                                            : QCoreApplication::translate("cpn::CommandLine", "--%1 is given twice for %2").arg(option, name);
+                if (!read(p, file, error))
                     return false;
-                }
-                given.insert(name);
-                for (PlatformOptions& p : platforms) {
-                    if ((name.isEmpty() && given.contains(p.name) && !p.name.isEmpty()) || (!name.isEmpty() && p.name != name))
-                        continue;
-                    if (!read(p, file, error))
-                        return false;
-                }
             }
         }
-        return true;
     }
+    return true;
+}
 
 } // namespace
 
@@ -87,7 +94,9 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
             p.name = target.left(eq);
             target = target.mid(eq + 1);
             if (!validName(p.name)) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "\"%1\" is not a platform name (letters, digits, '.', '_' and '-', at most 32)").arg(p.name);
+                *error
+                    = CommandLine::tr("\"%1\" is not a platform name (letters, digits, '.', '_' and '-', at most 32)")
+                          .arg(p.name);
                 return std::nullopt;
             }
         }
@@ -96,18 +105,18 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
             bool ok = false;
             const int port = colon > 0 ? target.mid(colon + 1).toInt(&ok) : 0;
             if (!ok || port <= 0 || port > 65535) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded").arg(value);
+                *error = CommandLine::tr("--connect %1: give HOST:PORT, NAME=HOST:PORT or NAME=embedded").arg(value);
                 return std::nullopt;
             }
             p.target = target;
         }
         for (const PlatformOptions& other : platforms) {
             if (other.name == p.name) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "Two platforms are named \"%1\"").arg(p.name);
+                *error = CommandLine::tr("Two platforms are named \"%1\"").arg(p.name);
                 return std::nullopt;
             }
             if (other.embedded() && p.embedded()) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "Only one platform can be the embedded mock scheduler");
+                *error = CommandLine::tr("Only one platform can be the embedded mock scheduler");
                 return std::nullopt;
             }
         }
@@ -118,7 +127,7 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
     if (platforms.size() > 1) {
         for (const PlatformOptions& p : platforms) {
             if (p.name.isEmpty()) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "With several platforms, name each: --connect NAME=HOST:PORT");
+                *error = CommandLine::tr("With several platforms, name each: --connect NAME=HOST:PORT");
                 return std::nullopt;
             }
         }
@@ -127,28 +136,29 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         p.tokenPath = path;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
+            *error = CommandLine::tr("Cannot read the token file %1: %2").arg(file.fileName(), file.errorString());
             return false;
         }
         p.token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
         if (p.token.isEmpty()) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "The token file %1 is empty").arg(file.fileName());
+            *error = CommandLine::tr("The token file %1 is empty").arg(file.fileName());
             return false;
         }
         return true;
     };
     // TLS files: read now, so that a typo is an error at start, not a connection that never comes.
-    const auto readPem = [](QByteArray PlatformOptions::*field, QString PlatformOptions::*pathField, const QString& option) {
+    const auto readPem = [](QByteArray PlatformOptions::*field, QString PlatformOptions::*pathField,
+                             const QString& option) {
         return [field, pathField, option](PlatformOptions& p, const QString& path, QString* error) {
             p.*pathField = path;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
+                *error = CommandLine::tr("Cannot read %1 (--%2): %3").arg(file.fileName(), option, file.errorString());
                 return false;
             }
             p.*field = file.read(1 << 20);
             if (!(p.*field).contains("-----BEGIN ")) {
-                *error = QCoreApplication::translate("cpn::CommandLine", "%1 (--%2) is not a PEM file").arg(file.fileName(), option);
+                *error = CommandLine::tr("%1 (--%2) is not a PEM file").arg(file.fileName(), option);
                 return false;
             }
             p.tls = true;
@@ -156,18 +166,22 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
         };
     };
     if (!perPlatform(arguments.tokenFile, QStringLiteral("token-file"), platforms, readToken, error)
-        || !perPlatform(arguments.tlsCa, QStringLiteral("tls-ca"), platforms, readPem(&PlatformOptions::tlsCa, &PlatformOptions::tlsCaPath, QStringLiteral("tls-ca")), error)
-        || !perPlatform(arguments.tlsCert, QStringLiteral("tls-cert"), platforms, readPem(&PlatformOptions::tlsCert, &PlatformOptions::tlsCertPath, QStringLiteral("tls-cert")), error)
-        || !perPlatform(arguments.tlsKey, QStringLiteral("tls-key"), platforms, readPem(&PlatformOptions::tlsKey, &PlatformOptions::tlsKeyPath, QStringLiteral("tls-key")), error))
+        || !perPlatform(arguments.tlsCa, QStringLiteral("tls-ca"), platforms,
+            readPem(&PlatformOptions::tlsCa, &PlatformOptions::tlsCaPath, QStringLiteral("tls-ca")), error)
+        || !perPlatform(arguments.tlsCert, QStringLiteral("tls-cert"), platforms,
+            readPem(&PlatformOptions::tlsCert, &PlatformOptions::tlsCertPath, QStringLiteral("tls-cert")), error)
+        || !perPlatform(arguments.tlsKey, QStringLiteral("tls-key"), platforms,
+            readPem(&PlatformOptions::tlsKey, &PlatformOptions::tlsKeyPath, QStringLiteral("tls-key")), error))
         return std::nullopt;
     for (const PlatformOptions& p : platforms) {
         const QString who = p.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.name);
         if (p.tlsCert.isEmpty() != p.tlsKey.isEmpty()) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "--tls-cert and --tls-key go together") + who;
+            *error = CommandLine::tr("--tls-cert and --tls-key go together") + who;
             return std::nullopt;
         }
         if (p.tls && p.embedded()) {
-            *error = QCoreApplication::translate("cpn::CommandLine", "TLS options need --connect: the embedded scheduler is reached over loopback") + who;
+            *error
+                = CommandLine::tr("TLS options need --connect: the embedded scheduler is reached over loopback") + who;
             return std::nullopt;
         }
     }
@@ -177,62 +191,55 @@ std::optional<QList<PlatformOptions>> platformsFrom(const PlatformArguments& arg
 std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QString* error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("cpn::CommandLine", "Control console of the national computing power network."));
+    parser.setApplicationDescription(CommandLine::tr("Control console of the national computing power network."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption connect(QStringLiteral("connect"),
-        QCoreApplication::translate("cpn::CommandLine",
+        CommandLine::tr(
             "Connect to the scheduler at HOST:PORT instead of the embedded mock. Repeat as NAME=HOST:PORT for "
             "several platforms at once; NAME=embedded is the embedded mock as one of them."),
         QStringLiteral("[NAME=]HOST:PORT"));
     const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-        QCoreApplication::translate("cpn::CommandLine", "Read the bearer token from FILE (NAME=FILE: for that platform only)."), QStringLiteral("[NAME=]FILE"));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-        QCoreApplication::translate("cpn::CommandLine", "User interface language: zh_CN or en."), QStringLiteral("LANG"));
+        CommandLine::tr("Read the bearer token from FILE (NAME=FILE: for that platform only)."),
+        QStringLiteral("[NAME=]FILE"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), CommandLine::tr("User interface language: zh_CN or en."), QStringLiteral("LANG"));
     const QCommandLineOption basemap(QStringLiteral("basemap"),
-        QCoreApplication::translate("cpn::CommandLine", "Draw this GeoJSON file as the basemap."),
-        QStringLiteral("FILE.geojson"));
+        CommandLine::tr("Draw this GeoJSON file as the basemap."), QStringLiteral("FILE.geojson"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QCoreApplication::translate("cpn::CommandLine", "Save the main window to FILE.png after live data, then exit."),
-        QStringLiteral("FILE.png"));
+        CommandLine::tr("Save the main window to FILE.png after live data, then exit."), QStringLiteral("FILE.png"));
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
-        QCoreApplication::translate("cpn::CommandLine", "Seconds of live data before the screenshot (default 3)."),
-        QStringLiteral("SECONDS"), QStringLiteral("3"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-        QCoreApplication::translate("cpn::CommandLine", "Seed of the embedded mock scheduler."), QStringLiteral("N"),
-        QStringLiteral("1"));
+        CommandLine::tr("Seconds of live data before the screenshot (default 3)."), QStringLiteral("SECONDS"),
+        QStringLiteral("3"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the embedded mock scheduler."),
+        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption scale(QStringLiteral("scale"),
-        QCoreApplication::translate("cpn::CommandLine", "Scale of the embedded mock: national, large or huge."),
-        QStringLiteral("SCALE"), QStringLiteral("national"));
+        CommandLine::tr("Scale of the embedded mock: national, large or huge."), QStringLiteral("SCALE"),
+        QStringLiteral("national"));
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
-        QCoreApplication::translate("cpn::CommandLine", "Simulated seconds per wall second of the embedded mock."),
-        QStringLiteral("X"), QStringLiteral("10"));
+        CommandLine::tr("Simulated seconds per wall second of the embedded mock."), QStringLiteral("X"),
+        QStringLiteral("10"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
-        QCoreApplication::translate("cpn::CommandLine",
-            "Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus."),
+        CommandLine::tr("Scenario of the embedded mock: normal, peak, hub-outage, link-cut or green-surplus."),
         QStringLiteral("NAME"), QStringLiteral("normal"));
     const QCommandLineOption journal(QStringLiteral("journal"),
-        QCoreApplication::translate("cpn::CommandLine",
-            "Keep dispatch commands in this SQLite journal (default: in the user's application data)."),
+        CommandLine::tr("Keep dispatch commands in this SQLite journal (default: in the user's application data)."),
         QStringLiteral("FILE"));
     const QCommandLineOption timing(QStringLiteral("timing"),
-        QCoreApplication::translate("cpn::CommandLine",
+        CommandLine::tr(
             "Print figures on standard output: \"live SECONDS\" once the first change after the snapshot is "
             "applied, and at exit the longest stalls of the user interface (ms) and the peak memory (MB)."));
     const QCommandLineOption tlsCa(QStringLiteral("tls-ca"),
-        QCoreApplication::translate("cpn::CommandLine",
-            "Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler's certificate "
-            "(NAME=FILE: for that platform only)."),
+        CommandLine::tr("Connect with TLS, trusting the CA certificate in FILE (PEM) for the scheduler's certificate "
+                        "(NAME=FILE: for that platform only)."),
         QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
-        QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's certificate (PEM; with --tls-key)."),
+        CommandLine::tr("Mutual TLS: this console's certificate (PEM; with --tls-key)."),
         QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
-        QCoreApplication::translate("cpn::CommandLine", "Mutual TLS: this console's private key (PEM)."),
-        QStringLiteral("[NAME=]FILE"));
-    parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale, scenario,
-        journal, timing, tlsCa, tlsCert, tlsKey });
+        CommandLine::tr("Mutual TLS: this console's private key (PEM)."), QStringLiteral("[NAME=]FILE"));
+    parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
+        scenario, journal, timing, tlsCa, tlsCert, tlsKey });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -245,7 +252,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     options.platforms = *platforms;
     options.lang = parser.value(lang);
     if (!options.lang.isEmpty() && options.lang != QLatin1String("zh_CN") && options.lang != QLatin1String("en")) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "Unknown language %1 (use zh_CN or en)").arg(options.lang);
+        *error = CommandLine::tr("Unknown language %1 (use zh_CN or en)").arg(options.lang);
         return std::nullopt;
     }
     options.basemap = parser.value(basemap);
@@ -255,24 +262,24 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     bool ok = false;
     options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);
     if (!ok || options.screenshotAfterSeconds < 0) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "--screenshot-after needs a number of seconds >= 0");
+        *error = CommandLine::tr("--screenshot-after needs a number of seconds >= 0");
         return std::nullopt;
     }
     options.seed = parser.value(seed).toULongLong(&ok);
     if (!ok) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "--seed needs a whole number");
+        *error = CommandLine::tr("--seed needs a whole number");
         return std::nullopt;
     }
     options.scale = parser.value(scale);
-    if (!QStringList { QStringLiteral("national"), QStringLiteral("large"), QStringLiteral("huge") }.contains(options.scale)) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "Unknown scale %1 (use national, large or huge)")
-                     .arg(options.scale);
+    if (!QStringList { QStringLiteral("national"), QStringLiteral("large"), QStringLiteral("huge") }.contains(
+            options.scale)) {
+        *error = CommandLine::tr("Unknown scale %1 (use national, large or huge)").arg(options.scale);
         return std::nullopt;
     }
     options.scenario = parser.value(scenario);
     options.timeScale = parser.value(timeScale).toDouble(&ok);
     if (!ok || options.timeScale <= 0) {
-        *error = QCoreApplication::translate("cpn::CommandLine", "--time-scale needs a number > 0");
+        *error = CommandLine::tr("--time-scale needs a number > 0");
         return std::nullopt;
     }
     return options;

@@ -21,26 +21,26 @@
 namespace cpn {
 
 namespace {
-    const QString kGroup = QStringLiteral("platforms");
+const QString kGroup = QStringLiteral("platforms");
 
-    // What the platforms' state is called in the table.
-    QString stateText(const PlatformLink* p)
-    {
-        switch (p->connectionState()) {
-        case ConnectionState::Live:
-            return ConnectionsDialog::tr("Live");
-        case ConnectionState::Reconnecting:
-            return p->lastError().isEmpty() ? ConnectionsDialog::tr("Reconnecting")
-                                            : ConnectionsDialog::tr("Reconnecting: %1").arg(p->lastError());
-        case ConnectionState::Stopped:
-            return ConnectionsDialog::tr("Disconnected");
-        case ConnectionState::Idle:
-        case ConnectionState::Connecting:
-            break;
-        }
-        return ConnectionsDialog::tr("Connecting");
+// What the platforms' state is called in the table.
+QString stateText(const PlatformLink* p)
+{
+    switch (p->connectionState()) {
+    case ConnectionState::Live:
+        return ConnectionsDialog::tr("Live");
+    case ConnectionState::Reconnecting:
+        return p->lastError().isEmpty() ? ConnectionsDialog::tr("Reconnecting")
+                                        : ConnectionsDialog::tr("Reconnecting: %1").arg(p->lastError());
+    case ConnectionState::Stopped:
+        return ConnectionsDialog::tr("Disconnected");
+    case ConnectionState::Idle:
+    case ConnectionState::Connecting:
+        break;
     }
+    return ConnectionsDialog::tr("Connecting");
 }
+} // namespace
 
 PlatformEditor::PlatformEditor(const PlatformOptions& current, const QStringList& taken, bool mustName, QWidget* parent)
     : QDialog(parent)
@@ -153,7 +153,8 @@ void PlatformEditor::test()
     probeConnection(settings, this, [this](bool ok, const QString& text) {
         m_test->setEnabled(true);
         m_result->setText(text);
-        m_result->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2fbf71; }") : QStringLiteral("QLabel { color: #e5484d; }"));
+        m_result->setStyleSheet(
+            ok ? QStringLiteral("QLabel { color: #2fbf71; }") : QStringLiteral("QLabel { color: #e5484d; }"));
     });
 }
 
@@ -232,7 +233,8 @@ ConnectionsDialog::ConnectionsDialog(ConsoleSession* session, const QString& jou
         updateButtons();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConnectionsDialog::updateButtons);
-    const auto watch = [this](PlatformLink* p) { connect(p, &PlatformLink::healthChanged, this, &ConnectionsDialog::refresh); };
+    const auto watch
+        = [this](PlatformLink* p) { connect(p, &PlatformLink::healthChanged, this, &ConnectionsDialog::refresh); };
     for (PlatformLink* p : m_session->platforms())
         watch(p);
     connect(m_session, &ConsoleSession::platformAdded, this, watch);
@@ -274,7 +276,8 @@ void ConnectionsDialog::updateButtons()
 {
     const PlatformLink* p = selected();
     m_edit->setEnabled(p && !p->source().embedded());
-    m_edit->setToolTip(p && p->source().embedded() ? tr("The embedded scheduler is chosen on the command line") : QString());
+    m_edit->setToolTip(
+        p && p->source().embedded() ? tr("The embedded scheduler is chosen on the command line") : QString());
     m_remove->setEnabled(p && m_session->platforms().size() > 1);
     m_disconnect->setEnabled(p && p->connectionState() != ConnectionState::Stopped);
     m_reconnect->setEnabled(p != nullptr);

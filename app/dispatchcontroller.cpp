@@ -116,12 +116,13 @@ void DispatchController::wirePlatform(PlatformLink* platform)
     connect(outbox, &DispatchOutbox::commandFailed, this, &DispatchController::onCommandFailed);
     connect(outbox, &DispatchOutbox::awaitingConsent, this,
         [this, outbox](const QList<DispatchCommand>& commands) { askAboutForeignCommands(outbox, commands); });
-    connect(outbox, &DispatchOutbox::commandDeferred, this, [this, outbox](const DispatchCommand& c, const QString& why) {
-        if (auto fresh = outbox->journal()->find(c.requestId))
-            m_audit->upsert(*fresh);
-        say(tr("No answer from the scheduler (%1): \"%2\" is kept and will be sent again.")
-                .arg(why, commandSummary(c, m_session->state())));
-    });
+    connect(
+        outbox, &DispatchOutbox::commandDeferred, this, [this, outbox](const DispatchCommand& c, const QString& why) {
+            if (auto fresh = outbox->journal()->find(c.requestId))
+                m_audit->upsert(*fresh);
+            say(tr("No answer from the scheduler (%1): \"%2\" is kept and will be sent again.")
+                    .arg(why, commandSummary(c, m_session->state())));
+        });
     connect(outbox, &DispatchOutbox::migrationStarted, this, [this](const QString&, const Migration& m) {
         m_migrationsDock->show();
         m_panel->selectMigration(m.id);
@@ -229,7 +230,8 @@ bool DispatchController::isViewer(const QString& platform) const
 bool DispatchController::isViewer() const
 {
     const auto& all = m_session->platforms();
-    return !all.isEmpty() && std::all_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isViewer(p->name()); });
+    return !all.isEmpty()
+        && std::all_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isViewer(p->name()); });
 }
 
 bool DispatchController::isDispatchAllowed(const QString& platform) const
@@ -242,7 +244,8 @@ bool DispatchController::isDispatchAllowed(const QString& platform) const
 bool DispatchController::isDispatchAllowed() const
 {
     const auto& all = m_session->platforms();
-    return std::any_of(all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isDispatchAllowed(p->name()); });
+    return std::any_of(
+        all.cbegin(), all.cend(), [this](const PlatformLink* p) { return isDispatchAllowed(p->name()); });
 }
 
 QString DispatchController::whyNotAllowed(const QString& platform) const
@@ -284,7 +287,8 @@ void DispatchController::updateRole()
     m_roleBadge->setText(isViewer() || m_session->platforms().size() == 1
             ? tr("Read only (viewer)")
             : tr("Read only (viewer) on %1").arg(QLocale().createSeparatedList(viewerOn)));
-    m_roleBadge->setToolTip(isViewer() ? whyNotAllowed() : tr("Your token is a viewer's on %1.").arg(viewerOn.join(QStringLiteral(", "))));
+    m_roleBadge->setToolTip(
+        isViewer() ? whyNotAllowed() : tr("Your token is a viewer's on %1.").arg(viewerOn.join(QStringLiteral(", "))));
     if (isViewer()) {
         if (m_migrationDialog)
             m_migrationDialog->close();

@@ -160,10 +160,11 @@ DrainDialog* DispatchController::openDrainDialog(const QString& siteId)
     connect(dialog, &QObject::destroyed, this, [this, siteId] { m_drainDialogs.remove(siteId); });
     // The platform by name: it may be removed while the dialog is open.
     const QString platformName = platform->name();
-    connect(dialog, &DrainDialog::previewRequested, this, [this, dialog, platformName](const QString& site, int maxConcurrent) {
-        if (PlatformLink* p = m_session->platform(platformName))
-            m_drainPreviews.insert(p->dispatch()->previewDrain(site, maxConcurrent), dialog);
-    });
+    connect(dialog, &DrainDialog::previewRequested, this,
+        [this, dialog, platformName](const QString& site, int maxConcurrent) {
+            if (PlatformLink* p = m_session->platform(platformName))
+                m_drainPreviews.insert(p->dispatch()->previewDrain(site, maxConcurrent), dialog);
+        });
     connect(dialog, &DrainDialog::drainRequested, this,
         [this, dialog, platformName](const QString& site, int maxConcurrent, const QString& reason) {
             PlatformLink* p = m_session->platform(platformName);

@@ -149,7 +149,8 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
             return;
         for (const cpn::PlatformLink* platform : session.platforms()) {
             const auto taken = stalls->snapshotRevision.constFind(platform->name());
-            if (taken == stalls->snapshotRevision.cend() || session.state()->platform(platform->name()).revision <= *taken)
+            if (taken == stalls->snapshotRevision.cend()
+                || session.state()->platform(platform->name()).revision <= *taken)
                 return;
         }
         stalls->live = true;
@@ -201,7 +202,8 @@ int main(int argc, char** argv)
         if (!remembered.isEmpty())
             platforms = remembered;
         else if (!rememberedError.isEmpty())
-            report(QCoreApplication::translate("cpn::Main", "The platforms remembered cannot be used (%1); starting with the embedded scheduler.")
+            report(QCoreApplication::translate("cpn::Main",
+                       "The platforms remembered cannot be used (%1); starting with the embedded scheduler.")
                        .arg(rememberedError),
                 false);
     }
@@ -217,7 +219,8 @@ int main(int argc, char** argv)
         if (p.embedded()) {
             embedded = cpn::EmbeddedScheduler::start(*options, &error);
             if (!embedded) {
-                report(QCoreApplication::translate("cpn::Main", "Cannot start the embedded mock scheduler: %1").arg(error),
+                report(
+                    QCoreApplication::translate("cpn::Main", "Cannot start the embedded mock scheduler: %1").arg(error),
                     interactive);
                 return 1;
             }

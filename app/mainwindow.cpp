@@ -98,8 +98,9 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     connect(session, &ConsoleSession::batchApplied, this, &MainWindow::updateStatus);
     for (PlatformLink* platform : session->platforms())
         connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus);
-    connect(session, &ConsoleSession::platformAdded, this,
-        [this](PlatformLink* platform) { connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus); });
+    connect(session, &ConsoleSession::platformAdded, this, [this](PlatformLink* platform) {
+        connect(platform, &PlatformLink::healthChanged, this, &MainWindow::updateStatus);
+    });
     connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updateStatus);
     connect(session, &ConsoleSession::platformAdded, this, &MainWindow::updatePlatforms);
     connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updatePlatforms);
@@ -279,7 +280,8 @@ ConnectionsDialog* MainWindow::openConnections()
     }
     // New platforms journal where the first one does.
     const auto& platforms = m_session->platforms();
-    const QString journal = platforms.isEmpty() ? CommandJournal::defaultPath() : platforms.front()->outbox()->journal()->path();
+    const QString journal
+        = platforms.isEmpty() ? CommandJournal::defaultPath() : platforms.front()->outbox()->journal()->path();
     auto* dialog = new ConnectionsDialog(m_session, journal, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -399,7 +401,8 @@ void MainWindow::updateStatus()
     } else {
         m_connectionText = plain.value(0, tr("No platform"));
         m_connection->setText(m_connectionText);
-        m_connection->setToolTip(errors.isEmpty() ? QString() : tr("Last error: %1").arg(errors.join(QLatin1Char('\n'))));
+        m_connection->setToolTip(
+            errors.isEmpty() ? QString() : tr("Last error: %1").arg(errors.join(QLatin1Char('\n'))));
         m_map->setStalePlatforms({});
         // The map keeps what it has but shows that it is no longer live.
         m_map->setStale(state->hasSnapshot() ? staleSince : QDateTime());

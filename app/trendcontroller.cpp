@@ -88,8 +88,10 @@ TrendController::TrendController(
                 m_brokeAtMs = now();
         });
         // Back after a break: whatever the lines miss since the connection went is asked for.
-        connect(platform->feed(), &StateFeed::snapshotTaken, this, [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
-        connect(platform->feed(), &StateFeed::resumed, this, [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
+        connect(platform->feed(), &StateFeed::snapshotTaken, this,
+            [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
+        connect(platform->feed(), &StateFeed::resumed, this,
+            [this, name] { m_fillGaps = m_fillGaps || name == m_platform; });
     };
     for (PlatformLink* platform : session->platforms())
         wire(platform);

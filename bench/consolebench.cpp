@@ -60,8 +60,8 @@ namespace {
         *port = freePort();
         auto mock = std::make_unique<QProcess>();
         mock->setProgram(sibling(QStringLiteral("../mock/cpn-mock-scheduler")));
-        mock->setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(*port), QStringLiteral("--scale"),
-            scale });
+        mock->setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(*port),
+            QStringLiteral("--scale"), scale });
         mock->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         mock->start();
         if (!mock->waitForStarted() || !waitForPort(*port, 120000)) {
@@ -145,7 +145,8 @@ namespace {
         if (!rss.empty())
             report(QStringLiteral("console.peak_rss.%1_mb").arg(name), *std::max_element(rss.begin(), rss.end()), "MB");
         if (!stall.empty())
-            report(QStringLiteral("console.longest_stall.%1_ms").arg(name), *std::max_element(stall.begin(), stall.end()), "ms");
+            report(QStringLiteral("console.longest_stall.%1_ms").arg(name),
+                *std::max_element(stall.begin(), stall.end()), "ms");
         if (!startStall.empty())
             report(QStringLiteral("console.start_stall.%1_ms").arg(name),
                 *std::max_element(startStall.begin(), startStall.end()), "ms");
@@ -161,7 +162,8 @@ namespace {
         const auto huge = startMock(QStringLiteral("huge"), &hugePort);
         if (!huge)
             return;
-        std::fprintf(stderr, "cpn-bench: huge mock scheduler serving after %.1f s (not counted)\n", timer.elapsed() / 1000.0);
+        std::fprintf(
+            stderr, "cpn-bench: huge mock scheduler serving after %.1f s (not counted)\n", timer.elapsed() / 1000.0);
         const QString hugeAddress = QStringLiteral("127.0.0.1:%1").arg(hugePort);
         measureConsole(options, { hugeAddress }, QStringLiteral("huge"));
 

@@ -11,7 +11,9 @@ namespace cpn {
 
 class PlatformScope {
 public:
-    explicit PlatformScope(QString name = {}) : m_name(std::move(name)) { }
+    explicit PlatformScope(QString name = {})
+        : m_name(std::move(name))
+    { }
 
     const QString& name() const { return m_name; }
     // The console's id for one of the platform's ids (empty stays empty).

@@ -197,9 +197,9 @@ void TaskOrder::sortByText(std::vector<int>& rows) const
     std::sort(entries.begin(), entries.end(), [ascending](const Entry& a, const Entry& b) {
         int c = a.platform.compare(b.platform);
         if (c == 0)
-            c = a.head[0] != b.head[0] ? (a.head[0] < b.head[0] ? -1 : 1)
-            : a.head[1] != b.head[1]   ? (a.head[1] < b.head[1] ? -1 : 1)
-                                       : 0;
+            c = a.head[0] != b.head[0]   ? (a.head[0] < b.head[0] ? -1 : 1)
+                : a.head[1] != b.head[1] ? (a.head[1] < b.head[1] ? -1 : 1)
+                                         : 0;
         if (c == 0)
             c = a.text.compare(b.text);
         if (c == 0)

@@ -15,10 +15,11 @@
 namespace cpn {
 
 namespace {
-    constexpr auto kProbeDeadline = std::chrono::seconds(5);
+constexpr auto kProbeDeadline = std::chrono::seconds(5);
 }
 
-void probeConnection(const ConnectionSettings& settings, QObject* receiver, std::function<void(bool, const QString&)> done)
+void probeConnection(
+    const ConnectionSettings& settings, QObject* receiver, std::function<void(bool, const QString&)> done)
 {
     // Everything the call needs; the GUI thread releases it (see guithreadcall.h).
     struct Call {
@@ -42,18 +43,19 @@ void probeConnection(const ConnectionSettings& settings, QObject* receiver, std:
     auto* request = &c->request;
     auto* reply = &c->reply;
     stub->async()->ListTasks(context, request, reply,
-        completeOnGuiThread(std::move(c), [alive, done](Call& call, const grpc::Status& status) -> std::function<void()> {
-            // On a gRPC thread: the words of a failure may take a TLS handshake of their own.
-            const bool ok = status.ok();
-            const QString text = ok
-                ? QCoreApplication::translate("cpn::Connections", "Connected: the scheduler holds %1 tasks.")
-                      .arg(QLocale().toString(qulonglong(call.reply.total_count())))
-                : describeFailure(status.error_code(), status.error_message(), call.settings, false);
-            return [alive, done, ok, text] {
-                if (alive)
-                    done(ok, text);
-            };
-        }));
+        completeOnGuiThread(
+            std::move(c), [alive, done](Call& call, const grpc::Status& status) -> std::function<void()> {
+                // On a gRPC thread: the words of a failure may take a TLS handshake of their own.
+                const bool ok = status.ok();
+                const QString text = ok
+                    ? QCoreApplication::translate("cpn::Connections", "Connected: the scheduler holds %1 tasks.")
+                          .arg(QLocale().toString(qulonglong(call.reply.total_count())))
+                    : describeFailure(status.error_code(), status.error_message(), call.settings, false);
+                return [alive, done, ok, text] {
+                    if (alive)
+                        done(ok, text);
+                };
+            }));
 }
 
 } // namespace cpn

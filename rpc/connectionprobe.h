@@ -14,6 +14,7 @@ namespace cpn {
 // Lists one task. `done(ok, text)` runs on the GUI thread unless `receiver` is gone by then:
 // ok and how many tasks the scheduler holds, or why it could not be reached, in the interface
 // language.
-void probeConnection(const ConnectionSettings& settings, QObject* receiver, std::function<void(bool, const QString&)> done);
+void probeConnection(
+    const ConnectionSettings& settings, QObject* receiver, std::function<void(bool, const QString&)> done);
 
 } // namespace cpn

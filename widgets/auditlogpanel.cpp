@@ -5,8 +5,8 @@
 
 #include <QDir>
 #include <QEvent>
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>

@@ -73,8 +73,8 @@ void FoldedNetwork::rebuild(
         for (int s = 0; s < n; ++s)
             resolved[s] = resolve(m_representative[s]);
         m_representative = std::move(resolved);
-        m_visible.erase(std::remove_if(m_visible.begin(), m_visible.end(),
-                            [this](int s) { return m_representative[s] != s; }),
+        m_visible.erase(
+            std::remove_if(m_visible.begin(), m_visible.end(), [this](int s) { return m_representative[s] != s; }),
             m_visible.end());
     }
     std::sort(m_visible.begin(), m_visible.end());

@@ -28,9 +28,8 @@ namespace {
 // No site: the task list shows nothing rather than the whole network.
 const QString kNoSite = QStringLiteral("\x01none");
 
-const char* const kFieldOrder[]
-    = { "platform", "duplicates", "status", "utilisation", "capacity", "power", "pue", "green", "price", "queue",
-          "alarms", "folded", "region" };
+const char* const kFieldOrder[] = { "platform", "duplicates", "status", "utilisation", "capacity", "power", "pue",
+    "green", "price", "queue", "alarms", "folded", "region" };
 
 } // namespace
 
@@ -251,14 +250,16 @@ void SiteInspector::refresh()
     set("platform", m_platformNotes.value(site.platform));
     QStringList others;
     const int primary = m_state->duplicateOf(i);
-    for (const int d : primary >= 0 ? QList<int> { primary } + m_state->duplicatesOf(primary) : m_state->duplicatesOf(i)) {
+    for (const int d :
+        primary >= 0 ? QList<int> { primary } + m_state->duplicatesOf(primary) : m_state->duplicatesOf(i)) {
         if (d != i)
             others << tr("%1 (as %2)").arg(m_state->sites().at(d).platform, m_state->sites().at(d).id);
     }
     set("duplicates",
         others.isEmpty() ? QString()
             : primary >= 0
-            ? tr("%1. The map shows the site as %2 reports it.").arg(others.join(QStringLiteral(", ")), m_state->sites().at(primary).platform)
+            ? tr("%1. The map shows the site as %2 reports it.")
+                  .arg(others.join(QStringLiteral(", ")), m_state->sites().at(primary).platform)
             : tr("%1. The map shows the site as this platform reports it.").arg(others.join(QStringLiteral(", "))));
     set("status", siteStatusName(site.status));
     set("utilisation", tr("%1 %").arg(locale.toString(s.utilisation * 100, 'f', 1)));
@@ -311,9 +312,10 @@ void SiteInspector::updateTaskCount()
 
 void SiteInspector::retranslate()
 {
-    static const char* const names[] = { QT_TR_NOOP("Platform"), QT_TR_NOOP("Also reported by"), QT_TR_NOOP("Status"), QT_TR_NOOP("Utilisation"), QT_TR_NOOP("Capacity"),
-        QT_TR_NOOP("Power"), QT_TR_NOOP("PUE"), QT_TR_NOOP("Green power"), QT_TR_NOOP("Power price"),
-        QT_TR_NOOP("Queue"), QT_TR_NOOP("Alarms"), QT_TR_NOOP("Folded here"), QT_TR_NOOP("Region") };
+    static const char* const names[] = { QT_TR_NOOP("Platform"), QT_TR_NOOP("Also reported by"), QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Utilisation"), QT_TR_NOOP("Capacity"), QT_TR_NOOP("Power"), QT_TR_NOOP("PUE"),
+        QT_TR_NOOP("Green power"), QT_TR_NOOP("Power price"), QT_TR_NOOP("Queue"), QT_TR_NOOP("Alarms"),
+        QT_TR_NOOP("Folded here"), QT_TR_NOOP("Region") };
     for (std::size_t k = 0; k < std::size(kFieldOrder); ++k)
         m_fieldNames.value(QLatin1String(kFieldOrder[k]))->setText(tr(names[k]));
     m_empty->setText(tr("Click a site on the map, or find one with the search box over the map."));

@@ -234,7 +234,8 @@ private slots:
         // What the crashed console left: a start written to the journal, never answered.
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
-        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()), QString::fromStdString(target), QStringLiteral("left-by-a-crash"), QStringLiteral("zhang.min@ops-1")));
+        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()),
+            QString::fromStdString(target), QStringLiteral("left-by-a-crash"), QStringLiteral("zhang.min@ops-1")));
         Console console(address, {}, journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -267,8 +268,8 @@ private slots:
         QTemporaryDir dir;
         const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
         const QString zhang = QStringLiteral("zhang.min@ops-1");
-        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()), QString::fromStdString(target),
-            QStringLiteral("left-by-zhang"), zhang,
+        QVERIFY(recordUnansweredStart(journal, address, QString::fromStdString(task.id()),
+            QString::fromStdString(target), QStringLiteral("left-by-zhang"), zhang,
             DispatchOutbox::identityOf(zhang, QStringLiteral("zhang-token"))));
         Console console(address, QStringLiteral("li-token"), journal);
         QVERIFY(console.waitForLiveData(kTimeoutMs));

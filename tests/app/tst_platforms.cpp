@@ -15,8 +15,8 @@
 #include "connectionsdialog.h"
 #include "consolesession.h"
 #include "dispatchclient.h"
-#include "dispatchoutbox.h"
 #include "dispatchcontroller.h"
+#include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -35,21 +35,21 @@
 #include "utilisationcolor.h"
 
 #include <QAction>
-#include <QFile>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
-#include <QTableWidget>
-#include <QTimer>
-#include <QPointer>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -119,8 +119,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("east")), eastTasks, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("west")), eastTasks, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("demo")) > 1000, kTimeoutMs);
-        QCOMPARE(session.tasks()->rowCount(),
-            2 * eastTasks + taskRowsOf(session.tasks(), QStringLiteral("demo")));
+        QCOMPARE(session.tasks()->rowCount(), 2 * eastTasks + taskRowsOf(session.tasks(), QStringLiteral("demo")));
 
         // The same task id on two platforms: two tasks, each its own platform's.
         const QString id = QString::fromStdString(allTasks(*east->simulation()).front().id());
@@ -156,10 +155,12 @@ private slots:
         }
         QCOMPARE(westSites, int(east->simulation()->snapshot().sites_size()));
         // The inspector says whose the site is and who else reports it.
-        const QString hub = QStringLiteral("east/") + QString::fromStdString(east->simulation()->snapshot().sites(0).id());
+        const QString hub
+            = QStringLiteral("east/") + QString::fromStdString(east->simulation()->snapshot().sites(0).id());
         SiteInspector* inspector = console.window->inspectorDock()->inspector();
         inspector->setSite(hub);
-        QTRY_VERIFY_WITH_TIMEOUT(inspector->field(QStringLiteral("platform")).startsWith(QStringLiteral("east")), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            inspector->field(QStringLiteral("platform")).startsWith(QStringLiteral("east")), kTimeoutMs);
         QVERIFY2(inspector->field(QStringLiteral("duplicates")).contains(QStringLiteral("west")),
             qPrintable(inspector->field(QStringLiteral("duplicates"))));
 
@@ -185,7 +186,8 @@ private slots:
         panel->proxy()->setSiteFilter({});
         QTRY_COMPARE_WITH_TIMEOUT(panel->proxy()->rowCount(), eastTasks, kTimeoutMs);
         for (int r = 0; r < panel->proxy()->rowCount(); r += 997)
-            QCOMPARE(panel->proxy()->index(r, TaskTableModel::PlatformColumn).data().toString(), QStringLiteral("west"));
+            QCOMPARE(
+                panel->proxy()->index(r, TaskTableModel::PlatformColumn).data().toString(), QStringLiteral("west"));
 
         // The embedded platform moves on its own: applied while the others are quiet.
         const quint64 demoRevision = state->platform(QStringLiteral("demo")).revision;
@@ -219,7 +221,9 @@ private slots:
         QCOMPARE(taskRowsOf(session.tasks(), QStringLiteral("west")), westTasks);
         QVERIFY(window->dispatch()->isDispatchAllowed(QStringLiteral("east")));
         QVERIFY(!window->dispatch()->isDispatchAllowed(QStringLiteral("west")));
-        QVERIFY(window->dispatch()->whyNotAllowed(QStringLiteral("west")).contains(QStringLiteral("Not connected to west")));
+        QVERIFY(window->dispatch()
+                    ->whyNotAllowed(QStringLiteral("west"))
+                    .contains(QStringLiteral("Not connected to west")));
         const quint64 eastRevision = session.state()->platform(QStringLiteral("east")).revision;
         advanceMinutes(*east, 2);
         QTRY_VERIFY_WITH_TIMEOUT(session.state()->platform(QStringLiteral("east")).revision > eastRevision, kTimeoutMs);
@@ -237,7 +241,8 @@ private slots:
         const NetworkState* state = session.state();
         const auto shownAs = [state](const QString& hubOf) {
             const int i = state->siteIndex(hubOf);
-            return i < 0 ? QString() : state->sites().at(state->duplicateOf(i) >= 0 ? state->duplicateOf(i) : i).platform;
+            return i < 0 ? QString()
+                         : state->sites().at(state->duplicateOf(i) >= 0 ? state->duplicateOf(i) : i).platform;
         };
         const QString hub = QString::fromStdString(east->simulation()->snapshot().sites(0).id());
         QCOMPARE(shownAs(QStringLiteral("west/") + hub), QStringLiteral("east"));
@@ -296,7 +301,8 @@ private slots:
         QVERIFY(other);
         TestConsole console({ platform(QStringLiteral("east"), server, QStringLiteral("not-the-token")),
             platform(QStringLiteral("west"), *other) });
-        QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionText() == QStringLiteral("east: refused | west: live"), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window->connectionText() == QStringLiteral("east: refused | west: live"), kTimeoutMs);
         PlatformLink* east = console.session.platform(QStringLiteral("east"));
         QCOMPARE(east->lastError(), QStringLiteral("Snapshot failed: The server does not accept this console's token"));
     }
@@ -322,13 +328,15 @@ private slots:
         QPointer<MigrationDialog> dialog
             = console.window->dispatch()->openMigrationDialog(taskId, QStringLiteral("west/") + hub);
         QVERIFY(dialog);
-        QCOMPARE(dialog->candidates()->index(0, 0).data(CandidatePlanModel::SiteIdRole).toString(), QStringLiteral("east/") + hub);
+        QCOMPARE(dialog->candidates()->index(0, 0).data(CandidatePlanModel::SiteIdRole).toString(),
+            QStringLiteral("east/") + hub);
         dialog->close();
 
         // Dropped on a site only west has: shown as not possible, and why.
         QString westOnly;
         for (int i = 0; i < state->sites().size() && westOnly.isEmpty(); ++i) {
-            if (state->sites().at(i).platform == QLatin1String("west") && state->sameSiteOn(i, QStringLiteral("east")) < 0)
+            if (state->sites().at(i).platform == QLatin1String("west")
+                && state->sameSiteOn(i, QStringLiteral("east")) < 0)
                 westOnly = state->sites().at(i).id;
         }
         QVERIFY(!westOnly.isEmpty());
@@ -371,15 +379,19 @@ private slots:
         QVERIFY(east);
         v1::Task task;
         std::string target;
-        QVERIFY(findFeasibleMove(*east->simulation(), { v1::TASK_KIND_BATCH, v1::TASK_KIND_RENDERING }, &task, &target));
-        QVERIFY(recordUnansweredStart(journal, QStringLiteral("east"), QStringLiteral("east/") + QString::fromStdString(task.id()),
+        QVERIFY(
+            findFeasibleMove(*east->simulation(), { v1::TASK_KIND_BATCH, v1::TASK_KIND_RENDERING }, &task, &target));
+        QVERIFY(recordUnansweredStart(journal, QStringLiteral("east"),
+            QStringLiteral("east/") + QString::fromStdString(task.id()),
             QStringLiteral("east/") + QString::fromStdString(target), QStringLiteral("left-for-east"),
             DispatchClient::localOperatorName(), DispatchOutbox::identityOf(DispatchClient::localOperatorName(), {})));
         // West shares the journal but never sees east's command.
-        TestConsole console({ platform(QStringLiteral("east"), *east), platform(QStringLiteral("west"), *west) }, journal);
+        TestConsole console(
+            { platform(QStringLiteral("east"), *east), platform(QStringLiteral("west"), *west) }, journal);
         QTRY_VERIFY_WITH_TIMEOUT(allLive(console.session), kTimeoutMs);
         AuditLogModel* log = console.window->dispatch()->auditLog();
-        QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() > 0 && log->commandAt(0).outcome == CommandOutcome::Succeeded, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            log->rowCount() > 0 && log->commandAt(0).outcome == CommandOutcome::Succeeded, kTimeoutMs);
         QCOMPARE(log->commandAt(0).requestId, QStringLiteral("left-for-east"));
         QCOMPARE(log->commandAt(0).attempts, 2); // once before the restart, once now
         const auto migration = east->simulation()->findMigration(log->commandAt(0).migrationId.mid(5).toStdString());
@@ -413,13 +425,15 @@ private slots:
         QTest::keyClicks(editor->addressEdit(), QString::fromStdString(west->address()));
         editor->accept();
         QVERIFY(editor->isVisible());
-        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("already named")), qPrintable(editor->resultLabel()->text()));
+        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("already named")),
+            qPrintable(editor->resultLabel()->text()));
         editor->nameEdit()->clear();
         QTest::keyClicks(editor->nameEdit(), QStringLiteral("west"));
         editor->addressEdit()->clear();
         QTest::keyClicks(editor->addressEdit(), QStringLiteral("nowhere"));
         QTest::mouseClick(editor->testButton(), Qt::LeftButton);
-        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("HOST:PORT")), qPrintable(editor->resultLabel()->text()));
+        QVERIFY2(editor->resultLabel()->text().contains(QStringLiteral("HOST:PORT")),
+            qPrintable(editor->resultLabel()->text()));
         // A port nobody serves: tested, and the answer comes within seconds.
         editor->addressEdit()->setText(QStringLiteral("127.0.0.1:1"));
         QTest::mouseClick(editor->testButton(), Qt::LeftButton);
@@ -429,14 +443,15 @@ private slots:
         editor->addressEdit()->setText(QString::fromStdString(west->address()));
         QTest::mouseClick(editor->testButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(editor->resultLabel()->text().startsWith(QStringLiteral("Connected")), kTimeoutMs);
-        QVERIFY2(editor->resultLabel()->text().contains(QLocale().toString(qulonglong(allTasks(*west->simulation()).size()))),
+        QVERIFY2(editor->resultLabel()->text().contains(
+                     QLocale().toString(qulonglong(allTasks(*west->simulation()).size()))),
             qPrintable(editor->resultLabel()->text()));
         editor->accept();
         QCOMPARE(session.platforms().size(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(allLive(session), kTimeoutMs);
         QCOMPARE(dialog->table()->rowCount(), 2);
-        QTRY_COMPARE_WITH_TIMEOUT(taskRowsOf(session.tasks(), QStringLiteral("west")), int(allTasks(*west->simulation()).size()),
-            kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            taskRowsOf(session.tasks(), QStringLiteral("west")), int(allTasks(*west->simulation()).size()), kTimeoutMs);
         QVERIFY(!console.window->taskPanel()->view()->isColumnHidden(TaskTableModel::PlatformColumn));
 
         // Remembered for the next start: addresses and names, no token.
@@ -449,10 +464,12 @@ private slots:
         // Disconnected: west's part greyed, east live; reconnected: live again.
         dialog->table()->selectRow(1);
         QTest::mouseClick(dialog->disconnectButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(console.window->mapView()->stalePlatforms().contains(QStringLiteral("west")), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window->mapView()->stalePlatforms().contains(QStringLiteral("west")), kTimeoutMs);
         QVERIFY(console.window->connectionText().contains(QStringLiteral("west: disconnected")));
         QTest::mouseClick(dialog->reconnectButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(console.window->connectionText() == QStringLiteral("east: live | west: live"), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window->connectionText() == QStringLiteral("east: live | west: live"), kTimeoutMs);
 
         // Removed (after the question): its part leaves the console, the column goes with it.
         dialog->table()->selectRow(1);
@@ -505,7 +522,8 @@ private slots:
         // Mistakes are errors that say what is wrong.
         const QList<QPair<PlatformArguments, QString>> wrong {
             { { { QStringLiteral("a:1"), QStringLiteral("east=b:2") } }, QStringLiteral("name each") },
-            { { { QStringLiteral("east=a:1"), QStringLiteral("east=b:2") } }, QStringLiteral("Two platforms are named") },
+            { { { QStringLiteral("east=a:1"), QStringLiteral("east=b:2") } },
+                QStringLiteral("Two platforms are named") },
             { { { QStringLiteral("x=embedded"), QStringLiteral("y=embedded") } }, QStringLiteral("Only one platform") },
             { { { QStringLiteral("east=nowhere") } }, QStringLiteral("HOST:PORT") },
             { { { QStringLiteral("bad name=a:1") } }, QStringLiteral("not a platform name") },
