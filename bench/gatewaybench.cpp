@@ -20,6 +20,7 @@
 // (nearest rank) is the largest.
 
 // The gateway's and gRPC's headers before Qt's (Qt's keyword macros).
+#include "snapshotreader.h"
 #include "apiserver.h"
 #include "slurmengine.h"
 
@@ -414,7 +415,7 @@ void measureChanges(gateway::SlurmEngine& engine, const QString& slurmConf)
     v1::Snapshot snapshot;
     {
         grpc::ClientContext context;
-        const auto status = stub->GetSnapshot(&context, v1::GetSnapshotRequest(), &snapshot);
+        const auto status = v1::readSnapshot(*stub, &context, &snapshot);
         if (!status.ok())
             return fail(QStringLiteral("GetSnapshot: ") + QString::fromStdString(status.error_message()));
     }

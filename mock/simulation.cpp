@@ -7,7 +7,7 @@ namespace cpn::mock {
 
 namespace {
 
-constexpr std::size_t kFullMetricsKept = 8;
+constexpr std::size_t kFullMetricsKept = 16; // two samples at huge (six batches each)
 
 // At the larger scales a metrics batch is MBs: the log keeps the newest few in full.
 server::EventLog::Limits eventLimitsFor(const SimulationOptions& options)

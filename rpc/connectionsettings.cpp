@@ -14,11 +14,13 @@ namespace cpn {
 std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings)
 {
     grpc::ChannelArguments args;
-    // Snapshots of the large scales are far above gRPC's 4 MB default.
-    args.SetMaxReceiveMessageSize(512 * 1024 * 1024);
-    // Notice a dead peer on a quiet connection, and come back quickly once it returns.
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    // Messages stay within gRPC's default 4 MB (the API sends large answers in parts): a server
+    // cannot make the console take in more at once.
+    // Keepalive pings no more often than gRPC servers allow by default (one per 5 minutes
+    // without data; more is answered with GOAWAY "too_many_pings"). A dead or stuck peer is
+    // noticed sooner by the Watch stream's silence (servers send heartbeats, see StateFeed).
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 300000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
     std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();

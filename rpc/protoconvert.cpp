@@ -311,6 +311,7 @@ StateEvent fromProto(const v1::WatchEvent& p)
     case v1::WatchEvent::kLink:
         e.change = fromProto(p.link());
         break;
+    case v1::WatchEvent::kHeartbeat: // says nothing about the network
     case v1::WatchEvent::EVENT_NOT_SET:
         break;
     }

@@ -3,8 +3,9 @@
 #include "platformscope.h"
 #include "protoconvert.h"
 
-#include "cpn/v1/state.grpc.pb.h"
+#include "snapshotreader.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSet>
@@ -13,6 +14,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <thread>
 #include <unordered_set>
 
 namespace cpn {
@@ -27,6 +29,9 @@ namespace {
     constexpr qsizetype kMaxTasks = 5'000'000;
     constexpr int kMaxEmptyPages = 100;
     constexpr auto kUnaryDeadline = std::chrono::seconds(30);
+    // Every part of a snapshot (13 MB at huge) within a minute, and at most this much in all.
+    constexpr auto kSnapshotDeadline = std::chrono::seconds(60);
+    constexpr std::size_t kMaxSnapshotMB = 256;
     // Initial metadata of a Watch the server has accepted (the revision is held).
     constexpr const char* kEstablishedHeader = "cpn-watch";
 
@@ -275,13 +280,18 @@ void StateFeed::run(quint64 run)
         if (needSnapshot) {
             grpc::ClientContext context;
             authorize(context, m_settings);
-            context.set_deadline(std::chrono::system_clock::now() + kUnaryDeadline);
+            context.set_deadline(std::chrono::system_clock::now() + kSnapshotDeadline);
             if (!beginCall(&context))
                 return;
             v1::Snapshot reply;
-            const grpc::Status status = stub->GetSnapshot(&context, {}, &reply);
+            v1::SnapshotFault fault = v1::SnapshotFault::None;
+            const grpc::Status status = v1::readSnapshot(*stub, &context, &reply, kMaxSnapshotMB << 20, &fault);
             endCall();
-            if (status.ok()) {
+            if (fault == v1::SnapshotFault::TooLarge) {
+                error = tr("The server's snapshot is larger than %L1 MB; not taken").arg(kMaxSnapshotMB);
+            } else if (fault == v1::SnapshotFault::PartsDisagree) {
+                error = tr("The server's snapshot comes in parts of different revisions; not taken");
+            } else if (status.ok()) {
                 StateBatch batch;
                 batch.snapshot = convert::fromProto(reply);
                 scope.qualify(*batch.snapshot);
@@ -362,6 +372,22 @@ void StateFeed::run(quint64 run)
             authorize(context, m_settings);
             if (!beginCall(&context))
                 return;
+            // A stream that stays silent past the server's heartbeats is taken for stalled
+            // (a dead peer, a server stuck mid-message): the call is cancelled and retried.
+            std::atomic<qint64> heardAt { QDateTime::currentMSecsSinceEpoch() };
+            std::atomic<bool> stalled { false };
+            bool watching = true; // under m_mutex
+            std::thread watchdog([&] {
+                std::unique_lock lock(m_mutex);
+                while (watching && !m_stopping) {
+                    m_wake.wait_for(lock, std::chrono::milliseconds(std::min(1000, m_stallTimeoutMs / 4 + 1)));
+                    if (watching && QDateTime::currentMSecsSinceEpoch() - heardAt.load() > m_stallTimeoutMs) {
+                        stalled = true;
+                        context.TryCancel();
+                        return;
+                    }
+                }
+            });
             v1::WatchRequest request;
             request.set_from_revision(revision);
             auto reader = stub->Watch(&context, request);
@@ -375,6 +401,9 @@ void StateFeed::run(quint64 run)
             }
             v1::WatchEvent event;
             while (reader->Read(&event)) {
+                heardAt = QDateTime::currentMSecsSinceEpoch();
+                if (event.has_heartbeat())
+                    continue;
                 if (event.revision() <= revision) {
                     ++m_outOfOrder;
                     continue;
@@ -390,9 +419,17 @@ void StateFeed::run(quint64 run)
                     everConnected = true;
                 }
             }
+            {
+                std::lock_guard lock(m_mutex);
+                watching = false;
+            }
+            m_wake.notify_all();
+            watchdog.join();
             const grpc::Status status = reader->Finish();
             endCall();
-            if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
+            if (stalled) {
+                error = tr("The server sent nothing for %L1 s; connecting again").arg(m_stallTimeoutMs / 1000.0);
+            } else if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
                 // The server no longer holds our revision (or restarted): start over.
                 needSnapshot = true;
                 if (++outOfRangeInARow < 2)

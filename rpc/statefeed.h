@@ -40,6 +40,9 @@ public:
     // (a million at huge), the batch's tasks stay empty, and takeBatch() hands the
     // storage over with it, so that the GUI thread only swaps it in. Call before start().
     void setPrepareTaskStore(bool on) { m_prepareTasks = on; }
+    // A Watch stream that says nothing at all this long is taken for stalled and connected
+    // again (servers send a heartbeat every 5 s on a quiet stream). Call before start().
+    void setStallTimeout(int milliseconds) { m_stallTimeoutMs = milliseconds; }
 
     // Everything received since the last call; call on batchReady(). With a snapshot and
     // setPrepareTaskStore(true), its tasks go to `snapshotTasks`.
@@ -80,6 +83,7 @@ private:
 
     const ConnectionSettings m_settings;
     bool m_prepareTasks = false;
+    int m_stallTimeoutMs = 30000;
     QThread* m_thread = nullptr;
 
     // Shared with the network thread, under m_mutex.

@@ -1,5 +1,7 @@
 #include "eventlog.h"
 
+#include "messageparts.h"
+
 #include <algorithm>
 
 namespace cpn::server {
@@ -12,14 +14,31 @@ EventLog::EventLog(std::uint64_t revision, Limits limits)
 std::uint64_t EventLog::append(std::vector<cpn::v1::WatchEvent>&& events)
 {
     std::lock_guard lock(m_mutex);
-    for (auto& event : events) {
+    auto push = [this](cpn::v1::WatchEvent&& event, std::size_t bytes) {
         event.set_revision(++m_revision);
-        const std::size_t bytes = event.ByteSizeLong();
         if (event.has_metrics() && m_limits.fullMetricsKept > 0)
             m_fullMetrics.push_back(m_revision);
         m_events.push_back(std::make_shared<const cpn::v1::WatchEvent>(std::move(event)));
         m_sizes.push_back(bytes);
         m_bytes += bytes;
+    };
+    for (auto& event : events) {
+        const std::size_t bytes = event.ByteSizeLong();
+        if (!event.has_metrics() || bytes <= kMessagePartBytes) {
+            push(std::move(event), bytes);
+            continue;
+        }
+        // A sample of a large network goes as several batches of the same sample time.
+        cpn::v1::WatchEvent blank;
+        blank.set_sim_time_ms(event.sim_time_ms());
+        blank.mutable_metrics()->set_sample_time_ms(event.metrics().sample_time_ms());
+        PartBuilder parts(blank, blank, [&](cpn::v1::WatchEvent&& part) {
+            push(std::move(part), part.ByteSizeLong());
+            return true;
+        });
+        parts.add(*event.mutable_metrics()->mutable_sites(), [](auto& p) { return p.mutable_metrics()->mutable_sites(); });
+        parts.add(*event.mutable_metrics()->mutable_links(), [](auto& p) { return p.mutable_metrics()->mutable_links(); });
+        parts.finish();
     }
     events.clear();
     while (m_limits.fullMetricsKept > 0 && m_fullMetrics.size() > m_limits.fullMetricsKept) {

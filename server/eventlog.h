@@ -20,9 +20,10 @@ public:
     struct Limits {
         std::size_t maxEvents = 200000;
         std::size_t maxBytes = std::size_t(256) << 20; // serialized size of the events held
-        // Metrics batches held in full, newest first (0 = all). Each batch has every site and
-        // link, so older ones are thinned to their sample time (the API lets metric batches be
-        // coalesced): at huge scale a full batch is several MB.
+        // Metrics batches held in full, newest first (0 = all). A sample has every site and
+        // link, so older batches are thinned to their sample time (the API lets metric batches
+        // be coalesced): at huge scale a sample is some 6 MB, appended as batches of about 1 MB
+        // (kMessagePartBytes), each one event.
         std::size_t fullMetricsKept = 0;
     };
 

@@ -1,5 +1,7 @@
 #include "stateservice.h"
 
+#include "messageparts.h"
+
 #include <chrono>
 #include <utility>
 
@@ -10,6 +12,8 @@ namespace {
 constexpr std::size_t kEventsPerRead = 256;
 // How long a Watch waits for news before checking for cancellation again.
 constexpr std::chrono::milliseconds kWatchPoll { 200 };
+// A quiet Watch says it is alive this often (a Heartbeat, see state.proto).
+constexpr std::chrono::seconds kHeartbeatEvery { 5 };
 
 } // namespace
 
@@ -19,13 +23,37 @@ StateServiceImpl::StateServiceImpl(Engine& engine, const Authenticator& authenti
 { }
 
 grpc::Status StateServiceImpl::GetSnapshot(
-    grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest*, cpn::v1::Snapshot* response)
+    grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest*, grpc::ServerWriter<cpn::v1::Snapshot>* writer)
 {
     Role role {};
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
-    *response = m_engine.snapshot();
-    response->set_caller_role(roleName(role));
+    cpn::v1::Snapshot whole = m_engine.snapshot();
+    whole.set_caller_role(roleName(role));
+    // The lists go into parts; the first part carries everything else.
+    cpn::v1::Snapshot lists;
+    lists.mutable_regions()->Swap(whole.mutable_regions());
+    lists.mutable_sites()->Swap(whole.mutable_sites());
+    lists.mutable_links()->Swap(whole.mutable_links());
+    lists.mutable_site_metrics()->Swap(whole.mutable_site_metrics());
+    lists.mutable_link_metrics()->Swap(whole.mutable_link_metrics());
+    lists.mutable_alarms()->Swap(whole.mutable_alarms());
+    lists.mutable_migrations()->Swap(whole.mutable_migrations());
+    cpn::v1::Snapshot blank;
+    blank.set_revision(whole.revision());
+    PartBuilder parts(std::move(whole), std::move(blank), [&](cpn::v1::Snapshot&& part) {
+        return writer->Write(part);
+    });
+    const bool sent = parts.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); })
+        && parts.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
+        && parts.add(*lists.mutable_links(), [](auto& p) { return p.mutable_links(); })
+        && parts.add(*lists.mutable_site_metrics(), [](auto& p) { return p.mutable_site_metrics(); })
+        && parts.add(*lists.mutable_link_metrics(), [](auto& p) { return p.mutable_link_metrics(); })
+        && parts.add(*lists.mutable_alarms(), [](auto& p) { return p.mutable_alarms(); })
+        && parts.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); })
+        && parts.finish();
+    if (!sent)
+        return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }
 
@@ -51,6 +79,7 @@ grpc::Status StateServiceImpl::Watch(
     // poll), so that a client can show the stream as live on a quiet network too.
     context->AddInitialMetadata("cpn-watch", "established");
     bool headersSent = false;
+    auto lastWrite = std::chrono::steady_clock::now();
     while (!context->IsCancelled()) {
         events.clear();
         switch (log.read(last, kEventsPerRead, kWatchPoll, events)) {
@@ -61,11 +90,19 @@ grpc::Status StateServiceImpl::Watch(
                     return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
                 last = event->revision();
             }
+            lastWrite = std::chrono::steady_clock::now();
             break;
         case EventLog::ReadStatus::Timeout:
             if (!headersSent) {
                 writer->SendInitialMetadata();
                 headersSent = true;
+            }
+            if (std::chrono::steady_clock::now() - lastWrite >= kHeartbeatEvery) {
+                cpn::v1::WatchEvent heartbeat;
+                heartbeat.mutable_heartbeat();
+                if (!writer->Write(heartbeat))
+                    return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
+                lastWrite = std::chrono::steady_clock::now();
             }
             break;
         case EventLog::ReadStatus::OutOfRange:

@@ -12,8 +12,8 @@ class StateServiceImpl final : public cpn::v1::StateService::Service {
 public:
     StateServiceImpl(Engine& engine, const Authenticator& authenticator);
 
-    grpc::Status GetSnapshot(
-        grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest* request, cpn::v1::Snapshot* response) override;
+    grpc::Status GetSnapshot(grpc::ServerContext* context, const cpn::v1::GetSnapshotRequest* request,
+        grpc::ServerWriter<cpn::v1::Snapshot>* writer) override;
     grpc::Status ListTasks(grpc::ServerContext* context, const cpn::v1::ListTasksRequest* request,
         cpn::v1::ListTasksResponse* response) override;
     grpc::Status Watch(grpc::ServerContext* context, const cpn::v1::WatchRequest* request,

@@ -2589,6 +2589,18 @@ Showing the built-in map.</source>
         <source>The server does not resume from the revision of its own snapshot; a new snapshot after a pause</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server&apos;s snapshot is larger than %L1 MB; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s snapshot comes in parts of different revisions; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %L1 s; connecting again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

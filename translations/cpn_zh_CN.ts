@@ -2562,6 +2562,18 @@ Showing the built-in map.</source>
         <source>The server does not resume from the revision of its own snapshot; a new snapshot after a pause</source>
         <translation>服务器无法从其自身快照的版本号继续推送；稍候将重新获取快照</translation>
     </message>
+    <message>
+        <source>The server&apos;s snapshot is larger than %L1 MB; not taken</source>
+        <translation>服务器的快照超过 %L1 MB，未接收</translation>
+    </message>
+    <message>
+        <source>The server&apos;s snapshot comes in parts of different revisions; not taken</source>
+        <translation>服务器快照的各部分版本号不一致，未接收</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %L1 s; connecting again</source>
+        <translation>服务器 %L1 秒未发送任何数据，正在重新连接</translation>
+    </message>
 </context>
 <context>
     <name>cpn::TaskTableModel</name>

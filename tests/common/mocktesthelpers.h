@@ -3,6 +3,7 @@
 // back, a gRPC client of a MockServer, finding a task with a feasible move, and a server whose clock
 // the test moves (start it, tick it on, start and run a migration).
 
+#include "snapshotreader.h"
 #include "mockserver.h"
 #include "simulation.h"
 
@@ -115,7 +116,7 @@ struct Client {
     v1::Snapshot snapshot() const
     {
         v1::Snapshot snapshot;
-        const auto status = state->GetSnapshot(context().get(), {}, &snapshot);
+        const auto status = v1::readSnapshot(*state, context().get(), &snapshot);
         if (!status.ok())
             qWarning("GetSnapshot: %s", status.error_message().c_str());
         return snapshot;

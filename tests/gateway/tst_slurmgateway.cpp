@@ -2,6 +2,7 @@
 // serves matches sinfo and squeue, and what it is asked to do happens in Slurm. Needs root and
 // Debian's Slurm (the lab installs it); never skipped.
 
+#include "snapshotreader.h"
 #include "mockprocess.h"
 #include "rawgrpccall.h"
 #include "slurmlab.h"
@@ -70,7 +71,7 @@ private:
     {
         grpc::ClientContext context;
         cpn::v1::Snapshot s;
-        m_stateStub->GetSnapshot(&context, {}, &s);
+        cpn::v1::readSnapshot(*m_stateStub, &context, &s);
         return s;
     }
 
@@ -584,7 +585,7 @@ private slots:
             grpc::ClientContext context;
             context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
             cpn::v1::Snapshot s;
-            const auto status = cpn::v1::StateService::NewStub(channel)->GetSnapshot(&context, {}, &s);
+            const auto status = cpn::v1::readSnapshot(*cpn::v1::StateService::NewStub(channel), &context, &s);
             return status.ok() ? s.sites_size() : -int(status.error_code());
         };
         QCOMPARE(snapshotOver(true), 4);

@@ -6,7 +6,8 @@ Usage: independent_client.py PROTO_DIR MOCK_SCHEDULER_EXE
 Generates Python stubs from proto/cpn/v1/*.proto with protoc and grpc_python_plugin, starts
 the mock scheduler on a free loopback port, and as any third-party client would: reads the
 snapshot, follows the watch, pages through every task, moves a task, and checks the status
-codes of DESIGN.md. Exits non-zero on the first failure; prints 'N passed, N failed'.
+codes of DESIGN.md. Then, with gRPC's default limits (4 MB messages) as before, reads a `huge`
+network: its snapshot, a whole metrics sample from the watch, and every one of its tasks. Exits non-zero on the first failure; prints 'N passed, N failed'.
 """
 import glob
 import os
@@ -49,21 +50,51 @@ def expect_code(call, code, what):
     check(False, "%s: expected %s, got OK" % (what, code))
 
 
-mock = subprocess.Popen([mock_exe, "--listen", "127.0.0.1:0", "--seed", "3", "--time-scale", "120"],
-                        stdout=subprocess.PIPE, text=True)
-try:
-    line = mock.stdout.readline()
+def start_mock(*arguments):
+    """Starts the mock scheduler on a free port; returns the process and a channel with gRPC's default
+    limits (messages of at most 4 MB)."""
+    process = subprocess.Popen([mock_exe, "--listen", "127.0.0.1:0"] + list(arguments), stdout=subprocess.PIPE,
+                               text=True)
+    line = process.stdout.readline()
     match = re.search(r"listening on ([\d.]+:\d+)", line)
     if not match:
         print("the mock scheduler did not say where it listens:", line)
+        process.kill()
         sys.exit(1)
     channel = grpc.insecure_channel(match.group(1))
-    grpc.channel_ready_future(channel).result(timeout=20)
+    grpc.channel_ready_future(channel).result(timeout=60)
+    return process, channel
+
+
+def stop_mock(process):
+    process.terminate()
+    code = process.wait(timeout=20)
+    check(code == 0, "the mock scheduler stops cleanly on SIGTERM (exit %s)" % code)
+
+
+def read_snapshot(state):
+    """GetSnapshot streams the snapshot in parts (state.proto): the first has the header, every part
+    the same revision, and the lists are joined in order. Returns the snapshot and its part count."""
+    snapshot = None
+    parts = 0
+    for part in state.GetSnapshot(state_pb2.GetSnapshotRequest(), timeout=60):
+        parts += 1
+        if snapshot is None:
+            snapshot = part
+            continue
+        check(part.revision == snapshot.revision, "every part has the snapshot's revision")
+        for field in ("regions", "sites", "links", "site_metrics", "link_metrics", "alarms", "migrations"):
+            getattr(snapshot, field).extend(getattr(part, field))
+    return snapshot, parts
+
+
+mock, channel = start_mock("--seed", "3", "--time-scale", "120")
+try:
     state = state_pb2_grpc.StateServiceStub(channel)
     dispatch = dispatch_pb2_grpc.DispatchServiceStub(channel)
 
     # The snapshot.
-    snapshot = state.GetSnapshot(state_pb2.GetSnapshotRequest(), timeout=30)
+    snapshot, _ = read_snapshot(state)
     tiers = [s.tier for s in snapshot.sites]
     check(tiers.count(1) == 8, "8 national hubs, got %d" % tiers.count(1))
     check(tiers.count(2) == 10, "10 clusters, got %d" % tiers.count(2))
@@ -144,8 +175,7 @@ try:
         again = dispatch.StartMigration(request, timeout=10)
         check(first.id == again.id, "the same request_id returns the same migration")
         done = None
-        stream = state.Watch(state_pb2.WatchRequest(from_revision=state.GetSnapshot(
-            state_pb2.GetSnapshotRequest(), timeout=30).revision), timeout=120)
+        stream = state.Watch(state_pb2.WatchRequest(from_revision=read_snapshot(state)[0].revision), timeout=120)
         deadline = time.time() + 120
         for event in stream:
             if event.WhichOneof("event") == "migration" and event.migration.id == first.id \
@@ -162,9 +192,58 @@ try:
     expect_code(lambda: dispatch.CancelMigration(dispatch_pb2.CancelMigrationRequest(migration_id="nope"), timeout=10),
                 grpc.StatusCode.NOT_FOUND, "cancel an unknown migration")
 finally:
-    mock.terminate()
-    code = mock.wait(timeout=20)
-    check(code == 0, "the mock scheduler stops cleanly on SIGTERM (exit %s)" % code)
+    stop_mock(mock)
+
+# At huge (10,000 sites, 50,000 links, a million tasks) a client with gRPC's default 4 MB limit
+# reads everything: the snapshot in parts, whole metrics samples in several batches, every task.
+mock, channel = start_mock("--scale", "huge", "--seed", "5", "--time-scale", "600")
+try:
+    state = state_pb2_grpc.StateServiceStub(channel)
+    started = time.time()
+    snapshot, parts = read_snapshot(state)
+    check(len(snapshot.sites) == 10000 and len(snapshot.links) == 50000 and len(snapshot.site_metrics) == 10000,
+          "huge snapshot: %d sites, %d links, %d site metrics" % (len(snapshot.sites), len(snapshot.links),
+                                                                 len(snapshot.site_metrics)))
+    check(parts > 4 and snapshot.ByteSize() > 4 * 2**20, "a %d-byte snapshot in %d parts" % (snapshot.ByteSize(), parts))
+    print("huge snapshot: %.1f MB in %d parts, %.1f s" % (snapshot.ByteSize() / 2**20, parts, time.time() - started))
+
+    # Watch until one sample's batches have covered every site and link.
+    sites_by_sample = {}
+    links_by_sample = {}
+    whole_sample = None
+    revision = snapshot.revision
+    stream = state.Watch(state_pb2.WatchRequest(from_revision=snapshot.revision), timeout=120)
+    for event in stream:
+        kind = event.WhichOneof("event")
+        if kind == "heartbeat":
+            continue
+        check(event.revision > revision, "revisions strictly increase")
+        revision = event.revision
+        if kind == "metrics":
+            t = event.metrics.sample_time_ms
+            sites_by_sample.setdefault(t, set()).update(m.site_id for m in event.metrics.sites)
+            links_by_sample.setdefault(t, set()).update(m.link_id for m in event.metrics.links)
+            if len(sites_by_sample[t]) == 10000 and len(links_by_sample[t]) == 50000:
+                whole_sample = t
+                break
+    stream.cancel()
+    check(whole_sample is not None, "a whole metrics sample arrived in batches within 4 MB")
+
+    started = time.time()
+    listed = 0
+    largest = 0
+    token = ""
+    while True:
+        page = state.ListTasks(state_pb2.ListTasksRequest(page_size=5000, page_token=token), timeout=30)
+        listed += len(page.tasks)
+        largest = max(largest, page.ByteSize())
+        token = page.next_page_token
+        if not token:
+            break
+    check(listed > 900000, "listed %d tasks at huge" % listed)
+    print("huge tasks: %d in %.1f s, largest page %.1f MB" % (listed, time.time() - started, largest / 2**20))
+finally:
+    stop_mock(mock)
 
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

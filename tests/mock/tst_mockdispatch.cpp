@@ -2,6 +2,7 @@
 // their plan, idempotency by request id (sequential and 20 concurrent callers with one key),
 // cancel, drain, alarm acknowledgement, and roles: viewers read but never dispatch.
 
+#include "snapshotreader.h"
 #include "mocktesthelpers.h"
 
 #include <QTest>
@@ -196,18 +197,18 @@ private slots:
         QVERIFY(server.start());
         v1::Snapshot snapshot;
         Client anonymous(server.address());
-        QCOMPARE(codeName(anonymous.state->GetSnapshot(anonymous.context().get(), {}, &snapshot)),
+        QCOMPARE(codeName(v1::readSnapshot(*anonymous.state, anonymous.context().get(), &snapshot)),
             QStringLiteral("UNAUTHENTICATED"));
         Client wrong(server.address(), "guess");
-        QCOMPARE(codeName(wrong.state->GetSnapshot(wrong.context().get(), {}, &snapshot)),
+        QCOMPARE(codeName(v1::readSnapshot(*wrong.state, wrong.context().get(), &snapshot)),
             QStringLiteral("UNAUTHENTICATED"));
 
         // The snapshot tells each caller its role, so that a console can disable what it may not do.
         Client viewer(server.address(), "view-secret");
-        QCOMPARE(codeName(viewer.state->GetSnapshot(viewer.context().get(), {}, &snapshot)), QStringLiteral("OK"));
+        QCOMPARE(codeName(v1::readSnapshot(*viewer.state, viewer.context().get(), &snapshot)), QStringLiteral("OK"));
         QCOMPARE(snapshot.caller_role(), std::string("viewer"));
         Client op(server.address(), "op-secret");
-        QCOMPARE(codeName(op.state->GetSnapshot(op.context().get(), {}, &snapshot)), QStringLiteral("OK"));
+        QCOMPARE(codeName(v1::readSnapshot(*op.state, op.context().get(), &snapshot)), QStringLiteral("OK"));
         QCOMPARE(snapshot.caller_role(), std::string("operator"));
 
         // Every DispatchService call: viewers are denied, a bad token is unauthenticated, and an

@@ -1,6 +1,7 @@
 // The serving side on its own: an ApiServer over a fake engine on a real loopback socket (roles,
 // actors, Watch replay and OUT_OF_RANGE, health, port 0, stop), and the idempotency store.
 
+#include "snapshotreader.h"
 #include "apiserver.h"
 #include "engine.h"
 #include "idempotencystore.h"
@@ -260,7 +261,7 @@ private slots:
         const auto dispatch = v1::DispatchService::NewStub(channel);
 
         v1::Snapshot answer;
-        const auto read = state->GetSnapshot(contextFor(token.toStdString()).get(), {}, &answer);
+        const auto read = v1::readSnapshot(*state, contextFor(token.toStdString()).get(), &answer);
         QCOMPARE(codeName(read), snapshot);
         if (read.ok())
             QCOMPARE(answer.caller_role(), std::string(token == "op-secret" ? "operator" : "viewer"));
