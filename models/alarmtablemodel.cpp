@@ -108,6 +108,8 @@ void AlarmTableModel::reset()
                 m_rows.insert(m_alarms[row].id, row);
                 noteNewCritical(m_alarms[row], raised);
             }
+            // Only what is still held is remembered: the set does not grow with every alarm ever seen.
+            m_seen.removeIf([this](const QString& id) { return !m_rows.contains(id); });
             m_loaded = m_loaded || m_state->hasSnapshot();
         }
     });

@@ -76,7 +76,7 @@ private:
     QPointer<const NetworkState> m_state;
     QList<Alarm> m_alarms; // row order: as first seen; a copy, to tell what changed
     QHash<QString, int> m_rows;
-    QSet<QString> m_seen; // every alarm id seen since the first snapshot
+    QSet<QString> m_seen; // alarm ids seen since the first snapshot and still held
     bool m_loaded = false; // the first snapshot has been taken in
 };
 

@@ -268,8 +268,11 @@ struct StateBatch {
     std::optional<Snapshot> snapshot;
     QList<Task> tasks;
     std::vector<StateEvent> events;
+    // Events the server sent with a revision at or below one already received: dropped by the
+    // feed, counted so that the console can say so.
+    int staleEvents = 0;
 
-    bool isEmpty() const { return !snapshot && events.empty(); }
+    bool isEmpty() const { return !snapshot && events.empty() && staleEvents == 0; }
 };
 
 } // namespace cpn

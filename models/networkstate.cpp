@@ -1,5 +1,6 @@
 #include "networkstate.h"
 
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
@@ -7,6 +8,8 @@
 #include <numeric>
 
 namespace cpn {
+
+Q_LOGGING_CATEGORY(lcData, "cpn.data")
 
 namespace {
 
@@ -35,7 +38,43 @@ namespace {
         v.erase(std::unique(v.begin(), v.end()), v.end());
     }
 
+    // What servers can make the console keep: tens of times what a huge network shows.
+    constexpr qsizetype kMaxAlarms = 20000;
+    constexpr qsizetype kMaxMigrations = 20000;
+
+    bool isOver(const Alarm& a) { return !a.isActive(); }
+    bool isOver(const Migration& m) { return isFinished(m.state); }
+
 } // namespace
+
+template <typename T> bool NetworkState::keepBounded(QHash<QString, T>& table, const T& item, qsizetype max)
+{
+    if (const auto it = table.find(item.id); it != table.end()) {
+        *it = item;
+        return true;
+    }
+    if (table.size() >= max && !m_prunedThisBatch) {
+        // Full: the finished make room, at most once a batch (a scan of the table).
+        m_prunedThisBatch = true;
+        table.removeIf([](const auto& entry) { return isOver(entry.value()); });
+    }
+    if (table.size() >= max) {
+        ++m_droppedThisBatch;
+        return false;
+    }
+    table.insert(item.id, item);
+    return true;
+}
+
+void NetworkState::warnDropped()
+{
+    if (m_droppedThisBatch > 0)
+        warn(tr("%n alarm(s) or migration(s) not kept: the servers report more than %L1 unfinished", nullptr,
+            m_droppedThisBatch)
+                .arg(kMaxAlarms));
+    m_droppedThisBatch = 0;
+    m_prunedThisBatch = false;
+}
 
 NetworkState::NetworkState(QObject* parent)
     : QObject(parent)
@@ -116,7 +155,17 @@ void NetworkState::warn(const QString& message)
 {
     ++m_warningCount;
     m_lastWarning = message;
-    emit warningRaised(message, m_warningCount);
+    // The log has the first ones and then one in a thousand: a flood of bad data does not flood it.
+    if (m_warningCount <= 20 || m_warningCount % 1000 == 0)
+        qCWarning(lcData).noquote() << m_warningCount << message;
+}
+
+void NetworkState::reportWarnings()
+{
+    if (m_warningCount != m_warningsReported) {
+        m_warningsReported = m_warningCount;
+        emit warningRaised(m_lastWarning, m_warningCount);
+    }
 }
 
 void NetworkState::applyBatch(const StateBatch& batch)
@@ -136,9 +185,11 @@ void NetworkState::applyBatch(const StateBatch& batch)
     bool migrationsDirty = reset;
     QStringList migrationsUpdated;
     bool alarmsDirty = reset;
+    int stale = batch.staleEvents;
     for (const StateEvent& event : batch.events) {
         if (event.revision <= part.revision) {
             ++m_duplicateEvents;
+            ++stale;
             continue;
         }
         part.revision = event.revision;
@@ -157,7 +208,8 @@ void NetworkState::applyBatch(const StateBatch& batch)
                         warn(tr("Migration without an id ignored"));
                         return;
                     }
-                    m_migrations.insert(change.id, change);
+                    if (!keepBounded(m_migrations, change, kMaxMigrations))
+                        return;
                     indexMigration(change);
                     migrationsDirty = true;
                     migrationsUpdated.append(change.id);
@@ -166,8 +218,7 @@ void NetworkState::applyBatch(const StateBatch& batch)
                         warn(tr("Alarm without an id ignored"));
                         return;
                     }
-                    m_alarms.insert(change.id, change);
-                    alarmsDirty = true;
+                    alarmsDirty = keepBounded(m_alarms, change, kMaxAlarms) || alarmsDirty;
                 }
                 // Tasks are kept by TaskTableModel.
             },
@@ -194,6 +245,10 @@ void NetworkState::applyBatch(const StateBatch& batch)
     }
     if (alarmsDirty)
         emit alarmsChanged();
+    warnDropped();
+    if (stale > 0)
+        warn(tr("%n event(s) with a revision already received ignored (revisions must increase)", nullptr, stale));
+    reportWarnings();
     if (part.revision != before || reset)
         emit revisionChanged(part.revision);
 }
@@ -220,7 +275,7 @@ void NetworkState::adopt(NetworkState& prepared)
     if (prepared.m_warningCount > 0) {
         m_warningCount += prepared.m_warningCount;
         m_lastWarning = prepared.m_lastWarning;
-        emit warningRaised(m_lastWarning, m_warningCount);
+        reportWarnings();
     }
     // `prepared` now holds the network this one had: freed with it.
     emit topologyReset();
@@ -331,10 +386,10 @@ void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
         m_alarms.removeIf([&](const auto& it) { return mine(it.value()); });
     }
     for (const auto& m : snapshot.migrations)
-        m_migrations.insert(m.id, m);
+        keepBounded(m_migrations, m, kMaxMigrations);
     reindexMigrations();
     for (const auto& a : snapshot.alarms)
-        m_alarms.insert(a.id, a);
+        keepBounded(m_alarms, a, kMaxAlarms);
 
     findDuplicates();
     QList<int> ignored;
@@ -434,6 +489,8 @@ void NetworkState::addSites(const QList<Site>& sites)
             warn(tr("Site %1 has invalid coordinates and was ignored").arg(site.id));
             continue;
         }
+        if (site.tier == SiteTier::Unknown || site.status == SiteStatus::Unknown)
+            warn(tr("Site %1 has a tier or status this console does not know; shown as unknown").arg(site.id));
         m_siteIndex.insert(site.id, int(m_sites.size()));
         m_sites.append(site);
     }

@@ -123,6 +123,12 @@ private:
     bool addLink(const Link& link);
     void warn(const QString& message);
     void indexMigration(const Migration& migration);
+    // Inserts or updates `item`, keeping at most `max` (the finished make room first); false
+    // when it was not kept.
+    template <typename T> bool keepBounded(QHash<QString, T>& table, const T& item, qsizetype max);
+    void warnDropped();
+    // warningRaised, once for whatever warn() gathered since the last time.
+    void reportWarnings();
 
     QHash<QString, Platform> m_platforms;
     QList<Region> m_regions;
@@ -139,7 +145,10 @@ private:
     QHash<QString, QString> m_activeMigrationByTask; // task id -> migration id
     QHash<QString, Alarm> m_alarms;
     int m_warningCount = 0;
+    int m_warningsReported = 0;
     int m_duplicateEvents = 0;
+    int m_droppedThisBatch = 0; // alarms and migrations not kept (keepBounded)
+    bool m_prunedThisBatch = false;
     QString m_lastWarning;
 };
 

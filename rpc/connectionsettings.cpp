@@ -22,6 +22,9 @@ std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings)
     args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 300000);
     args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+    // A channel of its own connections: a new channel replaces a stuck connection (gRPC shares
+    // connections between channels of the same settings otherwise).
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
     std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
     if (settings.tls) {

@@ -406,6 +406,11 @@ void StateFeed::run(quint64 run)
                     continue;
                 if (event.revision() <= revision) {
                     ++m_outOfOrder;
+                    {
+                        std::lock_guard lock(m_mutex);
+                        ++m_pending.staleEvents;
+                    }
+                    notify();
                     continue;
                 }
                 revision = event.revision();
@@ -429,6 +434,9 @@ void StateFeed::run(quint64 run)
             endCall();
             if (stalled) {
                 error = tr("The server sent nothing for %L1 s; connecting again").arg(m_stallTimeoutMs / 1000.0);
+                // The connection itself may be stuck: the next attempt makes a new one.
+                channel = makeChannel(m_settings);
+                stub = v1::StateService::NewStub(channel);
             } else if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
                 // The server no longer holds our revision (or restarted): start over.
                 needSnapshot = true;

@@ -2240,6 +2240,24 @@ Showing the built-in map.</source>
         <source>Update for link %1 changes its end points and was ignored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n alarm(s) or migration(s) not kept: the servers report more than %L1 unfinished</source>
+        <translation>
+            <numerusform>%n alarm or migration not kept: the servers report more than %L1 unfinished</numerusform>
+            <numerusform>%n alarms or migrations not kept: the servers report more than %L1 unfinished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) with a revision already received ignored (revisions must increase)</source>
+        <translation>
+            <numerusform>%n event with a revision already received ignored (revisions must increase)</numerusform>
+            <numerusform>%n events with a revision already received ignored (revisions must increase)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Site %1 has a tier or status this console does not know; shown as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::PlatformEditor</name>

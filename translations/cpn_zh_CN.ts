@@ -2217,6 +2217,22 @@ Showing the built-in map.</source>
         <source>Update for link %1 changes its end points and was ignored</source>
         <translation>链路 %1 的更新改变了其端点，已忽略</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alarm(s) or migration(s) not kept: the servers report more than %L1 unfinished</source>
+        <translation>
+            <numerusform>%n 条告警或迁移未保留：服务器报告的未结束项超过 %L1 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) with a revision already received ignored (revisions must increase)</source>
+        <translation>
+            <numerusform>已忽略 %n 个版本号已接收过的事件（版本号必须递增）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Site %1 has a tier or status this console does not know; shown as unknown</source>
+        <translation>站点 %1 的层级或状态本控制台无法识别，按未知显示</translation>
+    </message>
 </context>
 <context>
     <name>cpn::PlatformEditor</name>

@@ -1,13 +1,26 @@
-// A server that lies to the console's feed: it is refused with a reason, and the console neither
-// hangs nor grows. (More of issue 15's hostile cases belong here.)
+// Servers that lie to the console: each lie is detected, bounded and reported (the feed's error
+// or a data warning, as the status bar shows them), and the console neither hangs nor grows.
+// Two kinds of liar: an engine behind the real services (LyingEngine), and a StateService of
+// its own that sends whatever it likes (HostileState), here behind a proxy that can stop a
+// connection in the middle of a message.
 
+#include "alarmtablemodel.h"
 #include "apiserver.h"
 #include "engine.h"
+#include "networkstate.h"
 #include "statefeed.h"
 
+#include "cpn/v1/state.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <atomic>
+#include <thread>
 
 using namespace cpn;
 
@@ -90,7 +103,217 @@ private:
     server::EventLog m_events;
 };
 
+// A StateService that plays one lie. Its snapshot: sites a and b, a link between them and one
+// to a site nobody has.
+class HostileState final : public v1::StateService::Service {
+public:
+    enum class Play { Steady, RevisionsBackwards, UnknownEnums, MillionAlarms, PartsDisagree };
+    explicit HostileState(Play play)
+        : m_play(play)
+    { }
+
+    grpc::Status GetSnapshot(
+        grpc::ServerContext*, const v1::GetSnapshotRequest*, grpc::ServerWriter<v1::Snapshot>* writer) override
+    {
+        v1::Snapshot s;
+        s.set_revision(10);
+        s.set_caller_role("viewer");
+        for (const char* id : { "a", "b" }) {
+            auto* site = s.add_sites();
+            site->set_id(id);
+            site->set_name_en(id);
+            site->set_tier(v1::SITE_TIER_CLUSTER);
+            site->set_status(v1::SITE_STATUS_ONLINE);
+            site->set_latitude(30);
+            site->set_longitude(id[0] == 'a' ? 110 : 115);
+        }
+        if (m_play == Play::UnknownEnums) {
+            s.mutable_sites(1)->set_tier(v1::SiteTier(99));
+            s.mutable_sites(1)->set_status(v1::SiteStatus(-7));
+        }
+        for (const char* end : { "b", "nowhere" }) {
+            auto* link = s.add_links();
+            link->set_id(std::string("a-") + end);
+            link->set_site_a_id("a");
+            link->set_site_b_id(end);
+            link->set_capacity_gbps(100);
+            link->set_latency_ms(5);
+        }
+        if (!writer->Write(s))
+            return grpc::Status::CANCELLED;
+        if (m_play == Play::PartsDisagree) {
+            v1::Snapshot part;
+            part.set_revision(11);
+            part.add_alarms()->set_id("late");
+            writer->Write(part);
+        }
+        return grpc::Status::OK;
+    }
+
+    grpc::Status ListTasks(grpc::ServerContext*, const v1::ListTasksRequest*, v1::ListTasksResponse*) override
+    {
+        return grpc::Status::OK;
+    }
+
+    grpc::Status Watch(
+        grpc::ServerContext* context, const v1::WatchRequest*, grpc::ServerWriter<v1::WatchEvent>* writer) override
+    {
+        std::uint64_t revision = 10;
+        auto write = [&](v1::WatchEvent& event, std::uint64_t r) {
+            event.set_revision(r);
+            return writer->Write(event);
+        };
+        switch (m_play) {
+        case Play::Steady:
+            // Big messages, often: a connection cut anywhere is likely cut inside one.
+            while (!context->IsCancelled()) {
+                v1::WatchEvent event;
+                auto* metrics = event.mutable_metrics();
+                for (int i = 0; i < 2000; ++i) {
+                    auto* m = metrics->add_sites();
+                    m->set_site_id(i % 2 ? "a" : "b");
+                    m->set_utilisation(0.5);
+                }
+                if (!write(event, ++revision))
+                    break;
+                ++eventsSent;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            return grpc::Status::OK;
+        case Play::RevisionsBackwards:
+            for (const std::uint64_t r : { 11, 12, 9, 12, 13 }) {
+                v1::WatchEvent event;
+                event.mutable_metrics()->add_sites()->set_site_id("a");
+                write(event, r);
+            }
+            break;
+        case Play::UnknownEnums: {
+            v1::WatchEvent event;
+            auto* alarm = event.mutable_alarm();
+            alarm->set_id("odd");
+            alarm->set_severity(v1::AlarmSeverity(1234));
+            alarm->set_source_id("a");
+            write(event, ++revision);
+            break;
+        }
+        case Play::MillionAlarms:
+            for (int i = 0; i < 1'000'000 && !context->IsCancelled(); ++i) {
+                v1::WatchEvent event;
+                auto* alarm = event.mutable_alarm();
+                alarm->set_id("flood-" + std::to_string(i));
+                alarm->set_severity(v1::ALARM_SEVERITY_WARNING);
+                alarm->set_source_id("a");
+                alarm->set_message("one of a million");
+                alarm->set_raised_time_ms(i);
+                if (!write(event, ++revision))
+                    break;
+            }
+            break;
+        case Play::PartsDisagree:
+            break;
+        }
+        watchDone = true;
+        while (!context->IsCancelled())
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return grpc::Status::CANCELLED;
+    }
+
+    std::atomic<int> eventsSent { 0 };
+    std::atomic<bool> watchDone { false };
+
+private:
+    Play m_play;
+};
+
+struct HostileServer {
+    explicit HostileServer(HostileState::Play play)
+        : service(play)
+    {
+        grpc::ServerBuilder builder;
+        builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+        builder.RegisterService(&service);
+        server = builder.BuildAndStart();
+    }
+    ~HostileServer() { server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1)); }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(port); }
+
+    HostileState service;
+    int port = 0;
+    std::unique_ptr<grpc::Server> server;
+};
+
+// The console's side as the application wires it: the feed's batches into the network state,
+// the alarms into their table.
+struct Console {
+    explicit Console(const QString& address)
+        : feed(ConnectionSettings { address, {} })
+    {
+        alarms.setNetworkState(&state);
+        QObject::connect(&feed, &StateFeed::batchReady, &feed, [this] { state.applyBatch(feed.takeBatch()); });
+    }
+    ~Console() { feed.stop(); }
+
+    StateFeed feed;
+    NetworkState state;
+    AlarmTableModel alarms;
+};
+
+// Passes bytes between the console and a server; freeze() makes the connections open now stop
+// passing the server's bytes half-way through the next piece (inside a message, as a server or
+// a network that stalls would), while new connections pass everything.
+class FreezingProxy : public QObject {
+public:
+    explicit FreezingProxy(quint16 serverPort)
+        : m_serverPort(serverPort)
+    {
+        m_listener.listen(QHostAddress::LocalHost);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* console = m_listener.nextPendingConnection()) {
+                auto* server = new QTcpSocket(console);
+                auto frozen = std::make_shared<int>(0); // 0 passing, 1 cut the next piece, 2 stopped
+                m_frozen.append(frozen);
+                connect(console, &QTcpSocket::readyRead, server, [=] { server->write(console->readAll()); });
+                connect(server, &QTcpSocket::readyRead, console, [=] {
+                    QByteArray bytes = server->readAll();
+                    if (*frozen == 1) {
+                        console->write(bytes.left(std::max<qsizetype>(1, bytes.size() / 2)));
+                        *frozen = 2;
+                    } else if (*frozen == 0) {
+                        console->write(bytes);
+                    }
+                });
+                connect(console, &QTcpSocket::disconnected, console, &QObject::deleteLater);
+                connect(server, &QTcpSocket::disconnected, console, &QTcpSocket::disconnectFromHost);
+                server->connectToHost(QHostAddress::LocalHost, m_serverPort);
+                ++connections;
+            }
+        });
+    }
+
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_listener.serverPort()); }
+    void freeze()
+    {
+        for (const auto& f : std::as_const(m_frozen))
+            *f = std::max(*f, 1);
+    }
+
+    int connections = 0;
+
+private:
+    quint16 m_serverPort;
+    QTcpServer m_listener;
+    QList<std::shared_ptr<int>> m_frozen;
+};
+
 } // namespace
+
+// The data warnings the console logs (category cpn.data).
+QStringList s_logged;
+void logData(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    if (qstrcmp(context.category, "cpn.data") == 0)
+        s_logged << message;
+}
 
 class TestHostile : public QObject {
     Q_OBJECT
@@ -157,6 +380,92 @@ private slots:
         const int served = engine.pagesServed.load();
         QVERIFY2(served <= 200, qPrintable(QString::number(served)));
         feed.stop();
+    }
+
+    // A connection that stops in the middle of a message (a stuck server, a dead network) is
+    // noticed by its silence, said, and replaced: the console is live again on a new connection.
+    void aStreamThatStallsMidMessageIsReplaced()
+    {
+        HostileServer server(HostileState::Play::Steady);
+        FreezingProxy proxy(quint16(server.port));
+        Console console(proxy.address());
+        console.feed.setStallTimeout(1500);
+        console.feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(console.feed.state(), ConnectionState::Live, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.service.eventsSent.load() > 5, 20000);
+        const int connectionsBefore = proxy.connections;
+        proxy.freeze();
+        QTRY_VERIFY_WITH_TIMEOUT(console.feed.lastError().contains(QStringLiteral("sent nothing")), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.feed.state(), ConnectionState::Live, 20000);
+        QVERIFY2(proxy.connections > connectionsBefore, "a new connection");
+        // And it goes on living there.
+        const int revisionAfter = int(console.state.revision());
+        QTRY_VERIFY_WITH_TIMEOUT(int(console.state.revision()) > revisionAfter + 5, 20000);
+    }
+
+    // Lies about the data itself: each is kept out (or made harmless) and said in a data warning.
+    void liesAreDetectedAndReported_data()
+    {
+        QTest::addColumn<int>("play");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("revisions that go backwards")
+            << int(HostileState::Play::RevisionsBackwards) << "revision already received";
+        QTest::newRow("unknown enum values") << int(HostileState::Play::UnknownEnums) << "does not know";
+    }
+    void liesAreDetectedAndReported()
+    {
+        QFETCH(int, play);
+        QFETCH(QString, warning);
+        HostileServer server { HostileState::Play(play) };
+        Console console(server.address());
+        s_logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(logData);
+        console.feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(server.service.watchDone.load(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(s_logged.join(QLatin1Char('\n')).contains(warning), 20000);
+        qInstallMessageHandler(previous);
+        QVERIFY(console.state.warningCount() > 0); // the status bar's count
+        // The link to a site nobody has is never drawn; the link between known sites is.
+        QCOMPARE(console.state.links().size(), qsizetype(1));
+        QCOMPARE(console.state.sites().size(), qsizetype(2));
+        if (HostileState::Play(play) == HostileState::Play::RevisionsBackwards) {
+            QCOMPARE(console.state.revision(), quint64(13));
+            QCOMPARE(console.feed.outOfOrderCount(), 2);
+        } else {
+            // Kept, as unknown: shown, not trusted.
+            QCOMPARE(console.state.sites().at(1).tier, SiteTier::Unknown);
+            QTRY_COMPARE_WITH_TIMEOUT(console.alarms.rowCount(), 1, 10000);
+            QCOMPARE(console.state.alarms().value(QStringLiteral("odd")).severity, AlarmSeverity::Unknown);
+        }
+    }
+
+    // A snapshot whose parts are of different revisions is not a snapshot.
+    void aSnapshotOfMixedPartsIsRefused()
+    {
+        HostileServer server(HostileState::Play::PartsDisagree);
+        Console console(server.address());
+        console.feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(console.feed.lastError().contains(QStringLiteral("different revisions")), 20000);
+        QCOMPARE(console.feed.snapshotCount(), 0);
+        QVERIFY(!console.state.hasSnapshot());
+    }
+
+    // A million alarms: the console keeps a bounded number, says so, and its alarm table follows.
+    void aMillionAlarmsAreBounded()
+    {
+        HostileServer server(HostileState::Play::MillionAlarms);
+        Console console(server.address());
+        QElapsedTimer timer;
+        timer.start();
+        console.feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(server.service.watchDone.load(), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.state.revision(), quint64(10 + 1'000'000), 120000);
+        QVERIFY2(console.state.alarms().size() <= 20000, qPrintable(QString::number(console.state.alarms().size())));
+        QVERIFY(console.state.alarms().size() >= 10000);
+        QCOMPARE(console.alarms.rowCount(), int(console.state.alarms().size()));
+        QVERIFY2(console.state.lastWarning().contains(QStringLiteral("not kept")), qPrintable(console.state.lastWarning()));
+        QCOMPARE(console.feed.state(), ConnectionState::Live);
+        qInfo("a million alarms taken in %.1f s", double(timer.elapsed()) / 1000);
     }
 };
 
