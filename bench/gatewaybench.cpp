@@ -20,7 +20,7 @@
 // (nearest rank) is the largest.
 
 // The gateway's and gRPC's headers before Qt's (Qt's keyword macros).
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "apiserver.h"
 #include "slurmengine.h"
 

@@ -12,7 +12,7 @@
 // --only mock for the mock's own figure).
 
 // The mock's headers before any Qt header: Qt's `slots` keyword macro would break them.
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "mockserver.h"
 #include "simulation.h"
 

@@ -4,22 +4,27 @@
 #include "platformscope.h"
 #include "protoconvert.h"
 
-#include "cpn/v1/dispatch.grpc.pb.h"
+#include "partsreader.h"
 
 #include <QDir>
 #include <QPointer>
 #include <QSysInfo>
+#include <QThreadPool>
 #include <QUrl>
 #include <QUuid>
 
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <mutex>
+#include <set>
 
 namespace cpn {
 
 namespace {
     constexpr auto kCommandDeadline = std::chrono::seconds(15);
+    constexpr auto kDrainDeadline = std::chrono::seconds(120);
+    constexpr std::size_t kMaxAnswerBytes = std::size_t(256) << 20; // what a server can make the console hold
 
     CommandError errorFrom(const grpc::Status& status)
     {
@@ -39,6 +44,10 @@ struct DispatchClient::Channel {
     ConnectionSettings settings;
     std::unique_ptr<v1::DispatchService::Stub> stub;
     std::string user; // the cpn-user metadata: ASCII
+    // The streamed calls under way, cancelled when the client goes.
+    std::mutex mutex;
+    std::set<grpc::ClientContext*> streams;
+    bool closing = false;
 };
 
 DispatchClient::DispatchClient(ConnectionSettings settings, QObject* parent)
@@ -49,9 +58,21 @@ DispatchClient::DispatchClient(ConnectionSettings settings, QObject* parent)
     m_channel->stub = v1::DispatchService::NewStub(makeChannel(settings));
     m_channel->settings = std::move(settings);
     m_channel->user = QUrl::toPercentEncoding(localOperatorName(), "@").toStdString();
+    m_streams = new QThreadPool(this);
+    m_streams->setObjectName(QStringLiteral("cpn-drain"));
+    m_streams->setMaxThreadCount(4); // drains at once; more wait their turn
 }
 
-DispatchClient::~DispatchClient() = default;
+DispatchClient::~DispatchClient()
+{
+    {
+        std::lock_guard lock(m_channel->mutex);
+        m_channel->closing = true;
+        for (grpc::ClientContext* context : m_channel->streams)
+            context->TryCancel();
+    }
+    m_streams->waitForDone();
+}
 
 QString DispatchClient::localOperatorName()
 {
@@ -138,6 +159,46 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
             }));
 }
 
+void DispatchClient::callDrain(const QString& requestId, const v1::DrainSiteRequest& request,
+    void (*onReply)(DispatchClient*, const QString&, const DrainResult&))
+{
+    QPointer<DispatchClient> self(this);
+    m_streams->start([channel = m_channel, request, self, requestId, onReply] {
+        grpc::ClientContext context;
+        authorize(context, channel->settings);
+        context.AddMetadata("cpn-user", channel->user);
+        // Planning where 40,000 tasks go takes a scheduler tens of seconds.
+        context.set_deadline(std::chrono::system_clock::now() + kDrainDeadline);
+        {
+            std::lock_guard lock(channel->mutex);
+            if (channel->closing)
+                return;
+            channel->streams.insert(&context);
+        }
+        v1::DrainSiteResponse response;
+        const grpc::Status status = v1::drainSite(*channel->stub, &context, request, &response, kMaxAnswerBytes);
+        {
+            std::lock_guard lock(channel->mutex);
+            channel->streams.erase(&context);
+        }
+        std::function<void()> deliver;
+        if (!status.ok()) {
+            deliver = [self, requestId, error = errorFrom(status)] {
+                if (self)
+                    emit self->commandFailed(requestId, error);
+            };
+        } else {
+            DrainResult value = convert::fromProto(response);
+            PlatformScope(channel->settings.platform).qualify(value);
+            deliver = [self, requestId, onReply, value = std::move(value)] {
+                if (self)
+                    onReply(self.data(), requestId, value);
+            };
+        }
+        QMetaObject::invokeMethod(self, std::move(deliver), Qt::QueuedConnection);
+    });
+}
+
 QString DispatchClient::planMigration(const QString& taskId, const QString& targetSiteId)
 {
     const QString id = newRequestId();
@@ -184,8 +245,7 @@ QString DispatchClient::drainSite(const QString& siteId, int maxConcurrent, cons
     request.set_site_id(local(siteId));
     request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
     request.set_reason(reason.toStdString());
-    call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
-        [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainStarted(rid, r); });
+    callDrain(id, request, [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainStarted(rid, r); });
     return id;
 }
 
@@ -196,8 +256,7 @@ QString DispatchClient::previewDrain(const QString& siteId, int maxConcurrent)
     request.set_site_id(local(siteId));
     request.set_max_concurrent(quint32(std::max(0, maxConcurrent)));
     request.set_dry_run(true);
-    call<v1::DrainSiteResponse>(id, request, [](auto* api, auto&&... args) { api->DrainSite(args...); },
-        [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainPreviewed(rid, r); });
+    callDrain(id, request, [](DispatchClient* self, const QString& rid, const DrainResult& r) { emit self->drainPreviewed(rid, r); });
     return id;
 }
 

@@ -8,10 +8,16 @@
 
 #include <QObject>
 
+class QThreadPool;
+
 #include <memory>
 #include <string>
 
 namespace cpn {
+
+namespace v1 {
+    class DrainSiteRequest;
+}
 
 // What a failed command tells the operator.
 struct CommandError {
@@ -61,9 +67,13 @@ private:
     std::string local(const QString& id) const;
     template <typename Reply, typename Request, typename Method, typename OnReply>
     void call(const QString& requestId, const Request& request, Method method, OnReply onReply);
+    // DrainSite answers in parts (a stream): read on a thread of m_streams.
+    void callDrain(const QString& requestId, const v1::DrainSiteRequest& request,
+        void (*onReply)(DispatchClient*, const QString&, const DrainResult&));
 
     struct Channel;
     std::shared_ptr<Channel> m_channel;
+    QThreadPool* m_streams;
 };
 
 } // namespace cpn

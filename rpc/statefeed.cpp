@@ -3,7 +3,7 @@
 #include "platformscope.h"
 #include "protoconvert.h"
 
-#include "snapshotreader.h"
+#include "partsreader.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -284,12 +284,12 @@ void StateFeed::run(quint64 run)
             if (!beginCall(&context))
                 return;
             v1::Snapshot reply;
-            v1::SnapshotFault fault = v1::SnapshotFault::None;
+            v1::PartsFault fault = v1::PartsFault::None;
             const grpc::Status status = v1::readSnapshot(*stub, &context, &reply, kMaxSnapshotMB << 20, &fault);
             endCall();
-            if (fault == v1::SnapshotFault::TooLarge) {
+            if (fault == v1::PartsFault::TooLarge) {
                 error = tr("The server's snapshot is larger than %L1 MB; not taken").arg(kMaxSnapshotMB);
-            } else if (fault == v1::SnapshotFault::PartsDisagree) {
+            } else if (fault == v1::PartsFault::PartsDisagree) {
                 error = tr("The server's snapshot comes in parts of different revisions; not taken");
             } else if (status.ok()) {
                 StateBatch batch;

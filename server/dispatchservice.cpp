@@ -1,5 +1,7 @@
 #include "dispatchservice.h"
 
+#include "messageparts.h"
+
 namespace cpn::server {
 
 namespace {
@@ -84,8 +86,8 @@ grpc::Status DispatchServiceImpl::CancelMigration(
     return m_engine.cancelMigration(*request, caller, response);
 }
 
-grpc::Status DispatchServiceImpl::DrainSite(
-    grpc::ServerContext* context, const cpn::v1::DrainSiteRequest* request, cpn::v1::DrainSiteResponse* response)
+grpc::Status DispatchServiceImpl::DrainSite(grpc::ServerContext* context, const cpn::v1::DrainSiteRequest* request,
+    grpc::ServerWriter<cpn::v1::DrainSiteResponse>* writer)
 {
     std::string caller;
     if (auto status = admitOperator(m_authenticator, *context, &caller); !status.ok())
@@ -93,7 +95,18 @@ grpc::Status DispatchServiceImpl::DrainSite(
     if (auto status = bounded({ { "site_id", &request->site_id() } }, &request->request_id(), { "reason", &request->reason() });
         !status.ok())
         return status;
-    return m_engine.drainSite(*request, caller, response);
+    cpn::v1::DrainSiteResponse whole;
+    if (auto status = m_engine.drainSite(*request, caller, &whole); !status.ok())
+        return status;
+    cpn::v1::DrainSiteResponse lists;
+    lists.mutable_migrations()->Swap(whole.mutable_migrations());
+    lists.mutable_unplaced_task_ids()->Swap(whole.mutable_unplaced_task_ids());
+    PartBuilder parts(whole, whole, [&](cpn::v1::DrainSiteResponse&& part) { return writer->Write(part); });
+    if (!parts.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); })
+        || !parts.add(*lists.mutable_unplaced_task_ids(), [](auto& p) { return p.mutable_unplaced_task_ids(); })
+        || !parts.finish())
+        return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
+    return grpc::Status::OK;
 }
 
 grpc::Status DispatchServiceImpl::AcknowledgeAlarm(

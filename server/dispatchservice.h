@@ -19,7 +19,7 @@ public:
     grpc::Status CancelMigration(grpc::ServerContext* context, const cpn::v1::CancelMigrationRequest* request,
         cpn::v1::Migration* response) override;
     grpc::Status DrainSite(grpc::ServerContext* context, const cpn::v1::DrainSiteRequest* request,
-        cpn::v1::DrainSiteResponse* response) override;
+        grpc::ServerWriter<cpn::v1::DrainSiteResponse>* writer) override;
     grpc::Status AcknowledgeAlarm(grpc::ServerContext* context, const cpn::v1::AcknowledgeAlarmRequest* request,
         cpn::v1::Alarm* response) override;
 

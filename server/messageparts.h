@@ -6,6 +6,8 @@
 #include <google/protobuf/repeated_ptr_field.h>
 
 #include <cstddef>
+#include <string>
+#include <type_traits>
 #include <utility>
 
 namespace cpn::server {
@@ -28,7 +30,11 @@ public:
     template <typename T, typename List> bool add(google::protobuf::RepeatedPtrField<T>& items, List list)
     {
         for (T& item : items) {
-            const std::size_t bytes = item.ByteSizeLong() + 8; // the item's tag and length, roughly
+            std::size_t bytes = 8; // the item's tag and length, roughly
+            if constexpr (std::is_same_v<T, std::string>)
+                bytes += item.size();
+            else
+                bytes += item.ByteSizeLong();
             if (m_items > 0 && m_bytes + bytes > kMessagePartBytes && !flush())
                 return false;
             list(m_part)->Add(std::move(item));

@@ -3,7 +3,7 @@
 // back, a gRPC client of a MockServer, finding a task with a feasible move, and a server whose clock
 // the test moves (start it, tick it on, start and run a migration).
 
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "mockserver.h"
 #include "simulation.h"
 
@@ -159,7 +159,7 @@ struct Client {
 
     grpc::Status drain(const v1::DrainSiteRequest& request, v1::DrainSiteResponse* response) const
     {
-        return dispatch->DrainSite(context().get(), request, response);
+        return v1::drainSite(*dispatch, context().get(), request, response);
     }
 
     std::vector<v1::Task> allTasks() const

@@ -2,7 +2,7 @@
 // serves matches sinfo and squeue, and what it is asked to do happens in Slurm. Needs root and
 // Debian's Slurm (the lab installs it); never skipped.
 
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "mockprocess.h"
 #include "rawgrpccall.h"
 #include "slurmlab.h"
@@ -450,7 +450,7 @@ private slots:
         request.set_max_concurrent(1);
         request.set_reason("maintenance test");
         cpn::v1::DrainSiteResponse response;
-        const auto status = m_dispatch->DrainSite(&context, request, &response);
+        const auto status = cpn::v1::drainSite(*m_dispatch, &context, request, &response);
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(response.migrations_size(), 2);
         QCOMPARE(response.unplaced_task_ids_size(), 0);

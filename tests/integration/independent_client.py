@@ -7,7 +7,8 @@ Generates Python stubs from proto/cpn/v1/*.proto with protoc and grpc_python_plu
 the mock scheduler on a free loopback port, and as any third-party client would: reads the
 snapshot, follows the watch, pages through every task, moves a task, and checks the status
 codes of DESIGN.md. Then, with gRPC's default limits (4 MB messages) as before, reads a `huge`
-network: its snapshot, a whole metrics sample from the watch, and every one of its tasks. Exits non-zero on the first failure; prints 'N passed, N failed'.
+network: its snapshot, a whole metrics sample from the watch, every one of its tasks, and where
+its busiest cluster's tasks would go if it were drained. Exits non-zero on the first failure; prints 'N passed, N failed'.
 """
 import glob
 import os
@@ -232,16 +233,36 @@ try:
     started = time.time()
     listed = 0
     largest = 0
+    tasks_on = {}
     token = ""
     while True:
         page = state.ListTasks(state_pb2.ListTasksRequest(page_size=5000, page_token=token), timeout=30)
         listed += len(page.tasks)
+        for t in page.tasks:
+            tasks_on[t.site_id] = tasks_on.get(t.site_id, 0) + 1
         largest = max(largest, page.ByteSize())
         token = page.next_page_token
         if not token:
             break
     check(listed > 900000, "listed %d tasks at huge" % listed)
     print("huge tasks: %d in %.1f s, largest page %.1f MB" % (listed, time.time() - started, largest / 2**20))
+
+    # Where the busiest cluster's tens of thousands of tasks would go: an answer in parts too.
+    busiest = max(tasks_on, key=tasks_on.get)
+    dispatch = dispatch_pb2_grpc.DispatchServiceStub(channel)
+    started = time.time()
+    planned, unplaced, parts, answer_bytes = 0, 0, 0, 0
+    for part in dispatch.DrainSite(dispatch_pb2.DrainSiteRequest(site_id=busiest, dry_run=True), timeout=180):
+        parts += 1
+        check(part.site_id == busiest, "every part names the drained site")
+        planned += len(part.migrations)
+        unplaced += len(part.unplaced_task_ids)
+        answer_bytes += part.ByteSize()
+    # Tasks end and start meanwhile (the mock runs at 600x): most are answered for.
+    check(planned + unplaced > 0.8 * tasks_on[busiest] and parts > 1,
+          "a drain of %d tasks answered for %d in %d parts" % (tasks_on[busiest], planned + unplaced, parts))
+    print("huge drain preview of %s: %d tasks, %.1f MB in %d parts, %.1f s"
+          % (busiest, tasks_on[busiest], answer_bytes / 2**20, parts, time.time() - started))
 finally:
     stop_mock(mock)
 

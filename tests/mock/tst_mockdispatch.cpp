@@ -2,7 +2,7 @@
 // their plan, idempotency by request id (sequential and 20 concurrent callers with one key),
 // cancel, drain, alarm acknowledgement, and roles: viewers read but never dispatch.
 
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "mocktesthelpers.h"
 
 #include <QTest>

@@ -208,7 +208,7 @@ private slots:
             drain.set_request_id(request == "drain-key" ? "" : "d-1");
             drain.set_site_id(request == "drain-key" ? task.site_id() : "no-such-site");
             v1::DrainSiteResponse drained;
-            status = client.dispatch->DrainSite(client.context().get(), drain, &drained);
+            status = v1::drainSite(*client.dispatch, client.context().get(), drain, &drained);
         } else if (request == "ack-unknown") {
             v1::AcknowledgeAlarmRequest ack;
             ack.set_alarm_id("al-999999");

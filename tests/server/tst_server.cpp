@@ -1,7 +1,7 @@
 // The serving side on its own: an ApiServer over a fake engine on a real loopback socket (roles,
 // actors, Watch replay and OUT_OF_RANGE, health, port 0, stop), and the idempotency store.
 
-#include "snapshotreader.h"
+#include "partsreader.h"
 #include "apiserver.h"
 #include "engine.h"
 #include "idempotencystore.h"
