@@ -20,6 +20,7 @@
 #include "networkstate.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "wording.h"
 
 #include <QDockWidget>
 #include <QInputDialog>
@@ -247,7 +248,7 @@ void DispatchController::onCommandFailed(const QString& requestId, const Command
                            : tr("The scheduler refused a command (%1).").arg(error.codeName);
     QStringList why;
     for (const Violation& v : error.violations)
-        why << QStringLiteral("• ") + violationName(v.code) + QStringLiteral(": ") + v.message;
+        why << QStringLiteral("• ") + violationName(v.code) + QStringLiteral(": ") + Wording::violation(v, m_session->state());
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Command refused"), text, QMessageBox::Ok, m_window);
     box->setObjectName(QStringLiteral("CommandRefusedMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);

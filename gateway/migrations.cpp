@@ -97,14 +97,20 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
     p.set_task_id(task.id());
     p.set_source_site_id(sourceSite.id());
     p.set_target_site_id(targetSite.id());
-    auto violate = [&](cpn::v1::ViolationCode code, std::string message) {
+    auto violate = [&](cpn::v1::ViolationCode code, std::string message, const std::string& entity,
+                       double value = 0, double threshold = 0, const char* unit = "", std::string detail = {}) {
         auto* v = p.add_violations();
         v->set_code(code);
         v->set_message(std::move(message));
+        v->set_entity_id(entity);
+        v->set_value(value);
+        v->set_threshold(threshold);
+        v->set_unit(unit);
+        v->set_detail(std::move(detail));
     };
     for (const auto& [id, run] : m_runs)
         if (!run.finished() && run.jobId == task.id())
-            violate(cpn::v1::VIOLATION_CODE_TASK_BUSY, "Job " + task.id() + " is already being moved by " + id + ".");
+            violate(cpn::v1::VIOLATION_CODE_TASK_BUSY, "Job " + task.id() + " is already being moved by " + id + ".", id);
     const std::string& partitionState = m_partitionState[target];
     if (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE || targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE
         || partitionState != "UP")
@@ -114,14 +120,16 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
                 + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE           ? ", its nodes are down"
                         : targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE ? ", its nodes are drained"
                                                                                   : "")
-                + ".");
+                + ".",
+            targetSite.id(), 0, 0, "",
+            "partition " + m_config.sites[target].partition + ": " + (partitionState.empty() ? "missing" : partitionState));
     const auto& capacity = m_capacity[target];
     const auto installedIt = capacity.installed.find(arch);
     const std::uint32_t installed = installedIt == capacity.installed.end() ? 0 : installedIt->second;
     const std::string archName = server::architectureMetricName(arch);
     if (installed == 0) {
         violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
-            targetSite.name_en() + " has no " + archName + " nodes; the job needs " + archName + ".");
+            targetSite.name_en() + " has no " + archName + " nodes; the job needs " + archName + ".", targetSite.id());
     } else {
         const auto usedIt = capacity.used.find(arch);
         const auto reservedIt = context.reserved.find({ target, arch });
@@ -133,7 +141,8 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
         if (free < task.cards() || largest == 0)
             violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
                 targetSite.name_en() + " has " + std::to_string(free) + " free " + archName + " cards; the job needs "
-                    + std::to_string(task.cards()) + ".");
+                    + std::to_string(task.cards()) + ".",
+                targetSite.id(), free, task.cards(), "cards");
     }
     if (task.allowed_region_ids_size() > 0
         && std::find(task.allowed_region_ids().begin(), task.allowed_region_ids().end(), targetSite.region_id())
@@ -143,7 +152,8 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
             allowed += (allowed.empty() ? "" : ", ") + r;
         violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
             "The job's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
-                + targetSite.region_id() + ".");
+                + targetSite.region_id() + ".",
+            targetSite.region_id());
     }
 
     const server::HopCost latency = [&](const server::Hop& hop) { return m_config.links[hop.link].latency_ms(); };
@@ -158,7 +168,9 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
                 after.found ? "Users at " + m_sites[users].name_en() + " would be " + fixed(after.cost) + " ms from "
                         + targetSite.name_en() + "; the latency SLO is " + fixed(task.latency_slo_ms(), 0) + " ms."
                             : "No path from the users at " + m_sites[users].name_en() + " to " + targetSite.name_en()
-                        + ".");
+                        + ".",
+                m_sites[users].id(), after.found ? after.cost : 0, after.found ? task.latency_slo_ms() : 0,
+                after.found ? "ms" : "");
     }
 
     // The data goes over the lowest-latency path, at the spare bandwidth of its busiest link.
@@ -166,7 +178,7 @@ cpn::v1::MigrationPlan SlurmEngine::plan(
     double rateGbps = 0;
     if (!route.found) {
         violate(cpn::v1::VIOLATION_CODE_NO_ROUTE,
-            "No backbone path joins " + sourceSite.name_en() + " and " + targetSite.name_en() + ".");
+            "No backbone path joins " + sourceSite.name_en() + " and " + targetSite.name_en() + ".", targetSite.id());
     } else {
         rateGbps = std::numeric_limits<double>::infinity();
         for (const auto& hop : route.hops) {
@@ -255,8 +267,9 @@ grpc::Status SlurmEngine::planMigration(const cpn::v1::PlanMigrationRequest& req
         const auto at = text.find("to start at ");
         if (at != std::string::npos) {
             const auto end = text.find(' ', at + 12);
-            v.set_message(v.message() + " Slurm expects it could start there at "
-                + text.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12) + ".");
+            const std::string when = text.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12);
+            v.set_message(v.message() + " Slurm expects it could start there at " + when + ".");
+            v.set_detail(when);
         } else if (!result.ok) {
             v.set_message(v.message() + " Slurm could not place it there at all.");
         }

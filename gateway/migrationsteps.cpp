@@ -71,6 +71,8 @@ void SlurmEngine::step(const std::string& id)
     if (!job || job->finished()) {
         end = cpn::v1::MIGRATION_STATE_FAILED;
         why = "job " + run.jobId + " left Slurm's queue" + (job ? " (" + job->state + ")" : "");
+        run.proto.set_failure_code("JOB_LEFT_QUEUE");
+        run.proto.set_failure_detail(job ? job->state : "");
     } else if (cancel && run.phase <= Phase::Transferring) {
         if (!job->pending() && job->state != "RUNNING")
             return; // a requeue still under way (COMPLETING, REQUEUED...): put back once it is pending
@@ -80,6 +82,7 @@ void SlurmEngine::step(const std::string& id)
             commands.push_back(scontrol({ "release", run.jobId }));
         end = cpn::v1::MIGRATION_STATE_CANCELLED;
         why = "cancelled by the operator";
+        run.proto.set_failure_code("CANCELLED");
     } else {
         if (cancel) { // too late: released at the target already
             m_cancelRequested.erase(id);
@@ -123,6 +126,8 @@ void SlurmEngine::step(const std::string& id)
                 commands.push_back(scontrol({ "hold", run.jobId })); // released by someone else meanwhile
             } else if (now - run.phaseSinceMs > m_options.startTimeoutMs + std::int64_t(run.transferSeconds * 1000)) {
                 next = Phase::RollingBack;
+                run.proto.set_failure_code("MOVE_TIMEOUT");
+                run.proto.set_failure_detail(job->state + ", " + job->reason);
                 run.proto.set_failure_reason("Slurm did not let the job be moved within "
                     + std::to_string(m_options.startTimeoutMs / 1000) + " s (it is " + job->state + ", " + job->reason + ")");
             } else if (job->held()) {
@@ -148,6 +153,8 @@ void SlurmEngine::step(const std::string& id)
                 end = cpn::v1::MIGRATION_STATE_COMPLETED;
             else if (now - run.phaseSinceMs > m_options.startTimeoutMs) {
                 next = Phase::RollingBack;
+                run.proto.set_failure_code("START_TIMEOUT");
+                run.proto.set_failure_detail(job->reason);
                 run.proto.set_failure_reason("it did not start at " + run.proto.target_site_id() + " within "
                     + std::to_string(m_options.startTimeoutMs / 1000) + " s (Slurm: " + job->reason + ")");
             } else if (job->held())
@@ -202,6 +209,8 @@ void SlurmEngine::step(const std::string& id)
             next = Phase::RollingBack;
             end.reset();
             run.proto.set_failure_reason("Slurm refused: " + failed.err);
+            run.proto.set_failure_code("SCHEDULER_REFUSED");
+            run.proto.set_failure_detail(failed.err.substr(0, 1000));
         } else {
             // The way back failed too: release it wherever it is rather than leave it held.
             lock.unlock();
@@ -210,6 +219,8 @@ void SlurmEngine::step(const std::string& id)
             next.reset();
             end = cpn::v1::MIGRATION_STATE_FAILED;
             why = "Slurm refused to put the job back (" + failed.err + "); it was released where it is";
+            run.proto.set_failure_code("RETURN_REFUSED");
+            run.proto.set_failure_detail(failed.err.substr(0, 1000));
         }
     }
     if (end) {

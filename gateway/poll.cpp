@@ -389,7 +389,8 @@ void SlurmEngine::applyMetrics(const SlurmView& view, std::int64_t nowMs)
 }
 
 void SlurmEngine::raise(const std::string& key, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
-    const std::string& code, const std::string& message, std::int64_t nowMs, std::map<std::string, bool>& seen)
+    const std::string& code, const std::string& message, std::int64_t nowMs, std::map<std::string, bool>& seen,
+    const cpn::v1::Alarm& facts)
 {
     seen[key] = true;
     auto it = m_alarms.find(key);
@@ -407,6 +408,12 @@ void SlurmEngine::raise(const std::string& key, cpn::v1::AlarmSeverity severity,
     alarm.set_source_id(sourceId);
     alarm.set_code(code);
     alarm.set_message(message);
+    alarm.set_value(facts.value());
+    alarm.set_threshold(facts.threshold());
+    alarm.set_unit(facts.unit());
+    alarm.set_count(facts.count());
+    alarm.set_related_id(facts.related_id());
+    alarm.set_detail(facts.detail());
     m_alarms[key] = alarm;
     m_store.saveAlarm(key, alarm);
     cpn::v1::WatchEvent event;
@@ -427,28 +434,37 @@ void SlurmEngine::applyAlarms(const SlurmView& view, std::int64_t nowMs)
             continue;
         const std::string& siteId = m_sites[*site].id();
         const std::string why = node.reason.empty() ? "" : ": " + node.reason;
+        cpn::v1::Alarm facts;
+        facts.set_related_id(node.name);
+        facts.set_detail(node.reason);
         if (node.down())
             raise("NODE_DOWN:" + node.name, cpn::v1::ALARM_SEVERITY_MAJOR, siteId,
                 node.state == "down" ? "NODE_DOWN" : "NODE_NOT_RESPONDING",
-                "Node " + node.name + (node.state == "down" ? " is down" : " does not respond") + why, nowMs, seen);
+                "Node " + node.name + (node.state == "down" ? " is down" : " does not respond") + why, nowMs, seen,
+                facts);
         else if (node.invalid())
             raise("NODE_INVALID:" + node.name, cpn::v1::ALARM_SEVERITY_MAJOR, siteId, "NODE_INVALID",
-                "Node " + node.name + " registered with less than configured" + why, nowMs, seen);
+                "Node " + node.name + " registered with less than configured" + why, nowMs, seen, facts);
         else if (node.drained() && !node.reason.starts_with(kOurDrainReason))
             raise("NODE_DRAINED:" + node.name, cpn::v1::ALARM_SEVERITY_WARNING, siteId, "NODE_DRAINED",
-                "Node " + node.name + " is drained" + why, nowMs, seen);
+                "Node " + node.name + " is drained" + why, nowMs, seen, facts);
     }
     for (std::uint32_t s = 0; s < m_sites.size(); ++s) {
         const auto& site = m_sites[s];
-        if (site.status() == cpn::v1::SITE_STATUS_OFFLINE)
+        cpn::v1::Alarm facts;
+        if (site.status() == cpn::v1::SITE_STATUS_OFFLINE) {
+            facts.set_detail("partition " + m_config.sites[s].partition);
             raise("SITE_OFFLINE:" + site.id(), cpn::v1::ALARM_SEVERITY_CRITICAL, site.id(), "SITE_OFFLINE",
-                site.name_en() + " (partition " + m_config.sites[s].partition + ") is offline", nowMs, seen);
-        else if (m_siteMetrics[s].utilisation() >= kHighUtilisation)
+                site.name_en() + " (partition " + m_config.sites[s].partition + ") is offline", nowMs, seen, facts);
+        } else if (m_siteMetrics[s].utilisation() >= kHighUtilisation) {
+            const double percent = std::round(m_siteMetrics[s].utilisation() * 100);
+            facts.set_value(percent / 100);
+            facts.set_threshold(kHighUtilisation);
+            facts.set_unit("ratio");
             raise("SITE_HIGH_UTILISATION:" + site.id(), cpn::v1::ALARM_SEVERITY_WARNING, site.id(),
-                "SITE_HIGH_UTILISATION",
-                site.name_en() + " is " + std::to_string(int(std::round(m_siteMetrics[s].utilisation() * 100)))
-                    + "% allocated",
-                nowMs, seen);
+                "SITE_HIGH_UTILISATION", site.name_en() + " is " + std::to_string(int(percent)) + "% allocated", nowMs,
+                seen, facts);
+        }
     }
     // Clear what no longer holds; forget what was cleared long ago.
     for (auto it = m_alarms.begin(); it != m_alarms.end();) {
@@ -486,9 +502,11 @@ void SlurmEngine::setUnreachable(const std::string& why, std::int64_t nowMs)
     char when[32] = "never";
     if (m_lastPollMs > 0)
         std::strftime(when, sizeof when, "%H:%M:%S UTC", std::gmtime(&last));
+    cpn::v1::Alarm facts;
+    facts.set_detail(why.substr(0, 200));
     raise(kSchedulerKey, cpn::v1::ALARM_SEVERITY_CRITICAL, "slurmctld", kSchedulerKey,
         "The Slurm controller does not answer (" + why.substr(0, 200) + "); the state shown is from " + when,
-        nowMs, seen);
+        nowMs, seen, facts);
     flush();
 }
 

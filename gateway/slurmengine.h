@@ -116,9 +116,10 @@ private:
     void recordHistory(std::int64_t nowMs);
     void forgetFinishedMigrations(std::int64_t nowMs);
     cpn::v1::Task taskOf(const SlurmJob& job, std::uint32_t site, std::int64_t nowMs) const;
+    // `facts`: the alarm's particulars (value, threshold, unit, count, related_id, detail).
     void raise(const std::string& key, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
         const std::string& code, const std::string& message, std::int64_t nowMs,
-        std::map<std::string, bool>& seen);
+        std::map<std::string, bool>& seen, const cpn::v1::Alarm& facts = {});
     void flush(); // hands m_pending to the event log
 
     // Command side (migrations.cpp).

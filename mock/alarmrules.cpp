@@ -97,8 +97,9 @@ void AlarmRules::updateLoadAlarms()
             const double threshold
                 = severity == cpn::v1::ALARM_SEVERITY_CRITICAL ? kSiteCriticalRaise : kSiteWarningRaise;
             set(alarmId, severity, proto.id(), "SITE_HIGH_UTILISATION",
-                "Utilisation of " + proto.name_en() + " is " + percent(u) + ", at or above " + percent(threshold)
-                    + ".");
+                facts("Utilisation of " + proto.name_en() + " is " + percent(u) + ", at or above " + percent(threshold)
+                        + ".",
+                    std::round(u * 100) / 100, threshold, "ratio"));
         }
     }
     for (std::size_t l = 0; l < m_world.links.size(); ++l) {
@@ -108,8 +109,9 @@ void AlarmRules::updateLoadAlarms()
         if (alarmId.empty() && link.utilisation > kLinkAlarmRaise) {
             const auto [a, b] = m_world.topology.linkEnds[l];
             set(alarmId, cpn::v1::ALARM_SEVERITY_MAJOR, proto.id(), "LINK_CONGESTION",
-                "Link " + m_world.topology.sites[a].name_en() + " - " + m_world.topology.sites[b].name_en() + " is "
-                    + percent(link.utilisation) + " utilised, above " + percent(kLinkAlarmRaise) + ".");
+                facts("Link " + m_world.topology.sites[a].name_en() + " - " + m_world.topology.sites[b].name_en()
+                        + " is " + percent(link.utilisation) + " utilised, above " + percent(kLinkAlarmRaise) + ".",
+                    std::round(link.utilisation * 100) / 100, kLinkAlarmRaise, "ratio"));
         } else if (!alarmId.empty() && link.utilisation < kLinkAlarmClear) {
             clear(alarmId);
         }
@@ -131,13 +133,15 @@ void AlarmRules::updateStatusAlarms()
         const char* code = offline ? "SITE_OFFLINE" : "SITE_DEGRADED";
         if (!id.empty() && m_alarms.at(id).code() == code)
             continue;
-        const auto tasks = std::to_string(m_world.sites[s].running + m_world.sites[s].queued);
+        const std::uint32_t count = m_world.sites[s].running + m_world.sites[s].queued;
+        const auto tasks = std::to_string(count);
         if (offline)
             set(id, cpn::v1::ALARM_SEVERITY_CRITICAL, proto.id(), code,
-                proto.name_en() + " is offline; " + tasks + " tasks there are not being served.");
+                facts(proto.name_en() + " is offline; " + tasks + " tasks there are not being served.", 0, 0, "", count));
         else
             set(id, cpn::v1::ALARM_SEVERITY_MAJOR, proto.id(), code,
-                proto.name_en() + " is degraded and running with reduced capacity; " + tasks + " tasks there.");
+                facts(proto.name_en() + " is degraded and running with reduced capacity; " + tasks + " tasks there.", 0,
+                    0, "", count));
     }
     for (std::size_t l = 0; l < m_world.links.size(); ++l) {
         auto& id = m_linkAlarms[l].status;
@@ -159,9 +163,11 @@ void AlarmRules::updateStatusAlarms()
             = "Link " + m_world.topology.sites[a].name_en() + " - " + m_world.topology.sites[b].name_en();
         if (down)
             set(id, cpn::v1::ALARM_SEVERITY_CRITICAL, proto.id(), code,
-                name + " is down; " + capacity + " of capacity lost, traffic reroutes.");
+                facts(name + " is down; " + capacity + " of capacity lost, traffic reroutes.", proto.capacity_gbps(), 0,
+                    "Gbps"));
         else
-            set(id, cpn::v1::ALARM_SEVERITY_WARNING, proto.id(), code, name + " (" + capacity + ") is degraded.");
+            set(id, cpn::v1::ALARM_SEVERITY_WARNING, proto.id(), code,
+                facts(name + " (" + capacity + ") is degraded.", proto.capacity_gbps(), 0, "Gbps"));
     }
 }
 
@@ -183,10 +189,13 @@ void AlarmRules::updateLatencySloAlarms()
         const std::string worst = std::isfinite(b.worstMs)
             ? "users at " + users + " are " + milliseconds(b.worstMs) + " away"
             : "users at " + users + " have no path within it";
+        const bool reachable = std::isfinite(b.worstMs);
         set(id, cpn::v1::ALARM_SEVERITY_MAJOR, m_world.topology.sites[s].id(), "LATENCY_SLO",
-            std::to_string(b.tasks) + " latency-bound tasks at " + m_world.topology.sites[s].name_en()
-                + " exceed their latency SLO; worst: " + worst + " against an SLO of " + milliseconds(b.worstSloMs)
-                + ".");
+            facts(std::to_string(b.tasks) + " latency-bound tasks at " + m_world.topology.sites[s].name_en()
+                    + " exceed their latency SLO; worst: " + worst + " against an SLO of " + milliseconds(b.worstSloMs)
+                    + ".",
+                reachable ? std::round(b.worstMs * 10) / 10 : 0, reachable ? b.worstSloMs : 0, reachable ? "ms" : "",
+                std::uint32_t(b.tasks), m_world.topology.sites[b.worstUsersSite].id()));
     }
 }
 
@@ -211,10 +220,10 @@ void AlarmRules::updateMigrationAlarms()
         };
         std::string id;
         set(id, cpn::v1::ALARM_SEVERITY_MAJOR, m.id(), kMigrationFailed,
-            "Migration " + m.id() + " of task " + m.task_id() + " from " + name(m.source_site_id()) + " to "
+            facts("Migration " + m.id() + " of task " + m.task_id() + " from " + name(m.source_site_id()) + " to "
                 + name(m.target_site_id())
                 + (m.state() == cpn::v1::MIGRATION_STATE_ROLLED_BACK ? " rolled back: " : " failed: ")
-                + m.failure_reason() + ".");
+                + m.failure_reason() + "."));
         m_migrationAlarms.push_back(id);
     }
     while (!m_migrationAlarms.empty()) {
@@ -229,8 +238,21 @@ void AlarmRules::updateMigrationAlarms()
     }
 }
 
+cpn::v1::Alarm AlarmRules::facts(
+    std::string message, double value, double threshold, const char* unit, std::uint32_t count, std::string relatedId)
+{
+    cpn::v1::Alarm facts;
+    facts.set_message(std::move(message));
+    facts.set_value(value);
+    facts.set_threshold(threshold);
+    facts.set_unit(unit);
+    facts.set_count(count);
+    facts.set_related_id(std::move(relatedId));
+    return facts;
+}
+
 void AlarmRules::set(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
-    const char* code, const std::string& message)
+    const char* code, const cpn::v1::Alarm& facts)
 {
     auto it = alarmId.empty() ? m_alarms.end() : m_alarms.find(alarmId);
     if (it != m_alarms.end() && it->second.code() != code) {
@@ -238,11 +260,11 @@ void AlarmRules::set(std::string& alarmId, cpn::v1::AlarmSeverity severity, cons
         it = m_alarms.end();
     }
     if (it == m_alarms.end()) {
-        raise(alarmId, severity, sourceId, code, message);
+        raise(alarmId, severity, sourceId, code, facts);
         return;
     }
     auto& alarm = it->second;
-    if (alarm.severity() == severity && alarm.message() == message)
+    if (alarm.severity() == severity && alarm.message() == facts.message())
         return;
     if (severity > alarm.severity()) {
         alarm.set_acknowledged(false);
@@ -251,23 +273,27 @@ void AlarmRules::set(std::string& alarmId, cpn::v1::AlarmSeverity severity, cons
         alarm.clear_acknowledge_note();
     }
     alarm.set_severity(severity);
-    alarm.set_message(message);
+    alarm.set_message(facts.message());
+    alarm.set_value(facts.value());
+    alarm.set_threshold(facts.threshold());
+    alarm.set_unit(facts.unit());
+    alarm.set_count(facts.count());
+    alarm.set_related_id(facts.related_id());
     cpn::v1::WatchEvent event;
     *event.mutable_alarm() = alarm;
     m_world.emit(std::move(event));
 }
 
 void AlarmRules::raise(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId,
-    const char* code, const std::string& message)
+    const char* code, const cpn::v1::Alarm& facts)
 {
     char id[32];
     std::snprintf(id, sizeof id, "al-%06llu", static_cast<unsigned long long>(m_nextAlarmNumber++));
-    cpn::v1::Alarm alarm;
+    cpn::v1::Alarm alarm = facts;
     alarm.set_id(id);
     alarm.set_severity(severity);
     alarm.set_source_id(sourceId);
     alarm.set_code(code);
-    alarm.set_message(message);
     alarm.set_raised_time_ms(m_world.nowMs);
     alarmId = id;
     cpn::v1::WatchEvent event;

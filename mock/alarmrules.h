@@ -28,12 +28,17 @@ public:
     // change under way, seen in the world's pending events).
     void update();
 
-    // Raises the alarm held in alarmId, or re-states it (same id, new severity or message);
-    // another code clears it and raises a new one.
+    // An alarm's message and particulars (value, threshold, unit, count, related_id; see Alarm
+    // in types.proto), what set and raise take.
+    static cpn::v1::Alarm facts(std::string message, double value = 0, double threshold = 0, const char* unit = "",
+        std::uint32_t count = 0, std::string relatedId = {});
+
+    // Raises the alarm held in alarmId, or re-states it (same id, new severity or message, with
+    // the particulars of `facts`); another code clears it and raises a new one.
     void set(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId, const char* code,
-        const std::string& message);
+        const cpn::v1::Alarm& facts);
     void raise(std::string& alarmId, cpn::v1::AlarmSeverity severity, const std::string& sourceId, const char* code,
-        const std::string& message);
+        const cpn::v1::Alarm& facts);
     void clear(std::string& alarmId); // and empties alarmId
 
     grpc::Status acknowledge(

@@ -65,7 +65,7 @@ void Dispatcher::failMigrationsAt(std::uint32_t site)
         if (m.source != site && m.target != site)
             continue;
         abandon(m);
-        finish(m, cpn::v1::MIGRATION_STATE_FAILED,
+        finish(m, cpn::v1::MIGRATION_STATE_FAILED, m.source == site ? "SOURCE_OFFLINE" : "TARGET_OFFLINE",
             (m.source == site ? "the source " : "the target ") + name + " went offline");
     }
 }
@@ -121,7 +121,7 @@ grpc::Status Dispatcher::cancel(const cpn::v1::CancelMigrationRequest& request, 
                 + cpn::v1::MigrationState_Name(m.proto.state()).substr(16) + ")" };
     abandon(m);
     m.cancelRequestId = request.request_id();
-    finish(m, cpn::v1::MIGRATION_STATE_CANCELLED, "cancelled by an operator; the task stays at its source");
+    finish(m, cpn::v1::MIGRATION_STATE_CANCELLED, "CANCELLED", "cancelled by an operator; the task stays at its source");
     *migration = m.proto;
     return grpc::Status::OK;
 }
@@ -176,10 +176,10 @@ void Dispatcher::begin(MigrationRecord& m)
     emit(m);
 }
 
-void Dispatcher::rollBack(MigrationRecord& m, const std::string& why)
+void Dispatcher::rollBack(MigrationRecord& m, const char* code, const std::string& why)
 {
     abandon(m);
-    finish(m, cpn::v1::MIGRATION_STATE_ROLLED_BACK, why + "; rolled back, the task runs at its source again");
+    finish(m, cpn::v1::MIGRATION_STATE_ROLLED_BACK, code, why + "; rolled back, the task runs at its source again");
 }
 
 void Dispatcher::completeMove(MigrationRecord& m)
@@ -219,11 +219,12 @@ void Dispatcher::abandon(MigrationRecord& m)
     }
 }
 
-void Dispatcher::finish(MigrationRecord& m, cpn::v1::MigrationState state, const std::string& failure)
+void Dispatcher::finish(MigrationRecord& m, cpn::v1::MigrationState state, const char* code, const std::string& failure)
 {
     m.proto.set_state(state);
     if (!failure.empty())
         m.proto.set_failure_reason(failure);
+    m.proto.set_failure_code(code);
     m_activeMigrations.erase(m.proto.id());
     m_finishedMigrations.push_back(m.proto.id());
     while (m_finishedMigrations.size() > kFinishedMigrationsKept)
@@ -297,7 +298,7 @@ void Dispatcher::rerouteMigrations()
         const Route route = m_planner.transferRoute(m.source, m.target);
         const double rate = route.found ? m_planner.transferRateGbps(route) : 0;
         if (rate <= 0) {
-            rollBack(m, "its path was cut and no other path has spare bandwidth");
+            rollBack(m, "PATH_CUT", "its path was cut and no other path has spare bandwidth");
             continue;
         }
         m.path = route.hops;

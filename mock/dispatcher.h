@@ -93,10 +93,11 @@ private:
     void begin(MigrationRecord& m);
     DrainPlan planDrain(std::uint32_t site) const; // changes nothing
     void drawFailure(MigrationRecord& m, std::uint64_t number) const;
-    void rollBack(MigrationRecord& m, const std::string& why);
+    // `code` is the Migration's failure_code, `why` its failure_reason (types.proto).
+    void rollBack(MigrationRecord& m, const char* code, const std::string& why);
     void completeMove(MigrationRecord& m);
     void abandon(MigrationRecord& m); // undoes reservations; the task stays at its source
-    void finish(MigrationRecord& m, cpn::v1::MigrationState state, const std::string& failure = {});
+    void finish(MigrationRecord& m, cpn::v1::MigrationState state, const char* code = "", const std::string& failure = {});
     void setOnLinks(MigrationRecord& m, bool on);
     void updateEta(MigrationRecord& m);
     void emit(MigrationRecord& m);

@@ -172,7 +172,7 @@ void Dispatcher::advanceDrains()
             const double rate = route.found ? m_planner.transferRateGbps(route) : 0;
             if (rate <= 0) {
                 abandon(*m);
-                finish(*m, cpn::v1::MIGRATION_STATE_FAILED, "no path with spare bandwidth when its turn came");
+                finish(*m, cpn::v1::MIGRATION_STATE_FAILED, "NO_ROUTE", "no path with spare bandwidth when its turn came");
                 continue;
             }
             m->path = route.hops;

@@ -167,29 +167,38 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
     p.set_task_id(taskIdOf(task.number));
     p.set_source_site_id(sourceSite.id());
     p.set_target_site_id(targetSite.id());
-    auto violate = [&](cpn::v1::ViolationCode code, std::string message) {
+    auto violate = [&](cpn::v1::ViolationCode code, std::string message, const std::string& entity,
+                       double value = 0, double threshold = 0, const char* unit = "") {
         auto* v = p.add_violations();
         v->set_code(code);
         v->set_message(std::move(message));
+        v->set_entity_id(entity);
+        v->set_value(value);
+        v->set_threshold(threshold);
+        v->set_unit(unit);
     };
 
     if (!task.migrationId.empty())
         violate(cpn::v1::VIOLATION_CODE_TASK_BUSY,
-            "Task " + p.task_id() + " is already being moved by migration " + task.migrationId + ".");
+            "Task " + p.task_id() + " is already being moved by migration " + task.migrationId + ".",
+            task.migrationId);
     if (targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE || targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE)
         violate(cpn::v1::VIOLATION_CODE_TARGET_UNAVAILABLE,
             targetSite.name_en() + " is "
                 + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? "offline" : "in maintenance")
-                + " and takes no new work.");
+                + " and takes no new work.",
+            targetSite.id());
     const auto& slot = m_world.sites[target].slots[std::size_t(arch)];
     if (slot.installed == 0)
         violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
             targetSite.name_en() + " has no " + architectureName(arch) + " cards; the task needs "
-                + architectureName(arch) + ".");
+                + architectureName(arch) + ".",
+            targetSite.id());
     else if (slot.freeCards() < task.cards)
         violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
             targetSite.name_en() + " has " + std::to_string(slot.freeCards()) + " free " + architectureName(arch)
-                + " cards; the task needs " + std::to_string(task.cards) + ".");
+                + " cards; the task needs " + std::to_string(task.cards) + ".",
+            targetSite.id(), slot.freeCards(), task.cards, "cards");
     const std::uint32_t targetRegion = m_world.topology.siteRegion[target];
     if (task.regionMask != 0 && (task.regionMask & (1u << targetRegion)) == 0) {
         std::string allowed;
@@ -198,18 +207,22 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
                 allowed += (allowed.empty() ? "" : ", ") + m_world.topology.regions[r].name_en();
         violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
             "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
-                + m_world.topology.regions[targetRegion].name_en() + ".");
+                + m_world.topology.regions[targetRegion].name_en() + ".",
+            m_world.topology.regions[targetRegion].id());
     }
     const double before = usersLatencyMs(task, source, cache);
     const double after = usersLatencyMs(task, target, cache);
     p.set_latency_ms_before(std::isfinite(before) ? before : 0);
     p.set_latency_ms_after(std::isfinite(after) ? after : 0);
     if (task.latencySloMs > 0 && task.usersSite >= 0 && after > task.latencySloMs) {
-        const auto& users = m_world.topology.sites[std::size_t(task.usersSite)].name_en();
+        const auto& usersSite = m_world.topology.sites[std::size_t(task.usersSite)];
+        const auto& users = usersSite.name_en();
+        const bool reachable = std::isfinite(after);
         violate(cpn::v1::VIOLATION_CODE_LATENCY_SLO,
-            std::isfinite(after) ? "Users at " + users + " would be " + fixed(after) + " ms from "
-                    + targetSite.name_en() + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
-                                 : "No path from the users at " + users + " to " + targetSite.name_en() + ".");
+            reachable ? "Users at " + users + " would be " + fixed(after) + " ms from " + targetSite.name_en()
+                    + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
+                      : "No path from the users at " + users + " to " + targetSite.name_en() + ".",
+            usersSite.id(), reachable ? after : 0, reachable ? task.latencySloMs : 0, reachable ? "ms" : "");
     }
 
     const Route route = transferRoute(source, target, cache);
@@ -218,7 +231,8 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
     out.restoreSeconds = phases.restore;
     if (!route.found) {
         violate(cpn::v1::VIOLATION_CODE_NO_ROUTE,
-            "No path from " + sourceSite.name_en() + " to " + targetSite.name_en() + " has spare bandwidth.");
+            "No path from " + sourceSite.name_en() + " to " + targetSite.name_en() + " has spare bandwidth.",
+            targetSite.id());
     } else {
         out.path = route.hops;
         out.rateGbps = transferRateGbps(route);

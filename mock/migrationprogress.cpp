@@ -14,14 +14,18 @@ namespace {
 constexpr std::uint64_t kFailureSalt = 0xfa11ed5eedULL;
 
 // Why a transfer broke or a restore did not come up, in plain words; picked by a hash.
-const char* const kTransferFailures[] = {
-    "the transfer was interrupted by a fibre fault on the path",
-    "the checkpoint failed its checksum at the target",
-    "the target's storage stopped accepting data",
+struct Failure {
+    const char* code; // Migration.failure_code
+    const char* why;
 };
-const char* const kRestoreFailures[] = {
-    "the task did not come up at the target (health check failed)",
-    "the target's scheduler rejected the restored task (driver mismatch)",
+const Failure kTransferFailures[] = {
+    { "TRANSFER_INTERRUPTED", "the transfer was interrupted by a fibre fault on the path" },
+    { "CHECKSUM_FAILED", "the checkpoint failed its checksum at the target" },
+    { "TARGET_STORAGE_FAILED", "the target's storage stopped accepting data" },
+};
+const Failure kRestoreFailures[] = {
+    { "RESTORE_FAILED", "the task did not come up at the target (health check failed)" },
+    { "RESTORE_REJECTED", "the target's scheduler rejected the restored task (driver mismatch)" },
 };
 
 } // namespace
@@ -44,10 +48,9 @@ void Dispatcher::advance(double seconds)
                     break;
                 }
                 if (state == cpn::v1::MIGRATION_STATE_RESTORING && m.failsInRestore) {
-                    rollBack(m,
-                        kRestoreFailures
-                            [std::size_t(hashUnit(m_world.options.seed, std::hash<std::string> {}(m.proto.id())) * 2)
-                                % 2]);
+                    const Failure& f = kRestoreFailures
+                        [std::size_t(hashUnit(m_world.options.seed, std::hash<std::string> {}(m.proto.id())) * 2) % 2];
+                    rollBack(m, f.code, f.why);
                     break;
                 }
                 if (state == cpn::v1::MIGRATION_STATE_RESTORING) {
@@ -74,10 +77,9 @@ void Dispatcher::advance(double seconds)
                 left -= need;
                 m.bytesDone = stopAt;
                 if (stopAt < total) {
-                    rollBack(m,
-                        kTransferFailures
-                            [std::size_t(hashUnit(m_world.options.seed, std::hash<std::string> {}(m.proto.id())) * 3)
-                                % 3]);
+                    const Failure& f = kTransferFailures
+                        [std::size_t(hashUnit(m_world.options.seed, std::hash<std::string> {}(m.proto.id())) * 3) % 3];
+                    rollBack(m, f.code, f.why);
                     break;
                 }
                 setOnLinks(m, false);

@@ -90,9 +90,10 @@ std::vector<StatusChange> ScenarioPlayer::advance(AlarmRules& alarms)
             auto& alarmId = sc.advisories[s];
             if (alarmId.empty() && wind >= kGreenSurplusRaise)
                 alarms.raise(alarmId, cpn::v1::ALARM_SEVERITY_INFO, site.id(), "GREEN_SURPLUS",
-                    "Night wind: surplus green power in "
-                        + m_world.topology.regions[m_world.topology.siteRegion[s]].name_en()
-                        + "; electricity at valley prices. Move latency-tolerant work here.");
+                    AlarmRules::facts("Night wind: surplus green power in "
+                            + m_world.topology.regions[m_world.topology.siteRegion[s]].name_en()
+                            + "; electricity at valley prices. Move latency-tolerant work here.",
+                        0, 0, "", 0, m_world.topology.regions[m_world.topology.siteRegion[s]].id()));
             else if (!alarmId.empty() && wind < kGreenSurplusRaise * 0.8)
                 alarms.clear(alarmId);
         }

@@ -2,6 +2,7 @@
 
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "wording.h"
 
 #include <QColor>
 #include <QFont>
@@ -16,6 +17,7 @@ namespace {
 bool sameAlarm(const Alarm& a, const Alarm& b)
 {
     return a.severity == b.severity && a.sourceId == b.sourceId && a.code == b.code && a.message == b.message
+        && a.value == b.value && a.threshold == b.threshold && a.count == b.count && a.relatedId == b.relatedId
         && a.raisedTimeMs == b.raisedTimeMs && a.clearedTimeMs == b.clearedTimeMs && a.acknowledged == b.acknowledged
         && a.acknowledgedBy == b.acknowledgedBy && a.acknowledgedTimeMs == b.acknowledgedTimeMs
         && a.acknowledgeNote == b.acknowledgeNote;
@@ -163,6 +165,11 @@ void AlarmTableModel::update()
         emit criticalAlarmsRaised(raised);
 }
 
+QString AlarmTableModel::messageText(const Alarm& a) const
+{
+    return Wording::alarm(a, m_state);
+}
+
 QString AlarmTableModel::sourceName(const Alarm& a) const
 {
     if (!m_state)
@@ -231,7 +238,7 @@ QVariant AlarmTableModel::cellData(int row, int column, int role) const
     case Qt::DecorationRole:
         return column == SeverityColumn ? QVariant(severityColor(a.severity)) : QVariant();
     case Qt::ToolTipRole:
-        return tr("%1\n%2\nSource: %3").arg(alarmCodeName(a.code), a.message, a.sourceId);
+        return tr("%1\n%2\nSource: %3").arg(alarmCodeName(a.code), messageText(a), a.sourceId);
     case SortRole:
         switch (column) {
         case SeverityColumn:
@@ -254,7 +261,7 @@ QVariant AlarmTableModel::cellData(int row, int column, int role) const
         case SourceColumn:
             return sourceName(a);
         case MessageColumn:
-            return a.message;
+            return messageText(a);
         case RaisedColumn:
             return beijingTimeText(a.raisedTimeMs);
         case StateColumn:

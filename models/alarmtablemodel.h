@@ -56,6 +56,8 @@ public:
     // The alarms that need attention, by id.
     QStringList attentionAlarmIds() const;
     // A readable name of what an alarm is about, in the UI language.
+    // What the alarm says, in the interface language (Wording::alarm).
+    QString messageText(const Alarm& alarm) const;
     QString sourceName(const Alarm& alarm) const;
 
 signals:

@@ -3,6 +3,7 @@
 #include "dispatchlabels.h"
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "wording.h"
 
 #include <QLocale>
 #include <QSet>
@@ -206,13 +207,13 @@ QVariant CandidatePlanModel::cellData(int row, int column, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const QLocale locale;
-    // In the UI language in the table; the scheduler's own words (it may speak another) on hover.
+    // The violations' names in the table; what each is, in full, on hover.
     QStringList why;
     QStringList details;
     if (p)
         for (const Violation& v : p->violations) {
             why.append(violationName(v.code));
-            details.append(v.message.isEmpty() ? violationName(v.code) : v.message);
+            details.append(Wording::violation(v, m_state));
         }
     if (role == Qt::ToolTipRole)
         return column == WhyNotColumn ? QVariant(details.join(QLatin1Char('\n'))) : QVariant();

@@ -155,8 +155,10 @@ struct Migration {
     qint64 updatedTimeMs = 0;
     QString reason;
     QString requestedBy;
-    QString failureReason;
+    QString failureReason; // the server's words
     QString drainRequestId;
+    QString failureCode; // what the console words itself (Wording::failure), see types.proto
+    QString failureDetail; // the scheduler's own words on the cause, quoted
     QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
 };
 
@@ -172,6 +174,13 @@ struct Alarm {
     QString acknowledgedBy;
     qint64 acknowledgedTimeMs = 0;
     QString acknowledgeNote;
+    // Its particulars, which the console words itself (Wording::alarm); see Alarm in types.proto.
+    double value = 0;
+    double threshold = 0;
+    QString unit {};
+    quint32 count = 0;
+    QString relatedId {};
+    QString detail {};
 
     bool isActive() const { return clearedTimeMs == 0; }
     QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
@@ -192,7 +201,13 @@ enum class ViolationCode : quint8 {
 
 struct Violation {
     ViolationCode code = ViolationCode::Unknown;
-    QString message;
+    QString message; // the server's words
+    // Its particulars, which the console words itself (Wording::violation); see Violation in dispatch.proto.
+    QString entityId {};
+    double value = 0;
+    double threshold = 0;
+    QString unit {};
+    QString detail {};
 };
 
 struct ProjectedLoad {

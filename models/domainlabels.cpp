@@ -199,6 +199,7 @@ QString alarmCodeName(const QString& code)
         { QStringLiteral("NODE_INVALID"), QT_TRANSLATE_NOOP("cpn::Domain", "Node misconfigured") },
         { QStringLiteral("NODE_DRAINED"), QT_TRANSLATE_NOOP("cpn::Domain", "Node drained") },
         { QStringLiteral("SCHEDULER_UNREACHABLE"), QT_TRANSLATE_NOOP("cpn::Domain", "Scheduler unreachable") },
+        { QStringLiteral("GREEN_SURPLUS"), QT_TRANSLATE_NOOP("cpn::Domain", "Green power surplus") },
     };
     const char* name = names.value(code);
     return name ? Domain::tr(name) : code;

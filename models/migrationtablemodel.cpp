@@ -3,6 +3,7 @@
 #include "dispatchlabels.h"
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "wording.h"
 
 #include <QLocale>
 
@@ -129,7 +130,7 @@ QVariant MigrationTableModel::cellData(int row, int column, int role) const
         }
     case Qt::ToolTipRole:
         if (column == StateColumn && !m->failureReason.isEmpty())
-            return m->failureReason;
+            return Wording::failure(*m);
         if (column == PathColumn)
             return pathSiteNames(m_state, m->sourceSiteId, m->pathLinkIds).join(QStringLiteral(" → "))
                 + QLatin1Char('\n') + m->pathLinkIds.join(QStringLiteral(", "));

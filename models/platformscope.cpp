@@ -87,6 +87,8 @@ void PlatformScope::qualify(Alarm& alarm) const
     alarm.platform = m_name;
     alarm.id = qualify(alarm.id);
     alarm.sourceId = qualify(alarm.sourceId);
+    if (alarm.code == QLatin1String("LATENCY_SLO")) // a site; a node's name or a region is not
+        alarm.relatedId = qualify(alarm.relatedId);
 }
 
 void PlatformScope::qualify(MetricsFrame& frame) const
@@ -127,6 +129,10 @@ void PlatformScope::qualify(MigrationPlan& plan) const
         load.entityId = qualify(load.entityId);
     for (ProjectedLoad& load : plan.projectedLinkLoads)
         load.entityId = qualify(load.entityId);
+    for (Violation& v : plan.violations) {
+        if (v.code != ViolationCode::DataResidency) // a region: the nation's, never qualified
+            v.entityId = qualify(v.entityId);
+    }
 }
 
 void PlatformScope::qualify(DrainResult& result) const

@@ -26,7 +26,7 @@ namespace {
     constexpr auto kDrainDeadline = std::chrono::seconds(120);
     constexpr std::size_t kMaxAnswerBytes = std::size_t(256) << 20; // what a server can make the console hold
 
-    CommandError errorFrom(const grpc::Status& status)
+    CommandError errorFrom(const grpc::Status& status, const QString& platform)
     {
         CommandError error;
         error.code = int(status.error_code());
@@ -34,8 +34,11 @@ namespace {
         error.message = QString::fromStdString(status.error_message());
         // An infeasible migration carries its plan, with the reasons, in the details.
         v1::MigrationPlan plan;
-        if (!status.error_details().empty() && plan.ParseFromString(status.error_details()))
-            error.violations = convert::fromProto(plan).violations;
+        if (!status.error_details().empty() && plan.ParseFromString(status.error_details())) {
+            MigrationPlan converted = convert::fromProto(plan);
+            PlatformScope(platform).qualify(converted);
+            error.violations = converted.violations;
+        }
         return error;
     }
 } // namespace
@@ -145,7 +148,7 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
             [self, requestId, onReply](Call& done, const grpc::Status& status) -> std::function<void()> {
                 // On a gRPC thread: convert here, deliver on the GUI thread; `self` is read there only.
                 if (!status.ok()) {
-                    return [self, requestId, error = errorFrom(status)] {
+                    return [self, requestId, error = errorFrom(status, done.channel->settings.platform)] {
                         if (self)
                             emit self->commandFailed(requestId, error);
                     };
@@ -183,7 +186,7 @@ void DispatchClient::callDrain(const QString& requestId, const v1::DrainSiteRequ
         }
         std::function<void()> deliver;
         if (!status.ok()) {
-            deliver = [self, requestId, error = errorFrom(status)] {
+            deliver = [self, requestId, error = errorFrom(status, channel->settings.platform)] {
                 if (self)
                     emit self->commandFailed(requestId, error);
             };

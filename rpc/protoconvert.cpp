@@ -209,6 +209,8 @@ Migration fromProto(const v1::Migration& p)
     m.reason = str(p.reason());
     m.requestedBy = str(p.requested_by());
     m.failureReason = str(p.failure_reason());
+    m.failureCode = str(p.failure_code());
+    m.failureDetail = str(p.failure_detail());
     m.drainRequestId = str(p.drain_request_id());
     return m;
 }
@@ -227,6 +229,12 @@ Alarm fromProto(const v1::Alarm& p)
     a.acknowledgedBy = str(p.acknowledged_by());
     a.acknowledgedTimeMs = p.acknowledged_time_ms();
     a.acknowledgeNote = str(p.acknowledge_note());
+    a.value = p.value();
+    a.threshold = p.threshold();
+    a.unit = str(p.unit());
+    a.count = p.count();
+    a.relatedId = str(p.related_id());
+    a.detail = str(p.detail());
     return a;
 }
 
@@ -257,7 +265,8 @@ MigrationPlan fromProto(const v1::MigrationPlan& p)
     plan.targetSiteId = str(p.target_site_id());
     plan.feasible = p.feasible();
     for (const auto& v : p.violations())
-        plan.violations.append({ enumFrom<ViolationCode>(v.code()), str(v.message()) });
+        plan.violations.append({ enumFrom<ViolationCode>(v.code()), str(v.message()), str(v.entity_id()), v.value(),
+            v.threshold(), str(v.unit()), str(v.detail()) });
     plan.pathLinkIds = strings(p.path_link_ids());
     plan.transferSeconds = p.transfer_seconds();
     plan.downtimeSeconds = p.downtime_seconds();

@@ -1292,6 +1292,10 @@ Reason (kept in the audit log):</numerusform>
         <source>Scheduler unreachable</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Green power surplus</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::DrainDialog</name>
@@ -2827,6 +2831,210 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Show the last %1 of the scheduler&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Wording</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is offline; %n task(s) there are not being served.</source>
+        <translation>
+            <numerusform>%1 is offline; %n task there is not being served.</numerusform>
+            <numerusform>%1 is offline; %n tasks there are not being served.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is degraded and running with reduced capacity; %n task(s) there.</source>
+        <translation>
+            <numerusform>%1 is degraded and running with reduced capacity; %n task there.</numerusform>
+            <numerusform>%1 is degraded and running with reduced capacity; %n tasks there.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is down: %2 Gbps of capacity lost, traffic reroutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 Gbps) is degraded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 utilised, at or above %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 utilised, above %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users at %1 are %2 ms away against an SLO of %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users at %1 have no path to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n latency-bound task(s) at %1 miss their latency SLO; worst: %2.</source>
+        <translation>
+            <numerusform>%n latency-bound task at %1 misses its latency SLO; worst: %2.</numerusform>
+            <numerusform>%n latency-bound tasks at %1 miss their latency SLO; worst: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migration %1 of task %2 from %3 to %4 was rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 of task %2 from %3 to %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night wind: surplus green power in %1, electricity at valley prices. Move latency-tolerant work here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 does not respond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 registered with fewer resources than configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 is drained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s controller does not answer; the state shown is the last one received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(scheduler: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free cards of the task&apos;s architecture; the task needs %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler expects it could start there at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no cards of the architecture the task needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users at %1 would be %2 ms from the target; the latency SLO is %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path from the users at %1 to the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task&apos;s data must stay in its allowed regions; the target is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 and takes no new work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no new work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path to %1 has spare bandwidth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task is already being moved (migration %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source site went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target site went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by an operator; the task stays at its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its path was cut and no other path has spare bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no path had spare bandwidth when its turn came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transfer was interrupted by a fault on the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint failed its checksum at the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target&apos;s storage stopped accepting data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task did not come up at the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target&apos;s scheduler rejected the restored task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler did not let the job be moved in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not start at the target in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler refused a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler refused to put it back; it was released where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job left the scheduler&apos;s queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; rolled back, the task runs at its source again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

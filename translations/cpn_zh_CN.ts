@@ -1283,6 +1283,10 @@ Reason (kept in the audit log):</source>
         <source>Scheduler unreachable</source>
         <translation>调度器不可达</translation>
     </message>
+    <message>
+        <source>Green power surplus</source>
+        <translation>绿电富余</translation>
+    </message>
 </context>
 <context>
     <name>cpn::DrainDialog</name>
@@ -2798,6 +2802,207 @@ Showing the built-in map.</source>
     <message>
         <source>Show the last %1 of the scheduler&apos;s time</source>
         <translation>显示调度器时间最近 %1 的数据</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Wording</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is offline; %n task(s) there are not being served.</source>
+        <translation>
+            <numerusform>%1 已离线，该站点 %n 个任务无法得到服务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 已离线。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is degraded and running with reduced capacity; %n task(s) there.</source>
+        <translation>
+            <numerusform>%1 性能降级，以降低的容量运行；站点有 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is down: %2 Gbps of capacity lost, traffic reroutes.</source>
+        <translation>%1 中断：损失 %2 Gbps 带宽，流量已改道。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 Gbps) is degraded.</source>
+        <translation>%1（%2 Gbps）性能降级。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 utilised, at or above %3.</source>
+        <translation>%1 利用率为 %2，达到或超过 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 utilised, above %3.</source>
+        <translation>%1 利用率为 %2，超过 %3。</translation>
+    </message>
+    <message>
+        <source>users at %1 are %2 ms away against an SLO of %3 ms</source>
+        <translation>%1 的用户时延 %2 ms，SLO 为 %3 ms</translation>
+    </message>
+    <message>
+        <source>users at %1 have no path to it</source>
+        <translation>%1 的用户没有可达路径</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n latency-bound task(s) at %1 miss their latency SLO; worst: %2.</source>
+        <translation>
+            <numerusform>%1 有 %n 个时延敏感任务未满足时延 SLO；最差：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migration %1 of task %2 from %3 to %4 was rolled back</source>
+        <translation>任务 %2 从 %3 至 %4 的迁移 %1 已回滚</translation>
+    </message>
+    <message>
+        <source>Migration %1 of task %2 from %3 to %4 failed</source>
+        <translation>任务 %2 从 %3 至 %4 的迁移 %1 失败</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation>：%1。</translation>
+    </message>
+    <message>
+        <source>Night wind: surplus green power in %1, electricity at valley prices. Move latency-tolerant work here.</source>
+        <translation>夜间风电：%1 绿电富余，电价处于谷段。可将时延不敏感的任务迁移至此。</translation>
+    </message>
+    <message>
+        <source>Node %1 is down.</source>
+        <translation>节点 %1 已宕机。</translation>
+    </message>
+    <message>
+        <source>Node %1 does not respond.</source>
+        <translation>节点 %1 无响应。</translation>
+    </message>
+    <message>
+        <source>Node %1 registered with fewer resources than configured.</source>
+        <translation>节点 %1 注册的资源少于配置。</translation>
+    </message>
+    <message>
+        <source>Node %1 is drained.</source>
+        <translation>节点 %1 已被排空。</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s controller does not answer; the state shown is the last one received.</source>
+        <translation>调度器控制节点无响应；当前显示的是最后收到的状态。</translation>
+    </message>
+    <message>
+        <source>(scheduler: %1)</source>
+        <translation>（调度器：%1）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 free cards of the task&apos;s architecture; the task needs %3.</source>
+        <translation>%1 该任务所需架构的空闲卡数为 %2，任务需要 %3 张。</translation>
+    </message>
+    <message>
+        <source>The scheduler expects it could start there at %1.</source>
+        <translation>调度器预计最早可于 %1 在该站点启动。</translation>
+    </message>
+    <message>
+        <source>%1 has no cards of the architecture the task needs.</source>
+        <translation>%1 没有该任务所需架构的加速卡。</translation>
+    </message>
+    <message>
+        <source>Users at %1 would be %2 ms from the target; the latency SLO is %3 ms.</source>
+        <translation>%1 的用户到目标站点的时延将为 %2 ms，时延 SLO 为 %3 ms。</translation>
+    </message>
+    <message>
+        <source>No path from the users at %1 to the target.</source>
+        <translation>%1 的用户到目标站点没有可达路径。</translation>
+    </message>
+    <message>
+        <source>The task&apos;s data must stay in its allowed regions; the target is in %1.</source>
+        <translation>任务数据须留在允许的区域内；目标站点位于%1。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 and takes no new work.</source>
+        <translation>%1 处于%2状态，不接收新任务。</translation>
+    </message>
+    <message>
+        <source>%1 takes no new work.</source>
+        <translation>%1 不接收新任务。</translation>
+    </message>
+    <message>
+        <source>No path to %1 has spare bandwidth.</source>
+        <translation>到 %1 的路径均无富余带宽。</translation>
+    </message>
+    <message>
+        <source>The task is already being moved (migration %1).</source>
+        <translation>该任务正在迁移中（迁移 %1）。</translation>
+    </message>
+    <message>
+        <source>the source site went offline</source>
+        <translation>源站点已离线</translation>
+    </message>
+    <message>
+        <source>the target site went offline</source>
+        <translation>目标站点已离线</translation>
+    </message>
+    <message>
+        <source>cancelled by an operator; the task stays at its source</source>
+        <translation>已被操作员取消，任务留在源站点</translation>
+    </message>
+    <message>
+        <source>its path was cut and no other path has spare bandwidth</source>
+        <translation>迁移路径中断，且没有其他路径有富余带宽</translation>
+    </message>
+    <message>
+        <source>no path had spare bandwidth when its turn came</source>
+        <translation>轮到执行时没有路径有富余带宽</translation>
+    </message>
+    <message>
+        <source>the transfer was interrupted by a fault on the path</source>
+        <translation>传输因路径故障中断</translation>
+    </message>
+    <message>
+        <source>the checkpoint failed its checksum at the target</source>
+        <translation>检查点在目标站点校验失败</translation>
+    </message>
+    <message>
+        <source>the target&apos;s storage stopped accepting data</source>
+        <translation>目标站点存储停止接收数据</translation>
+    </message>
+    <message>
+        <source>the task did not come up at the target</source>
+        <translation>任务未能在目标站点启动</translation>
+    </message>
+    <message>
+        <source>the target&apos;s scheduler rejected the restored task</source>
+        <translation>目标站点调度器拒绝了恢复的任务</translation>
+    </message>
+    <message>
+        <source>the scheduler did not let the job be moved in time</source>
+        <translation>调度器未在规定时间内允许迁移该作业</translation>
+    </message>
+    <message>
+        <source>it did not start at the target in time</source>
+        <translation>未能在规定时间内于目标站点启动</translation>
+    </message>
+    <message>
+        <source>the scheduler refused a command</source>
+        <translation>调度器拒绝了一条指令</translation>
+    </message>
+    <message>
+        <source>the scheduler refused to put it back; it was released where it is</source>
+        <translation>调度器拒绝将其移回，已在当前位置释放</translation>
+    </message>
+    <message>
+        <source>the job left the scheduler&apos;s queue</source>
+        <translation>作业已离开调度器队列</translation>
+    </message>
+    <message>
+        <source>%1; rolled back, the task runs at its source again</source>
+        <translation>%1；已回滚，任务重新在源站点运行</translation>
     </message>
 </context>
 </TS>

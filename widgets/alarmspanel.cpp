@@ -218,7 +218,7 @@ AcknowledgeAlarmDialog* AlarmsPanel::acknowledgeSelected()
         = tr("%1: %2 at %3\n%4")
               .arg(m_view->currentIndex().siblingAtColumn(AlarmTableModel::SeverityColumn).data().toString(),
                   m_view->currentIndex().siblingAtColumn(AlarmTableModel::CodeColumn).data().toString(),
-                  m_alarms->sourceName(*alarm), alarm->message);
+                  m_alarms->sourceName(*alarm), m_alarms->messageText(*alarm));
     auto* dialog = new AcknowledgeAlarmDialog(id, summary, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         // The connection may have gone while the dialog was open.

@@ -4,6 +4,7 @@
 #include "dispatchlabels.h"
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "wording.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -263,7 +264,7 @@ void MigrationDialog::updateDetails()
         lines << tr("Load after the move: %1").arg(loads.join(QStringLiteral("; ")));
     for (const Violation& v : p.violations)
         lines << QStringLiteral("<span style='color:#e5484d'>✖ %1: %2</span>")
-                     .arg(violationName(v.code).toHtmlEscaped(), v.message.toHtmlEscaped());
+                     .arg(violationName(v.code).toHtmlEscaped(), Wording::violation(v, m_state).toHtmlEscaped());
     m_details->setText(html + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
 
     if (needsConfirmation()) {
