@@ -17,6 +17,7 @@
 #include "platformlink.h"
 #include "siteinspector.h"
 #include "siteinspectordock.h"
+#include "sitesummary.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_connection->setObjectName(QStringLiteral("ConnectionIndicator"));
     m_connection->setMinimumWidth(220);
     statusBar()->addWidget(m_connection);
+    m_selection->setObjectName(QStringLiteral("SelectionStatus"));
     statusBar()->addWidget(m_selection, 1);
     statusBar()->addPermanentWidget(m_warnings);
     statusBar()->addPermanentWidget(m_clock);
@@ -256,14 +258,16 @@ void MainWindow::onSiteSelected(const QString& siteId)
         return;
     }
     const Site& site = state->sites().at(i);
-    const SiteMetrics& metrics = state->siteMetrics().at(i);
     const QString name = siteDisplayName(site);
     m_tasks->setSelectedSite(site.id, name);
+    // The figures of what the map draws there (a hub with the sites folded into it), summed as
+    // the inspector and the tooltip sum them, and written as they write them.
+    const SiteSummary summary = SiteSummaries::summarize(*state, &m_map->foldedNetwork(), i);
     const QLocale locale;
     m_selection->setText(tr("%1 (%2) - %3, utilisation %4%, %5 PFLOPS, %6")
                              .arg(name, site.id, tierName(site.tier),
-                                 locale.toString(metrics.utilisation * 100, 'f', 0),
-                                 locale.toString(site.totalPflops(), 'f', 0), siteStatusName(site.status)));
+                                 locale.toString(summary.utilisation * 100, 'f', 1),
+                                 locale.toString(summary.pflops, 'f', 1), siteStatusName(site.status)));
 }
 
 QString MainWindow::connectionText() const

@@ -7,12 +7,15 @@
 #include "mapview.h"
 #include "mockserver.h"
 #include "networkstate.h"
+#include "siteinspector.h"
+#include "sitesummary.h"
 #include "statefeed.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
 
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QTableView>
@@ -74,6 +77,25 @@ private slots:
         QVERIFY(tasks->rowCount() < session.tasks()->rowCount());
         for (int row = 0; row < std::min(tasks->rowCount(), 50); ++row)
             QCOMPARE(tasks->index(row, 0).data(TaskTableModel::SiteIdRole).toString(), state->sites().at(hub).id);
+
+        // At country zoom the hub holds the sites folded into it: the status bar says what the
+        // inspector says, the sums over all of them, not the hub's own figures.
+        QVERIFY(SiteSummaries::summarize(*state, &map->foldedNetwork(), hub).members > 0);
+        const auto* inspector = window.findChild<SiteInspector*>();
+        const auto* selection = window.findChild<QLabel*>(QStringLiteral("SelectionStatus"));
+        QVERIFY(inspector && selection);
+        auto agree = [&] {
+            const QString utilisation = inspector->field(QStringLiteral("utilisation")).remove(QStringLiteral(" %"));
+            const QString capacity = inspector->field(QStringLiteral("capacity")).remove(QStringLiteral(" PFLOPS"));
+            return !utilisation.isEmpty() && selection->text().contains(QStringLiteral("utilisation ") + utilisation)
+                && selection->text().contains(capacity + QStringLiteral(" PFLOPS"));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(agree(),
+            qPrintable(selection->text() + QStringLiteral(" | ") + inspector->field(QStringLiteral("utilisation"))
+                + QStringLiteral(" | ") + inspector->field(QStringLiteral("capacity"))),
+            10000);
+        const double own = state->sites().at(hub).totalPflops();
+        QVERIFY(!selection->text().contains(QLocale().toString(own, 'f', 1) + QStringLiteral(" PFLOPS")));
 
         // Switch to Chinese at run time: menus, docks, table headers and the status follow.
         QVERIFY(menuTitles(window).contains(QStringLiteral("&File")));
