@@ -19,8 +19,8 @@ packages=(
 )
 
 # The tests start a real Slurm cluster (tools/slurm-lab.sh): install it here, once, rather than
-# from two tests at the same time.
-[ "$mode" = test ] && packages+=(slurm-wlm munge openssl)
+# from two tests at the same time; the fuzz test builds with clang and libFuzzer (tools/fuzz.sh).
+[ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do
