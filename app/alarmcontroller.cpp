@@ -106,12 +106,21 @@ AlarmController::AlarmController(QMainWindow* window, ConsoleSession* session, M
 
 bool AlarmController::isAcknowledgeAllowed(const PlatformLink* platform) const
 {
-    return platform->role() != QLatin1String("viewer") && platform->connectionState() == ConnectionState::Live;
+    return !m_displayOnly && platform->role() != QLatin1String("viewer")
+        && platform->connectionState() == ConnectionState::Live;
+}
+
+void AlarmController::setDisplayOnly(bool on)
+{
+    m_displayOnly = on;
+    updateAllowed();
 }
 
 QString AlarmController::whyNotAllowed(const PlatformLink* platform) const
 {
     const bool several = m_session->platforms().size() > 1;
+    if (m_displayOnly)
+        return tr("This console is a wall display (--kiosk): alarms are acknowledged at an operator's console.");
     if (platform->role() == QLatin1String("viewer"))
         return several ? tr("Your token on %1 has the viewer role: acknowledging its alarms needs an operator token.")
                              .arg(platform->displayName())

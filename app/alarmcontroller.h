@@ -43,6 +43,8 @@ public:
     // On any platform; on this one.
     bool isAcknowledgeAllowed() const;
     bool isAcknowledgeAllowed(const PlatformLink* platform) const;
+    // A wall display (--kiosk) shows alarms; they are acknowledged elsewhere.
+    void setDisplayOnly(bool on);
     QString whyNotAllowed(const PlatformLink* platform) const;
     // Why no platform allows it; empty when one does.
     QString whyNotAllowed() const;
@@ -73,6 +75,7 @@ private:
     QLabel* m_attention;
     QSet<QString> m_requests; // acknowledgements on their way
     int m_beeps = 0;
+    bool m_displayOnly = false;
 };
 
 } // namespace cpn

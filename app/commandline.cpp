@@ -238,8 +238,15 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         QStringLiteral("[NAME=]FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
         CommandLine::tr("Mutual TLS: this console's private key (PEM)."), QStringLiteral("[NAME=]FILE"));
+    const QCommandLineOption fullScreen(
+        QStringLiteral("fullscreen"), CommandLine::tr("Start full screen (F11 switches at run time)."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"),
+        CommandLine::tr("Wall display: full screen, no menus and no dispatch, the map and the alarms only; the "
+                        "cursor hides when idle."));
+    const QCommandLineOption screen(QStringLiteral("screen"),
+        CommandLine::tr("Open on screen N (0 is the first)."), QStringLiteral("N"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
-        scenario, journal, timing, tlsCa, tlsCert, tlsKey });
+        scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -281,6 +288,15 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     if (!ok || options.timeScale <= 0) {
         *error = CommandLine::tr("--time-scale needs a number > 0");
         return std::nullopt;
+    }
+    options.kiosk = parser.isSet(kiosk);
+    options.fullScreen = parser.isSet(fullScreen) || options.kiosk;
+    if (parser.isSet(screen)) {
+        options.screen = parser.value(screen).toInt(&ok);
+        if (!ok || options.screen < 0) {
+            *error = CommandLine::tr("--screen needs a screen number: 0 is the first");
+            return std::nullopt;
+        }
     }
     return options;
 }

@@ -57,6 +57,11 @@ struct ConsoleOptions {
     double timeScale = 10;
     QString scenario = QStringLiteral("normal"); // of the embedded mock (it checks the name)
     bool timing = false; // print start-up and stall figures on stdout (cpn-bench)
+    bool fullScreen = false;
+    // A wall display: full screen, no menus, no dispatch, the map and the alarms only, the
+    // cursor hidden when idle.
+    bool kiosk = false;
+    int screen = -1; // which screen (QGuiApplication::screens()); -1 = where the window was, or the primary
 };
 
 // Parses the application's arguments; on an error returns nothing and fills *error.

@@ -238,7 +238,13 @@ bool DispatchController::isDispatchAllowed(const QString& platform) const
 {
     // While disconnected the console is read-only there: what it shows may no longer be true.
     const PlatformLink* link = m_session->platform(platform);
-    return link && !isViewer(platform) && link->connectionState() == ConnectionState::Live;
+    return link && !m_displayOnly && !isViewer(platform) && link->connectionState() == ConnectionState::Live;
+}
+
+void DispatchController::setDisplayOnly(bool on)
+{
+    m_displayOnly = on;
+    updateRole();
 }
 
 bool DispatchController::isDispatchAllowed() const
@@ -254,6 +260,8 @@ QString DispatchController::whyNotAllowed(const QString& platform) const
     const bool several = m_session->platforms().size() > 1;
     if (!link)
         return tr("Platform %1 is no longer connected.").arg(platform);
+    if (m_displayOnly)
+        return tr("This console is a wall display (--kiosk): it does not dispatch.");
     if (isViewer(platform))
         return several ? tr("Your token on %1 has the viewer role: moving its tasks, draining its sites and "
                             "cancelling its migrations need an operator token.")

@@ -60,6 +60,8 @@ public:
     // any platform.
     bool isDispatchAllowed(const QString& platform) const;
     bool isDispatchAllowed() const;
+    // A wall display (--kiosk) never dispatches.
+    void setDisplayOnly(bool on);
     bool isViewer(const QString& platform) const;
     bool isViewer() const;
     QString whyNotAllowed(const QString& platform) const;
@@ -129,6 +131,7 @@ private:
     QSet<QString> m_sentThisRun; // request ids of the commands this run sent first
     QPointer<MigrationDialog> m_migrationDialog;
     QHash<QString, QPointer<DrainDialog>> m_drainDialogs; // by site
+    bool m_displayOnly = false;
 };
 
 } // namespace cpn

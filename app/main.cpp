@@ -20,6 +20,7 @@
 #include <QHash>
 #include <QFile>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTimer>
 #include <QSettings>
 
@@ -248,6 +249,23 @@ int main(int argc, char** argv)
             }
         }
     }
+    if (options->screen >= 0) {
+        const QList<QScreen*> screens = QGuiApplication::screens();
+        if (options->screen >= screens.size()) {
+            report(QCoreApplication::translate("cpn::Main", "There is no screen %1: this display has %n screen(s).",
+                       nullptr, int(screens.size()))
+                       .arg(options->screen),
+                interactive);
+            return 2;
+        }
+        window.placeOn(screens.at(options->screen));
+    }
+    if (!interactive)
+        window.resize(1600, 960); // a screenshot has the same size wherever it is taken
+    if (options->kiosk)
+        window.setDisplayOnly(true);
+    else if (options->fullScreen)
+        window.setFullScreen(true);
     window.show();
     session.start();
     if (options->timing)

@@ -33,10 +33,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimeZone>
 #include <QTimer>
+#include <QWindow>
 
 namespace cpn {
 
@@ -151,6 +154,12 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_taskDock->toggleViewAction());
     m_taskDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_viewMenu->addSeparator();
+    m_fullScreen = m_viewMenu->addAction(QString(), this, &MainWindow::setFullScreen);
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setShortcut(QKeySequence::FullScreen); // F11 here
+    m_fullScreen->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(m_fullScreen); // also without the menu bar (a wall display)
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_about = m_helpMenu->addAction(QString(), this, [this] {
@@ -218,6 +227,7 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About CPN Console"));
+    m_fullScreen->setText(tr("&Full Screen"));
     onSiteSelected(m_map->selectedSiteId());
     updateStatus();
 }
@@ -235,13 +245,97 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    // Where it was, on the screen it was on; the first time, fitted to the screen it opens on.
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1600, 960);
+        placeOn(screen());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::placeOn(QScreen* target)
+{
+    if (!target)
+        return;
+    const QRect available = target->availableGeometry();
+    const QSize size = QSize(1600, 960).boundedTo(available.size() * 0.92);
+    setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+    if (QWindow* window = windowHandle())
+        window->setScreen(target);
+}
+
+void MainWindow::setFullScreen(bool on)
+{
+    setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    m_fullScreen->setChecked(on);
+}
+
+namespace {
+
+    // Hides the cursor after a few idle seconds; any mouse move brings it back.
+    class IdleCursor final : public QObject {
+    public:
+        explicit IdleCursor(QObject* parent)
+            : QObject(parent)
+        {
+            m_idle.setSingleShot(true);
+            m_idle.setInterval(3000);
+            connect(&m_idle, &QTimer::timeout, this, [this] {
+                if (!m_hidden)
+                    QGuiApplication::setOverrideCursor(Qt::BlankCursor);
+                m_hidden = true;
+            });
+            qApp->installEventFilter(this);
+            m_idle.start();
+        }
+        ~IdleCursor() override { show(); }
+
+    protected:
+        bool eventFilter(QObject* watched, QEvent* event) override
+        {
+            if (event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonPress) {
+                show();
+                m_idle.start();
+            }
+            return QObject::eventFilter(watched, event);
+        }
+
+    private:
+        void show()
+        {
+            if (m_hidden)
+                QGuiApplication::restoreOverrideCursor();
+            m_hidden = false;
+        }
+
+        QTimer m_idle;
+        bool m_hidden = false;
+    };
+
+} // namespace
+
+void MainWindow::setDisplayOnly(bool on)
+{
+    m_displayOnly = on;
+    menuBar()->setVisible(!on);
+    m_dispatch->setDisplayOnly(on);
+    m_alarms->setDisplayOnly(on);
+    if (on) {
+        // The map and the alarms: what a wall shows.
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            dock->setVisible(dock == m_alarms->alarmsDock());
+        setFullScreen(true);
+        m_idleCursor = new IdleCursor(this);
+    } else {
+        delete m_idleCursor;
+        m_idleCursor = nullptr;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_displayOnly) { // a wall display's layout is not the operator's
+        event->accept();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QDockWidget;
+class QScreen;
 class QTimer;
 
 namespace cpn {
@@ -38,6 +39,14 @@ public:
     TrendController* trends() const { return m_trends; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
+    // View > Full Screen (F11).
+    void setFullScreen(bool on);
+    // A wall display (--kiosk): full screen, no menus, no dispatch and no acknowledging, the map
+    // and the alarms only, the cursor hidden after a few idle seconds. Its layout is not kept.
+    void setDisplayOnly(bool on);
+    bool isDisplayOnly() const { return m_displayOnly; }
+    // Moves the window onto `screen`, fitting it there.
+    void placeOn(QScreen* screen);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +94,9 @@ private:
     QAction* m_connections = nullptr;
     QAction* m_fitChina = nullptr;
     QAction* m_about = nullptr;
+    QAction* m_fullScreen = nullptr;
+    bool m_displayOnly = false;
+    QObject* m_idleCursor = nullptr;
     QString m_connectionText; // the connection label's text, plain
 };
 

@@ -307,6 +307,9 @@ void writeServerSeeds(const fuzz::MockStory& story, SeedWriter& out)
         write("history-unknown-metric", hub, "no_such_metric", now - 60 * 1000, now, 0);
         write("history-reversed", hub, "utilisation", now, now - 60 * 1000, 0);
         write("history-unknown-entity", "", "utilisation", now - 60 * 1000, now, 0);
+        // All of int64 at a step that keeps the points few: once a range that wrapped round.
+        write("history-all-of-time", hub, "utilisation", std::numeric_limits<std::int64_t>::min(),
+            std::numeric_limits<std::int64_t>::max(), 1'000'000'000'000);
     }
     const std::string& task = story.plan.task_id();
     // Another move the story's engine would take.

@@ -277,6 +277,8 @@ grpc::Status SlurmEngine::queryHistory(
 {
     if (request.entity_id().empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "entity_id is empty" };
+    if (request.from_ms() < 0) // (the history's bucket arithmetic then cannot overflow)
+        return { grpc::StatusCode::INVALID_ARGUMENT, "from_ms must not be before 1970" };
     if (request.to_ms() < request.from_ms())
         return { grpc::StatusCode::INVALID_ARGUMENT, "to_ms is before from_ms" };
     if (request.step_ms() < 0)

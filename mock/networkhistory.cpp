@@ -147,10 +147,13 @@ grpc::Status NetworkHistory::resolve(const cpn::v1::QueryHistoryRequest& request
 {
     if (request.entity_id().empty())
         return { grpc::StatusCode::INVALID_ARGUMENT, "entity_id is empty" };
+    if (request.from_ms() < 0)
+        return { grpc::StatusCode::INVALID_ARGUMENT, "from_ms must not be before 1970" };
     if (request.to_ms() < request.from_ms())
         return { grpc::StatusCode::INVALID_ARGUMENT, "to_ms is before from_ms" };
     if (request.step_ms() < 0)
         return { grpc::StatusCode::INVALID_ARGUMENT, "step_ms must not be negative" };
+    // Both times are at or after 0 here: the range cannot overflow.
     if (request.step_ms() > kHistoryStepMs
         && (request.to_ms() - request.from_ms()) / request.step_ms() > kMaxHistoryPoints)
         return { grpc::StatusCode::INVALID_ARGUMENT, "too many points: raise step_ms or shorten the range" };

@@ -100,6 +100,10 @@
         <source>Not connected to %1: its alarms cannot be acknowledged until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This console is a wall display (--kiosk): alarms are acknowledged at an operator&apos;s console.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::AlarmTableModel</name>
@@ -517,6 +521,22 @@ Source: %3</source>
     </message>
     <message>
         <source>TLS options need --connect: the embedded scheduler is reached over loopback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start full screen (F11 switches at run time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall display: full screen, no menus and no dispatch, the map and the alarms only; the cursor hides when idle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on screen N (0 is the first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screen needs a screen number: 0 is the first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1085,6 +1105,10 @@ Reason (kept in the audit log):</numerusform>
         <source>%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This console is a wall display (--kiosk): it does not dispatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -1473,6 +1497,13 @@ Showing the built-in map.</source>
         <source>The platforms remembered cannot be used (%1); starting with the embedded scheduler.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>There is no screen %1: this display has %n screen(s).</source>
+        <translation>
+            <numerusform>There is no screen %1: this display has %n screen.</numerusform>
+            <numerusform>There is no screen %1: this display has %n screens.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::MainWindow</name>
@@ -1675,6 +1706,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -99,6 +99,10 @@
         <source>Not connected to %1: its alarms cannot be acknowledged until the connection is back.</source>
         <translation>未连接 %1：连接恢复前无法确认其告警。</translation>
     </message>
+    <message>
+        <source>This console is a wall display (--kiosk): alarms are acknowledged at an operator&apos;s console.</source>
+        <translation>本控制台为大屏展示模式（--kiosk）：告警请在操作员控制台确认。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::AlarmTableModel</name>
@@ -518,6 +522,22 @@ Source: %3</source>
     <message>
         <source>TLS options need --connect: the embedded scheduler is reached over loopback</source>
         <translation>TLS 选项需要配合 --connect 使用：内置调度器通过本机回环地址访问</translation>
+    </message>
+    <message>
+        <source>Start full screen (F11 switches at run time).</source>
+        <translation>以全屏启动（运行时按 F11 切换）。</translation>
+    </message>
+    <message>
+        <source>Wall display: full screen, no menus and no dispatch, the map and the alarms only; the cursor hides when idle.</source>
+        <translation>大屏展示：全屏、无菜单、不可调度，仅显示地图和告警；鼠标空闲时自动隐藏。</translation>
+    </message>
+    <message>
+        <source>Open on screen N (0 is the first).</source>
+        <translation>在第 N 块屏幕上打开（0 为第一块）。</translation>
+    </message>
+    <message>
+        <source>--screen needs a screen number: 0 is the first</source>
+        <translation>--screen 需要屏幕编号：0 为第一块</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1096,10 @@ Reason (kept in the audit log):</source>
         <source>%1 belongs to platform %2 and %3 to %4: a task moves only within its own platform.</source>
         <translation>%1 属于平台 %2，而 %3 属于 %4：任务只能在其所属平台内迁移。</translation>
     </message>
+    <message>
+        <source>This console is a wall display (--kiosk): it does not dispatch.</source>
+        <translation>本控制台为大屏展示模式（--kiosk）：不可调度。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -1463,6 +1487,12 @@ Showing the built-in map.</source>
         <source>The platforms remembered cannot be used (%1); starting with the embedded scheduler.</source>
         <translation>无法使用已保存的平台（%1）；改为使用内置调度器启动。</translation>
     </message>
+    <message numerus="yes">
+        <source>There is no screen %1: this display has %n screen(s).</source>
+        <translation>
+            <numerusform>没有第 %1 块屏幕：当前显示环境共有 %n 块屏幕。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::MainWindow</name>
@@ -1663,6 +1693,10 @@ Showing the built-in map.</source>
     <message>
         <source>refused</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // The main window against an in-process mock scheduler over gRPC: live data arrives, a click on
 // the map selects a site and the task dock follows it, the language switches at run time.
 
+#include "alarmcontroller.h"
 #include "consolesession.h"
+#include "dispatchcontroller.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "mapview.h"
@@ -113,6 +115,48 @@ private slots:
         Language::apply(QStringLiteral("en"));
         QTRY_VERIFY(menuTitles(window).contains(QStringLiteral("&File")));
         QCOMPARE(tasks->index(0, TaskTableModel::SiteColumn).data().toString(), state->sites().at(hub).nameEn);
+        session.feed()->stop();
+        server.stop();
+    }
+
+    // A wall display: full screen, the map and the alarms only, no menus, nothing to dispatch or
+    // acknowledge, and it says why; F11 switches full screen in an ordinary window.
+    void wallDisplayAndFullScreen()
+    {
+        mock::MockServerOptions options;
+        options.timeScale = 60;
+        mock::MockServer server(options);
+        std::string error;
+        QVERIFY2(server.start(&error), error.c_str());
+        Language::apply(QStringLiteral("en"));
+        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        {
+            MainWindow window(&session);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(!window.isFullScreen());
+            QTest::keyClick(&window, Qt::Key_F11);
+            QTRY_VERIFY(window.isFullScreen());
+            QTest::keyClick(&window, Qt::Key_F11);
+            QTRY_VERIFY(!window.isFullScreen());
+        }
+        MainWindow wall(&session);
+        wall.setDisplayOnly(true);
+        wall.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wall));
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(wall.connectionText().startsWith(QStringLiteral("Live")), 20000);
+        QVERIFY(wall.isFullScreen());
+        QVERIFY(!wall.menuBar()->isVisible());
+        QList<const QDockWidget*> shown;
+        for (const QDockWidget* dock : wall.findChildren<QDockWidget*>())
+            if (dock->isVisible())
+                shown << dock;
+        QCOMPARE(shown, QList<const QDockWidget*> { wall.alarms()->alarmsDock() });
+        QVERIFY(!wall.dispatch()->isDispatchAllowed());
+        QVERIFY(wall.dispatch()->whyNotAllowed().contains(QStringLiteral("kiosk")));
+        QVERIFY(!wall.alarms()->isAcknowledgeAllowed());
+        QVERIFY(!wall.dispatch()->moveTaskAction()->isEnabled());
         session.feed()->stop();
         server.stop();
     }

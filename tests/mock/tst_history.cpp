@@ -6,6 +6,8 @@
 
 #include "metrichistory.h"
 
+#include <limits>
+
 #include <QTest>
 
 #include <algorithm>
@@ -401,6 +403,21 @@ private slots:
         QTest::newRow("a year at the native step")
             << "site"
             << "utilisation" << qint64(365LL * 24 * 3600000) << qint64(0) << "OK";
+    }
+
+    // The whole of int64 at a step that keeps the points few: refused, not a range that wraps
+    // round (which the fuzzer's undefined-behaviour check caught).
+    void timesBeforeTheEpochAreRefused()
+    {
+        v1::QueryHistoryRequest request;
+        request.set_entity_id(m_snapshot.sites(0).id());
+        request.set_metric("utilisation");
+        request.set_from_ms(std::numeric_limits<std::int64_t>::min());
+        request.set_to_ms(std::numeric_limits<std::int64_t>::max());
+        request.set_step_ms(1'000'000'000'000);
+        v1::QueryHistoryResponse response;
+        QCOMPARE(codeName(m_simulation->queryHistory(request, &response)), QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(response.points_size(), 0);
     }
 
     void badRequests()
