@@ -101,7 +101,8 @@ grpc::Status DispatchServiceImpl::DrainSite(grpc::ServerContext* context, const 
     cpn::v1::DrainSiteResponse lists;
     lists.mutable_migrations()->Swap(whole.mutable_migrations());
     lists.mutable_unplaced_task_ids()->Swap(whole.mutable_unplaced_task_ids());
-    PartBuilder parts(whole, whole, [&](cpn::v1::DrainSiteResponse&& part) { return writer->Write(part); });
+    PartBuilder parts(
+        whole, whole, [&](cpn::v1::DrainSiteResponse&& part, std::size_t) { return writer->Write(part); });
     if (!parts.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); })
         || !parts.add(*lists.mutable_unplaced_task_ids(), [](auto& p) { return p.mutable_unplaced_task_ids(); })
         || !parts.finish())

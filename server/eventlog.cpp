@@ -6,6 +6,12 @@
 
 namespace cpn::server {
 
+namespace {
+
+    constexpr int kSplitAtItems = 8000;
+
+} // namespace
+
 EventLog::EventLog(std::uint64_t revision, Limits limits)
     : m_limits(limits)
     , m_revision(revision)
@@ -23,17 +29,17 @@ std::uint64_t EventLog::append(std::vector<cpn::v1::WatchEvent>&& events)
         m_bytes += bytes;
     };
     for (auto& event : events) {
-        const std::size_t bytes = event.ByteSizeLong();
-        if (!event.has_metrics() || bytes <= kMessagePartBytes) {
-            push(std::move(event), bytes);
+        // Some 100 bytes an item: a sample of more is split without measuring it whole first.
+        if (!event.has_metrics() || event.metrics().sites_size() + event.metrics().links_size() <= kSplitAtItems) {
+            push(std::move(event), event.ByteSizeLong());
             continue;
         }
         // A sample of a large network goes as several batches of the same sample time.
         cpn::v1::WatchEvent blank;
         blank.set_sim_time_ms(event.sim_time_ms());
         blank.mutable_metrics()->set_sample_time_ms(event.metrics().sample_time_ms());
-        PartBuilder parts(blank, blank, [&](cpn::v1::WatchEvent&& part) {
-            push(std::move(part), part.ByteSizeLong());
+        PartBuilder parts(blank, blank, [&](cpn::v1::WatchEvent&& part, std::size_t bytes) {
+            push(std::move(part), bytes);
             return true;
         });
         parts.add(*event.mutable_metrics()->mutable_sites(), [](auto& p) { return p.mutable_metrics()->mutable_sites(); });

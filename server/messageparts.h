@@ -9,14 +9,16 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace cpn::server {
 
 inline constexpr std::size_t kMessagePartBytes = std::size_t(1) << 20;
 
 // Moves list items into parts that start as `blank` (the fields every part repeats) and hands
-// each full part to `emit`, which returns false to stop (a client gone). The first part may
-// have fields of its own: pass it as `first`.
+// each full part to `emit(part, bytes)` (bytes: its size, roughly), which returns false to stop
+// (a client gone). The first part may have fields of its own: pass it as `first`. Items are
+// handed over, not copied (the messages must not be on an arena).
 template <typename Part, typename Emit> class PartBuilder {
 public:
     PartBuilder(Part first, Part blank, Emit emit)
@@ -29,19 +31,23 @@ public:
     // `list` gives a part's list to fill, e.g. [](auto& p) { return p.mutable_sites(); }.
     template <typename T, typename List> bool add(google::protobuf::RepeatedPtrField<T>& items, List list)
     {
-        for (T& item : items) {
+        std::vector<T*> owned(std::size_t(items.size()));
+        items.ExtractSubrange(0, items.size(), owned.data());
+        for (std::size_t i = 0; i < owned.size(); ++i) {
             std::size_t bytes = 8; // the item's tag and length, roughly
             if constexpr (std::is_same_v<T, std::string>)
-                bytes += item.size();
+                bytes += owned[i]->size();
             else
-                bytes += item.ByteSizeLong();
-            if (m_items > 0 && m_bytes + bytes > kMessagePartBytes && !flush())
+                bytes += owned[i]->ByteSizeLong();
+            if (m_items > 0 && m_bytes + bytes > kMessagePartBytes && !flush()) {
+                for (; i < owned.size(); ++i)
+                    delete owned[i];
                 return false;
-            list(m_part)->Add(std::move(item));
+            }
+            list(m_part)->AddAllocated(owned[i]);
             m_bytes += bytes;
             ++m_items;
         }
-        items.Clear();
         return true;
     }
 
@@ -54,7 +60,7 @@ private:
     bool flush()
     {
         ++m_parts;
-        const bool go = m_emit(std::move(m_part));
+        const bool go = m_emit(std::move(m_part), m_bytes);
         m_part = m_blank;
         m_bytes = m_part.ByteSizeLong();
         m_items = 0;

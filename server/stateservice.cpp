@@ -41,9 +41,8 @@ grpc::Status StateServiceImpl::GetSnapshot(
     lists.mutable_migrations()->Swap(whole.mutable_migrations());
     cpn::v1::Snapshot blank;
     blank.set_revision(whole.revision());
-    PartBuilder parts(std::move(whole), std::move(blank), [&](cpn::v1::Snapshot&& part) {
-        return writer->Write(part);
-    });
+    PartBuilder parts(std::move(whole), std::move(blank),
+        [&](cpn::v1::Snapshot&& part, std::size_t) { return writer->Write(part); });
     const bool sent = parts.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); })
         && parts.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
         && parts.add(*lists.mutable_links(), [](auto& p) { return p.mutable_links(); })
