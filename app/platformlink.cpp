@@ -5,7 +5,12 @@
 #include "dispatchoutbox.h"
 #include "historyclient.h"
 
+#include <QLoggingCategory>
+
 namespace cpn {
+
+Q_LOGGING_CATEGORY(lcConnection, "cpn.connection")
+
 
 PlatformLink::PlatformLink(const ConnectionSettings& settings, QObject* parent)
     : QObject(parent)
@@ -30,6 +35,8 @@ PlatformLink::PlatformLink(const ConnectionSettings& settings, QObject* parent)
     });
     connect(m_feed, &StateFeed::reconnectScheduled, this, [this](int ms, const QString& error) {
         m_retryAtMs = QDateTime::currentMSecsSinceEpoch() + ms;
+        if (error != m_lastError) // the log has each cause once, not every retry
+            qCWarning(lcConnection).noquote() << displayName() << error;
         m_lastError = error;
         emit healthChanged();
     });
