@@ -61,33 +61,15 @@ std::uint8_t kind(fuzz::Request request)
     return std::uint8_t(request);
 }
 
-// The snapshot in the parts GetSnapshot streams (server/stateservice.cpp): the first carries
+// The snapshot in the parts GetSnapshot streams (server/messageparts.h): the first carries
 // everything but the lists.
 std::vector<v1::Snapshot> snapshotParts(v1::Snapshot whole)
 {
-    v1::Snapshot lists;
-    lists.mutable_regions()->Swap(whole.mutable_regions());
-    lists.mutable_sites()->Swap(whole.mutable_sites());
-    lists.mutable_links()->Swap(whole.mutable_links());
-    lists.mutable_site_metrics()->Swap(whole.mutable_site_metrics());
-    lists.mutable_link_metrics()->Swap(whole.mutable_link_metrics());
-    lists.mutable_alarms()->Swap(whole.mutable_alarms());
-    lists.mutable_migrations()->Swap(whole.mutable_migrations());
-    v1::Snapshot blank;
-    blank.set_revision(whole.revision());
     std::vector<v1::Snapshot> parts;
-    server::PartBuilder builder(std::move(whole), std::move(blank), [&](v1::Snapshot&& part) {
+    server::forEachSnapshotPart(std::move(whole), [&](v1::Snapshot&& part) {
         parts.push_back(std::move(part));
         return true;
     });
-    builder.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); });
-    builder.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); });
-    builder.add(*lists.mutable_links(), [](auto& p) { return p.mutable_links(); });
-    builder.add(*lists.mutable_site_metrics(), [](auto& p) { return p.mutable_site_metrics(); });
-    builder.add(*lists.mutable_link_metrics(), [](auto& p) { return p.mutable_link_metrics(); });
-    builder.add(*lists.mutable_alarms(), [](auto& p) { return p.mutable_alarms(); });
-    builder.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); });
-    builder.finish();
     return parts;
 }
 

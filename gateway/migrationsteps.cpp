@@ -165,6 +165,11 @@ void SlurmEngine::step(const std::string& id)
         case Phase::RollingBack:
             if (job->running()) {
                 end = atTarget ? cpn::v1::MIGRATION_STATE_COMPLETED : cpn::v1::MIGRATION_STATE_ROLLED_BACK;
+                if (atTarget) { // it made it after all: nothing failed
+                    run.proto.clear_failure_reason();
+                    run.proto.clear_failure_code();
+                    run.proto.clear_failure_detail();
+                }
             } else if (job->pending()) {
                 if (!atSource)
                     commands.push_back(toPartition(run.sourcePartition));

@@ -18,6 +18,7 @@ bool sameAlarm(const Alarm& a, const Alarm& b)
 {
     return a.severity == b.severity && a.sourceId == b.sourceId && a.code == b.code && a.message == b.message
         && a.value == b.value && a.threshold == b.threshold && a.count == b.count && a.relatedId == b.relatedId
+        && a.unit == b.unit && a.detail == b.detail
         && a.raisedTimeMs == b.raisedTimeMs && a.clearedTimeMs == b.clearedTimeMs && a.acknowledged == b.acknowledged
         && a.acknowledgedBy == b.acknowledgedBy && a.acknowledgedTimeMs == b.acknowledgedTimeMs
         && a.acknowledgeNote == b.acknowledgeNote;

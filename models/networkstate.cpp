@@ -237,6 +237,10 @@ void NetworkState::applyBatch(const StateBatch& batch)
         sortUnique(linksDirty);
         emit linksChanged(linksDirty);
     }
+    if (m_prunedThisBatch) { // finished ones made room: the views hold rows that are gone
+        migrationsDirty = true;
+        alarmsDirty = true;
+    }
     if (migrationsDirty)
         emit migrationsChanged();
     if (!migrationsUpdated.isEmpty()) {

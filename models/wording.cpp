@@ -63,7 +63,9 @@ QString Wording::alarm(const Alarm& a, const NetworkState* state)
             : tr("users at %1 have no path to it").arg(users);
         text = tr("%n latency-bound task(s) at %1 miss their latency SLO; worst: %2.", nullptr, int(a.count))
                    .arg(source, worst);
-    } else if (code == QLatin1String("MIGRATION_FAILED") && state && state->migrations().contains(a.sourceId)) {
+    } else if (code == QLatin1String("MIGRATION_FAILED") && !(state && state->migrations().contains(a.sourceId))) {
+        text = tr("Migration %1 failed.").arg(a.sourceId); // no longer held: what it was is not known here
+    } else if (code == QLatin1String("MIGRATION_FAILED")) {
         const Migration& m = state->migrations().value(a.sourceId);
         const QString why = cause(m); // "rolled back" is said already
         text = (m.state == MigrationState::RolledBack ? tr("Migration %1 of task %2 from %3 to %4 was rolled back")

@@ -8,6 +8,22 @@ namespace cpn::v1 {
 
 namespace {
 
+    // What an item costs in memory beyond its bytes on the wire (an empty message is two bytes
+    // there and a heap object here): a bound on bytes alone would not bound memory.
+    constexpr std::size_t kBytesPerItem = 128;
+
+    std::size_t itemCount(const google::protobuf::Message& message)
+    {
+        const auto* descriptor = message.GetDescriptor();
+        const auto* reflection = message.GetReflection();
+        std::size_t count = 0;
+        for (int i = 0; i < descriptor->field_count(); ++i) {
+            if (descriptor->field(i)->is_repeated())
+                count += std::size_t(reflection->FieldSize(message, descriptor->field(i)));
+        }
+        return count;
+    }
+
     // Hands the items over (pointers, not copies: the messages are not on an arena).
     template <typename T> void moveAll(google::protobuf::RepeatedPtrField<T>* from, google::protobuf::RepeatedPtrField<T>* to)
     {
@@ -31,7 +47,7 @@ namespace {
         std::size_t bytes = 0;
         bool first = true;
         while (found == PartsFault::None && reader.Read(&part)) {
-            bytes += part.ByteSizeLong();
+            bytes += part.ByteSizeLong() + kBytesPerItem * itemCount(part);
             if (maxBytes > 0 && bytes > maxBytes)
                 found = PartsFault::TooLarge;
             else if (!first && !sameWhole(*whole, part))
@@ -45,6 +61,8 @@ namespace {
         if (found != PartsFault::None)
             context->TryCancel();
         grpc::Status status = reader.Finish();
+        if (status.ok() && first && found == PartsFault::None)
+            found = PartsFault::PartsDisagree; // not even the first part: there is always one
         if (fault)
             *fault = found;
         if (found == PartsFault::TooLarge)

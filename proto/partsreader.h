@@ -14,12 +14,12 @@ namespace cpn::v1 {
 enum class PartsFault {
     None,
     TooLarge, // the parts together passed maxBytes: the call was cancelled
-    PartsDisagree, // a part had another revision (site) than the first
+    PartsDisagree, // a part had another revision (site) than the first, or there was no part
 };
 
 // Reads every part into `snapshot`. OK only when the stream ended with OK and no fault was
 // found; the parts read so far are then of no use. `maxBytes` bounds what a server can make a
-// client hold (0 = no bound).
+// client hold (0 = no bound): the parts' bytes and a little more for each item in them.
 grpc::Status readSnapshot(StateService::StubInterface& stub, grpc::ClientContext* context, Snapshot* snapshot,
     std::size_t maxBytes = 0, PartsFault* fault = nullptr);
 

@@ -11,20 +11,20 @@
 
 namespace cpn {
 
-std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings)
+std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings, bool ownConnection)
 {
     grpc::ChannelArguments args;
     // Messages stay within gRPC's default 4 MB (the API sends large answers in parts): a server
     // cannot make the console take in more at once.
-    // Keepalive pings no more often than gRPC servers allow by default (one per 5 minutes
-    // without data; more is answered with GOAWAY "too_many_pings"). A dead or stuck peer is
-    // noticed sooner by the Watch stream's silence (servers send heartbeats, see StateFeed).
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 300000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
+    // Notice a dead peer on a quiet connection. gRPC servers by default refuse pings more often
+    // than one per 5 minutes *without data* (GOAWAY "too_many_pings"); the Watch stream shares
+    // this connection and its server sends a heartbeat every 5 s, so there is always data, and
+    // without any call no ping is sent at all (keepalive_permit_without_calls stays 0).
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-    // A channel of its own connections: a new channel replaces a stuck connection (gRPC shares
-    // connections between channels of the same settings otherwise).
-    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    if (ownConnection)
+        args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
     std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
     if (settings.tls) {

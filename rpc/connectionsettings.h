@@ -29,7 +29,9 @@ struct ConnectionSettings {
     QString platform {};
 };
 
-std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings);
+// Channels of the same settings share their connection (the feed's, the commands', the
+// history's); `ownConnection` makes one of its own, to replace a connection that is stuck.
+std::shared_ptr<grpc::Channel> makeChannel(const ConnectionSettings& settings, bool ownConnection = false);
 // A failed call's cause in the interface language when the transport explains it (TLS: an
 // untrusted or expired certificate, one for another name, a client certificate missing,
 // plaintext against TLS or the other way round); otherwise the server's own words with the

@@ -179,14 +179,21 @@ void DispatchClient::callDrain(const QString& requestId, const v1::DrainSiteRequ
             channel->streams.insert(&context);
         }
         v1::DrainSiteResponse response;
-        const grpc::Status status = v1::drainSite(*channel->stub, &context, request, &response, kMaxAnswerBytes);
+        v1::PartsFault fault = v1::PartsFault::None;
+        const grpc::Status status
+            = v1::drainSite(*channel->stub, &context, request, &response, kMaxAnswerBytes, &fault);
         {
             std::lock_guard lock(channel->mutex);
             channel->streams.erase(&context);
         }
         std::function<void()> deliver;
         if (!status.ok()) {
-            deliver = [self, requestId, error = errorFrom(status, channel->settings.platform)] {
+            CommandError error = errorFrom(status, channel->settings.platform);
+            if (fault == v1::PartsFault::TooLarge)
+                error.message = tr("The scheduler's answer is larger than %L1 MB; not taken").arg(kMaxAnswerBytes >> 20);
+            else if (fault == v1::PartsFault::PartsDisagree)
+                error.message = tr("The scheduler's answer comes in parts that do not belong together; not taken");
+            deliver = [self, requestId, error] {
                 if (self)
                     emit self->commandFailed(requestId, error);
             };

@@ -34,6 +34,8 @@ namespace {
     constexpr std::size_t kMaxSnapshotMB = 256;
     // Initial metadata of a Watch the server has accepted (the revision is held).
     constexpr const char* kEstablishedHeader = "cpn-watch";
+    // Initial metadata of a server that sends heartbeats on a quiet Watch (state.proto).
+    constexpr const char* kHeartbeatHeader = "cpn-heartbeat-ms";
 
 } // namespace
 
@@ -375,13 +377,16 @@ void StateFeed::run(quint64 run)
             // A stream that stays silent past the server's heartbeats is taken for stalled
             // (a dead peer, a server stuck mid-message): the call is cancelled and retried.
             std::atomic<qint64> heardAt { QDateTime::currentMSecsSinceEpoch() };
+            // Until the headers, always (a server that never answers); after them, only with a
+            // server that promises heartbeats (another's quiet stream is not a stalled one).
+            std::atomic<bool> armed { true };
             std::atomic<bool> stalled { false };
             bool watching = true; // under m_mutex
             std::thread watchdog([&] {
                 std::unique_lock lock(m_mutex);
                 while (watching && !m_stopping) {
                     m_wake.wait_for(lock, std::chrono::milliseconds(std::min(1000, m_stallTimeoutMs / 4 + 1)));
-                    if (watching && QDateTime::currentMSecsSinceEpoch() - heardAt.load() > m_stallTimeoutMs) {
+                    if (watching && armed && QDateTime::currentMSecsSinceEpoch() - heardAt.load() > m_stallTimeoutMs) {
                         stalled = true;
                         context.TryCancel();
                         return;
@@ -394,6 +399,8 @@ void StateFeed::run(quint64 run)
             // A scheduler that marks its headers says the stream is established before any
             // event: live at once on a quiet network. Others are live with their first event.
             reader->WaitForInitialMetadata();
+            armed = context.GetServerInitialMetadata().count(kHeartbeatHeader) > 0;
+            heardAt = QDateTime::currentMSecsSinceEpoch();
             if (context.GetServerInitialMetadata().count(kEstablishedHeader) && !progressed) {
                 progressed = true;
                 setState(ConnectionState::Live);
@@ -435,7 +442,7 @@ void StateFeed::run(quint64 run)
             if (stalled) {
                 error = tr("The server sent nothing for %L1 s; connecting again").arg(m_stallTimeoutMs / 1000.0);
                 // The connection itself may be stuck: the next attempt makes a new one.
-                channel = makeChannel(m_settings);
+                channel = makeChannel(m_settings, true);
                 stub = v1::StateService::NewStub(channel);
             } else if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
                 // The server no longer holds our revision (or restarted): start over.

@@ -3,6 +3,9 @@
 // (a snapshot at huge is some 13 MB, a metrics sample some 6 MB). A part holds about
 // kMessagePartBytes of list items; an item is never split.
 
+#include "cpn/v1/dispatch.pb.h"
+#include "cpn/v1/state.pb.h"
+
 #include <google/protobuf/repeated_ptr_field.h>
 
 #include <cstddef>
@@ -74,5 +77,30 @@ private:
     int m_items = 0;
     int m_parts = 0;
 };
+
+// GetSnapshot's parts (state.proto): the first with every field that is not a list, each with
+// the revision. `emit(part)` returns false to stop; false when it did.
+template <typename Emit> bool forEachSnapshotPart(cpn::v1::Snapshot whole, Emit emit)
+{
+    cpn::v1::Snapshot lists;
+    lists.mutable_regions()->Swap(whole.mutable_regions());
+    lists.mutable_sites()->Swap(whole.mutable_sites());
+    lists.mutable_links()->Swap(whole.mutable_links());
+    lists.mutable_site_metrics()->Swap(whole.mutable_site_metrics());
+    lists.mutable_link_metrics()->Swap(whole.mutable_link_metrics());
+    lists.mutable_alarms()->Swap(whole.mutable_alarms());
+    lists.mutable_migrations()->Swap(whole.mutable_migrations());
+    cpn::v1::Snapshot blank;
+    blank.set_revision(whole.revision());
+    PartBuilder parts(std::move(whole), std::move(blank),
+        [&](cpn::v1::Snapshot&& part, std::size_t) { return emit(std::move(part)); });
+    return parts.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); })
+        && parts.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
+        && parts.add(*lists.mutable_links(), [](auto& p) { return p.mutable_links(); })
+        && parts.add(*lists.mutable_site_metrics(), [](auto& p) { return p.mutable_site_metrics(); })
+        && parts.add(*lists.mutable_link_metrics(), [](auto& p) { return p.mutable_link_metrics(); })
+        && parts.add(*lists.mutable_alarms(), [](auto& p) { return p.mutable_alarms(); })
+        && parts.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); }) && parts.finish();
+}
 
 } // namespace cpn::server

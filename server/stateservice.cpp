@@ -30,28 +30,7 @@ grpc::Status StateServiceImpl::GetSnapshot(
         return status;
     cpn::v1::Snapshot whole = m_engine.snapshot();
     whole.set_caller_role(roleName(role));
-    // The lists go into parts; the first part carries everything else.
-    cpn::v1::Snapshot lists;
-    lists.mutable_regions()->Swap(whole.mutable_regions());
-    lists.mutable_sites()->Swap(whole.mutable_sites());
-    lists.mutable_links()->Swap(whole.mutable_links());
-    lists.mutable_site_metrics()->Swap(whole.mutable_site_metrics());
-    lists.mutable_link_metrics()->Swap(whole.mutable_link_metrics());
-    lists.mutable_alarms()->Swap(whole.mutable_alarms());
-    lists.mutable_migrations()->Swap(whole.mutable_migrations());
-    cpn::v1::Snapshot blank;
-    blank.set_revision(whole.revision());
-    PartBuilder parts(std::move(whole), std::move(blank),
-        [&](cpn::v1::Snapshot&& part, std::size_t) { return writer->Write(part); });
-    const bool sent = parts.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); })
-        && parts.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
-        && parts.add(*lists.mutable_links(), [](auto& p) { return p.mutable_links(); })
-        && parts.add(*lists.mutable_site_metrics(), [](auto& p) { return p.mutable_site_metrics(); })
-        && parts.add(*lists.mutable_link_metrics(), [](auto& p) { return p.mutable_link_metrics(); })
-        && parts.add(*lists.mutable_alarms(), [](auto& p) { return p.mutable_alarms(); })
-        && parts.add(*lists.mutable_migrations(), [](auto& p) { return p.mutable_migrations(); })
-        && parts.finish();
-    if (!sent)
+    if (!forEachSnapshotPart(std::move(whole), [&](cpn::v1::Snapshot&& part) { return writer->Write(part); }))
         return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }
@@ -77,6 +56,7 @@ grpc::Status StateServiceImpl::Watch(
     // Headers go once the revision is known to be held (with the first event, or after a quiet
     // poll), so that a client can show the stream as live on a quiet network too.
     context->AddInitialMetadata("cpn-watch", "established");
+    context->AddInitialMetadata("cpn-heartbeat-ms", std::to_string(std::chrono::milliseconds(kHeartbeatEvery).count()));
     bool headersSent = false;
     auto lastWrite = std::chrono::steady_clock::now();
     while (!context->IsCancelled()) {

@@ -849,6 +849,17 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::DispatchClient</name>
+    <message>
+        <source>The scheduler&apos;s answer is larger than %L1 MB; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer comes in parts that do not belong together; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::DispatchController</name>
     <message>
         <source>No answer from the scheduler (%1): &quot;%2&quot; is kept and will be sent again.</source>
@@ -3070,6 +3081,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>%1; rolled back, the task runs at its source again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -845,6 +845,17 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::DispatchClient</name>
+    <message>
+        <source>The scheduler&apos;s answer is larger than %L1 MB; not taken</source>
+        <translation>调度器的应答超过 %L1 MB，未接收</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer comes in parts that do not belong together; not taken</source>
+        <translation>调度器应答的各部分互不相符，未接收</translation>
+    </message>
+</context>
+<context>
     <name>cpn::DispatchController</name>
     <message>
         <source>No answer from the scheduler (%1): &quot;%2&quot; is kept and will be sent again.</source>
@@ -3037,6 +3048,10 @@ Showing the built-in map.</source>
     <message>
         <source>%1; rolled back, the task runs at its source again</source>
         <translation>%1；已回滚，任务重新在源站点运行</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed.</source>
+        <translation>迁移 %1 失败。</translation>
     </message>
 </context>
 </TS>

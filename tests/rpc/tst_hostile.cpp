@@ -165,6 +165,7 @@ public:
         };
         switch (m_play) {
         case Play::Steady:
+            context->AddInitialMetadata("cpn-heartbeat-ms", "5000"); // it promises them (and then stalls)
             // Big messages, often: a connection cut anywhere is likely cut inside one.
             while (!context->IsCancelled()) {
                 v1::WatchEvent event;
