@@ -4,6 +4,7 @@
 #include "slurmengine.h"
 
 #include "accelerators.h"
+#include "alarmfacts.h"
 
 #include <algorithm>
 #include <cmath>
@@ -408,12 +409,7 @@ void SlurmEngine::raise(const std::string& key, cpn::v1::AlarmSeverity severity,
     alarm.set_source_id(sourceId);
     alarm.set_code(code);
     alarm.set_message(message);
-    alarm.set_value(facts.value());
-    alarm.set_threshold(facts.threshold());
-    alarm.set_unit(facts.unit());
-    alarm.set_count(facts.count());
-    alarm.set_related_id(facts.related_id());
-    alarm.set_detail(facts.detail());
+    server::setParticulars(alarm, facts);
     m_alarms[key] = alarm;
     m_store.saveAlarm(key, alarm);
     cpn::v1::WatchEvent event;

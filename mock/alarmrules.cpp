@@ -18,6 +18,7 @@
 
 #include "alarmrules.h"
 
+#include "alarmfacts.h"
 #include "taskbook.h"
 
 #include <algorithm>
@@ -274,11 +275,7 @@ void AlarmRules::set(std::string& alarmId, cpn::v1::AlarmSeverity severity, cons
     }
     alarm.set_severity(severity);
     alarm.set_message(facts.message());
-    alarm.set_value(facts.value());
-    alarm.set_threshold(facts.threshold());
-    alarm.set_unit(facts.unit());
-    alarm.set_count(facts.count());
-    alarm.set_related_id(facts.related_id());
+    server::setParticulars(alarm, facts);
     cpn::v1::WatchEvent event;
     *event.mutable_alarm() = alarm;
     m_world.emit(std::move(event));

@@ -36,6 +36,20 @@ private:
         return titles;
     }
 
+    // An in-process mock scheduler at 60x, serving; null when it cannot start.
+    static std::unique_ptr<mock::MockServer> startMock()
+    {
+        mock::MockServerOptions options;
+        options.timeScale = 60;
+        auto server = std::make_unique<mock::MockServer>(options);
+        std::string error;
+        if (!server->start(&error)) {
+            qWarning("%s", error.c_str());
+            return nullptr;
+        }
+        return server;
+    }
+
     static QString dockTitle(const MainWindow& window, const char* objectName)
     {
         auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(objectName));
@@ -47,14 +61,10 @@ private slots:
 
     void liveMapSelectionAndLanguage()
     {
-        mock::MockServerOptions options;
-        options.timeScale = 60;
-        mock::MockServer server(options);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
-
+        const auto server = startMock();
+        QVERIFY(server);
         Language::apply(QStringLiteral("en"));
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        ConsoleSession session(ConnectionSettings { QString::fromStdString(server->address()), {} });
         MainWindow window(&session);
         window.resize(1400, 900);
         window.show();
@@ -116,20 +126,17 @@ private slots:
         QTRY_VERIFY(menuTitles(window).contains(QStringLiteral("&File")));
         QCOMPARE(tasks->index(0, TaskTableModel::SiteColumn).data().toString(), state->sites().at(hub).nameEn);
         session.feed()->stop();
-        server.stop();
+        server->stop();
     }
 
     // A wall display: full screen, the map and the alarms only, no menus, nothing to dispatch or
     // acknowledge, and it says why; F11 switches full screen in an ordinary window.
     void wallDisplayAndFullScreen()
     {
-        mock::MockServerOptions options;
-        options.timeScale = 60;
-        mock::MockServer server(options);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
+        const auto server = startMock();
+        QVERIFY(server);
         Language::apply(QStringLiteral("en"));
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
+        ConsoleSession session(ConnectionSettings { QString::fromStdString(server->address()), {} });
         {
             MainWindow window(&session);
             window.show();
@@ -158,7 +165,7 @@ private slots:
         QVERIFY(!wall.alarms()->isAcknowledgeAllowed());
         QVERIFY(!wall.dispatch()->moveTaskAction()->isEnabled());
         session.feed()->stop();
-        server.stop();
+        server->stop();
     }
 };
 
