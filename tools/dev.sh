@@ -22,17 +22,9 @@ packages=(
 # from two tests at the same time; the fuzz test builds with clang and libFuzzer (tools/fuzz.sh).
 [ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "Installing: ${missing[*]}"
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=tools/install-missing.sh
+source "$here/tools/install-missing.sh"
+install_missing "${packages[@]}"
 
 jobs=$(( $(nproc) < 2 ? 1 : 2 ))
 cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
