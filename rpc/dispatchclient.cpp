@@ -47,6 +47,14 @@ struct DispatchClient::Channel {
     ConnectionSettings settings;
     std::unique_ptr<v1::DispatchService::Stub> stub;
     std::string user; // the cpn-user metadata: ASCII
+
+    // Who asks, and by when the answer must be there.
+    void prepare(grpc::ClientContext& context, std::chrono::seconds deadline) const
+    {
+        authorize(context, settings);
+        context.AddMetadata("cpn-user", user);
+        context.set_deadline(std::chrono::system_clock::now() + deadline);
+    }
     // The streamed calls under way, cancelled when the client goes.
     std::mutex mutex;
     std::set<grpc::ClientContext*> streams;
@@ -136,9 +144,7 @@ void DispatchClient::call(const QString& requestId, const Request& request, Meth
     auto c = std::make_shared<Call>();
     c->request = request;
     c->channel = m_channel;
-    authorize(c->context, m_channel->settings);
-    c->context.AddMetadata("cpn-user", m_channel->user);
-    c->context.set_deadline(std::chrono::system_clock::now() + kCommandDeadline);
+    m_channel->prepare(c->context, kCommandDeadline);
     QPointer<DispatchClient> self(this);
     auto* context = &c->context;
     auto* req = &c->request;
@@ -168,10 +174,7 @@ void DispatchClient::callDrain(const QString& requestId, const v1::DrainSiteRequ
     QPointer<DispatchClient> self(this);
     m_streams->start([channel = m_channel, request, self, requestId, onReply] {
         grpc::ClientContext context;
-        authorize(context, channel->settings);
-        context.AddMetadata("cpn-user", channel->user);
-        // Planning where 40,000 tasks go takes a scheduler tens of seconds.
-        context.set_deadline(std::chrono::system_clock::now() + kDrainDeadline);
+        channel->prepare(context, kDrainDeadline); // planning where 40,000 tasks go takes tens of seconds
         {
             std::lock_guard lock(channel->mutex);
             if (channel->closing)
