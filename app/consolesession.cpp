@@ -6,6 +6,8 @@
 
 #include <QThread>
 
+#include <span>
+
 namespace cpn {
 
 ConsoleSession::ConsoleSession(QObject* parent)
@@ -14,6 +16,12 @@ ConsoleSession::ConsoleSession(QObject* parent)
     , m_tasks(new TaskTableModel(this))
 {
     m_tasks->setNetworkState(m_state);
+    m_turn.setSingleShot(true);
+    m_turn.setInterval(0);
+    connect(&m_turn, &QTimer::timeout, this, &ConsoleSession::step);
+    m_removals.setSingleShot(true);
+    m_removals.setInterval(kRemovalsWaitMs);
+    connect(&m_removals, &QTimer::timeout, this, &ConsoleSession::removeEndedTasks);
 }
 
 ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
@@ -40,7 +48,7 @@ PlatformLink* ConsoleSession::addPlatform(
     if (!journal.isEmpty())
         link->openJournal(journal, scheduler.isEmpty() ? link->journalKey() : scheduler);
     m_platforms.append(link);
-    connect(link->feed(), &StateFeed::batchReady, this, &ConsoleSession::applyPending);
+    connect(link->feed(), &StateFeed::batchReady, this, &ConsoleSession::nextTurn);
     connect(link, &PlatformLink::healthChanged, this, &ConsoleSession::updatePriority);
     updatePriority();
     emit platformAdded(link);
@@ -73,7 +81,8 @@ void ConsoleSession::removePlatform(const QString& name)
     m_nextPlatform = 0;
     updatePriority();
     link->deleteLater();
-    applyTasks();
+    while (m_pendingTasks)
+        applyTasks();
     m_state->removePlatform(name);
     m_tasks->removePlatform(name);
     emit platformRemoved(name);
@@ -96,13 +105,16 @@ void ConsoleSession::start()
         p->feed()->start();
 }
 
-void ConsoleSession::applyPending()
+void ConsoleSession::step()
 {
     if (m_preparing)
         return; // taken once the snapshot before it is in
-    applyTasks();
-    // One platform's batch per turn of the event loop, each platform in turn: a busy platform
-    // never holds back the others, and every turn stays short.
+    if (m_pendingTasks) {
+        applyTasks();
+        return;
+    }
+    // One platform's batch at a time, each platform in turn: a busy platform never holds back
+    // the others.
     TaskStore snapshotTasks;
     StateBatch batch;
     PlatformLink* from = nullptr;
@@ -113,8 +125,6 @@ void ConsoleSession::applyPending()
     }
     if (batch.isEmpty())
         return;
-    // The others may have theirs waiting.
-    nextTurn(&ConsoleSession::applyPending);
     from->noteUpdate();
     if (batch.snapshot) {
         from->setRole(batch.snapshot->callerRole);
@@ -122,21 +132,30 @@ void ConsoleSession::applyPending()
         return;
     }
     m_state->applyBatch(batch);
-    // The task list's part in the next turn of the event loop: the network and the tasks, each a
-    // few tens of ms at huge, are two short stalls of the GUI instead of one long one. (A
-    // snapshot's million tasks come ready-built from the watch thread and are swapped in, not
-    // copied.) Nothing is reordered: a pending part is applied before anything newer.
+    // The task list's part in the next steps: the network and the tasks, each some ms at huge,
+    // are short stalls of the GUI one after the other rather than one long one. (A snapshot's
+    // million tasks come ready-built from the watch thread and are swapped in, not copied.)
+    // Nothing is reordered: a pending part is applied before anything newer.
     m_pendingTasks = std::move(batch);
     m_pendingTaskStore = std::move(snapshotTasks);
-    nextTurn(&ConsoleSession::applyTasks);
+    m_pendingTaskEvents = 0;
+    nextTurn();
     emit batchApplied();
 }
 
-void ConsoleSession::nextTurn(void (ConsoleSession::*step)())
+void ConsoleSession::removeEndedTasks()
 {
-    // A queued call. A 1 ms timer instead, to let input and painting in between, measured worse
-    // at huge: the first paint then lands between the network and the tasks, and live comes later.
-    QMetaObject::invokeMethod(this, step, Qt::QueuedConnection);
+    m_removals.stop();
+    m_tasks->removePending();
+}
+
+void ConsoleSession::nextTurn()
+{
+    // A timer of 0 ms, not a queued call: queued calls run one after another before the event
+    // loop reads input again (at huge, the steps of a snapshot and of a batch's network and tasks
+    // were one stall of 100-190 ms for input), while a timer waits until input and painting are
+    // done. One timer: one step per turn.
+    m_turn.start();
 }
 
 void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
@@ -145,6 +164,7 @@ void ConsoleSession::prepareSnapshot(StateBatch&& batch, TaskStore&& tasks)
     // thread of its own, into a state the GUI thread swaps with its own when it is ready. With
     // other platforms in, the new state starts as a copy of this one (shared until written) and
     // the task list is merged there too; nothing is applied here meanwhile, so both hold still.
+    removeEndedTasks(); // before the list is read to be merged
     m_preparedBatch = std::move(batch);
     m_preparedTasks = std::move(tasks);
     QThread* gui = thread();
@@ -182,22 +202,33 @@ void ConsoleSession::adoptSnapshot()
     m_preparedBatch.reset();
     m_pendingTaskStore = std::move(m_preparedTasks);
     m_preparedTasks = {};
-    nextTurn(&ConsoleSession::applyTasks);
+    m_pendingTaskEvents = 0;
+    nextTurn(); // the tasks, then what came meanwhile (it waits in the feeds)
     emit batchApplied();
-    // What came meanwhile waits in the feeds.
-    nextTurn(&ConsoleSession::applyPending);
 }
 
 void ConsoleSession::applyTasks()
 {
     if (!m_pendingTasks)
         return;
-    StateBatch batch = std::move(*m_pendingTasks);
-    m_pendingTasks.reset();
-    if (batch.snapshot)
+    nextTurn();
+    StateBatch& batch = *m_pendingTasks;
+    if (batch.snapshot) {
         m_tasks->applyBatch(std::move(batch), std::move(m_pendingTaskStore));
-    else
-        m_tasks->applyBatch(std::move(batch));
+    } else {
+        // At most so many events a step (a batch after a reconnect holds thousands). Ended
+        // tasks leave the list a moment later, in a step of their own, together with those of
+        // every batch (of every platform) that came meanwhile.
+        const std::span<const StateEvent> rest = std::span(batch.events).subspan(m_pendingTaskEvents);
+        const std::size_t now = std::min(rest.size(), kTaskEventsPerStep);
+        m_tasks->applyEvents(batch.platform, rest.first(now), TaskTableModel::Removal::Later);
+        m_pendingTaskEvents += now;
+        if (m_tasks->pendingRemovals() > 0 && !m_removals.isActive())
+            m_removals.start();
+        if (m_pendingTaskEvents < batch.events.size())
+            return;
+    }
+    m_pendingTasks.reset();
     m_pendingTaskStore = {};
     emit batchApplied();
 }

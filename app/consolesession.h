@@ -9,6 +9,7 @@
 #include "taskstore.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -60,21 +61,30 @@ signals:
     void platformRemoved(const QString& name);
 
 private:
-    void applyPending();
+    // One step of applying what the feeds brought, each in a turn of the event loop of its own:
+    // a batch's network, its tasks (in slices), the next batch.
+    void step();
+    void nextTurn();
     void updatePriority();
     void applyTasks();
     // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
     void adoptSnapshot();
-    void nextTurn(void (ConsoleSession::*step)());
+    void removeEndedTasks();
 
     QList<PlatformLink*> m_platforms;
     int m_nextPlatform = 0; // whose batch is taken next: each in turn
     NetworkState* m_state;
     TaskTableModel* m_tasks;
-    // A batch's tasks wait one turn of the event loop after its network (two short stalls
-    // instead of one long one); anything applied later applies them first.
+    QTimer m_turn; // the next step()
+    // How long the rows of ended tasks wait for others to be removed with (TaskTableModel::Removal).
+    static constexpr int kRemovalsWaitMs = 300;
+    QTimer m_removals;
+    // A batch's tasks are applied after its network, in steps of their own; anything applied
+    // later applies them first.
+    static constexpr std::size_t kTaskEventsPerStep = 1000;
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
+    std::size_t m_pendingTaskEvents = 0; // how many of its events the task list has
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;

@@ -22,9 +22,16 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QTimer>
+#include <QSocketNotifier>
 #include <QSettings>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
+#include <fcntl.h>
+#include <unistd.h>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -37,11 +44,16 @@ void report(const QString& message, bool interactive)
 }
 
 // --screenshot: save the window after some seconds of live data, then quit.
-void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& window, cpn::ConsoleSession& session)
+// `beforeGrab` runs first (the --timing figures end there: drawing and saving the screenshot is
+// not the console's streaming).
+void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& window, cpn::ConsoleSession& session,
+    const std::function<void()>& beforeGrab)
 {
     const QString file = options.screenshot;
     const int afterMs = int(options.screenshotAfterSeconds * 1000);
-    auto save = [file, &window](bool live) {
+    auto save = [file, &window, beforeGrab](bool live) {
+        if (beforeGrab)
+            beforeGrab();
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(file)) {
             report(QCoreApplication::translate("cpn::Main", "Cannot write the screenshot %1").arg(file), false);
@@ -115,10 +127,70 @@ private:
     int m_timerMs = -1;
 };
 
+// How long input would wait on the GUI thread: a thread writes the time into a pipe every 5 ms
+// and the GUI thread reads it through a QSocketNotifier, the way input from the window system
+// arrives (a socket). Measured beside a timer's lateness because the event loop serves its
+// sources (posted events, sockets, timers) by priority: the two need not agree.
+class InputProbe final : public QObject {
+public:
+    explicit InputProbe(QObject* parent)
+        : QObject(parent)
+    {
+        if (::pipe2(m_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+            return;
+        m_notifier = new QSocketNotifier(m_pipe[0], QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &InputProbe::read);
+        m_writer = std::thread([this] {
+            while (!m_stop.load()) {
+                const qint64 now = std::chrono::steady_clock::now().time_since_epoch().count();
+                [[maybe_unused]] const auto written = ::write(m_pipe[1], &now, sizeof now);
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        });
+    }
+    ~InputProbe() override
+    {
+        stop();
+        for (const int fd : m_pipe) {
+            if (fd >= 0)
+                ::close(fd);
+        }
+    }
+    void stop()
+    {
+        m_stop.store(true);
+        if (m_writer.joinable())
+            m_writer.join();
+        if (m_notifier)
+            m_notifier->setEnabled(false);
+    }
+    // The longest wait since the last call.
+    double takeWorstMs() { return std::exchange(m_worstMs, 0.0); }
+
+private:
+    void read()
+    {
+        const qint64 now = std::chrono::steady_clock::now().time_since_epoch().count();
+        qint64 sent[64];
+        ssize_t got = 0;
+        while ((got = ::read(m_pipe[0], sent, sizeof sent)) > 0) {
+            for (ssize_t i = 0; i < got / ssize_t(sizeof(qint64)); ++i)
+                m_worstMs = std::max(m_worstMs, double(now - sent[i]) / 1e6);
+        }
+    }
+
+    int m_pipe[2] = { -1, -1 };
+    QSocketNotifier* m_notifier = nullptr;
+    std::thread m_writer;
+    std::atomic<bool> m_stop { false };
+    double m_worstMs = 0;
+};
+
 // --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the
-// snapshot is applied; at exit the longest GUI-thread stalls (a 5 ms timer's worst lateness)
-// before and after that, and the peak resident memory. On stderr, each stall and its event.
-void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
+// snapshot is applied; at exit the longest GUI-thread stalls (the worst of a 5 ms timer's
+// lateness and an InputProbe's wait) before and after that, and the peak resident memory. On stderr, each stall and its event.
+// Returns what stops the stall figures.
+std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
 {
     struct Stalls {
         QElapsedTimer tick;
@@ -127,17 +199,19 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
         bool live = false;
         QHash<QString, quint64> snapshotRevision; // by platform
     };
-    qApp->installEventFilter(new StallTracer(qApp));
+    auto* tracer = new StallTracer(qApp);
+    qApp->installEventFilter(tracer);
     auto stalls = std::make_shared<Stalls>();
     auto* ticker = new QTimer(qApp);
     ticker->setTimerType(Qt::PreciseTimer);
     ticker->setInterval(5);
     stalls->tick.start();
-    QObject::connect(ticker, &QTimer::timeout, qApp, [stalls] {
+    auto* probe = new InputProbe(qApp);
+    QObject::connect(ticker, &QTimer::timeout, qApp, [stalls, probe] {
         const double late = std::max(0.0, double(stalls->tick.nsecsElapsed()) / 1e6 - 5);
         stalls->tick.start();
         double& worst = stalls->live ? stalls->liveMs : stalls->beforeLiveMs;
-        worst = std::max(worst, late);
+        worst = std::max({ worst, late, probe->takeWorstMs() });
     });
     ticker->start();
     for (cpn::PlatformLink* platform : session.platforms()) {
@@ -169,6 +243,11 @@ void reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
         }
         std::fflush(stdout);
     });
+    return [ticker, tracer, probe] {
+        ticker->stop();
+        probe->stop();
+        qApp->removeEventFilter(tracer);
+    };
 }
 
 } // namespace
@@ -268,9 +347,10 @@ int main(int argc, char** argv)
         window.setFullScreen(true);
     window.show();
     session.start();
+    std::function<void()> stopTiming;
     if (options->timing)
-        reportTiming(session, sinceStart);
+        stopTiming = reportTiming(session, sinceStart);
     if (!interactive)
-        scheduleScreenshot(*options, window, session);
+        scheduleScreenshot(*options, window, session, stopTiming);
     return app.exec();
 }

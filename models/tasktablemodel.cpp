@@ -79,7 +79,10 @@ QString TaskTableModel::siteLabel(const QString& siteId) const
 
 void TaskTableModel::resetTo(TaskStore&& store)
 {
-    resetWith([&] { std::swap(m_store, store); });
+    resetWith([&] {
+        std::swap(m_store, store);
+        m_pendingRemovals.clear();
+    });
     // Freeing a million tasks takes longer than a frame: not on this thread.
     if (!store.isEmpty()) {
         auto old = std::make_shared<TaskStore>(std::move(store));
@@ -140,7 +143,7 @@ void TaskTableModel::applyBatch(const StateBatch& batch)
 {
     if (batch.snapshot)
         takeSnapshot(batch.platform, batch.snapshot->revision, TaskStore::fromTasks(QList<Task>(batch.tasks)));
-    applyEvents(batch.platform, batch.events);
+    applyEvents(batch.platform, batch.events, Removal::Now);
 }
 
 bool TaskTableModel::mergesSnapshot(const QString& platform, int rows) const
@@ -168,12 +171,14 @@ void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, Tas
             appendTasks(added);
         return;
     }
+    removePending(); // not to be merged into the new list
     resetTo(TaskStore::withPlatform(m_store, platform, std::move(tasks)));
 }
 
 void TaskTableModel::removeRowsOf(const QString& platform)
 {
-    QList<int> rows;
+    QList<int> rows(m_pendingRemovals.cbegin(), m_pendingRemovals.cend()); // at the same cost
+    m_pendingRemovals.clear();
     for (int row = 0; row < m_store.rowCount(); ++row) {
         if (m_store.taskAt(row).platform == platform)
             rows.append(row);
@@ -202,15 +207,16 @@ void TaskTableModel::applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks)
         takeSnapshot(batch.platform, batch.snapshot->revision,
             batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks)));
     }
-    applyEvents(batch.platform, batch.events);
+    applyEvents(batch.platform, batch.events, Removal::Now);
 }
 
-void TaskTableModel::applyEvents(const QString& platform, const std::vector<StateEvent>& events)
+void TaskTableModel::applyEvents(const QString& platform, std::span<const StateEvent> events, Removal removal)
 {
     quint64& revision = m_revisions[platform];
-    // Fold the batch into three sets first so that each becomes few signals.
+    // Fold the batch into three sets first so that each becomes few signals. Rows still to be
+    // removed from an earlier batch are in the same set: they stay rows until it is applied.
     QList<int> changedRows;
-    QSet<int> removedRows;
+    QSet<int>& removedRows = m_pendingRemovals;
     QList<Task> added;
     QHash<QString, int> addedIndex;
     for (const StateEvent& event : events) {
@@ -242,11 +248,21 @@ void TaskTableModel::applyEvents(const QString& platform, const std::vector<Stat
 
     changedRows.removeIf([&removedRows](int row) { return removedRows.contains(row); });
     emitChangedRuns(std::move(changedRows));
-    if (!removedRows.isEmpty())
-        removeTaskRows(QList<int>(removedRows.cbegin(), removedRows.cend()));
+    if (removal == Removal::Now)
+        removePending();
+    // Appending leaves the rows before it where they are: what is still pending stays right.
     added.removeIf([](const Task& t) { return t.id.isEmpty(); });
     if (!added.isEmpty())
         appendTasks(added);
+}
+
+void TaskTableModel::removePending()
+{
+    if (m_pendingRemovals.isEmpty())
+        return;
+    QList<int> rows(m_pendingRemovals.cbegin(), m_pendingRemovals.cend());
+    m_pendingRemovals.clear();
+    removeTaskRows(std::move(rows));
 }
 
 QVariant TaskTableModel::cellData(int row, int column, int role) const

@@ -7,7 +7,9 @@
 #include "taskstore.h"
 
 #include <QPointer>
+#include <QSet>
 
+#include <span>
 #include <vector>
 
 namespace cpn {
@@ -32,6 +34,16 @@ public:
     // The same, for a snapshot batch whose tasks were built into `snapshotTasks` beforehand
     // (batch.tasks empty): the GUI thread only swaps containers.
     void applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks);
+
+    // Taking rows out of a million costs every sorted view passes over all its rows, however few
+    // go: Later keeps the rows of ended tasks until removePending(), so that the removals of
+    // several batches (of several platforms) share one such cost, in a turn of their own. A task
+    // that comes again meanwhile takes its row back. Anything else that changes rows (a
+    // snapshot, a platform removed) removes what is pending first.
+    enum class Removal { Now, Later };
+    void applyEvents(const QString& platform, std::span<const StateEvent> events, Removal removal);
+    int pendingRemovals() const { return int(m_pendingRemovals.size()); }
+    void removePending();
     // Drops a platform's tasks: it was removed from the console.
     void removePlatform(const QString& platform);
     // Whether a snapshot of `rows` tasks of `platform` replaces the list with one merged with
@@ -82,7 +94,6 @@ private:
     void resetTo(TaskStore&& store);
     void takeSnapshot(const QString& platform, quint64 revision, TaskStore&& tasks);
     void removeRowsOf(const QString& platform);
-    void applyEvents(const QString& platform, const std::vector<StateEvent>& events);
     void emitChangedRuns(QList<int> rows);
     void removeTaskRows(QList<int> rows);
     void appendTasks(const QList<Task>& tasks);
@@ -92,6 +103,7 @@ private:
     std::vector<int> m_remap;
     std::vector<int> m_changed;
     QHash<QString, quint64> m_revisions; // by platform
+    QSet<int> m_pendingRemovals; // rows of ended tasks, under Removal::Later
     QPointer<const NetworkState> m_state;
 };
 

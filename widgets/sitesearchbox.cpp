@@ -65,8 +65,10 @@ void SiteSearchBox::setSites(const NetworkState& state)
     // Hubs first, then by tier: the completer lists in model order.
     std::stable_sort(items.begin(), items.end(),
         [](QStandardItem* a, QStandardItem* b) { return a->data(kTierRole).toInt() < b->data(kTierRole).toInt(); });
-    for (QStandardItem* item : items)
-        m_model->appendRow(item);
+    // One insertion, not 10,000 at huge; the column first (rows into a model of none would
+    // insert it in the middle of their own insertion).
+    m_model->setColumnCount(1);
+    m_model->invisibleRootItem()->appendRows(items);
 }
 
 QStringList SiteSearchBox::matches(const QString& text, int limit) const

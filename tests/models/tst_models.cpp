@@ -256,6 +256,48 @@ private slots:
         QCOMPARE(state.activeAlarmCount(), 1);
     }
 
+    // Removal::Later: the rows of ended tasks stay until removePending(), the removals of
+    // several batches go as one, and a task that comes again meanwhile keeps its row.
+    void taskTableRemovesEndedTasksTogetherLater()
+    {
+        TaskTableModel model;
+        ModelContract contract(&model);
+        model.applyBatch(snapshotBatch());
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        const std::vector<StateEvent> first { stateEvent(11, TaskRemoved { QStringLiteral("t1"), QStringLiteral("bj"), {} }),
+            stateEvent(12, task(QStringLiteral("t4"), QStringLiteral("sh"))) };
+        model.applyEvents({}, first, TaskTableModel::Removal::Later);
+        QCOMPARE(model.rowCount(), 4); // t4 shown at once, t1 still there
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.pendingRemovals(), 1);
+        const std::vector<StateEvent> second { stateEvent(13, TaskRemoved { QStringLiteral("t3"), QStringLiteral("gy"), {} }),
+            stateEvent(14, TaskRemoved { QStringLiteral("t2"), QStringLiteral("sh"), {} }),
+            stateEvent(15, task(QStringLiteral("t2"), QStringLiteral("gy"))) }; // ended, and came again
+        model.applyEvents({}, second, TaskTableModel::Removal::Later);
+        QCOMPARE(model.pendingRemovals(), 2);
+        QVERIFY(removed.isEmpty());
+        QCOMPARE(model.task(QStringLiteral("t2"))->siteId, QStringLiteral("gy"));
+
+        model.removePending();
+        QCOMPARE(removed.count(), 1); // t1 and t3, scattered: to the end, one range
+        QCOMPARE(model.pendingRemovals(), 0);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.task(QStringLiteral("t1")), nullptr);
+        QCOMPARE(model.task(QStringLiteral("t3")), nullptr);
+        QCOMPARE(model.taskAt(model.rowOf(QStringLiteral("t2"))).siteId, QStringLiteral("gy"));
+        QVERIFY(model.task(QStringLiteral("t4")));
+
+        // What is pending goes before a new snapshot is taken.
+        const std::vector<StateEvent> third { stateEvent(16, TaskRemoved { QStringLiteral("t4"), QStringLiteral("sh"), {} }) };
+        model.applyEvents({}, third, TaskTableModel::Removal::Later);
+        model.applyBatch(snapshotBatch(20));
+        QCOMPARE(model.pendingRemovals(), 0);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.task(QStringLiteral("t4")), nullptr);
+    }
+
     void taskTableAppliesOneRangePerBatch()
     {
         TaskTableModel model;
