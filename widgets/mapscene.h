@@ -42,6 +42,10 @@ public:
     // these sites changed (applied by applySiteChanges, so that a burst of frames costs one),
     void noteSitesChanged(const QList<int>& siteIndexes) { m_pendingSites.append(siteIndexes); }
     void applySiteChanges();
+    // Builds what the next frame needs that a change left to rebuild (the folded network: some
+    // tens of ms at huge after a new topology), so that it can be done in a turn of the event
+    // loop before the one that paints.
+    void prepareFrame() const { ensureFolded(); }
     // loads or link states changed,
     void noteMetricsChanged() { m_metricsDirty = true; }
     void noteLinksChanged();

@@ -42,6 +42,9 @@ MapView::MapView(QWidget* parent)
     m_repaintTimer.setObjectName(QStringLiteral("MapView repaint")); // named in --timing stall reports
     m_repaintTimer.setInterval(kRepaintIntervalMs);
     connect(&m_repaintTimer, &QTimer::timeout, this, &MapView::applyPendingChanges);
+    m_paintTurn.setSingleShot(true);
+    m_paintTurn.setInterval(0);
+    connect(&m_paintTurn, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     m_basemapTimer.setSingleShot(true);
     m_basemapTimer.setInterval(kBasemapSettleMs);
     connect(&m_basemapTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
@@ -135,7 +138,9 @@ void MapView::applyPendingChanges()
 {
     m_repaintScheduled = false;
     m_scene.applySiteChanges();
-    update();
+    // Two turns of the event loop: what the frame needs, then the paint (input may come between).
+    m_scene.prepareFrame();
+    m_paintTurn.start();
 }
 
 void MapView::setBasemap(Basemap basemap)

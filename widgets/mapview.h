@@ -181,6 +181,7 @@ private:
     // Coalescing of state changes into one repaint.
     QTimer m_repaintTimer;
     bool m_repaintScheduled = false;
+    QTimer m_paintTurn; // the repaint, in the turn after the scene was prepared for it
     // The basemap is re-rendered once the view has been still for a moment.
     QTimer m_basemapTimer;
     QTimer m_flowTimer;
