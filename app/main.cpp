@@ -127,10 +127,10 @@ private:
     int m_timerMs = -1;
 };
 
-// How long input would wait on the GUI thread: a thread writes the time into a pipe every 5 ms
-// and the GUI thread reads it through a QSocketNotifier, the way input from the window system
-// arrives (a socket). Measured beside a timer's lateness because the event loop serves its
-// sources (posted events, sockets, timers) by priority: the two need not agree.
+// How long input waits on the GUI thread: a thread writes the time into a pipe every 5 ms and
+// the GUI thread reads it through a QSocketNotifier, the way input from the window system
+// arrives (a socket). (A timer's lateness, measured before, also counted the console's own
+// 0 ms timers that the event loop served before it, with input read in between.)
 class InputProbe final : public QObject {
 public:
     explicit InputProbe(QObject* parent)
@@ -164,8 +164,8 @@ public:
         if (m_notifier)
             m_notifier->setEnabled(false);
     }
-    // The longest wait since the last call.
-    double takeWorstMs() { return std::exchange(m_worstMs, 0.0); }
+    // Each wait, as it is read.
+    std::function<void(double ms)> onWait;
 
 private:
     void read()
@@ -174,8 +174,8 @@ private:
         qint64 sent[64];
         ssize_t got = 0;
         while ((got = ::read(m_pipe[0], sent, sizeof sent)) > 0) {
-            for (ssize_t i = 0; i < got / ssize_t(sizeof(qint64)); ++i)
-                m_worstMs = std::max(m_worstMs, double(now - sent[i]) / 1e6);
+            for (ssize_t i = 0; i < got / ssize_t(sizeof(qint64)) && onWait; ++i)
+                onWait(double(now - sent[i]) / 1e6);
         }
     }
 
@@ -183,17 +183,15 @@ private:
     QSocketNotifier* m_notifier = nullptr;
     std::thread m_writer;
     std::atomic<bool> m_stop { false };
-    double m_worstMs = 0;
 };
 
 // --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the
-// snapshot is applied; at exit the longest GUI-thread stalls (the worst of a 5 ms timer's
-// lateness and an InputProbe's wait) before and after that, and the peak resident memory. On stderr, each stall and its event.
+// snapshot is applied; at exit the longest GUI-thread stalls (the longest wait of input, see
+// InputProbe) before and after that, and the peak resident memory. On stderr, each stall and its event.
 // Returns what stops the stall figures.
 std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
 {
     struct Stalls {
-        QElapsedTimer tick;
         double beforeLiveMs = 0;
         double liveMs = 0;
         bool live = false;
@@ -202,18 +200,11 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
     auto* tracer = new StallTracer(qApp);
     qApp->installEventFilter(tracer);
     auto stalls = std::make_shared<Stalls>();
-    auto* ticker = new QTimer(qApp);
-    ticker->setTimerType(Qt::PreciseTimer);
-    ticker->setInterval(5);
-    stalls->tick.start();
     auto* probe = new InputProbe(qApp);
-    QObject::connect(ticker, &QTimer::timeout, qApp, [stalls, probe] {
-        const double late = std::max(0.0, double(stalls->tick.nsecsElapsed()) / 1e6 - 5);
-        stalls->tick.start();
+    probe->onWait = [stalls](double ms) {
         double& worst = stalls->live ? stalls->liveMs : stalls->beforeLiveMs;
-        worst = std::max({ worst, late, probe->takeWorstMs() });
-    });
-    ticker->start();
+        worst = std::max(worst, ms);
+    };
     for (cpn::PlatformLink* platform : session.platforms()) {
         QObject::connect(platform->feed(), &cpn::StateFeed::snapshotTaken, qApp,
             [stalls, name = platform->name()](quint64 revision) { stalls->snapshotRevision.insert(name, revision); });
@@ -243,8 +234,7 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
         }
         std::fflush(stdout);
     });
-    return [ticker, tracer, probe] {
-        ticker->stop();
+    return [tracer, probe] {
         probe->stop();
         qApp->removeEventFilter(tracer);
     };

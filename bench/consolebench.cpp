@@ -6,8 +6,10 @@
 // start_to_live: from starting the console process to the first change after the snapshot
 // applied on its GUI thread (snapshot, every task page, the first Watch frames), as the console
 // reports it with --timing. peak_rss: the console's peak resident memory (VmHWM) at exit.
-// longest_stall: the worst lateness of a 5 ms timer on the console's GUI thread during
-// --screenshot-after seconds of streaming; start_stall: the same before it was live.
+// longest_stall: the longest that input waited on the console's GUI thread (a pipe written
+// every 5 ms by another thread, read through a QSocketNotifier as window-system input is) during
+// --screenshot-after seconds of streaming, until the screenshot is taken; start_stall: the same
+// before it was live.
 
 #include "benchregistry.h"
 
