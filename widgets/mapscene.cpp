@@ -17,29 +17,33 @@ MapScene::MapScene()
 void MapScene::setState(const NetworkState* state)
 {
     m_state = state;
-    m_pendingSites.clear();
-    m_foldDirty = true;
-    ++m_topologyGeneration;
-    if (state) {
-        m_hierarchy.build(state->sites());
-        m_geometry.rebuild(*state, m_projection);
-    }
+    resetTopology();
 }
 
 void MapScene::resetTopology()
 {
-    // Indexes all changed: rebuild now (hit-testing must not use stale indexes).
-    if (m_state) {
-        m_hierarchy.build(m_state->sites());
-        m_geometry.rebuild(*m_state, m_projection);
-    }
+    // Indexes all changed: rebuilt before anything reads them (ensureTopology), not here, so that
+    // a new network (tens of ms at huge) is not indexed in the same turn as it is adopted.
+    m_topologyStale = true;
     m_foldDirty = true;
     m_pendingSites.clear();
     ++m_topologyGeneration;
 }
 
+void MapScene::ensureTopology() const
+{
+    if (!m_state || !m_topologyStale)
+        return;
+    m_hierarchy.build(m_state->sites());
+    m_geometry.rebuild(*m_state, m_projection);
+    m_topologyStale = false;
+    m_foldDirty = true;
+}
+
 void MapScene::applySiteChanges()
 {
+    if (m_topologyStale)
+        m_pendingSites.clear(); // all of them are rebuilt anyway
     if (m_state && !m_pendingSites.isEmpty()) {
         if (m_hierarchy.differs(m_state->sites(), m_pendingSites)) {
             m_hierarchy.build(m_state->sites());
@@ -112,6 +116,7 @@ const SiteGeometry& MapScene::geometry() const
 
 QPointF MapScene::sitePosition(int index) const
 {
+    ensureTopology();
     if (index < 0 || index >= m_geometry.siteCount())
         return {};
     return m_viewport.toScreen(m_geometry.sitePlanePosition(index));
@@ -168,6 +173,7 @@ void MapScene::ensureFolded() const
 {
     if (!m_state)
         return;
+    ensureTopology();
     const QList<Site>& sites = m_state->sites();
     if (m_hierarchy.size() != sites.size()) {
         m_hierarchy.build(sites);

@@ -114,6 +114,7 @@ public:
 
 private:
     void ensureFolded() const;
+    void ensureTopology() const;
 
     QPointer<const NetworkState> m_state;
     MapProjection m_projection;
@@ -139,6 +140,7 @@ private:
     mutable SiteHierarchy m_hierarchy;
     mutable FoldedNetwork m_folded;
     mutable SiteGeometry m_geometry;
+    mutable bool m_topologyStale = false; // m_hierarchy and m_geometry are of another network
     mutable bool m_foldDirty = true;
     mutable bool m_metricsDirty = false;
     mutable bool m_alarmsDirty = false;

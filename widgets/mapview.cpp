@@ -247,7 +247,7 @@ void MapView::updateFlowAnimation()
         m_flowTimer.start();
     else if (!active && m_flowTimer.isActive())
         m_flowTimer.stop();
-    update();
+    scheduleRepaint(); // with the other changes of the batch, after the scene is prepared
 }
 
 void MapView::paintEvent(QPaintEvent*)
