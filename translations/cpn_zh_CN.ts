@@ -1160,7 +1160,7 @@ Reason (kept in the audit log):</source>
     </message>
     <message>
         <source>NVIDIA GPU</source>
-        <translation>NVIDIA GPU</translation>
+        <translation>英伟达 GPU</translation>
     </message>
     <message>
         <source>Ascend</source>
