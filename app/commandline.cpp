@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "uiscale.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -213,6 +215,10 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         QStringLiteral("3"));
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the embedded mock scheduler."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption uiScale(QStringLiteral("ui-scale"),
+        CommandLine::tr("Interface size: a factor from 0.5 to 4 (1.5 for a wall seen from across the room), or auto "
+                        "for the screen's DPI alone. Kept from View > Interface size otherwise."),
+        QStringLiteral("FACTOR"));
     const QCommandLineOption scale(QStringLiteral("scale"),
         CommandLine::tr("Scale of the embedded mock: national, large or huge."), QStringLiteral("SCALE"),
         QStringLiteral("national"));
@@ -246,7 +252,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     const QCommandLineOption screen(QStringLiteral("screen"),
         CommandLine::tr("Open on screen N (0 is the first)."), QStringLiteral("N"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
-        scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen });
+        scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen, uiScale });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -287,6 +293,11 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     options.timeScale = parser.value(timeScale).toDouble(&ok);
     if (!ok || options.timeScale <= 0) {
         *error = CommandLine::tr("--time-scale needs a number > 0");
+        return std::nullopt;
+    }
+    // (Applied before the application was made: UiScale::applyBeforeStart.)
+    if (parser.isSet(uiScale) && UiScale::parse(parser.value(uiScale)) < 0) {
+        *error = CommandLine::tr("--ui-scale needs a factor from 0.5 to 4, or auto");
         return std::nullopt;
     }
     options.kiosk = parser.isSet(kiosk);

@@ -7,6 +7,7 @@
 #include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
 #include "language.h"
+#include "uiscale.h"
 #include "mainwindow.h"
 #include "basemap.h"
 #include "mapview.h"
@@ -246,9 +247,10 @@ int main(int argc, char** argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CPN"));
     QApplication::setApplicationName(QStringLiteral("CPN Console"));
+    cpn::UiScale::applyBeforeStart(argc, argv);
+    QApplication app(argc, argv);
     QApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
     QString error;

@@ -10,6 +10,7 @@
 #include "dispatchoutbox.h"
 #include "domainlabels.h"
 #include "language.h"
+#include "uiscale.h"
 #include "maplayersmenu.h"
 #include "mapview.h"
 #include "migrationspanel.h"
@@ -196,6 +197,21 @@ void MainWindow::createMapMenus()
     applyTheme(QSettings().value(QStringLiteral("view/theme")).toString() == QLatin1String("light"));
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_inspectorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+
+    m_scaleMenu = m_viewMenu->addMenu(QString());
+    auto* scales = new QActionGroup(this);
+    const double current = UiScale::saved();
+    for (const double factor : UiScale::choices()) {
+        QAction* action = m_scaleMenu->addAction(QString());
+        action->setData(factor);
+        action->setCheckable(true);
+        action->setChecked(factor == current);
+        action->setActionGroup(scales);
+        connect(action, &QAction::triggered, this, [this, factor] {
+            UiScale::save(factor);
+            statusBar()->showMessage(tr("The interface size changes when the console starts again"), 10000);
+        });
+    }
 }
 
 void MainWindow::applyTheme(bool light)
@@ -222,6 +238,12 @@ void MainWindow::retranslate()
     m_findSite->setText(tr("Fin&d Site..."));
     m_colourByPlatform->setText(tr("Colour Sites by &Platform"));
     m_themeMenu->setTitle(tr("&Theme"));
+    m_scaleMenu->setTitle(tr("Interface &size"));
+    for (QAction* action : m_scaleMenu->actions()) {
+        const double factor = action->data().toDouble();
+        action->setText(factor == 0 ? tr("&Automatic (the screen's DPI)")
+                                    : tr("%1 %").arg(QLocale().toString(factor * 100, 'f', 0)));
+    }
     m_darkTheme->setText(tr("&Dark (control room)"));
     m_lightTheme->setText(tr("&Light"));
     m_languageMenu->setTitle(tr("&Language"));

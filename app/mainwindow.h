@@ -75,6 +75,7 @@ private:
     TrendController* m_trends = nullptr;
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
+    QMenu* m_scaleMenu = nullptr; // interface size (UiScale)
     QAction* m_fitSelection = nullptr;
     QAction* m_findSite = nullptr;
     QAction* m_colourByPlatform = nullptr;

@@ -539,6 +539,14 @@ Source: %3</source>
         <source>--screen needs a screen number: 0 is the first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Interface size: a factor from 0.5 to 4 (1.5 for a wall seen from across the room), or auto for the screen&apos;s DPI alone. Kept from View &gt; Interface size otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ui-scale needs a factor from 0.5 to 4, or auto</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -1721,6 +1729,22 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interface size changes when the console starts again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface &amp;size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (the screen&apos;s DPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -539,6 +539,14 @@ Source: %3</source>
         <source>--screen needs a screen number: 0 is the first</source>
         <translation>--screen 需要屏幕编号：0 为第一块</translation>
     </message>
+    <message>
+        <source>Interface size: a factor from 0.5 to 4 (1.5 for a wall seen from across the room), or auto for the screen&apos;s DPI alone. Kept from View &gt; Interface size otherwise.</source>
+        <translation>界面大小：0.5 到 4 之间的倍数（从房间另一端观看的大屏可用 1.5），或 auto（仅按屏幕 DPI）。未给出时沿用“视图 &gt; 界面大小”中的选择。</translation>
+    </message>
+    <message>
+        <source>--ui-scale needs a factor from 0.5 to 4, or auto</source>
+        <translation>--ui-scale 需要 0.5 到 4 之间的倍数，或 auto</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -1708,6 +1716,22 @@ Showing the built-in map.</source>
     <message>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The interface size changes when the console starts again</source>
+        <translation>界面大小将在控制台下次启动时生效</translation>
+    </message>
+    <message>
+        <source>Interface &amp;size</source>
+        <translation>界面大小(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (the screen&apos;s DPI)</source>
+        <translation>自动（按屏幕 DPI）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -15,10 +15,13 @@
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "uiscale.h"
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -127,6 +130,49 @@ private slots:
         QCOMPARE(tasks->index(0, TaskTableModel::SiteColumn).data().toString(), state->sites().at(hub).nameEn);
         session.feed()->stop();
         server->stop();
+    }
+
+    // View > Interface size keeps the choice for the next start, says so, and the next start
+    // takes it (or --ui-scale) as Qt's scale factor; a bad factor is refused.
+    void interfaceSize()
+    {
+        Language::apply(QStringLiteral("en"));
+        ConsoleSession session(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} }); // never started
+        MainWindow window(&session);
+        QMenu* scales = nullptr;
+        for (QMenu* menu : window.findChildren<QMenu*>())
+            if (menu->title() == QStringLiteral("Interface &size"))
+                scales = menu;
+        QVERIFY(scales);
+        QAction* large = nullptr;
+        for (QAction* action : scales->actions())
+            if (action->text() == QStringLiteral("150 %"))
+                large = action;
+        QVERIFY(large);
+        large->trigger();
+        QCOMPARE(UiScale::saved(), 1.5);
+        QCOMPARE(window.statusBar()->currentMessage(),
+            QStringLiteral("The interface size changes when the console starts again"));
+
+        qunsetenv("QT_SCALE_FACTOR");
+        char program[] = "cpn-console";
+        char* none[] = { program };
+        UiScale::applyBeforeStart(1, none);
+        QCOMPARE(qgetenv("QT_SCALE_FACTOR"), QByteArray("1.5"));
+        qunsetenv("QT_SCALE_FACTOR");
+        char option[] = "--ui-scale=2";
+        char* given[] = { program, option };
+        UiScale::applyBeforeStart(2, given);
+        QCOMPARE(qgetenv("QT_SCALE_FACTOR"), QByteArray("2"));
+        qunsetenv("QT_SCALE_FACTOR");
+        QCOMPARE(UiScale::parse(QStringLiteral("auto")), 0.0);
+        QCOMPARE(UiScale::parse(QStringLiteral("9")), -1.0);
+        QCOMPARE(UiScale::parse(QStringLiteral("big")), -1.0);
+
+        scales->actions().constFirst()->trigger(); // automatic: nothing kept
+        QCOMPARE(UiScale::saved(), 0.0);
+        UiScale::applyBeforeStart(1, none);
+        QVERIFY(!qEnvironmentVariableIsSet("QT_SCALE_FACTOR"));
     }
 
     // A wall display: full screen, the map and the alarms only, no menus, nothing to dispatch or

@@ -1,0 +1,23 @@
+#pragma once
+// The interface size. Qt scales everything (fonts, symbols, the map) by the screen's DPI; a
+// control room's wall seen from across the room may want more. Chosen in View > Interface size
+// or with --ui-scale, kept in the settings, and applied as the console starts: Qt takes its scale
+// factor once, before the first window.
+
+#include <QList>
+#include <QString>
+
+namespace cpn::UiScale {
+
+// The factors offered; 0 = automatic (the screen's DPI alone).
+QList<double> choices();
+// The saved factor, 0 = automatic.
+double saved();
+void save(double factor);
+// "1.5" -> 1.5, "auto" -> 0; -1 when it is neither a factor from 0.5 to 4 nor "auto".
+double parse(const QString& text);
+// Before the QApplication: QT_SCALE_FACTOR from --ui-scale in `argv`, else the saved factor,
+// unless the environment sets it already. The organisation and application names must be set.
+void applyBeforeStart(int argc, char** argv);
+
+} // namespace cpn::UiScale
