@@ -28,6 +28,8 @@ public:
     // Replaces the basemap (the built-in one is :/basemap/china.geojson).
     void setBasemap(Basemap basemap);
     const Basemap& basemap() const { return m_basemap.basemap(); }
+    // The sites as the last frame drew them (its labels).
+    const NetworkLayer& network() const { return m_network; }
 
     // Draws the whole map over the scene's viewport size. While the view is moving
     // (interacting) the basemap image is drawn moved rather than rendered again.

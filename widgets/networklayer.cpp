@@ -32,9 +32,9 @@ int maxLabelRank(double zoom)
         return 3;
     if (zoom >= 2.2)
         return 2;
-    if (zoom >= 1.25)
-        return 1;
-    return 0;
+    // Hubs and data-centre clusters from country zoom on: a cluster is named where its label
+    // fits beside the hubs' (hubs first, then the largest clusters).
+    return 1;
 }
 
 QString foldedNote(int members)
@@ -141,6 +141,7 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
     const int columns = int(screen.width()) / kLabelCell + 3;
     const int rows = int(screen.height()) / kLabelCell + 3;
     m_placedLabels.clear();
+    m_labels.clear();
     m_labelCells.resize(std::size_t(columns) * rows);
     for (auto& cell : m_labelCells)
         cell.clear();
@@ -214,6 +215,7 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
         // Labels keep a distance from each other; glyphs only need not be covered.
         place(box.adjusted(-kLabelPadX, -kLabelPadY, kLabelPadX, kLabelPadY));
         painter.drawImage(QPointF(std::round(box.left()), std::round(box.top())), image);
+        m_labels.push_back({ i, box });
     };
     for (int i : focus)
         if (i >= 0 && i < sites.size() && frame.folded.isVisible(i))

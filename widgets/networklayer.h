@@ -33,6 +33,12 @@ public:
     void paintSites(QPainter& painter, const MapFrame& frame, bool alarms);
     // focus: sites whose labels are wanted whatever the zoom (the selection, unfolded sites).
     void paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus);
+    // The labels of the last frame: which site, where.
+    struct Label {
+        int site;
+        QRectF box;
+    };
+    const std::vector<Label>& labels() const { return m_labels; }
     // A solid ring around the selected site; dashed around the site it is folded into.
     void paintSelection(QPainter& painter, const MapFrame& frame, int selectedSite);
     // Labels are rendered once per name and language.
@@ -45,7 +51,8 @@ private:
     // Per frame, kept between frames to avoid reallocating.
     std::vector<QPointF> m_screen;
     std::vector<float> m_screenRadius;
-    std::vector<QRectF> m_placedLabels;
+    std::vector<QRectF> m_placedLabels; // labels and the glyphs they keep clear of
+    std::vector<Label> m_labels;
     std::vector<std::vector<int>> m_labelCells;
     MapSymbols m_symbols;
     bool m_stale = false;

@@ -12,6 +12,7 @@
 
 #include <QGuiApplication>
 #include <QPainter>
+#include <QSet>
 #include <QTest>
 
 #include <cmath>
@@ -53,6 +54,7 @@ private slots:
     void sitesFarOffScreenAreNotDrawn();
     void staleDataIsGreyed();
     void latencyReachFollowsTheSelection();
+    void clustersAreNamedAtCountryZoom();
 
 private:
     QImage render(QSize canvas = kCanvas, QColor fill = Qt::black);
@@ -185,6 +187,26 @@ void TestMapRenderer::latencyReachFollowsTheSelection()
     m_scene->setLayerVisible(MapLayer::LatencyCircles, false);
     render();
     QVERIFY(!std::isfinite(m_renderer->latencyFromSelection(index("rg-km"))));
+}
+
+// At country zoom hubs and the clusters beside them are named, no label over another.
+void TestMapRenderer::clustersAreNamedAtCountryZoom()
+{
+    const QSize canvas(1600, 960);
+    m_scene->viewport().setSize(canvas);
+    m_scene->fitChina();
+    render(canvas);
+    QSet<QString> named;
+    const auto& labels = m_renderer->network().labels();
+    for (const auto& label : labels)
+        named.insert(m_state->sites().at(label.site).id);
+    QVERIFY2(named.contains(QStringLiteral("hub-e")) && named.contains(QStringLiteral("hub-w")),
+        qPrintable(named.values().join(QLatin1Char(' '))));
+    QVERIFY2(named.contains(QStringLiteral("cl-e")), qPrintable(named.values().join(QLatin1Char(' '))));
+    QVERIFY(!named.contains(QStringLiteral("rg-hz"))); // regional centres wait for a closer zoom
+    for (std::size_t a = 0; a < labels.size(); ++a)
+        for (std::size_t b = a + 1; b < labels.size(); ++b)
+            QVERIFY(!labels[a].box.intersects(labels[b].box));
 }
 
 // No QApplication: the renderer needs fonts and a paint device, not widgets.
