@@ -202,6 +202,7 @@ void DispatchController::createActions(QMainWindow* window)
     window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_menu);
 
     m_moveTask = m_menu->addAction(QString(), this, [this] { openMigrationDialog(selectedTaskId()); });
+    m_moveTask->setObjectName(QStringLiteral("MoveTaskAction"));
     m_moveTask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_drainSite = m_menu->addAction(QString(), this, [this] { openDrainDialog(m_map->selectedSiteId()); });
     m_drainSite->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));

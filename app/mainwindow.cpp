@@ -10,6 +10,7 @@
 #include "dispatchoutbox.h"
 #include "domainlabels.h"
 #include "language.h"
+#include "shortcutsheet.h"
 #include "uiscale.h"
 #include "maplayersmenu.h"
 #include "mapview.h"
@@ -163,6 +164,14 @@ void MainWindow::createMenus()
     addAction(m_fullScreen); // also without the menu bar (a wall display)
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_shortcuts = m_helpMenu->addAction(QString(), this, [this] {
+        if (!m_shortcutSheet)
+            m_shortcutSheet = new ShortcutSheet(this, this); // read when opened: every shortcut there is by then
+        m_shortcutSheet->show();
+        m_shortcutSheet->raise();
+        m_shortcutSheet->activateWindow();
+    });
+    m_shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     m_about = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About CPN Console"),
             tr("<b>CPN Console %1</b><p>Control console of the national integrated computing power network.</p>"
@@ -248,6 +257,9 @@ void MainWindow::retranslate()
     m_lightTheme->setText(tr("&Light"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    // Once every part of the window has its texts in the new language.
+    QTimer::singleShot(0, this, [this] { ShortcutSheet::annotateToolTips(this); });
     m_about->setText(tr("&About CPN Console"));
     m_fullScreen->setText(tr("&Full Screen"));
     onSiteSelected(m_map->selectedSiteId());

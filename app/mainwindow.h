@@ -3,6 +3,7 @@
 // connection state and revision in the status bar.
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QDockWidget;
@@ -10,6 +11,8 @@ class QScreen;
 class QTimer;
 
 namespace cpn {
+
+class ShortcutSheet;
 
 class AlarmController;
 class ConnectionsDialog;
@@ -76,6 +79,8 @@ private:
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)
+    QAction* m_shortcuts = nullptr;
+    QPointer<ShortcutSheet> m_shortcutSheet;
     QAction* m_fitSelection = nullptr;
     QAction* m_findSite = nullptr;
     QAction* m_colourByPlatform = nullptr;

@@ -1747,6 +1747,10 @@ Showing the built-in map.</source>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -2480,6 +2484,21 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::SiteInspector</name>
     <message>
         <source>No site selected</source>
@@ -2901,6 +2920,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Show the last %1 of the scheduler&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen line from the comparison</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

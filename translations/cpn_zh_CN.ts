@@ -1733,6 +1733,10 @@ Showing the built-in map.</source>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -2451,6 +2455,21 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>cpn::SiteInspector</name>
     <message>
         <source>No site selected</source>
@@ -2871,6 +2890,10 @@ Showing the built-in map.</source>
     <message>
         <source>Show the last %1 of the scheduler&apos;s time</source>
         <translation>显示调度器时间最近 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Remove the chosen line from the comparison</source>
+        <translation>从对比中移除所选曲线</translation>
     </message>
 </context>
 <context>

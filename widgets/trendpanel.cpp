@@ -93,8 +93,8 @@ TrendPanel::TrendPanel(QWidget* parent)
     });
     connect(m_compare, &QToolButton::clicked, this, &TrendPanel::compareCurrent);
     connect(m_remove, &QToolButton::clicked, this, [this] { removeCompared(m_compared->currentRow()); });
-    auto* del = new QShortcut(QKeySequence::Delete, m_compared, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(del, &QShortcut::activated, this, [this] { removeCompared(m_compared->currentRow()); });
+    m_removeShortcut = new QShortcut(QKeySequence::Delete, m_compared, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(m_removeShortcut, &QShortcut::activated, this, [this] { removeCompared(m_compared->currentRow()); });
     connect(m_compared, &QListWidget::currentRowChanged, this, [this](int row) { m_remove->setEnabled(row >= 0); });
     m_remove->setEnabled(false);
     retranslate();
@@ -298,6 +298,7 @@ void TrendPanel::retranslate()
                               .arg(m_compare->shortcut().toString(QKeySequence::NativeText)));
     m_remove->setText(tr("Remove"));
     m_remove->setToolTip(tr("Remove the chosen line from the comparison (Delete)"));
+    m_removeShortcut->setWhatsThis(tr("Remove the chosen line from the comparison")); // in the shortcut sheet
     m_compared->setToolTip(tr("Lines kept for comparison"));
     const QStringList rangeNames { tr("15 min"), tr("1 h"), tr("6 h"), tr("24 h") };
     for (int i = 0; i < rangeNames.size(); ++i) {

@@ -15,6 +15,7 @@ class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QShortcut;
 class QToolButton;
 
 namespace cpn {
@@ -84,6 +85,7 @@ private:
     QComboBox* m_metric;
     QToolButton* m_compare;
     QToolButton* m_remove;
+    QShortcut* m_removeShortcut;
     QButtonGroup* m_ranges;
     QListWidget* m_compared;
     QLabel* m_message;

@@ -14,6 +14,7 @@
 #include "statefeed.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
+#include "shortcutsheet.h"
 #include "tasktablepanel.h"
 #include "uiscale.h"
 
@@ -24,6 +25,7 @@
 #include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace cpn;
@@ -130,6 +132,47 @@ private slots:
         QCOMPARE(tasks->index(0, TaskTableModel::SiteColumn).data().toString(), state->sites().at(hub).nameEn);
         session.feed()->stop();
         server->stop();
+    }
+
+    // Help > Keyboard shortcuts lists the window's shortcuts as its actions have them, in the
+    // interface language; every such action says its shortcut in its tooltip, except where the
+    // tooltip says something else (why an action is disabled).
+    void keyboardShortcutSheet()
+    {
+        Language::apply(QStringLiteral("en"));
+        ConsoleSession session(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} }); // never started
+        MainWindow window(&session);
+        QAction* open = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&Keyboard shortcuts"))
+                open = action;
+        QVERIFY(open);
+        QCOMPARE(open->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Slash));
+        open->trigger();
+        auto* sheet = window.findChild<ShortcutSheet*>();
+        QVERIFY(sheet && sheet->isVisible());
+        auto* table = sheet->findChild<QTableWidget*>();
+        QVERIFY(table);
+        auto listed = [table](const QString& what) {
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->item(row, 0)->text() == what)
+                    return table->item(row, 1)->text();
+            return QString();
+        };
+        QCOMPARE(listed(QStringLiteral("Connections…")), QKeySequence(QStringLiteral("Ctrl+Shift+O")).toString(QKeySequence::NativeText));
+        QCOMPARE(listed(QStringLiteral("Full Screen")), QKeySequence(Qt::Key_F11).toString(QKeySequence::NativeText));
+        QCOMPARE(listed(QStringLiteral("Keyboard shortcuts")), QKeySequence(QStringLiteral("Ctrl+/")).toString(QKeySequence::NativeText));
+        QCOMPARE(listed(QStringLiteral("Remove the chosen line from the comparison")),
+            QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText));
+        QTRY_COMPARE(open->toolTip(), QStringLiteral("Keyboard shortcuts (%1)").arg(listed(QStringLiteral("Keyboard shortcuts"))));
+        const QAction* move = window.findChild<QAction*>(QStringLiteral("MoveTaskAction"));
+        QVERIFY(move && !move->shortcut().isEmpty());
+        QVERIFY2(move->toolTip().startsWith(QStringLiteral("Not connected to the scheduler")), qPrintable(move->toolTip()));
+
+        Language::apply(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(!listed(QStringLiteral("键盘快捷键")).isEmpty());
+        QTRY_VERIFY(open->toolTip().startsWith(QStringLiteral("键盘快捷键 (")));
+        Language::apply(QStringLiteral("en"));
     }
 
     // View > Interface size keeps the choice for the next start, says so, and the next start
