@@ -37,6 +37,12 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSvgGenerator>
+#include <QStandardPaths>
+#include <QPainter>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QDir>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimeZone>
@@ -129,6 +135,20 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_connections = m_fileMenu->addAction(QString(), this, &MainWindow::openConnections);
     m_connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_exportMap = m_fileMenu->addAction(QString(), this, [this] {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        const QString suggested = QDir(folder).filePath(
+            QStringLiteral("cpn-map-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Export map"), suggested, tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        if (file.isEmpty())
+            return;
+        if (const QString error = exportMap(file); !error.isEmpty())
+            QMessageBox::warning(this, tr("Export map"), error);
+        else
+            statusBar()->showMessage(tr("Map saved to %1").arg(QDir::toNativeSeparators(file)), 10000);
+    });
+    m_exportMap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -241,6 +261,7 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_quit->setText(tr("&Quit"));
     m_connections->setText(tr("&Connections…"));
+    m_exportMap->setText(tr("&Export map…"));
     m_viewMenu->setTitle(tr("&View"));
     m_fitChina->setText(tr("&Fit China"));
     m_fitSelection->setText(tr("Fit &Selection"));
@@ -579,6 +600,39 @@ void MainWindow::updateStatus()
     }
     if (const QString selected = m_map->selectedSiteId(); !selected.isEmpty())
         onSiteSelected(selected);
+}
+
+QString MainWindow::exportMap(const QString& file)
+{
+    // The map as its renderer draws it, without the widgets over it (search box, breadcrumb).
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        // A drawing: lines and text stay sharp at any size (the site glyphs are pictures).
+        QSvgGenerator svg;
+        svg.setFileName(file);
+        svg.setSize(m_map->size());
+        svg.setViewBox(m_map->rect());
+        svg.setTitle(windowTitle());
+        svg.setDescription(tr("The computing power network as the map showed it at %1")
+                               .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
+        m_map->render(painter);
+        painter.end();
+        return QFileInfo(file).size() > 0 ? QString() : tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
+    }
+    if (suffix != QLatin1String("png"))
+        return tr("Choose a file ending in .png (a picture) or .svg (a drawing)");
+    const qreal ratio = m_map->devicePixelRatioF();
+    QImage image(m_map->size() * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        m_map->render(painter);
+    }
+    return image.save(file, "PNG") ? QString() : tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
 }
 
 } // namespace cpn

@@ -38,6 +38,9 @@ public:
     DispatchController* dispatch() const { return m_dispatch; }
     // File > Connections: opens (or raises) the dialog and returns it.
     ConnectionsDialog* openConnections();
+    // File > Export map: the map as shown, into a .png (picture) or .svg (drawing). Empty when
+    // written, else what went wrong, for the user.
+    QString exportMap(const QString& file);
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }
     // The status bar's connection text, as the operator reads it.
@@ -80,6 +83,7 @@ private:
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)
     QAction* m_shortcuts = nullptr;
+    QAction* m_exportMap = nullptr;
     QPointer<ShortcutSheet> m_shortcutSheet;
     QAction* m_fitSelection = nullptr;
     QAction* m_findSite = nullptr;

@@ -1737,6 +1737,34 @@ Showing the built-in map.</source>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export map…</source>
+        <translation>导出地图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The computing power network as the map showed it at %1</source>
+        <translation>%1 时地图所示的算力网络</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
+        <translation>请选择以 .png（图片）或 .svg（矢量图）结尾的文件</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>

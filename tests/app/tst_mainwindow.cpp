@@ -26,6 +26,9 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QSet>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cpn;
@@ -173,6 +176,41 @@ private slots:
         QTRY_VERIFY(!listed(QStringLiteral("键盘快捷键")).isEmpty());
         QTRY_VERIFY(open->toolTip().startsWith(QStringLiteral("键盘快捷键 (")));
         Language::apply(QStringLiteral("en"));
+    }
+
+    // File > Export map writes the map as a picture and as a drawing, and says why it cannot.
+    void exportMap()
+    {
+        const auto server = startMock();
+        QVERIFY(server);
+        Language::apply(QStringLiteral("en"));
+        ConsoleSession session(ConnectionSettings { QString::fromStdString(server->address()), {} });
+        MainWindow window(&session);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("Live")), 20000);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("map.png"));
+        QCOMPARE(window.exportMap(png), QString());
+        const QImage picture(png);
+        QCOMPARE(picture.size(), window.mapView()->size() * window.mapView()->devicePixelRatioF());
+        // Not one colour: the basemap and the network are in it.
+        QSet<QRgb> colours;
+        for (int y = 0; y < picture.height(); y += 7)
+            for (int x = 0; x < picture.width(); x += 7)
+                colours.insert(picture.pixel(x, y));
+        QVERIFY(colours.size() > 20);
+        const QString svg = dir.filePath(QStringLiteral("map.svg"));
+        QCOMPARE(window.exportMap(svg), QString());
+        QSvgRenderer drawing(svg);
+        QVERIFY(drawing.isValid());
+        QCOMPARE(drawing.viewBox().size(), window.mapView()->size());
+        QVERIFY(window.exportMap(dir.filePath(QStringLiteral("map.gif"))).contains(QStringLiteral(".png")));
+        QVERIFY(window.exportMap(QStringLiteral("/nonexistent/folder/map.png")).startsWith(QStringLiteral("Cannot write")));
+        session.feed()->stop();
+        server->stop();
     }
 
     // View > Interface size keeps the choice for the next start, says so, and the next start
