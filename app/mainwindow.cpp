@@ -49,6 +49,9 @@
 #include <QTimer>
 #include <QWindow>
 
+#include <google/protobuf/stubs/common.h>
+#include <grpcpp/grpcpp.h>
+
 namespace cpn {
 
 namespace {
@@ -195,8 +198,11 @@ void MainWindow::createMenus()
     m_about = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About CPN Console"),
             tr("<b>CPN Console %1</b><p>Control console of the national integrated computing power network.</p>"
+               "<p>Built with Qt %2 (LGPL 3), gRPC %3 and Protocol Buffers %4 (Apache License 2.0 and BSD).</p>"
                "<p>Basemap: Apache ECharts 4.9.0 (Apache License 2.0).</p>")
-                .arg(QApplication::applicationVersion()));
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                    QString::fromStdString(grpc::Version()),
+                    QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))));
     });
 }
 

@@ -1520,10 +1520,6 @@ Showing the built-in map.</source>
         <translation>关于 CPN 控制台</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CPN Console %1&lt;/b&gt;&lt;p&gt;Control console of the national integrated computing power network.&lt;/p&gt;&lt;p&gt;Basemap: Apache ECharts 4.9.0 (Apache License 2.0).&lt;/p&gt;</source>
-        <translation>&lt;b&gt;CPN 控制台 %1&lt;/b&gt;&lt;p&gt;全国一体化算力网控制台。&lt;/p&gt;&lt;p&gt;底图：Apache ECharts 4.9.0（Apache License 2.0）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>CPN Console - National Computing Power Network</source>
         <translation>CPN 控制台 - 全国算力网</translation>
     </message>
@@ -1764,6 +1760,10 @@ Showing the built-in map.</source>
     <message>
         <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
         <translation>请选择以 .png（图片）或 .svg（矢量图）结尾的文件</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CPN Console %1&lt;/b&gt;&lt;p&gt;Control console of the national integrated computing power network.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL 3), gRPC %3 and Protocol Buffers %4 (Apache License 2.0 and BSD).&lt;/p&gt;&lt;p&gt;Basemap: Apache ECharts 4.9.0 (Apache License 2.0).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;CPN 控制台 %1&lt;/b&gt;&lt;p&gt;全国一体化算力网控制台。&lt;/p&gt;&lt;p&gt;基于 Qt %2（LGPL 3）、gRPC %3 与 Protocol Buffers %4（Apache License 2.0 与 BSD）构建。&lt;/p&gt;&lt;p&gt;底图：Apache ECharts 4.9.0（Apache License 2.0）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
