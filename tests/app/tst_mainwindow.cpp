@@ -58,6 +58,22 @@ private:
         return server;
     }
 
+    // The action whose text is `text` (a menu's own action has its title), or null.
+    static QAction* actionNamed(const QWidget& window, const QString& text)
+    {
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == text)
+                return action;
+        return nullptr;
+    }
+
+    // A main window in English whose session never connects: for its menus alone.
+    struct OfflineWindow {
+        OfflineWindow() { Language::apply(QStringLiteral("en")); }
+        ConsoleSession session { ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} } };
+        MainWindow window { &session };
+    };
+
     static QString dockTitle(const MainWindow& window, const char* objectName)
     {
         auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(objectName));
@@ -142,13 +158,9 @@ private slots:
     // tooltip says something else (why an action is disabled).
     void keyboardShortcutSheet()
     {
-        Language::apply(QStringLiteral("en"));
-        ConsoleSession session(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} }); // never started
-        MainWindow window(&session);
-        QAction* open = nullptr;
-        for (QAction* action : window.findChildren<QAction*>())
-            if (action->text() == QStringLiteral("&Keyboard shortcuts"))
-                open = action;
+        OfflineWindow offline;
+        MainWindow& window = offline.window;
+        QAction* open = actionNamed(window, QStringLiteral("&Keyboard shortcuts"));
         QVERIFY(open);
         QCOMPARE(open->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Slash));
         open->trigger();
@@ -217,18 +229,12 @@ private slots:
     // takes it (or --ui-scale) as Qt's scale factor; a bad factor is refused.
     void interfaceSize()
     {
-        Language::apply(QStringLiteral("en"));
-        ConsoleSession session(ConnectionSettings { QStringLiteral("127.0.0.1:1"), {} }); // never started
-        MainWindow window(&session);
-        QMenu* scales = nullptr;
-        for (QMenu* menu : window.findChildren<QMenu*>())
-            if (menu->title() == QStringLiteral("Interface &size"))
-                scales = menu;
-        QVERIFY(scales);
-        QAction* large = nullptr;
-        for (QAction* action : scales->actions())
-            if (action->text() == QStringLiteral("150 %"))
-                large = action;
+        OfflineWindow offline;
+        MainWindow& window = offline.window;
+        const QAction* menu = actionNamed(window, QStringLiteral("Interface &size"));
+        QVERIFY(menu && menu->menu());
+        QMenu* scales = menu->menu();
+        QAction* large = actionNamed(*scales, QStringLiteral("150 %"));
         QVERIFY(large);
         large->trigger();
         QCOMPARE(UiScale::saved(), 1.5);
