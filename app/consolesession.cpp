@@ -5,8 +5,10 @@
 #include "tasktablemodel.h"
 
 #include <QThread>
+#include <QThreadPool>
 
 #include <span>
+#include <utility>
 
 namespace cpn {
 
@@ -132,10 +134,15 @@ void ConsoleSession::step()
         return;
     }
     m_state->applyBatch(batch);
+    holdTasks(std::move(batch), {});
+}
+
+void ConsoleSession::holdTasks(StateBatch&& batch, TaskStore&& snapshotTasks)
+{
     // The task list's part in the next steps: the network and the tasks, each some ms at huge,
     // are short stalls of the GUI one after the other rather than one long one. (A snapshot's
-    // million tasks come ready-built from the watch thread and are swapped in, not copied.)
-    // Nothing is reordered: a pending part is applied before anything newer.
+    // million tasks come ready-built and are swapped in, not copied.) Nothing is reordered: a
+    // pending part is applied before anything newer.
     m_pendingTasks = std::move(batch);
     m_pendingTaskStore = std::move(snapshotTasks);
     m_pendingTaskEvents = 0;
@@ -198,13 +205,9 @@ void ConsoleSession::adoptSnapshot()
     m_state->adopt(*m_prepared);
     // The network this console showed before, freed in a later turn of the event loop.
     m_prepared.release()->deleteLater();
-    m_pendingTasks = std::move(m_preparedBatch);
+    StateBatch batch = std::move(*m_preparedBatch);
     m_preparedBatch.reset();
-    m_pendingTaskStore = std::move(m_preparedTasks);
-    m_preparedTasks = {};
-    m_pendingTaskEvents = 0;
-    nextTurn(); // the tasks, then what came meanwhile (it waits in the feeds)
-    emit batchApplied();
+    holdTasks(std::move(batch), std::exchange(m_preparedTasks, {})); // then what came meanwhile, in the feeds
 }
 
 void ConsoleSession::applyTasks()
@@ -228,6 +231,10 @@ void ConsoleSession::applyTasks()
         if (m_pendingTaskEvents < batch.events.size())
             return;
     }
+    // Freed on another thread: a metrics frame's 60,000 entries were made on the watch thread,
+    // and freeing them here cost the GUI thread as much as applying them.
+    auto done = std::make_shared<StateBatch>(std::move(*m_pendingTasks));
+    QThreadPool::globalInstance()->start([done]() mutable { done.reset(); });
     m_pendingTasks.reset();
     m_pendingTaskStore = {};
     emit batchApplied();

@@ -71,6 +71,8 @@ private:
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
     void adoptSnapshot();
     void removeEndedTasks();
+    // A batch whose network is applied: its tasks follow in the next steps.
+    void holdTasks(StateBatch&& batch, TaskStore&& snapshotTasks);
 
     QList<PlatformLink*> m_platforms;
     int m_nextPlatform = 0; // whose batch is taken next: each in turn
@@ -83,7 +85,7 @@ private:
     // A batch's tasks are applied after its network, in steps of their own; anything applied
     // later applies them first.
     static constexpr std::size_t kTaskEventsPerStep = 1000;
-    std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet to the task list
+    std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet (all) to the task list
     std::size_t m_pendingTaskEvents = 0; // how many of its events the task list has
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
     // While a snapshot is being prepared the feeds keep what comes after it, in order.

@@ -274,7 +274,7 @@ void MainWindow::retranslate()
     m_findSite->setText(tr("Fin&d Site..."));
     m_colourByPlatform->setText(tr("Colour Sites by &Platform"));
     m_themeMenu->setTitle(tr("&Theme"));
-    m_scaleMenu->setTitle(tr("Interface &size"));
+    m_scaleMenu->setTitle(tr("Interface si&ze"));
     for (QAction* action : m_scaleMenu->actions()) {
         const double factor = action->data().toDouble();
         action->setText(factor == 0 ? tr("&Automatic (the screen's DPI)")

@@ -40,21 +40,25 @@ double parse(const QString& text)
 
 void applyBeforeStart(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
-        return;
-    double factor = saved();
-    // (The command line is checked properly later; a bad value is reported there.)
+    // --ui-scale first, then the environment, then the saved choice. (The command line is
+    // checked properly later; a bad value is reported there.)
+    double given = -1;
     for (int i = 1; i < argc; ++i) {
         const char* value = nullptr;
         if (std::strcmp(argv[i], "--ui-scale") == 0 && i + 1 < argc)
             value = argv[i + 1];
         else if (std::strncmp(argv[i], "--ui-scale=", 11) == 0)
             value = argv[i] + 11;
-        if (value && parse(QString::fromLocal8Bit(value)) >= 0)
-            factor = parse(QString::fromLocal8Bit(value));
+        if (const double factor = value ? parse(QString::fromLocal8Bit(value)) : -1; factor >= 0)
+            given = factor; // the last one given
     }
+    if (given < 0 && qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
+        return;
+    const double factor = given >= 0 ? given : saved();
     if (factor > 0)
         qputenv("QT_SCALE_FACTOR", QByteArray::number(factor));
+    else
+        qunsetenv("QT_SCALE_FACTOR"); // --ui-scale auto
 }
 
 } // namespace cpn::UiScale

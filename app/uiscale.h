@@ -16,8 +16,8 @@ double saved();
 void save(double factor);
 // "1.5" -> 1.5, "auto" -> 0; -1 when it is neither a factor from 0.5 to 4 nor "auto".
 double parse(const QString& text);
-// Before the QApplication: QT_SCALE_FACTOR from --ui-scale in `argv`, else the saved factor,
-// unless the environment sets it already. The organisation and application names must be set.
+// Before the QApplication: QT_SCALE_FACTOR from --ui-scale in `argv`, else from the environment
+// as it is, else the saved factor. The organisation and application names must be set.
 void applyBeforeStart(int argc, char** argv);
 
 } // namespace cpn::UiScale

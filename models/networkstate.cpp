@@ -558,7 +558,8 @@ namespace {
 
 // A frame's values, keeping the id this state holds when it is the same: the frame's copy was
 // made on the watch thread, and freeing the one held here for every entry (60,000 at huge), memory
-// of another thread's, took most of the time applying a frame took.
+// of another thread's, took most of the time applying a frame took. (The frame's own copies are
+// freed with the batch, off the GUI thread: ConsoleSession::applyTasks.)
 template<typename Metrics>
 void takeMetrics(Metrics& into, const Metrics& from, QString Metrics::*id)
 {
@@ -568,7 +569,7 @@ void takeMetrics(Metrics& into, const Metrics& from, QString Metrics::*id)
     }
     QString kept = std::move(into.*id);
     into = from;
-    into.*id = std::move(kept); // the frame still holds its own: nothing freed
+    into.*id = std::move(kept); // the frame still holds its own: nothing freed here
 }
 
 } // namespace

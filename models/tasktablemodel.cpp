@@ -155,6 +155,8 @@ void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, Tas
 {
     m_revisions[platform] = revision;
     // The only platform, or `tasks` merged with the others already (on a worker thread): swapped.
+    // (A merge is made with nothing pending: ended tasks would come back with it.)
+    Q_ASSERT(m_store.holdsOnly(platform) || tasks.holdsOnly(platform) || m_pendingRemovals.isEmpty());
     if (m_store.holdsOnly(platform) || !tasks.holdsOnly(platform)) {
         resetTo(std::move(tasks));
         return;
@@ -177,8 +179,7 @@ void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, Tas
 
 void TaskTableModel::removeRowsOf(const QString& platform)
 {
-    QList<int> rows(m_pendingRemovals.cbegin(), m_pendingRemovals.cend()); // at the same cost
-    m_pendingRemovals.clear();
+    QList<int> rows = takePendingRemovals(); // at the same cost
     for (int row = 0; row < m_store.rowCount(); ++row) {
         if (m_store.taskAt(row).platform == platform)
             rows.append(row);
@@ -260,9 +261,14 @@ void TaskTableModel::removePending()
 {
     if (m_pendingRemovals.isEmpty())
         return;
+    removeTaskRows(takePendingRemovals());
+}
+
+QList<int> TaskTableModel::takePendingRemovals()
+{
     QList<int> rows(m_pendingRemovals.cbegin(), m_pendingRemovals.cend());
     m_pendingRemovals.clear();
-    removeTaskRows(std::move(rows));
+    return rows;
 }
 
 QVariant TaskTableModel::cellData(int row, int column, int role) const

@@ -51,7 +51,8 @@ public:
     // thread) rather than swapping the platform's rows in place.
     bool mergesSnapshot(const QString& platform, int rows) const;
     static constexpr int kInPlaceSnapshotRows = 200'000;
-    // What the table holds; read it from another thread only while nothing is applied.
+    // What the table holds; read it from another thread only while nothing is applied (nor
+    // removePending() called).
     const TaskStore& store() const { return m_store; }
     // Headers and labels again, in the current language.
     void retranslate() override;
@@ -96,6 +97,7 @@ private:
     void removeRowsOf(const QString& platform);
     void emitChangedRuns(QList<int> rows);
     void removeTaskRows(QList<int> rows);
+    QList<int> takePendingRemovals();
     void appendTasks(const QList<Task>& tasks);
     void onMigrationsUpdated(const QStringList& migrationIds);
 

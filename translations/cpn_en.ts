@@ -1732,10 +1732,6 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interface &amp;size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Automatic (the screen&apos;s DPI)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,6 +1773,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>&lt;b&gt;CPN Console %1&lt;/b&gt;&lt;p&gt;Control console of the national integrated computing power network.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL 3), gRPC %3 and Protocol Buffers %4 (Apache License 2.0 and BSD).&lt;/p&gt;&lt;p&gt;Basemap: Apache ECharts 4.9.0 (Apache License 2.0).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface si&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

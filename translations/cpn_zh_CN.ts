@@ -1718,10 +1718,6 @@ Showing the built-in map.</source>
         <translation>界面大小将在控制台下次启动时生效</translation>
     </message>
     <message>
-        <source>Interface &amp;size</source>
-        <translation>界面大小(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Automatic (the screen&apos;s DPI)</source>
         <translation>自动（按屏幕 DPI）(&amp;A)</translation>
     </message>
@@ -1764,6 +1760,10 @@ Showing the built-in map.</source>
     <message>
         <source>&lt;b&gt;CPN Console %1&lt;/b&gt;&lt;p&gt;Control console of the national integrated computing power network.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL 3), gRPC %3 and Protocol Buffers %4 (Apache License 2.0 and BSD).&lt;/p&gt;&lt;p&gt;Basemap: Apache ECharts 4.9.0 (Apache License 2.0).&lt;/p&gt;</source>
         <translation>&lt;b&gt;CPN 控制台 %1&lt;/b&gt;&lt;p&gt;全国一体化算力网控制台。&lt;/p&gt;&lt;p&gt;基于 Qt %2（LGPL 3）、gRPC %3 与 Protocol Buffers %4（Apache License 2.0 与 BSD）构建。&lt;/p&gt;&lt;p&gt;底图：Apache ECharts 4.9.0（Apache License 2.0）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Interface si&amp;ze</source>
+        <translation>界面大小(&amp;Z)</translation>
     </message>
 </context>
 <context>

@@ -173,16 +173,10 @@ void MapScene::ensureFolded() const
 {
     if (!m_state)
         return;
-    ensureTopology();
     const QList<Site>& sites = m_state->sites();
-    if (m_hierarchy.size() != sites.size()) {
-        m_hierarchy.build(sites);
-        m_foldDirty = true;
-    }
-    if (m_geometry.siteCount() != sites.size()) {
-        m_geometry.rebuild(*m_state, m_projection);
-        m_foldDirty = true;
-    }
+    if (m_hierarchy.size() != sites.size() || m_geometry.siteCount() != sites.size())
+        m_topologyStale = true; // a state changed without resetTopology(): rebuilt all the same
+    ensureTopology();
     const double zoom = zoomLevel();
     const int autoDepth = !m_foldingEnabled ? 1000 : zoom >= kUnfoldRegionalZoom ? 2 : zoom >= kUnfoldHubsZoom ? 1 : 0;
     QSet<int> unfolded;

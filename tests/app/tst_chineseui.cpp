@@ -145,6 +145,7 @@ QStringList englishIn(const QStringList& texts, const QStringList& names)
     for (const QString& entry : texts) {
         const qsizetype colon = entry.indexOf(QStringLiteral("': "));
         QString text = entry.mid(colon + 3);
+        text.remove(QLatin1Char('&')); // a mnemonic splits a word: "Interface si&ze"
         for (const QString& name : names) {
             if (text.contains(name))
                 text.replace(name, QStringLiteral("·"));

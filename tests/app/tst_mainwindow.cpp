@@ -231,7 +231,7 @@ private slots:
     {
         OfflineWindow offline;
         MainWindow& window = offline.window;
-        const QAction* menu = actionNamed(window, QStringLiteral("Interface &size"));
+        const QAction* menu = actionNamed(window, QStringLiteral("Interface si&ze"));
         QVERIFY(menu && menu->menu());
         QMenu* scales = menu->menu();
         QAction* large = actionNamed(*scales, QStringLiteral("150 %"));
