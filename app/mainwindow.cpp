@@ -133,6 +133,16 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     updateStatus();
 }
 
+QAction* MainWindow::addChoice(QMenu* menu, QActionGroup* group, bool checked, std::function<void()> chosen)
+{
+    QAction* action = menu->addAction(QString());
+    action->setCheckable(true);
+    action->setChecked(checked);
+    action->setActionGroup(group);
+    connect(action, &QAction::triggered, this, std::move(chosen));
+    return action;
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
@@ -166,14 +176,10 @@ void MainWindow::createMenus()
     const QList<QPair<QString, QString>> names { { QStringLiteral("zh_CN"), QStringLiteral("中文（简体）") },
         { QStringLiteral("en"), QStringLiteral("English") } };
     for (const auto& [code, name] : names) {
-        QAction* action = m_languageMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(Language::current() == code);
-        action->setActionGroup(languages);
-        connect(action, &QAction::triggered, this, [code] {
+        addChoice(m_languageMenu, languages, Language::current() == code, [code] {
             Language::apply(code);
             QSettings().setValue(QStringLiteral("ui/language"), code);
-        });
+        })->setText(name);
     }
     createMapMenus();
     m_viewMenu->addSeparator();
@@ -223,12 +229,8 @@ void MainWindow::createMapMenus()
     m_colourByPlatform->setChecked(QSettings().value(QStringLiteral("map/colourByPlatform"), false).toBool());
     m_themeMenu = m_viewMenu->addMenu(QString());
     auto* themes = new QActionGroup(this);
-    m_darkTheme = m_themeMenu->addAction(QString(), this, [this] { applyTheme(false); });
-    m_lightTheme = m_themeMenu->addAction(QString(), this, [this] { applyTheme(true); });
-    for (QAction* action : { m_darkTheme, m_lightTheme }) {
-        action->setCheckable(true);
-        action->setActionGroup(themes);
-    }
+    m_darkTheme = addChoice(m_themeMenu, themes, false, [this] { applyTheme(false); });
+    m_lightTheme = addChoice(m_themeMenu, themes, false, [this] { applyTheme(true); });
     applyTheme(QSettings().value(QStringLiteral("view/theme")).toString() == QLatin1String("light"));
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_inspectorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -237,15 +239,10 @@ void MainWindow::createMapMenus()
     auto* scales = new QActionGroup(this);
     const double current = UiScale::saved();
     for (const double factor : UiScale::choices()) {
-        QAction* action = m_scaleMenu->addAction(QString());
-        action->setData(factor);
-        action->setCheckable(true);
-        action->setChecked(factor == current);
-        action->setActionGroup(scales);
-        connect(action, &QAction::triggered, this, [this, factor] {
+        addChoice(m_scaleMenu, scales, factor == current, [this, factor] {
             UiScale::save(factor);
             statusBar()->showMessage(tr("The interface size changes when the console starts again"), 10000);
-        });
+        })->setData(factor);
     }
 }
 

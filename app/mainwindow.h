@@ -5,6 +5,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
+class QActionGroup;
 class QLabel;
 class QDockWidget;
 class QScreen;
@@ -41,6 +44,7 @@ public:
     // File > Export map: the map as shown, into a .png (picture) or .svg (drawing). Empty when
     // written, else what went wrong, for the user.
     QString exportMap(const QString& file);
+
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }
     // The status bar's connection text, as the operator reads it.
@@ -60,6 +64,8 @@ protected:
 
 private:
     void createMenus();
+    // One of `group`'s exclusive, checkable choices, added to `menu`; `chosen` runs when it is picked.
+    QAction* addChoice(QMenu* menu, QActionGroup* group, bool checked, std::function<void()> chosen);
     void retranslate();
     void restoreLayout();
     void onSiteSelected(const QString& siteId);
