@@ -6,6 +6,8 @@
 // (site, task, tenant and platform names and ids) is taken out first: it is the server's, not
 // the console's.
 
+#include "mocktesthelpers.h" // first: the mock engine names a member `slots`, a Qt macro
+
 #include "connectionsdialog.h"
 #include "consolesession.h"
 #include "dispatchcontroller.h"
@@ -15,6 +17,7 @@
 #include "migrationdialog.h"
 #include "mockserver.h"
 #include "networkstate.h"
+#include "testconsole.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
 #include "trendcontroller.h"
@@ -168,17 +171,14 @@ private slots:
     {
         mock::MockServerOptions options;
         options.timeScale = 600; // alarms and migrations to show
-        mock::MockServer server(options);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
+        const auto server = testing::startServer(options);
+        QVERIFY(server);
         Language::apply(QStringLiteral("zh_CN"));
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server.address()), {} });
-        MainWindow window(&session);
-        window.resize(1600, 960);
-        window.show();
+        TestConsole console(QString::fromStdString(server->address()));
+        ConsoleSession& session = console.session;
+        MainWindow& window = *console.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
-        QTRY_VERIFY_WITH_TIMEOUT(session.tasks()->rowCount() > 1000, 30000);
+        QVERIFY(console.waitForLiveData());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("实时")), 10000);
         QTest::qWait(3000); // let alarms, migrations and trends fill in
 
@@ -218,7 +218,7 @@ private slots:
         QTRY_VERIFY(window.connectionText().startsWith(QStringLiteral("Live")));
         QVERIFY(englishIn(shownTexts(&window), serverNames(session)).size() > 100);
         session.feed()->stop();
-        server.stop();
+        server->stop();
     }
 };
 

@@ -1,6 +1,8 @@
 // The main window against an in-process mock scheduler over gRPC: live data arrives, a click on
 // the map selects a site and the task dock follows it, the language switches at run time.
 
+#include "mocktesthelpers.h" // first: the mock engine names a member `slots`, a Qt macro
+
 #include "alarmcontroller.h"
 #include "consolesession.h"
 #include "dispatchcontroller.h"
@@ -16,6 +18,7 @@
 #include "tasktablemodel.h"
 #include "shortcutsheet.h"
 #include "tasktablepanel.h"
+#include "testconsole.h"
 #include "uiscale.h"
 
 #include <QDockWidget>
@@ -49,13 +52,7 @@ private:
     {
         mock::MockServerOptions options;
         options.timeScale = 60;
-        auto server = std::make_unique<mock::MockServer>(options);
-        std::string error;
-        if (!server->start(&error)) {
-            qWarning("%s", error.c_str());
-            return nullptr;
-        }
-        return server;
+        return testing::startServer(options);
     }
 
     // The action whose text is `text` (a menu's own action has its title), or null.
@@ -196,12 +193,9 @@ private slots:
         const auto server = startMock();
         QVERIFY(server);
         Language::apply(QStringLiteral("en"));
-        ConsoleSession session(ConnectionSettings { QString::fromStdString(server->address()), {} });
-        MainWindow window(&session);
-        window.resize(1400, 900);
-        window.show();
+        TestConsole console(QString::fromStdString(server->address()));
+        MainWindow& window = *console.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        session.start();
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("Live")), 20000);
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("map.png"));
@@ -221,7 +215,7 @@ private slots:
         QCOMPARE(drawing.viewBox().size(), window.mapView()->size());
         QVERIFY(window.exportMap(dir.filePath(QStringLiteral("map.gif"))).contains(QStringLiteral(".png")));
         QVERIFY(window.exportMap(QStringLiteral("/nonexistent/folder/map.png")).startsWith(QStringLiteral("Cannot write")));
-        session.feed()->stop();
+        console.session.feed()->stop();
         server->stop();
     }
 

@@ -195,16 +195,25 @@ inline mock::MockServerOptions manualOptions(std::uint64_t seed = 11)
     return options;
 }
 
+// A server of `options`, started; null (and why, as a warning) if it cannot start.
+inline std::unique_ptr<mock::MockServer> startServer(const mock::MockServerOptions& options)
+{
+    auto server = std::make_unique<mock::MockServer>(options);
+    std::string error;
+    if (!server->start(&error)) {
+        qWarning("%s", error.c_str());
+        return nullptr;
+    }
+    return server;
+}
+
 // A started server of manualOptions(seed) on a loopback port (0: a free one; the port of an
 // earlier server: that scheduler restarted); null if it cannot start.
 inline std::unique_ptr<mock::MockServer> startManualServer(std::uint64_t seed, int port = 0)
 {
     auto options = manualOptions(seed);
     options.serving.listenAddress = "127.0.0.1:" + std::to_string(port);
-    auto server = std::make_unique<mock::MockServer>(options);
-    if (!server->start())
-        return nullptr;
-    return server;
+    return startServer(options);
 }
 
 // Moves a manual server on by `minutes`, one tick a simulated minute: what its own thread does in

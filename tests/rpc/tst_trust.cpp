@@ -46,13 +46,7 @@ class TestTrust : public QObject {
         options.serving.tls.keyFile = cert(serverCert).toStdString() + ".key";
         if (mutual)
             options.serving.tls.clientCaFile = cert("ca.pem").toStdString();
-        auto server = std::make_unique<mock::MockServer>(options);
-        std::string error;
-        if (!server->start(&error)) {
-            qWarning("%s", error.c_str());
-            return nullptr;
-        }
-        return server;
+        return testing::startServer(options);
     }
 
     ConnectionSettings settingsFor(const mock::MockServer& server, const char* ca, bool clientCert = false,
