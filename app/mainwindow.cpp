@@ -10,6 +10,7 @@
 #include "dispatchoutbox.h"
 #include "domainlabels.h"
 #include "language.h"
+#include "mapexport.h"
 #include "shortcutsheet.h"
 #include "uiscale.h"
 #include "maplayersmenu.h"
@@ -37,10 +38,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
-#include <QSvgGenerator>
 #include <QStandardPaths>
-#include <QPainter>
-#include <QFileInfo>
 #include <QFileDialog>
 #include <QDir>
 #include <QStatusBar>
@@ -156,7 +154,7 @@ void MainWindow::createMenus()
             this, tr("Export map"), suggested, tr("PNG image (*.png);;SVG drawing (*.svg)"));
         if (file.isEmpty())
             return;
-        if (const QString error = exportMap(file); !error.isEmpty())
+        if (const QString error = exportMap(*m_map, file, windowTitle()); !error.isEmpty())
             QMessageBox::warning(this, tr("Export map"), error);
         else
             statusBar()->showMessage(tr("Map saved to %1").arg(QDir::toNativeSeparators(file)), 10000);
@@ -603,39 +601,6 @@ void MainWindow::updateStatus()
     }
     if (const QString selected = m_map->selectedSiteId(); !selected.isEmpty())
         onSiteSelected(selected);
-}
-
-QString MainWindow::exportMap(const QString& file)
-{
-    // The map as its renderer draws it, without the widgets over it (search box, breadcrumb).
-    const QString suffix = QFileInfo(file).suffix().toLower();
-    if (suffix == QLatin1String("svg")) {
-        // A drawing: lines and text stay sharp at any size (the site glyphs are pictures).
-        QSvgGenerator svg;
-        svg.setFileName(file);
-        svg.setSize(m_map->size());
-        svg.setViewBox(m_map->rect());
-        svg.setTitle(windowTitle());
-        svg.setDescription(tr("The computing power network as the map showed it at %1")
-                               .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
-        m_map->render(painter);
-        painter.end();
-        return QFileInfo(file).size() > 0 ? QString() : tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
-    }
-    if (suffix != QLatin1String("png"))
-        return tr("Choose a file ending in .png (a picture) or .svg (a drawing)");
-    const qreal ratio = m_map->devicePixelRatioF();
-    QImage image(m_map->size() * ratio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(ratio);
-    image.fill(Qt::transparent);
-    {
-        QPainter painter(&image);
-        m_map->render(painter);
-    }
-    return image.save(file, "PNG") ? QString() : tr("Cannot write %1").arg(QDir::toNativeSeparators(file));
 }
 
 } // namespace cpn

@@ -41,9 +41,6 @@ public:
     DispatchController* dispatch() const { return m_dispatch; }
     // File > Connections: opens (or raises) the dialog and returns it.
     ConnectionsDialog* openConnections();
-    // File > Export map: the map as shown, into a .png (picture) or .svg (drawing). Empty when
-    // written, else what went wrong, for the user.
-    QString exportMap(const QString& file);
 
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }

@@ -1746,18 +1746,6 @@ Showing the built-in map.</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <source>The computing power network as the map showed it at %1</source>
-        <translation>%1 时地图所示的算力网络</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
-        <translation>请选择以 .png（图片）或 .svg（矢量图）结尾的文件</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;CPN Console %1&lt;/b&gt;&lt;p&gt;Control console of the national integrated computing power network.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL 3), gRPC %3 and Protocol Buffers %4 (Apache License 2.0 and BSD).&lt;/p&gt;&lt;p&gt;Basemap: Apache ECharts 4.9.0 (Apache License 2.0).&lt;/p&gt;</source>
         <translation>&lt;b&gt;CPN 控制台 %1&lt;/b&gt;&lt;p&gt;全国一体化算力网控制台。&lt;/p&gt;&lt;p&gt;基于 Qt %2（LGPL 3）、gRPC %3 与 Protocol Buffers %4（Apache License 2.0 与 BSD）构建。&lt;/p&gt;&lt;p&gt;底图：Apache ECharts 4.9.0（Apache License 2.0）。&lt;/p&gt;</translation>
     </message>
@@ -1771,6 +1759,21 @@ Showing the built-in map.</source>
     <message>
         <source>China</source>
         <translation>全国</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MapExport</name>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>The computing power network as the map showed it at %1</source>
+        <translation>%1 时地图所示的算力网络</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
+        <translation>请选择以 .png（图片）或 .svg（矢量图）结尾的文件</translation>
     </message>
 </context>
 <context>

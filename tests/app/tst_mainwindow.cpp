@@ -8,6 +8,7 @@
 #include "dispatchcontroller.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "mapexport.h"
 #include "mapview.h"
 #include "mockserver.h"
 #include "networkstate.h"
@@ -199,7 +200,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().startsWith(QStringLiteral("Live")), 20000);
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("map.png"));
-        QCOMPARE(window.exportMap(png), QString());
+        QCOMPARE(cpn::exportMap(*window.mapView(), png, QStringLiteral("map")), QString());
         const QImage picture(png);
         QCOMPARE(picture.size(), window.mapView()->size() * window.mapView()->devicePixelRatioF());
         // Not one colour: the basemap and the network are in it.
@@ -209,12 +210,12 @@ private slots:
                 colours.insert(picture.pixel(x, y));
         QVERIFY(colours.size() > 20);
         const QString svg = dir.filePath(QStringLiteral("map.svg"));
-        QCOMPARE(window.exportMap(svg), QString());
+        QCOMPARE(cpn::exportMap(*window.mapView(), svg, QStringLiteral("map")), QString());
         QSvgRenderer drawing(svg);
         QVERIFY(drawing.isValid());
         QCOMPARE(drawing.viewBox().size(), window.mapView()->size());
-        QVERIFY(window.exportMap(dir.filePath(QStringLiteral("map.gif"))).contains(QStringLiteral(".png")));
-        QVERIFY(window.exportMap(QStringLiteral("/nonexistent/folder/map.png")).startsWith(QStringLiteral("Cannot write")));
+        QVERIFY(cpn::exportMap(*window.mapView(), dir.filePath(QStringLiteral("map.gif")), {}).contains(QStringLiteral(".png")));
+        QVERIFY(cpn::exportMap(*window.mapView(), QStringLiteral("/nonexistent/folder/map.png"), {}).startsWith(QStringLiteral("Cannot write")));
         console.session.feed()->stop();
         server->stop();
     }

@@ -1,0 +1,49 @@
+#include "mapexport.h"
+
+#include "mapview.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QPainter>
+#include <QSvgGenerator>
+
+namespace cpn {
+
+QString exportMap(MapView& map, const QString& file, const QString& title)
+{
+    const QString cannotWrite = QCoreApplication::translate("cpn::MapExport", "Cannot write %1").arg(QDir::toNativeSeparators(file));
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        // A drawing: lines and text stay sharp at any size (the site glyphs are pictures).
+        QSvgGenerator svg;
+        svg.setFileName(file);
+        svg.setSize(map.size());
+        svg.setViewBox(map.rect());
+        svg.setTitle(title);
+        svg.setDescription(QCoreApplication::translate("cpn::MapExport", "The computing power network as the map showed it at %1")
+                               .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return cannotWrite;
+        map.render(painter);
+        painter.end();
+        return QFileInfo(file).size() > 0 ? QString() : cannotWrite;
+    }
+    if (suffix != QLatin1String("png"))
+        return QCoreApplication::translate("cpn::MapExport", "Choose a file ending in .png (a picture) or .svg (a drawing)");
+    const qreal ratio = map.devicePixelRatioF();
+    QImage image(map.size() * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        map.render(painter);
+    }
+    return image.save(file, "PNG") ? QString() : cannotWrite;
+}
+
+} // namespace cpn
