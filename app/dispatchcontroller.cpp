@@ -68,6 +68,7 @@ DispatchController::DispatchController(
     connect(session, &ConsoleSession::platformAdded, this, &DispatchController::wirePlatform);
     connect(session, &ConsoleSession::platformRemoved, this, &DispatchController::updateRole);
     connect(session->state(), &NetworkState::topologyReset, this, &DispatchController::updateRole);
+    connect(session->state(), &NetworkState::pastChanged, this, &DispatchController::updateRole);
 
     connect(map, &MapView::taskDroppedOnSite, this,
         [this](const QString& taskId, const QString& siteId) { openMigrationDialog(taskId, siteId); });
@@ -239,7 +240,8 @@ bool DispatchController::isDispatchAllowed(const QString& platform) const
 {
     // While disconnected the console is read-only there: what it shows may no longer be true.
     const PlatformLink* link = m_session->platform(platform);
-    return link && !m_displayOnly && !isViewer(platform) && link->connectionState() == ConnectionState::Live;
+    return link && !m_displayOnly && !m_session->state()->isPast() && !isViewer(platform)
+        && link->connectionState() == ConnectionState::Live;
 }
 
 void DispatchController::setDisplayOnly(bool on)
@@ -263,6 +265,8 @@ QString DispatchController::whyNotAllowed(const QString& platform) const
         return tr("Platform %1 is no longer connected.").arg(platform);
     if (m_displayOnly)
         return tr("This console is a wall display (--kiosk): it does not dispatch.");
+    if (m_session->state()->isPast())
+        return tr("The map shows the past: nothing is dispatched from it. Return to live (End) to dispatch.");
     if (isViewer(platform))
         return several ? tr("Your token on %1 has the viewer role: moving its tasks, draining its sites and "
                             "cancelling its migrations need an operator token.")
@@ -298,7 +302,7 @@ void DispatchController::updateRole()
             : tr("Read only (viewer) on %1").arg(QLocale().createSeparatedList(viewerOn)));
     m_roleBadge->setToolTip(
         isViewer() ? whyNotAllowed() : tr("Your token is a viewer's on %1.").arg(viewerOn.join(QStringLiteral(", "))));
-    if (isViewer()) {
+    if (isViewer() || m_session->state()->isPast()) { // nothing to dispatch from here
         if (m_migrationDialog)
             m_migrationDialog->close();
         for (const auto& dialog : std::as_const(m_drainDialogs))

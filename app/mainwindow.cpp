@@ -24,6 +24,7 @@
 #include "statefeed.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
+#include "replaycontroller.h"
 #include "theme.h"
 #include "trendcontroller.h"
 
@@ -72,7 +73,7 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_map->setState(session->state());
-    setCentralWidget(m_map);
+    // The central widget is the map framed by the replay's banner and timeline (see below).
 
     m_taskDock->setObjectName(QStringLiteral("TasksDock"));
     m_taskDock->setWidget(m_tasks);
@@ -103,6 +104,8 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_dispatch = new DispatchController(this, session, m_map, m_tasks, inspector);
     m_alarms = new AlarmController(this, session, m_map, m_viewMenu);
     m_trends = new TrendController(this, session, m_map, m_tasks, m_viewMenu);
+    m_replay = new ReplayController(session, m_map, m_viewMenu, this);
+    setCentralWidget(m_replay->view());
     tabifyDockWidget(m_taskDock, m_trends->dock());
     m_taskDock->raise();
     retranslate();
@@ -120,6 +123,7 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     connect(session, &ConsoleSession::platformRemoved, this, &MainWindow::updatePlatforms);
     updatePlatforms();
     connect(session->state(), &NetworkState::warningRaised, this, &MainWindow::updateStatus);
+    connect(session->state(), &NetworkState::pastChanged, this, &MainWindow::updateStatus);
     connect(session->state(), &NetworkState::topologyReset, this, [this] {
         onSiteSelected(m_map->selectedSiteId());
         if (!m_map->selectedSiteId().isEmpty() && m_session->state()->siteIndex(m_map->selectedSiteId()) < 0)
@@ -544,6 +548,16 @@ void MainWindow::updateStatus()
                     .arg(color, tr("%1: %2").arg(p->displayName(), shortText).toHtmlEscaped());
         details << tr("%1: %2").arg(p->displayName(), text);
     }
+    if (state->isPast()) {
+        // The past has nothing to do with how live the platforms are now: greyed is what has no
+        // data then.
+        stale.clear();
+        for (const PlatformLink* p : platforms) {
+            if (!state->hasPastData(p->name()))
+                stale.insert(p->name());
+        }
+        allStale = false;
+    }
     if (platforms.size() > 1) {
         m_connection->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; }"));
         m_connection->setText(rich.join(QStringLiteral(" &nbsp; ")));
@@ -557,9 +571,9 @@ void MainWindow::updateStatus()
         m_connection->setText(m_connectionText);
         m_connection->setToolTip(
             errors.isEmpty() ? QString() : tr("Last error: %1").arg(errors.join(QLatin1Char('\n'))));
-        m_map->setStalePlatforms({});
+        m_map->setStalePlatforms(stale.intersects({ QString() }) && state->isPast() ? stale : QSet<QString>());
         // The map keeps what it has but shows that it is no longer live.
-        m_map->setStale(state->hasSnapshot() ? staleSince : QDateTime());
+        m_map->setStale(state->hasSnapshot() && !state->isPast() ? staleSince : QDateTime());
     }
 
     // The inspector says whose a site is and who may act on it.

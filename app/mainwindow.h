@@ -24,6 +24,7 @@ class DispatchController;
 class MapLayersMenu;
 class MapView;
 class PlatformLink;
+class ReplayController;
 class SiteInspectorDock;
 class TaskTablePanel;
 class TrendController;
@@ -44,6 +45,7 @@ public:
 
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }
+    ReplayController* replay() const { return m_replay; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
     // View > Full Screen (F11).
@@ -82,6 +84,7 @@ private:
     DispatchController* m_dispatch = nullptr;
     AlarmController* m_alarms = nullptr;
     TrendController* m_trends = nullptr;
+    ReplayController* m_replay = nullptr;
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)

@@ -537,6 +537,7 @@ void SlurmEngine::recordHistory(std::int64_t nowMs)
         samples.push_back({ id, "pue", m.pue() });
         samples.push_back({ id, "price_cny_per_kwh", m.price_cny_per_kwh() });
         samples.push_back({ id, "green_share", m.green_share() });
+        samples.push_back({ id, "status", double(m_sites[s].status()) }); // for GetMetricsAt only
         r.power += m.power_mw();
         r.pueW += m.pue() * m.power_mw();
         r.priceW += m.price_cny_per_kwh() * m.power_mw();
@@ -562,11 +563,15 @@ void SlurmEngine::recordHistory(std::int64_t nowMs)
         samples.push_back({ m.link_id(), "throughput_ba_gbps", m.throughput_ba_gbps() });
         samples.push_back({ m.link_id(), "latency_ms", m.latency_ms() });
     }
+    for (const auto& link : m_config.links)
+        samples.push_back({ link.id(), "status", double(link.status()) });
     m_store.recordSamples(t, samples);
     if (nowMs >= m_nextCompactMs) {
         m_store.compact(nowMs);
         m_store.forgetMigrationsBefore(nowMs - 7LL * 24 * 3600 * 1000);
         m_nextCompactMs = nowMs + kCompactEveryMs;
+        // The timeline keeps what the samples cover.
+        m_events.timeline().forgetEndedBefore(m_store.sampleSpan().fromMs);
     }
 }
 

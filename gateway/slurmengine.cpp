@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace cpn::gateway {
@@ -17,6 +19,7 @@ constexpr int kDefaultPageSize = 1000;
 constexpr int kMaxPageSize = 5000;
 constexpr std::size_t kMaxHistoryPoints = 100000;
 constexpr std::int64_t kFineStepMs = 60000;
+constexpr std::int64_t kCoarseStepMs = 15 * 60000; // the state store's means (StateStore::compact)
 constexpr int kActivePollMs = 250; // while a migration is under way
 
 std::uint64_t firstRevisionOf(const GatewayOptions& options)
@@ -93,6 +96,11 @@ SlurmEngine::OpenResult SlurmEngine::open(std::string* error)
     m_nextMigration = std::max<std::uint64_t>(m_nextMigration, m_store.loadCounter("next_migration"));
     for (auto& [key, alarm] : m_store.loadAlarms())
         m_alarms[key] = alarm;
+    // The timeline starts with what the last run left; this run's changes come through the log.
+    for (const auto& [id, run] : m_runs)
+        m_events.timeline().record(run.proto);
+    for (const auto& [key, alarm] : m_alarms)
+        m_events.timeline().record(alarm);
     apply(*view, wallMs());
     return OpenResult::Ok;
 }
@@ -336,6 +344,85 @@ grpc::Status SlurmEngine::queryHistory(
         auto* p = response->add_points();
         p->set_time_ms(bucket);
         p->set_value(sum / n);
+    }
+    return grpc::Status::OK;
+}
+
+server::KeptSpan SlurmEngine::keptSpan() const
+{
+    const auto span = m_store.sampleSpan();
+    server::KeptSpan kept;
+    kept.fromMs = span.fromMs;
+    kept.toMs = span.toMs;
+    kept.fineFromMs = span.fineFromMs;
+    kept.fineStepMs = kFineStepMs;
+    kept.coarseStepMs = kCoarseStepMs;
+    return kept;
+}
+
+// From the state store's samples at one time, in the order of the sites file. Cards are today's
+// (the samples keep ratios); a coarse sample's status is its quarter's mean, rounded.
+grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+{
+    std::int64_t sampleMs = 0;
+    const auto samples = m_store.samplesAt(timeMs, &sampleMs);
+    if (samples.empty())
+        return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept at " + std::to_string(timeMs) + " ms" };
+    std::map<std::string, std::map<std::string, double>> byEntity;
+    for (const auto& sample : samples)
+        byEntity[sample.entity][sample.metric] = sample.value;
+    std::vector<std::map<cpn::v1::Architecture, std::uint32_t>> installed;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& capacity : m_capacity)
+            installed.push_back(capacity.installed);
+    }
+    auto valueOf = [](const std::map<std::string, double>& values, const char* metric) {
+        const auto it = values.find(metric);
+        return it == values.end() ? 0.0 : it->second;
+    };
+    auto statusOf = [&](const std::map<std::string, double>& values, int highest) {
+        return int(std::clamp<long>(std::lround(valueOf(values, "status")), 0, highest));
+    };
+    static const std::map<std::string, double> kNone;
+    batch->set_sample_time_ms(sampleMs);
+    for (std::size_t s = 0; s < m_config.sites.size(); ++s) {
+        const std::string& id = m_config.sites[s].site.id();
+        const auto it = byEntity.find(id);
+        const auto& values = it == byEntity.end() ? kNone : it->second;
+        auto* m = batch->add_sites();
+        m->set_site_id(id);
+        m->set_sample_time_ms(sampleMs);
+        for (int a = 1; a <= int(cpn::v1::ARCHITECTURE_CPU); ++a) {
+            const auto arch = cpn::v1::Architecture(a);
+            const auto u = values.find(std::string("utilisation:") + server::architectureMetricName(arch));
+            if (u == values.end())
+                continue;
+            const auto cards = s < installed.size() && installed[s].count(arch) ? installed[s].at(arch) : 0u;
+            auto* use = m->add_usage();
+            use->set_architecture(arch);
+            use->set_utilisation(u->second);
+            use->set_cards_used(std::uint32_t(std::lround(std::clamp(u->second, 0.0, 1.0) * cards)));
+            use->set_pflops_used(u->second * cards * server::pflopsPerCard(arch));
+        }
+        m->set_utilisation(valueOf(values, "utilisation"));
+        m->set_power_mw(valueOf(values, "power_mw"));
+        m->set_pue(valueOf(values, "pue"));
+        m->set_price_cny_per_kwh(valueOf(values, "price_cny_per_kwh"));
+        m->set_green_share(valueOf(values, "green_share"));
+        m->set_status(cpn::v1::SiteStatus(statusOf(values, cpn::v1::SiteStatus_MAX)));
+    }
+    for (const auto& link : m_config.links) {
+        const auto it = byEntity.find(link.id());
+        const auto& values = it == byEntity.end() ? kNone : it->second;
+        auto* m = batch->add_links();
+        m->set_link_id(link.id());
+        m->set_sample_time_ms(sampleMs);
+        m->set_throughput_ab_gbps(valueOf(values, "throughput_ab_gbps"));
+        m->set_throughput_ba_gbps(valueOf(values, "throughput_ba_gbps"));
+        m->set_utilisation(valueOf(values, "utilisation"));
+        m->set_latency_ms(valueOf(values, "latency_ms"));
+        m->set_status(cpn::v1::LinkStatus(statusOf(values, cpn::v1::LinkStatus_MAX)));
     }
     return grpc::Status::OK;
 }

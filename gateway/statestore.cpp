@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -70,6 +71,7 @@ public:
     }
     std::int64_t integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
     double real(int i) const { return sqlite3_column_double(m_stmt, i); }
+    sqlite3_stmt* handle() const { return m_stmt; }
 
 private:
     sqlite3_stmt* m_stmt = nullptr;
@@ -337,10 +339,38 @@ void StateStore::compact(std::int64_t nowMs)
         .bind(3, since)
         .run();
     Statement(m_db, "DELETE FROM samples WHERE t < ?1").bind(1, nowMs - kKeptMs).run();
+    m_compactedBeforeMs = std::max(m_compactedBeforeMs, cutoff);
     Statement(m_db, "DELETE FROM answers WHERE seq <= (SELECT MAX(seq) FROM answers) - ?1")
         .bind(1, std::int64_t(kAnswersKept))
         .run();
     commit();
+}
+
+StateStore::SampleSpan StateStore::sampleSpan() const
+{
+    std::lock_guard lock(m_mutex);
+    SampleSpan span;
+    // Two subqueries: each of MIN and MAX alone is one look-up in the index on t.
+    Statement s(m_db, "SELECT (SELECT MIN(t) FROM samples), (SELECT MAX(t) FROM samples)");
+    if (s.step() && sqlite3_column_type(s.handle(), 0) != SQLITE_NULL) {
+        span.fromMs = s.integer(0);
+        span.toMs = s.integer(1);
+        span.fineFromMs = std::clamp(m_compactedBeforeMs, span.fromMs, span.toMs);
+    }
+    return span;
+}
+
+std::vector<Sample> StateStore::samplesAt(std::int64_t timeMs, std::int64_t* sampleTimeMs) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Sample> out;
+    Statement s(m_db, "SELECT entity, metric, t, v FROM samples WHERE t = (SELECT MAX(t) FROM samples WHERE t <= ?1)");
+    s.bind(1, timeMs);
+    while (s.step()) {
+        *sampleTimeMs = s.integer(2);
+        out.push_back({ s.text(0), s.text(1), s.real(3) });
+    }
+    return out;
 }
 
 } // namespace cpn::gateway

@@ -63,6 +63,17 @@ public:
     // Older than a day: 15-minute means; older than a week: gone. Also trims the answers.
     void compact(std::int64_t nowMs);
 
+    // The samples' times: oldest, newest, and the oldest not yet folded into 15-minute means.
+    struct SampleSpan {
+        std::int64_t fromMs = 0;
+        std::int64_t toMs = -1; // < fromMs: none
+        std::int64_t fineFromMs = 0;
+    };
+    SampleSpan sampleSpan() const;
+    // Every sample at the newest time at or before timeMs (one query), that time in *sampleTimeMs;
+    // empty when none is that old.
+    std::vector<Sample> samplesAt(std::int64_t timeMs, std::int64_t* sampleTimeMs) const;
+
 private:
     bool exec(const char* sql) const;
     void commit();
@@ -71,6 +82,7 @@ private:
 
     mutable std::mutex m_mutex;
     sqlite3* m_db = nullptr;
+    std::int64_t m_compactedBeforeMs = 0; // minutes before it are 15-minute means by now
 };
 
 } // namespace cpn::gateway

@@ -1,10 +1,11 @@
-// NetworkHistory: the metric history behind QueryHistory.
+// NetworkHistory: the metric history behind QueryHistory and GetMetricsAt.
 //
 // Kept per site: utilisation of each installed architecture, power, PUE, price and green share;
 // per link: throughput each way and latency. A site's utilisation is derived (the capacity-
 // weighted mean of its architectures), as is a link's (busier direction over capacity) and
 // everything of a region. 24 h at 1-min steps, then 7 days of 15-min means, within a memory
-// budget (links drop to 8 bits, then the coarse tier shortens, at the largest scales).
+// budget (links drop to 8 bits, then the coarse tier shortens, at the largest scales). Statuses
+// are kept apart, as their changes (StatusLog).
 
 #include "networkhistory.h"
 
@@ -91,6 +92,28 @@ void NetworkHistory::initialise(const cpn::v1::MetricsBatch& latest)
     const std::size_t coarseFrames = fitCoarse.frames;
     m_store = MetricHistory(std::move(planes), fitFine, fitCoarse);
 
+    // What replays read of the network, which does not change.
+    m_siteIds.clear();
+    m_siteArches.clear();
+    m_arches.clear();
+    for (std::size_t s = 0; s < sites; ++s) {
+        m_siteIds.push_back(m_world.topology.sites[s].id());
+        m_siteArches.push_back(std::uint32_t(m_arches.size()));
+        for (std::size_t a = 1; a < kArchitectureSlots; ++a)
+            if (m_layout.archChannel[a][s] >= 0)
+                m_arches.push_back({ cpn::v1::Architecture(a), std::uint32_t(m_layout.archChannel[a][s]),
+                    m_world.sites[s].slots[a].installed, m_world.sites[s].slots[a].pflopsPerCard });
+    }
+    m_siteArches.push_back(std::uint32_t(m_arches.size()));
+    m_linkIds.clear();
+    m_linkCapacity.clear();
+    for (std::size_t l = 0; l < links; ++l) {
+        m_linkIds.push_back(m_world.topology.links[l].id());
+        m_linkCapacity.push_back(m_world.topology.links[l].capacity_gbps());
+    }
+    // The backfilled past had today's statuses.
+    m_statuses.reset(m_world.nowMs, statusesNow());
+
     // The past: a week of coarse frames (up to the current bucket), then the fine span.
     const Backfill backfill(m_world.topology, m_world.links, latest, m_layout, m_world.nowMs);
     auto frame = emptyFrame(m_store);
@@ -108,8 +131,21 @@ void NetworkHistory::initialise(const cpn::v1::MetricsBatch& latest)
     record(latest);
 }
 
+std::vector<std::uint8_t> NetworkHistory::statusesNow() const
+{
+    std::vector<std::uint8_t> statuses;
+    statuses.reserve(m_world.topology.sites.size() + m_world.topology.links.size());
+    for (const auto& site : m_world.topology.sites)
+        statuses.push_back(std::uint8_t(site.status()));
+    for (const auto& link : m_world.topology.links)
+        statuses.push_back(std::uint8_t(link.status()));
+    return statuses;
+}
+
 void NetworkHistory::record(const cpn::v1::MetricsBatch& latest)
 {
+    // A change shows from the first sample this call writes (which holds the metrics it brought).
+    m_statuses.update(std::min(m_nextMs, m_world.nowMs), statusesNow());
     if (m_nextMs > m_world.nowMs)
         return;
     // What the last metrics batch published, by site and link index.
@@ -141,6 +177,76 @@ void NetworkHistory::record(const cpn::v1::MetricsBatch& latest)
         m_nextMs += (due - capacity) * kHistoryStepMs;
     for (; m_nextMs <= m_world.nowMs; m_nextMs += kHistoryStepMs)
         m_store.record(m_nextMs, frame);
+    m_statuses.forgetBefore(m_store.span().fromMs);
+}
+
+server::KeptSpan NetworkHistory::keptSpan() const
+{
+    const auto span = m_store.span();
+    server::KeptSpan kept;
+    kept.fromMs = span.fromMs;
+    kept.toMs = span.toMs;
+    kept.fineFromMs = span.fineFromMs;
+    kept.fineStepMs = m_store.stepMs();
+    kept.coarseStepMs = m_store.coarseStepMs();
+    return kept;
+}
+
+grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+{
+    MetricHistory::Frame frame;
+    std::int64_t sampleMs = 0;
+    std::int64_t stepMs = 0;
+    if (!m_store.frameAt(timeMs, &frame, &sampleMs, &stepMs) || frame.size() < kPlaneCount)
+        return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept at " + std::to_string(timeMs) + " ms" };
+    // A coarse sample is a quarter's mean: the status held longest in it (see StatusLog).
+    const auto statuses
+        = stepMs > m_store.stepMs() ? m_statuses.heldLongest(sampleMs, sampleMs + stepMs) : m_statuses.at(sampleMs);
+    const std::size_t sites = m_siteIds.size();
+    batch->set_sample_time_ms(sampleMs);
+    batch->mutable_sites()->Reserve(int(sites));
+    for (std::size_t s = 0; s < sites; ++s) {
+        auto* m = batch->add_sites();
+        m->set_site_id(m_siteIds[s]);
+        m->set_sample_time_ms(sampleMs);
+        double installed = 0;
+        double used = 0;
+        for (std::uint32_t i = m_siteArches[s]; i < m_siteArches[s + 1]; ++i) {
+            const auto& arch = m_arches[i];
+            const double u = std::clamp(double(frame[arch.architecture - 1][arch.channel]), 0.0, 1.0);
+            const double capacity = arch.cards * arch.pflopsPerCard;
+            auto* use = m->add_usage();
+            use->set_architecture(arch.architecture);
+            use->set_utilisation(u);
+            // Today's cards: the past's are not kept (they do not change in the mock).
+            use->set_cards_used(std::uint32_t(std::lround(u * arch.cards)));
+            use->set_pflops_used(u * capacity);
+            installed += capacity;
+            used += u * capacity;
+        }
+        m->set_utilisation(installed > 0 ? used / installed : 0);
+        m->set_power_mw(frame[kPower][s]);
+        m->set_pue(frame[kPue][s]);
+        m->set_price_cny_per_kwh(frame[kPrice][s]);
+        m->set_green_share(frame[kGreen][s]);
+        m->set_status(cpn::v1::SiteStatus(s < statuses.size() ? statuses[s] : 0));
+    }
+    const std::size_t links = std::min(m_linkIds.size(), frame[kLinkAb].size());
+    batch->mutable_links()->Reserve(int(links));
+    for (std::size_t l = 0; l < links; ++l) {
+        auto* m = batch->add_links();
+        m->set_link_id(m_linkIds[l]);
+        m->set_sample_time_ms(sampleMs);
+        const double ab = frame[kLinkAb][l];
+        const double ba = frame[kLinkBa][l];
+        m->set_throughput_ab_gbps(ab);
+        m->set_throughput_ba_gbps(ba);
+        m->set_utilisation(m_linkCapacity[l] > 0 ? std::clamp(std::max(ab, ba) / m_linkCapacity[l], 0.0, 1.0) : 0);
+        m->set_latency_ms(frame[kLinkLatency][l]);
+        const std::size_t e = sites + l;
+        m->set_status(cpn::v1::LinkStatus(e < statuses.size() ? statuses[e] : 0));
+    }
+    return grpc::Status::OK;
 }
 
 grpc::Status NetworkHistory::resolve(const cpn::v1::QueryHistoryRequest& request, HistoryQuery* query) const

@@ -1,10 +1,12 @@
 #pragma once
-// The network's recorded metrics behind QueryHistory: what each metrics batch published, kept in
-// the server's history store (24 h at 1 min, 7 days at 15 min), the week before the start
-// backfilled.
+// The network's recorded metrics behind QueryHistory and GetMetricsAt: what each metrics batch
+// published, kept in the server's history store (24 h at 1 min, 7 days at 15 min), the week
+// before the start backfilled; and the statuses over time.
 
+#include "engine.h"
 #include "historybackfill.h"
 #include "metrichistory.h"
+#include "statuslog.h"
 #include "world.h"
 
 #include "cpn/v1/state.pb.h"
@@ -38,11 +40,31 @@ public:
     void answer(const HistoryQuery& query, const cpn::v1::QueryHistoryRequest& request,
         cpn::v1::QueryHistoryResponse* response) const;
 
+    // Replay (see server::Engine); safe without the engine's lock: what they read of the network
+    // does not change (ids, installed cards, capacities are copied at initialise()).
+    server::KeptSpan keptSpan() const;
+    grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const;
+
 private:
+    // What a replay needs of a site's architecture: its channel and today's cards.
+    struct ReplayArch {
+        cpn::v1::Architecture architecture;
+        std::uint32_t channel;
+        std::uint32_t cards;
+        double pflopsPerCard;
+    };
+    std::vector<std::uint8_t> statusesNow() const; // sites, then links
+
     const World& m_world;
     server::MetricHistory m_store;
     HistoryLayout m_layout;
     std::int64_t m_nextMs = 0; // time of the next fine frame due
+    StatusLog m_statuses; // sites, then links
+    std::vector<std::string> m_siteIds;
+    std::vector<std::string> m_linkIds;
+    std::vector<double> m_linkCapacity; // Gbps
+    std::vector<std::uint32_t> m_siteArches; // per site, its first ReplayArch; one more at the end
+    std::vector<ReplayArch> m_arches;
 };
 
 } // namespace cpn::mock

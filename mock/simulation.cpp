@@ -39,6 +39,13 @@ Simulation::Simulation(SimulationOptions options)
     m_alarms.update();
     m_history.initialise(m_metrics.last());
     m_world.pending.clear(); // the starting state is the initial revision; events start after it
+    // The timeline starts with what is under way at the start (later changes come through the log).
+    for (const auto& [id, alarm] : m_alarms.all())
+        m_events.timeline().record(alarm);
+    cpn::v1::Snapshot migrations;
+    m_dispatcher.addTo(migrations);
+    for (const auto& migration : migrations.migrations())
+        m_events.timeline().record(migration);
 }
 
 Simulation::~Simulation() = default;
@@ -64,6 +71,7 @@ void Simulation::tick(double simSeconds)
     m_alarms.update();
     m_history.record(m_metrics.last());
     flushEvents();
+    m_events.timeline().forgetEndedBefore(m_history.keptSpan().fromMs);
 }
 
 std::int64_t Simulation::simTimeMs() const

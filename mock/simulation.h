@@ -50,6 +50,8 @@ public:
         const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const override;
     grpc::Status queryHistory(
         const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const override;
+    server::KeptSpan keptSpan() const override;
+    grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const override;
 
     // server::Engine: DispatchService
     grpc::Status planMigration(

@@ -51,6 +51,17 @@ grpc::Status Simulation::queryHistory(
     return grpc::Status::OK;
 }
 
+// Without the lock: the history has its own, and what it reads of the network does not change.
+server::KeptSpan Simulation::keptSpan() const
+{
+    return m_history.keptSpan();
+}
+
+grpc::Status Simulation::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+{
+    return m_history.metricsAt(timeMs, batch);
+}
+
 grpc::Status Simulation::planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const
 {
     std::lock_guard lock(m_mutex);

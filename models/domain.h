@@ -101,6 +101,7 @@ struct SiteMetrics {
     double priceCnyPerKwh = 0;
     quint32 queueLength = 0;
     quint32 runningTasks = 0;
+    SiteStatus status = SiteStatus::Unknown; // at the sample time: set in a past moment only (replay)
 };
 
 struct LinkMetrics {
@@ -111,6 +112,7 @@ struct LinkMetrics {
     double utilisation = 0; // 0..1
     double latencyMs = 0;
     double lossRatio = 0; // 0..1
+    LinkStatus status = LinkStatus::Unknown; // at the sample time: set in a past moment only (replay)
 };
 
 // Task ids in the order people expect: ids of digits alone (a Slurm job's) by their number, so
@@ -260,6 +262,22 @@ struct MetricsFrame {
     qint64 sampleTimeMs = 0;
     QList<SiteMetrics> sites;
     QList<LinkMetrics> links;
+};
+
+// What a platform keeps of the past (replay), and the alarms and migrations of a span of it.
+struct ReplayTimeline {
+    qint64 keptFromMs = 0; // oldest and newest moment with metrics, simulated Unix ms
+    qint64 keptToMs = 0;
+    qint64 fineStepMs = 0; // spacing of the samples from fineFromMs on
+    qint64 fineFromMs = 0;
+    qint64 coarseStepMs = 0; // spacing before fineFromMs
+    QList<Alarm> alarms;
+    QList<Migration> migrations;
+    bool truncated = false; // more than the server sends at once
+
+    bool isEmpty() const { return keptToMs <= 0; }
+    // Spacing of the samples at `timeMs`.
+    qint64 stepAt(qint64 timeMs) const { return timeMs >= fineFromMs ? fineStepMs : coarseStepMs; }
 };
 
 struct TaskRemoved {

@@ -174,7 +174,9 @@ void NetworkState::applyBatch(const StateBatch& batch)
         return;
     const auto linkCountBefore = m_links.size();
     bool reset = false;
+    const bool past = m_live.has_value();
     if (batch.snapshot) {
+        restoreLive();
         resetTo(batch.platform, *batch.snapshot);
         reset = true;
     }
@@ -224,6 +226,8 @@ void NetworkState::applyBatch(const StateBatch& batch)
             },
             event.change);
     }
+    if (past && !m_live)
+        applyPast();
     // A link that appeared in an upsert grows the arrays: views rebuild as for a new snapshot.
     if (m_links.size() != linkCountBefore)
         reset = true;
@@ -259,6 +263,8 @@ void NetworkState::applyBatch(const StateBatch& batch)
 
 void NetworkState::adopt(NetworkState& prepared)
 {
+    const bool past = m_live.has_value();
+    restoreLive();
     std::swap(m_platforms, prepared.m_platforms);
     std::swap(m_regions, prepared.m_regions);
     std::swap(m_sites, prepared.m_sites);
@@ -281,6 +287,8 @@ void NetworkState::adopt(NetworkState& prepared)
         m_lastWarning = prepared.m_lastWarning;
         reportWarnings();
     }
+    if (past)
+        applyPast();
     // `prepared` now holds the network this one had: freed with it.
     emit topologyReset();
     emit migrationsChanged();
@@ -292,10 +300,11 @@ void NetworkState::copyTo(NetworkState& prepared) const
 {
     prepared.m_platforms = m_platforms;
     prepared.m_regions = m_regions;
-    prepared.m_sites = m_sites;
-    prepared.m_links = m_links;
-    prepared.m_siteMetrics = m_siteMetrics;
-    prepared.m_linkMetrics = m_linkMetrics;
+    // The live network, also while a past moment is shown: the snapshot goes on from there.
+    prepared.m_sites = m_live ? m_live->sites : m_sites;
+    prepared.m_links = m_live ? m_live->links : m_links;
+    prepared.m_siteMetrics = m_live ? m_live->siteMetrics : m_siteMetrics;
+    prepared.m_linkMetrics = m_live ? m_live->linkMetrics : m_linkMetrics;
     prepared.m_linkEnds = m_linkEnds;
     prepared.m_siteIndex = m_siteIndex;
     prepared.m_duplicateOf = m_duplicateOf;
@@ -310,8 +319,13 @@ void NetworkState::removePlatform(const QString& name)
 {
     if (!m_platforms.contains(name))
         return;
+    const bool past = m_live.has_value();
+    restoreLive();
     resetTo(name, Snapshot {});
     m_platforms.remove(name);
+    m_pastFrames.remove(name);
+    if (past)
+        applyPast();
     emit topologyReset();
     emit migrationsChanged();
     emit alarmsChanged();
@@ -576,13 +590,25 @@ void takeMetrics(Metrics& into, const Metrics& from, QString Metrics::*id)
 
 void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty)
 {
+    if (m_live) // live values go under the past shown
+        writeMetrics(frame, m_live->siteMetrics, m_live->linkMetrics, nullptr, nullptr);
+    else
+        writeMetrics(frame, m_siteMetrics, m_linkMetrics, &sitesDirty, &linksDirty);
+}
+
+void NetworkState::writeMetrics(const MetricsFrame& frame, QList<SiteMetrics>& sites, QList<LinkMetrics>& links,
+    QList<int>* sitesDirty, QList<int>* linksDirty, const QString* statusOf)
+{
     // Frames usually list sites and links in the order of the snapshot: try the next place
-    // before hashing the id (a 60,000-entry frame at huge).
+    // before hashing the id (a 60,000-entry frame at huge). Read through const: the lists may be
+    // shared (with a past shown, a snapshot being prepared) and a write access copies them.
+    const QList<Site>& allSites = m_sites;
+    const QList<Link>& allLinks = m_links;
     int guess = 0;
     for (const SiteMetrics& m : frame.sites) {
-        const int i = (guess < m_sites.size() && m_sites[guess].id == m.siteId) ? guess : siteIndex(m.siteId);
+        const int i = (guess < allSites.size() && allSites[guess].id == m.siteId) ? guess : siteIndex(m.siteId);
         guess = i + 1;
-        if (i < 0) {
+        if (i < 0 || (statusOf && allSites[i].platform != *statusOf)) {
             warn(tr("Metrics for unknown site %1 ignored").arg(m.siteId));
             continue;
         }
@@ -590,14 +616,18 @@ void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirt
             warn(tr("Invalid metrics (NaN, negative or out of range) for site %1 ignored").arg(m.siteId));
             continue;
         }
-        takeMetrics(m_siteMetrics[i], m, &SiteMetrics::siteId);
-        sitesDirty.append(i);
+        takeMetrics(sites[i], m, &SiteMetrics::siteId);
+        // (Written only when it differs: a write copies the live list the past shares.)
+        if (statusOf && m.status != SiteStatus::Unknown && allSites[i].status != m.status)
+            m_sites[i].status = m.status;
+        if (sitesDirty)
+            sitesDirty->append(i);
     }
     guess = 0;
     for (const LinkMetrics& m : frame.links) {
-        const int i = (guess < m_links.size() && m_links[guess].id == m.linkId) ? guess : linkIndex(m.linkId);
+        const int i = (guess < allLinks.size() && allLinks[guess].id == m.linkId) ? guess : linkIndex(m.linkId);
         guess = i + 1;
-        if (i < 0) {
+        if (i < 0 || (statusOf && allLinks[i].platform != *statusOf)) {
             warn(tr("Metrics for unknown link %1 ignored").arg(m.linkId));
             continue;
         }
@@ -605,8 +635,11 @@ void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirt
             warn(tr("Invalid metrics (NaN, negative or out of range) for link %1 ignored").arg(m.linkId));
             continue;
         }
-        takeMetrics(m_linkMetrics[i], m, &LinkMetrics::linkId);
-        linksDirty.append(i);
+        takeMetrics(links[i], m, &LinkMetrics::linkId);
+        if (statusOf && m.status != LinkStatus::Unknown && allLinks[i].status != m.status)
+            m_links[i].status = m.status;
+        if (linksDirty)
+            linksDirty->append(i);
     }
 }
 
@@ -623,7 +656,14 @@ void NetworkState::upsertSite(const Site& site, QList<int>& sitesDirty)
         warn(tr("Update for site %1 has invalid coordinates and was ignored").arg(site.id));
         return;
     }
-    m_sites[i] = site;
+    if (m_live) { // the past's status stays shown
+        m_live->sites[i] = site;
+        const SiteStatus shown = m_sites[i].status;
+        m_sites[i] = site;
+        m_sites[i].status = shown;
+    } else {
+        m_sites[i] = site;
+    }
     sitesDirty.append(i);
 }
 
@@ -632,6 +672,10 @@ void NetworkState::upsertLink(const Link& link, QList<int>& linksDirty)
     const int i = linkIndex(link.id);
     if (i < 0) {
         if (addLink(link)) {
+            if (m_live) {
+                m_live->links.append(link);
+                m_live->linkMetrics.append(m_linkMetrics.back());
+            }
             linksDirty.append(int(m_links.size()) - 1);
         }
         return;
@@ -644,7 +688,14 @@ void NetworkState::upsertLink(const Link& link, QList<int>& linksDirty)
         warn(tr("Link %1 has an invalid capacity or latency and was ignored").arg(link.id));
         return;
     }
-    m_links[i] = link;
+    if (m_live) {
+        m_live->links[i] = link;
+        const LinkStatus shown = m_links[i].status;
+        m_links[i] = link;
+        m_links[i].status = shown;
+    } else {
+        m_links[i] = link;
+    }
     linksDirty.append(i);
 }
 

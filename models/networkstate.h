@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <optional>
 #include <vector>
 
 namespace cpn {
@@ -93,6 +94,16 @@ public:
     const QHash<QString, Alarm>& alarms() const { return m_alarms; }
     int activeAlarmCount() const;
 
+    // Replay: the metrics and statuses of a past moment shown in place of the live ones, from the
+    // frame of each platform that had data then (a platform left out had none: its sites and
+    // links show no metrics and their live status). Live changes keep coming in underneath and
+    // show again with showLive(); a new snapshot keeps the past shown.
+    void showPast(qint64 timeMs, const QHash<QString, MetricsFrame>& frames);
+    void showLive();
+    bool isPast() const { return m_live.has_value(); }
+    qint64 pastTimeMs() const { return m_live ? m_pastTimeMs : 0; }
+    bool hasPastData(const QString& platform) const { return m_live && m_pastFrames.contains(platform); }
+
     // Server data that was malformed or referred to something unknown.
     int warningCount() const { return m_warningCount; }
     QString lastWarning() const { return m_lastWarning; }
@@ -111,6 +122,9 @@ signals:
     void alarmsChanged();
     void revisionChanged(quint64 revision);
     void warningRaised(const QString& message, int warningCount);
+    // A past moment was shown, another one, or the live state again (sitesChanged and
+    // linksChanged come first).
+    void pastChanged();
 
 private:
     void resetTo(const QString& platform, const Snapshot& snapshot);
@@ -118,6 +132,16 @@ private:
     void reindexMigrations();
     void findDuplicates();
     void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty);
+    // Writes `frame` into `sites` and `links` (indexed as m_sites and m_links), checking it;
+    // `sitesDirty`, `linksDirty` get the indexes written, and `statusOf` the site and link
+    // statuses the frame states when given.
+    void writeMetrics(const MetricsFrame& frame, QList<SiteMetrics>& sites, QList<LinkMetrics>& links,
+        QList<int>* sitesDirty, QList<int>* linksDirty, const QString* statusOf = nullptr);
+    // Replay (networkstatepast.cpp): the live arrays back in place, without signals, before a
+    // change of topology; then the past shown again over the new one.
+    void restoreLive();
+    void applyPast();
+    void emitAllChanged();
     void upsertSite(const Site& site, QList<int>& sitesDirty);
     void upsertLink(const Link& link, QList<int>& linksDirty);
     bool addLink(const Link& link);
@@ -150,6 +174,16 @@ private:
     int m_droppedThisBatch = 0; // alarms and migrations not kept (keepBounded)
     bool m_prunedThisBatch = false;
     QString m_lastWarning;
+    // While a past moment is shown: the live values it hides (same indexes), and the moment.
+    struct Live {
+        QList<Site> sites;
+        QList<Link> links;
+        QList<SiteMetrics> siteMetrics;
+        QList<LinkMetrics> linkMetrics;
+    };
+    std::optional<Live> m_live;
+    QHash<QString, MetricsFrame> m_pastFrames; // by platform
+    qint64 m_pastTimeMs = 0;
 };
 
 } // namespace cpn

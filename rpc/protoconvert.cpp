@@ -160,13 +160,14 @@ SiteMetrics fromProto(const v1::SiteMetrics& p)
     m.priceCnyPerKwh = p.price_cny_per_kwh();
     m.queueLength = p.queue_length();
     m.runningTasks = p.running_tasks();
+    m.status = enumFrom<SiteStatus>(p.status());
     return m;
 }
 
 LinkMetrics fromProto(const v1::LinkMetrics& p)
 {
     return { str(p.link_id()), p.sample_time_ms(), p.throughput_ab_gbps(), p.throughput_ba_gbps(), p.utilisation(),
-        p.latency_ms(), p.loss_ratio() };
+        p.latency_ms(), p.loss_ratio(), enumFrom<LinkStatus>(p.status()) };
 }
 
 Task fromProto(const v1::Task& p)

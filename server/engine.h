@@ -8,9 +8,22 @@
 
 #include <grpcpp/support/status.h>
 
+#include <cstdint>
 #include <string>
 
 namespace cpn::server {
+
+// What an engine keeps of the past for GetMetricsAt and GetTimeline (see Timeline in
+// state.proto), simulated Unix ms. Empty (toMs < fromMs) before the first sample.
+struct KeptSpan {
+    std::int64_t fromMs = 0; // oldest sample
+    std::int64_t toMs = -1; // newest sample
+    std::int64_t fineStepMs = 0;
+    std::int64_t fineFromMs = 0; // oldest sample at fineStepMs; coarseStepMs before it
+    std::int64_t coarseStepMs = 0;
+    bool empty() const { return toMs < fromMs; }
+    bool holds(std::int64_t timeMs) const { return timeMs >= fromMs && timeMs <= toMs; }
+};
 
 // The services call these from gRPC's threads, several at once: every member must be
 // thread-safe. Errors are gRPC statuses as the API defines them (NOT_FOUND, INVALID_ARGUMENT,
@@ -26,6 +39,16 @@ public:
         const cpn::v1::ListTasksRequest& request, cpn::v1::ListTasksResponse* response) const = 0;
     virtual grpc::Status queryHistory(
         const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const = 0;
+    // Replay (GetMetricsAt, GetTimeline): the span kept, and every site's and link's metrics at the
+    // newest sample at or before timeMs, as one batch (the service splits it) with that sample's
+    // time in sample_time_ms and in each item, and the fields state.proto lists. OUT_OF_RANGE
+    // when no sample is that old or timeMs is after the newest. The alarms and migrations of
+    // the timeline are the event log's (EventLog::timeline). By default an engine keeps no past.
+    virtual KeptSpan keptSpan() const { return {}; }
+    virtual grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* /*batch*/) const
+    {
+        return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept at " + std::to_string(timeMs) + " ms" };
+    }
 
     // DispatchService
     virtual grpc::Status planMigration(

@@ -29,6 +29,7 @@ std::uint64_t EventLog::append(std::vector<cpn::v1::WatchEvent>&& events)
         m_bytes += bytes;
     };
     for (auto& event : events) {
+        m_timeline.record(event);
         // Some 100 bytes an item: a sample of more is split without measuring it whole first.
         if (!event.has_metrics() || event.metrics().sites_size() + event.metrics().links_size() <= kSplitAtItems) {
             push(std::move(event), event.ByteSizeLong());

@@ -1,5 +1,8 @@
 #pragma once
-// The recent change events, each with the next revision, for Watch streams to replay and follow.
+// The recent change events, each with the next revision, for Watch streams to replay and follow;
+// and, longer, the alarms and migrations among them for GetTimeline (see TimelineLog).
+
+#include "timelinelog.h"
 
 #include "cpn/v1/state.pb.h"
 
@@ -32,8 +35,14 @@ public:
     EventLog(const EventLog&) = delete;
     EventLog& operator=(const EventLog&) = delete;
 
-    // Gives each event the next revision, in order, and wakes the readers. Returns the last revision.
+    // Gives each event the next revision, in order, and wakes the readers; records its alarms and
+    // migrations in the timeline. Returns the last revision.
     std::uint64_t append(std::vector<cpn::v1::WatchEvent>&& events);
+
+    // Every alarm and migration appended, in its latest state; an engine adds those of its
+    // starting state, and forgets what ended before the metrics it keeps. Has its own lock.
+    TimelineLog& timeline() { return m_timeline; }
+    const TimelineLog& timeline() const { return m_timeline; }
 
     std::uint64_t currentRevision() const;
     // Revision of the oldest event held; currentRevision() + 1 when none is held.
@@ -63,6 +72,7 @@ private:
     std::size_t m_bytes = 0;
     std::uint64_t m_revision = 0;
     bool m_closed = false;
+    TimelineLog m_timeline;
 };
 
 } // namespace cpn::server

@@ -226,6 +226,87 @@ void MetricHistory::collect(const Ring& ring, const HistorySeries& series, std::
     }
 }
 
+std::int64_t MetricHistory::oldestTime(const Ring& ring)
+{
+    return ring.times[(ring.next + ring.tier.frames - ring.filled) % ring.tier.frames];
+}
+
+std::int64_t MetricHistory::newestTime(const Ring& ring)
+{
+    return ring.times[(ring.next + ring.tier.frames - 1) % ring.tier.frames];
+}
+
+std::optional<std::size_t> MetricHistory::slotAtOrBefore(const Ring& ring, std::int64_t timeMs)
+{
+    // Times increase from the oldest slot on: a binary search over the frames' order.
+    const std::size_t frames = ring.tier.frames;
+    const std::size_t oldest = (ring.next + frames - ring.filled) % frames;
+    std::size_t lo = 0;
+    std::size_t hi = ring.filled; // the first frame after timeMs is in [lo, hi]
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (ring.times[(oldest + mid) % frames] <= timeMs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return std::nullopt;
+    return (oldest + lo - 1) % frames;
+}
+
+MetricHistory::Span MetricHistory::span() const
+{
+    std::shared_lock lock(*m_lock);
+    Span span;
+    if (m_fine.filled == 0 && m_coarse.filled == 0)
+        return span;
+    if (m_fine.filled > 0) {
+        span.fineFromMs = oldestTime(m_fine);
+        span.toMs = newestTime(m_fine);
+        span.fromMs = m_coarse.filled > 0 ? std::min(oldestTime(m_coarse), span.fineFromMs) : span.fineFromMs;
+    } else {
+        span.fromMs = oldestTime(m_coarse);
+        span.toMs = newestTime(m_coarse);
+        span.fineFromMs = span.toMs + 1;
+    }
+    return span;
+}
+
+bool MetricHistory::frameAt(std::int64_t timeMs, Frame* frame, std::int64_t* sampleTimeMs, std::int64_t* stepMs) const
+{
+    std::shared_lock lock(*m_lock);
+    const Ring* ring = &m_fine;
+    auto slot = slotAtOrBefore(m_fine, timeMs);
+    if (!slot) {
+        ring = &m_coarse;
+        slot = slotAtOrBefore(m_coarse, m_fine.filled > 0 ? std::min(timeMs, oldestTime(m_fine) - 1) : timeMs);
+    }
+    if (!slot)
+        return false;
+    *sampleTimeMs = ring->times[*slot];
+    if (stepMs)
+        *stepMs = ring->tier.stepMs;
+    frame->resize(m_planes.size());
+    for (std::size_t p = 0; p < m_planes.size(); ++p) {
+        const auto& plane = m_planes[p];
+        const std::size_t channels = plane.scale.size();
+        const std::uint8_t* in = ring->data[p].data() + *slot * channels * width(plane);
+        const double step = (plane.hi - plane.lo) / levels(plane);
+        auto& out = (*frame)[p];
+        out.resize(channels);
+        for (std::size_t c = 0; c < channels; ++c) {
+            std::uint16_t q = 0;
+            if (plane.wide)
+                std::memcpy(&q, in + 2 * c, 2);
+            else
+                q = in[c];
+            out[c] = float((plane.lo + step * q) * plane.scale[c]);
+        }
+    }
+    return true;
+}
+
 std::vector<HistorySample> MetricHistory::query(
     const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs) const
 {

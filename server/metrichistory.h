@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <utility>
 #include <vector>
@@ -51,6 +52,15 @@ public:
         std::size_t frames = 1;
     };
 
+    // What the store holds: frames from fromMs to toMs, the fine ones from fineFromMs (a coarse
+    // frame's time is its bucket's start). Empty before the first frame.
+    struct Span {
+        std::int64_t fromMs = 0;
+        std::int64_t toMs = -1;
+        std::int64_t fineFromMs = 0;
+        bool empty() const { return toMs < fromMs; }
+    };
+
     MetricHistory() = default;
     MetricHistory(std::vector<HistoryPlane> planes, Tier fine, Tier coarse);
 
@@ -77,6 +87,13 @@ public:
     // Appends a fine frame of the past, whose coarse bucket recordCoarse() filled already.
     void recordPast(std::int64_t timeMs, const Frame& frame);
 
+    Span span() const;
+    // The newest frame at or before timeMs, dequantised into `frame` (one vector per plane, as
+    // record() takes), its time in *sampleTimeMs: a fine frame, or a coarse one (a bucket's mean)
+    // before the oldest fine frame; *stepMs (if given) says which, by the time the frame stands
+    // for. False when none is that old. Reads the one frame only.
+    bool frameAt(std::int64_t timeMs, Frame* frame, std::int64_t* sampleTimeMs, std::int64_t* stepMs = nullptr) const;
+
     // The series' samples in [fromMs, toMs]: fine frames, and coarse ones before the oldest fine
     // frame. With stepMs above the fine step, the time-weighted mean of each step-long bucket
     // starting at fromMs, at the bucket's start (buckets without samples are left out).
@@ -101,6 +118,10 @@ private:
     void store(Ring& ring, std::int64_t timeMs, const Frame& frame) const;
     void flushBucket();
     double value(const Ring& ring, std::size_t slot, std::uint32_t plane, std::uint32_t channel) const;
+    // The slot of the ring's newest frame at or before timeMs, if any.
+    static std::optional<std::size_t> slotAtOrBefore(const Ring& ring, std::int64_t timeMs);
+    static std::int64_t oldestTime(const Ring& ring);
+    static std::int64_t newestTime(const Ring& ring);
     double combine(const Ring& ring, std::size_t slot, const HistorySeries& series) const;
     void collect(const Ring& ring, const HistorySeries& series, std::int64_t fromMs, std::int64_t toMs,
         std::vector<TimedSample>& out) const;

@@ -2,7 +2,9 @@
 
 #include "messageparts.h"
 
+#include <algorithm>
 #include <chrono>
+#include <string>
 #include <utility>
 
 namespace cpn::server {
@@ -14,6 +16,34 @@ constexpr std::size_t kEventsPerRead = 256;
 constexpr std::chrono::milliseconds kWatchPoll { 200 };
 // A quiet Watch says it is alive this often (a Heartbeat, see state.proto).
 constexpr std::chrono::seconds kHeartbeatEvery { 5 };
+// A Timeline holds at most this many alarms and as many migrations (state.proto), and stays
+// within gRPC's 4 MB whatever their texts.
+constexpr std::size_t kTimelineItems = 5000;
+constexpr std::size_t kTimelineMaxBytes = std::size_t(3) << 20;
+
+// OUT_OF_RANGE for a moment not kept, with the kept range in the message and the trailers.
+grpc::Status notKept(grpc::ServerContext& context, const KeptSpan& span, std::int64_t timeMs)
+{
+    if (span.empty())
+        return { grpc::StatusCode::OUT_OF_RANGE, "no metrics are kept yet" };
+    context.AddTrailingMetadata("cpn-kept-from-ms", std::to_string(span.fromMs));
+    context.AddTrailingMetadata("cpn-kept-to-ms", std::to_string(span.toMs));
+    return { grpc::StatusCode::OUT_OF_RANGE,
+        "no metrics kept at " + std::to_string(timeMs) + " ms; kept: " + std::to_string(span.fromMs) + " to "
+            + std::to_string(span.toMs) + " ms" };
+}
+
+// Drops the earliest alarms or migrations (of the longer list) until the answer fits.
+void fitTimeline(cpn::v1::Timeline* timeline)
+{
+    while (timeline->ByteSizeLong() > kTimelineMaxBytes) {
+        timeline->set_truncated(true);
+        if (timeline->alarms_size() >= timeline->migrations_size())
+            timeline->mutable_alarms()->DeleteSubrange(0, std::max(1, timeline->alarms_size() / 10));
+        else
+            timeline->mutable_migrations()->DeleteSubrange(0, std::max(1, timeline->migrations_size() / 10));
+    }
+}
 
 } // namespace
 
@@ -102,6 +132,53 @@ grpc::Status StateServiceImpl::QueryHistory(
     if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
         return status;
     return m_engine.queryHistory(*request, response);
+}
+
+grpc::Status StateServiceImpl::GetMetricsAt(grpc::ServerContext* context, const cpn::v1::GetMetricsAtRequest* request,
+    grpc::ServerWriter<cpn::v1::MetricsBatch>* writer)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    const std::int64_t timeMs = request->time_ms();
+    if (const KeptSpan span = m_engine.keptSpan(); !span.holds(timeMs))
+        return notKept(*context, span, timeMs);
+    cpn::v1::MetricsBatch whole;
+    auto status = m_engine.metricsAt(timeMs, &whole);
+    if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) // the span moved on meanwhile
+        return notKept(*context, m_engine.keptSpan(), timeMs);
+    if (!status.ok())
+        return status;
+    cpn::v1::MetricsBatch blank;
+    blank.set_sample_time_ms(whole.sample_time_ms());
+    PartBuilder parts(blank, blank, [&](cpn::v1::MetricsBatch&& part, std::size_t) { return writer->Write(part); });
+    if (!parts.add(*whole.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
+        || !parts.add(*whole.mutable_links(), [](auto& p) { return p.mutable_links(); }) || !parts.finish())
+        return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
+    return grpc::Status::OK;
+}
+
+grpc::Status StateServiceImpl::GetTimeline(
+    grpc::ServerContext* context, const cpn::v1::GetTimelineRequest* request, cpn::v1::Timeline* response)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    if (request->from_ms() < 0 || request->to_ms() < 0)
+        return { grpc::StatusCode::INVALID_ARGUMENT, "times must not be before 1970" };
+    if (request->to_ms() < request->from_ms())
+        return { grpc::StatusCode::INVALID_ARGUMENT, "to_ms is before from_ms" };
+    const KeptSpan span = m_engine.keptSpan();
+    if (!span.empty()) {
+        response->set_kept_from_ms(span.fromMs);
+        response->set_kept_to_ms(span.toMs);
+        response->set_fine_from_ms(span.fineFromMs);
+    }
+    response->set_fine_step_ms(span.fineStepMs);
+    response->set_coarse_step_ms(span.coarseStepMs);
+    std::as_const(m_engine).events().timeline().collect(request->from_ms(), request->to_ms(), kTimelineItems, response);
+    fitTimeline(response);
+    return grpc::Status::OK;
 }
 
 } // namespace cpn::server

@@ -1,5 +1,5 @@
 #pragma once
-// StateService over an engine: snapshot, task pages, the live Watch stream, history.
+// StateService over an engine: snapshot, task pages, the live Watch stream, history, replay.
 
 #include "auth.h"
 #include "engine.h"
@@ -20,6 +20,10 @@ public:
         grpc::ServerWriter<cpn::v1::WatchEvent>* writer) override;
     grpc::Status QueryHistory(grpc::ServerContext* context, const cpn::v1::QueryHistoryRequest* request,
         cpn::v1::QueryHistoryResponse* response) override;
+    grpc::Status GetMetricsAt(grpc::ServerContext* context, const cpn::v1::GetMetricsAtRequest* request,
+        grpc::ServerWriter<cpn::v1::MetricsBatch>* writer) override;
+    grpc::Status GetTimeline(
+        grpc::ServerContext* context, const cpn::v1::GetTimelineRequest* request, cpn::v1::Timeline* response) override;
 
 private:
     Engine& m_engine;

@@ -1128,6 +1128,10 @@ Reason (kept in the audit log):</numerusform>
         <source>This console is a wall display (--kiosk): it does not dispatch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The map shows the past: nothing is dispatched from it. Return to live (End) to dispatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -2515,6 +2519,80 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::ReplayClient</name>
+    <message>
+        <source>The scheduler answered with a sample of another moment than the one asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer holds more sites and links than the console accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s kept span of history is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReplayController</name>
+    <message>
+        <source>&amp;Timeline (Replay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the timeline under the map: the network at any moment of the past week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data then from %1 (greyed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps no metrics for %2: it keeps %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps no metrics for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer replay (its scheduler predates it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the moment could not be fetched (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 migration of %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2815,6 +2893,72 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Show only the tasks of the site selected on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TimelineBar</name>
+    <message>
+        <source>No history from the scheduler yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back one sample (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward one sample (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play from here (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the live network (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated time per second of playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of the past the timeline shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The past the schedulers keep: drag to a moment. Red, orange and yellow marks are alarms, blue ones migrations; the shaded part is kept as 15-minute means.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

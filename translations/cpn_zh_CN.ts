@@ -1119,6 +1119,10 @@ Reason (kept in the audit log):</source>
         <source>This console is a wall display (--kiosk): it does not dispatch.</source>
         <translation>本控制台为大屏展示模式（--kiosk）：不可调度。</translation>
     </message>
+    <message>
+        <source>The map shows the past: nothing is dispatched from it. Return to live (End) to dispatch.</source>
+        <translation>地图正在显示过去：不能据此调度。请返回实时（End）后再调度。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -2486,6 +2490,80 @@ Showing the built-in map.</source>
     </message>
 </context>
 <context>
+    <name>cpn::ReplayClient</name>
+    <message>
+        <source>The scheduler answered with a sample of another moment than the one asked for</source>
+        <translation>调度器返回的样本不是所请求时刻的样本</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer holds more sites and links than the console accepts</source>
+        <translation>调度器的应答包含的站点和链路超出控制台可接受的数量</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s answer was empty</source>
+        <translation>调度器的应答为空</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s kept span of history is not valid</source>
+        <translation>调度器给出的历史保留时段无效</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReplayController</name>
+    <message>
+        <source>&amp;Timeline (Replay)</source>
+        <translation>时间轴（回放）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show or hide the timeline under the map: the network at any moment of the past week</source>
+        <translation>显示或隐藏地图下方的时间轴：查看过去一周内任一时刻的网络</translation>
+    </message>
+    <message>
+        <source>Return to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>the scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
+        <translation>正在查看过去：%1（北京时间）。返回实时之前不能进行任何调度。</translation>
+    </message>
+    <message>
+        <source>No data then from %1 (greyed).</source>
+        <translation>%1 在该时刻无数据（已置灰）。</translation>
+    </message>
+    <message>
+        <source>The scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <source>%1 keeps no metrics for %2: it keeps %3 to %4.</source>
+        <translation>%1 未保存 %2 的指标：其保存范围为 %3 至 %4。</translation>
+    </message>
+    <message>
+        <source>%1 keeps no metrics for %2.</source>
+        <translation>%1 未保存 %2 的指标。</translation>
+    </message>
+    <message>
+        <source>%1 does not offer replay (its scheduler predates it).</source>
+        <translation>%1 不支持回放（其调度器版本较旧）。</translation>
+    </message>
+    <message>
+        <source>%1: the moment could not be fetched (%2).</source>
+        <translation>%1：无法获取该时刻的数据（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 migration of %2 to %3</source>
+        <translation>%1 将 %2 迁移至 %3</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2786,6 +2864,71 @@ Showing the built-in map.</source>
     <message>
         <source>Show only the tasks of the site selected on the map</source>
         <translation>仅显示地图上所选站点的任务</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TimelineBar</name>
+    <message>
+        <source>No history from the scheduler yet</source>
+        <translation>尚未收到调度器的历史数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Back one sample (Left)</source>
+        <translation>后退一个样本（左方向键）</translation>
+    </message>
+    <message>
+        <source>Forward one sample (Right)</source>
+        <translation>前进一个样本（右方向键）</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play from here (Space)</source>
+        <translation>从此处播放（空格）</translation>
+    </message>
+    <message>
+        <source>Return to the live network (End)</source>
+        <translation>返回实时网络（End）</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Simulated time per second of playing</source>
+        <translation>播放时每秒对应的模拟时间</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>All kept</source>
+        <translation>全部保留时段</translation>
+    </message>
+    <message>
+        <source>How much of the past the timeline shows</source>
+        <translation>时间轴显示的历史范围</translation>
+    </message>
+    <message>
+        <source>The past the schedulers keep: drag to a moment. Red, orange and yellow marks are alarms, blue ones migrations; the shaded part is kept as 15-minute means.</source>
+        <translation>调度器保留的历史：拖动到某一时刻即可查看。红、橙、黄色标记为告警，蓝色为迁移；阴影部分按 15 分钟均值保存。</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,8 @@
 // serves matches sinfo and squeue, and what it is asked to do happens in Slurm. Needs root and
 // Debian's Slurm (the lab installs it); never skipped.
 
-#include "partsreader.h"
 #include "mockprocess.h"
+#include "partsreader.h"
 #include "rawgrpccall.h"
 #include "slurmlab.h"
 #include "watchrecorder.h"
@@ -21,6 +21,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 
 namespace {
 
@@ -50,6 +53,7 @@ private:
     std::unique_ptr<cpn::v1::StateService::Stub> m_stateStub;
     std::unique_ptr<cpn::v1::DispatchService::Stub> m_dispatch;
     int m_requests = 0;
+    std::string m_firstMigration; // migratesARunningJob's, finished before survivesAKillMidMigration restarts
 
     bool startGateway()
     {
@@ -358,6 +362,7 @@ private slots:
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(started.source_site_id(), std::string("zhangjiakou"));
         QVERIFY(started.requested_by().size() > 0);
+        m_firstMigration = started.id();
         QTRY_VERIFY_WITH_TIMEOUT(
             migration(started.id()) && migration(started.id())->state() == cpn::v1::MIGRATION_STATE_COMPLETED, 60000);
         QCOMPARE(m_lab.jobWhere(id), QStringLiteral("zhongwei RUNNING"));
@@ -550,6 +555,133 @@ private slots:
             }(),
             10000);
         QTRY_VERIFY_WITH_TIMEOUT(task(id) && task(id)->state() == cpn::v1::TASK_STATE_RUNNING, 10000);
+    }
+
+    // Replay from the state store's samples: GetMetricsAt answers the newest sample at or before
+    // the moment, as QueryHistory has it, with every site and link and their statuses; outside
+    // the samples OUT_OF_RANGE with the kept span; GetTimeline has the migrations of the earlier
+    // tests (also those from before the restart in survivesAKillMidMigration) and the
+    // controller's outage of the test before, not outside their times.
+    void replaysMetricsAndTimeline()
+    {
+        auto context = [] {
+            auto c = std::make_unique<grpc::ClientContext>();
+            c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+            return c;
+        };
+        auto timeline = [&](std::int64_t from, std::int64_t to, cpn::v1::Timeline* answer) {
+            cpn::v1::GetTimelineRequest request;
+            request.set_from_ms(from);
+            request.set_to_ms(to);
+            return m_stateStub->GetTimeline(context().get(), request, answer);
+        };
+        struct Replay {
+            grpc::Status status;
+            cpn::v1::MetricsBatch joined;
+            std::int64_t sampleMs = -1;
+            std::string keptFrom;
+        };
+        auto metricsAt = [&](std::int64_t t) {
+            Replay replay;
+            auto c = context();
+            cpn::v1::GetMetricsAtRequest request;
+            request.set_time_ms(t);
+            auto reader = m_stateStub->GetMetricsAt(c.get(), request);
+            cpn::v1::MetricsBatch part;
+            while (reader->Read(&part)) {
+                replay.sampleMs = part.sample_time_ms();
+                replay.joined.mutable_sites()->MergeFrom(part.sites());
+                replay.joined.mutable_links()->MergeFrom(part.links());
+            }
+            replay.status = reader->Finish();
+            const auto& trailers = c->GetServerTrailingMetadata();
+            if (const auto it = trailers.find("cpn-kept-from-ms"); it != trailers.end())
+                replay.keptFrom = std::string(it->second.data(), it->second.size());
+            return replay;
+        };
+        auto history = [&](const std::string& entity, const char* metric, std::int64_t t) {
+            cpn::v1::QueryHistoryRequest request;
+            request.set_entity_id(entity);
+            request.set_metric(metric);
+            request.set_from_ms(t);
+            request.set_to_ms(t);
+            cpn::v1::QueryHistoryResponse response;
+            const auto status = m_stateStub->QueryHistory(context().get(), request, &response);
+            return status.ok() && response.points_size() == 1 ? response.points(0).value() : -1.0;
+        };
+
+        const auto now
+            = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+        cpn::v1::Timeline all;
+        QVERIFY(timeline(0, now, &all).ok());
+        QVERIFY(all.kept_from_ms() > 0 && all.kept_from_ms() < all.kept_to_ms());
+        QVERIFY(all.kept_to_ms() <= now);
+        QCOMPARE(all.kept_to_ms() % 60000, std::int64_t(0));
+        QCOMPARE(all.fine_step_ms(), std::int64_t(60000));
+        QCOMPARE(all.coarse_step_ms(), std::int64_t(15 * 60000));
+
+        const auto snap = snapshot();
+        QCOMPARE(metricsAt(all.kept_to_ms()).sampleMs, all.kept_to_ms());
+        // Just before the newest sample: the one before it, whatever gap the tests before left
+        // (the gateway down, Slurm away), as QueryHistory has it.
+        const std::int64_t asked = std::max(all.kept_from_ms(), all.kept_to_ms() - 1);
+        cpn::v1::QueryHistoryRequest earlier;
+        earlier.set_entity_id(snap.sites(0).id());
+        earlier.set_metric("utilisation");
+        earlier.set_from_ms(all.kept_from_ms());
+        earlier.set_to_ms(asked);
+        cpn::v1::QueryHistoryResponse samples;
+        QVERIFY(m_stateStub->QueryHistory(context().get(), earlier, &samples).ok());
+        QVERIFY(samples.points_size() > 0);
+        const auto replay = metricsAt(asked);
+        QVERIFY2(replay.status.ok(), replay.status.error_message().c_str());
+        QCOMPARE(replay.sampleMs, samples.points(samples.points_size() - 1).time_ms());
+        QCOMPARE(replay.joined.sites_size(), snap.sites_size());
+        QCOMPARE(replay.joined.links_size(), snap.links_size());
+        for (int i = 0; i < snap.sites_size(); ++i) {
+            const auto& m = replay.joined.sites(i);
+            QCOMPARE(m.site_id(), snap.sites(i).id());
+            QCOMPARE(m.sample_time_ms(), replay.sampleMs);
+            QVERIFY(m.status() != cpn::v1::SITE_STATUS_UNSPECIFIED);
+            QVERIFY(std::fabs(m.utilisation() - history(m.site_id(), "utilisation", replay.sampleMs)) < 1e-9);
+            QVERIFY(std::fabs(m.power_mw() - history(m.site_id(), "power_mw", replay.sampleMs)) < 1e-9);
+            for (const auto& use : m.usage())
+                QVERIFY(use.architecture() != cpn::v1::ARCHITECTURE_UNSPECIFIED && use.utilisation() >= 0);
+        }
+        for (int i = 0; i < snap.links_size(); ++i) {
+            const auto& m = replay.joined.links(i);
+            QCOMPARE(m.link_id(), snap.links(i).id());
+            QCOMPARE(m.status(), snap.links(i).status());
+            QVERIFY(std::fabs(m.latency_ms() - history(m.link_id(), "latency_ms", replay.sampleMs)) < 1e-9);
+            QVERIFY(std::fabs(m.utilisation() - history(m.link_id(), "utilisation", replay.sampleMs)) < 1e-9);
+        }
+        for (const std::int64_t outside : { all.kept_from_ms() - 1, now + 3600000 }) {
+            const auto refused = metricsAt(outside);
+            QCOMPARE(refused.status.error_code(), grpc::StatusCode::OUT_OF_RANGE);
+            QCOMPARE(refused.keptFrom, std::to_string(all.kept_from_ms()));
+        }
+
+        // The migrations of the earlier tests, the first from before the gateway's restart.
+        QVERIFY(!m_firstMigration.empty());
+        QVERIFY(std::any_of(all.migrations().begin(), all.migrations().end(),
+            [&](auto& m) { return m.id() == m_firstMigration && m.state() == cpn::v1::MIGRATION_STATE_COMPLETED; }));
+        QVERIFY(all.migrations_size() >= 4);
+        const cpn::v1::Alarm* outage = nullptr;
+        for (const auto& a : all.alarms())
+            if (a.code() == "SCHEDULER_UNREACHABLE")
+                outage = &a;
+        QVERIFY(outage);
+        QVERIFY(outage->cleared_time_ms() >= outage->raised_time_ms());
+        cpn::v1::Timeline during;
+        QVERIFY(timeline(outage->raised_time_ms(), outage->raised_time_ms(), &during).ok());
+        QVERIFY(std::any_of(
+            during.alarms().begin(), during.alarms().end(), [&](auto& a) { return a.id() == outage->id(); }));
+        cpn::v1::Timeline after;
+        QVERIFY(timeline(outage->cleared_time_ms() + 1, now, &after).ok());
+        QVERIFY(std::none_of(
+            after.alarms().begin(), after.alarms().end(), [&](auto& a) { return a.id() == outage->id(); }));
+        QCOMPARE(timeline(now, now - 1, &after).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     }
 
     // The gateway serves mutual TLS like the mock: a client with the CA and its certificate gets

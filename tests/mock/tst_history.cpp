@@ -16,10 +16,10 @@
 
 using namespace cpn;
 using namespace cpn::testing;
+using cpn::mock::Simulation;
 using cpn::server::HistorySample;
 using cpn::server::HistorySeries;
 using cpn::server::MetricHistory;
-using cpn::mock::Simulation;
 
 namespace {
 
@@ -191,6 +191,49 @@ private slots:
         for (int h = 0; h < 3; ++h)
             QVERIFY2(std::fabs(hours[h].value - (h * 60 + 29.5) / 200) <= 0.0001,
                 qPrintable(QString::number(hours[h].value)));
+    }
+
+    // A moment's frame: the newest fine frame at or before it, else the coarse bucket before the
+    // oldest fine frame; nothing before the oldest coarse one.
+    void frameAtReadsTheNewestAtOrBefore()
+    {
+        server::HistoryPlane ratio { 0, 1, true, { 1, 1 } };
+        server::HistoryPlane gbps { 0, 1, false, { 400 } };
+        MetricHistory history({ ratio, gbps }, { kMinute, 30 }, { 15 * kMinute, 100 });
+        QVERIFY(history.span().empty());
+        MetricHistory::Frame frame;
+        std::int64_t at = 0;
+        std::int64_t step = 0;
+        QVERIFY(!history.frameAt(0, &frame, &at));
+        history.recordCoarse(-15 * kMinute, { { 0.5f, 0.25f }, { 100 } });
+        for (int m = 0; m < 60; ++m)
+            history.record(m * kMinute, { { float(m) / 100, 1 - float(m) / 100 }, { float(4 * m) } });
+        const auto span = history.span();
+        QCOMPARE(span.fromMs, -15 * kMinute);
+        QCOMPARE(span.toMs, 59 * kMinute);
+        QCOMPARE(span.fineFromMs, 30 * kMinute);
+
+        QVERIFY(history.frameAt(45 * kMinute + 59999, &frame, &at, &step));
+        QCOMPARE(at, 45 * kMinute);
+        QCOMPARE(step, kMinute);
+        QCOMPARE(frame.size(), std::size_t(2));
+        QCOMPARE(frame[0].size(), std::size_t(2));
+        QVERIFY(std::fabs(frame[0][0] - 0.45) <= history.quantisationError(0, 0) + 1e-6);
+        QVERIFY(std::fabs(frame[0][1] - 0.55) <= history.quantisationError(0, 1) + 1e-6);
+        QVERIFY(std::fabs(frame[1][0] - 180) <= history.quantisationError(1, 0) + 1e-4);
+        QVERIFY(history.frameAt(1000 * kMinute, &frame, &at)); // after the newest: the newest
+        QCOMPARE(at, 59 * kMinute);
+        // Before the oldest fine frame (30 min): the means of [15, 30) and [0, 15) min.
+        QVERIFY(history.frameAt(30 * kMinute - 1, &frame, &at, &step));
+        QCOMPARE(at, 15 * kMinute);
+        QCOMPARE(step, 15 * kMinute);
+        QVERIFY(std::fabs(frame[0][0] - 0.22) <= history.quantisationError(0, 0) + 1e-6);
+        QVERIFY(history.frameAt(0, &frame, &at));
+        QCOMPARE(at, std::int64_t(0));
+        QVERIFY(history.frameAt(-1, &frame, &at));
+        QCOMPARE(at, -15 * kMinute);
+        QVERIFY(std::fabs(frame[1][0] - 100) <= history.quantisationError(1, 0) + 1e-4);
+        QVERIFY(!history.frameAt(-15 * kMinute - 1, &frame, &at));
     }
 
     void channelsCombine()

@@ -233,6 +233,68 @@ private slots:
         QCOMPARE(shown.siteIndex(QStringLiteral("bad")), -1);
     }
 
+    void aPastMomentIsShownOverTheLiveNetwork()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch(5));
+        StateBatch live;
+        live.events.push_back(stateEvent(6, MetricsFrame { 1'000'006, { siteMetrics(QStringLiteral("bj"), 0.4) }, {} }));
+        state.applyBatch(live);
+        const int bj = state.siteIndex(QStringLiteral("bj"));
+
+        // The past: bj offline and busier then, l1 down; sh and gy not in the frame.
+        MetricsFrame then { 500'000, { siteMetrics(QStringLiteral("bj"), 0.9) }, {} };
+        then.sites[0].sampleTimeMs = 500'000;
+        then.sites[0].status = SiteStatus::Offline;
+        LinkMetrics l1;
+        l1.linkId = QStringLiteral("l1");
+        l1.throughputAbGbps = 7;
+        l1.status = LinkStatus::Down;
+        then.links = { l1 };
+        QSignalSpy past(&state, &NetworkState::pastChanged);
+        QSignalSpy sites(&state, &NetworkState::sitesChanged);
+        state.showPast(510'000, { { QString(), then } });
+        QCOMPARE(past.count(), 1);
+        QCOMPARE(sites.count(), 1);
+        QVERIFY(state.isPast());
+        QCOMPARE(state.pastTimeMs(), 510'000);
+        QVERIFY(state.hasPastData(QString()));
+        QVERIFY(!state.hasPastData(QStringLiteral("other")));
+        QCOMPARE(state.siteMetrics().at(bj).utilisation, 0.9);
+        QCOMPARE(state.sites().at(bj).status, SiteStatus::Offline);
+        QCOMPARE(state.links().at(0).status, LinkStatus::Down);
+        QVERIFY(!state.linkInService(0));
+        QCOMPARE(state.linkMetrics().at(0).throughputAbGbps, 7.0);
+        QCOMPARE(state.siteMetrics().at(state.siteIndex(QStringLiteral("sh"))).powerMw, 0.0); // nothing known then
+
+        // Live changes meanwhile stay underneath, a new snapshot too.
+        StateBatch more;
+        more.events.push_back(stateEvent(7, MetricsFrame { 1'000'007, { siteMetrics(QStringLiteral("bj"), 0.55) }, {} }));
+        Site renamed = site(QStringLiteral("bj"), 39.9, 116.4, SiteTier::NationalHub);
+        renamed.nameEn = QStringLiteral("Beijing hub");
+        more.events.push_back(stateEvent(8, renamed));
+        state.applyBatch(more);
+        QCOMPARE(state.siteMetrics().at(bj).utilisation, 0.9);
+        QCOMPARE(state.sites().at(bj).status, SiteStatus::Offline);
+        QCOMPARE(state.sites().at(bj).nameEn, QStringLiteral("Beijing hub"));
+        NetworkState prepared;
+        state.copyTo(prepared);
+        QCOMPARE(prepared.siteMetrics().at(bj).utilisation, 0.55); // the live network goes on from there
+        QCOMPARE(prepared.sites().at(bj).status, SiteStatus::Online);
+        prepared.applyBatch(snapshotBatch(30));
+        state.adopt(prepared);
+        QVERIFY(state.isPast());
+        QCOMPARE(state.siteMetrics().at(state.siteIndex(QStringLiteral("bj"))).utilisation, 0.9);
+
+        state.showLive();
+        QVERIFY(!state.isPast());
+        QCOMPARE(past.count(), 2);
+        QCOMPARE(state.sites().at(state.siteIndex(QStringLiteral("bj"))).status, SiteStatus::Online);
+        QCOMPARE(state.links().at(0).status, LinkStatus::Up);
+        QCOMPARE(state.siteMetrics().at(state.siteIndex(QStringLiteral("bj"))).utilisation, 0.0); // the new snapshot's
+        QCOMPARE(state.warningCount(), 0);
+    }
+
     void migrationsAndAlarmsAreUpserted()
     {
         NetworkState state;

@@ -8,6 +8,7 @@
 #include "apiserver.h"
 #include "engine.h"
 #include "networkstate.h"
+#include "replayclient.h"
 #include "statefeed.h"
 
 #include "cpn/v1/state.grpc.pb.h"
@@ -17,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
@@ -111,6 +113,38 @@ public:
     explicit HostileState(Play play)
         : m_play(play)
     { }
+
+    // Replay: time 1000 is answered with a later sample, 2000 with parts of two moments, 3000
+    // with parts that never end; any other with one site.
+    grpc::Status GetMetricsAt(grpc::ServerContext* context, const v1::GetMetricsAtRequest* request,
+        grpc::ServerWriter<v1::MetricsBatch>* writer) override
+    {
+        v1::MetricsBatch part;
+        part.set_sample_time_ms(request->time_ms() == 1000 ? 5000 : request->time_ms());
+        part.add_sites()->set_site_id("a");
+        if (request->time_ms() == 3000) {
+            for (int i = 0; i < 20000; ++i)
+                part.add_links()->set_link_id("l" + std::to_string(i));
+            while (!context->IsCancelled() && writer->Write(part))
+                ++metricsPartsSent;
+            return grpc::Status::OK;
+        }
+        writer->Write(part);
+        if (request->time_ms() == 2000) {
+            part.set_sample_time_ms(1500);
+            writer->Write(part);
+        }
+        return grpc::Status::OK;
+    }
+
+    grpc::Status GetTimeline(grpc::ServerContext*, const v1::GetTimelineRequest*, v1::Timeline* timeline) override
+    {
+        timeline->set_kept_from_ms(9000); // after its end
+        timeline->set_kept_to_ms(1000);
+        return grpc::Status::OK;
+    }
+
+    std::atomic_int metricsPartsSent = 0;
 
     grpc::Status GetSnapshot(
         grpc::ServerContext*, const v1::GetSnapshotRequest*, grpc::ServerWriter<v1::Snapshot>* writer) override
@@ -452,6 +486,30 @@ private slots:
     }
 
     // A million alarms: the console keeps a bounded number, says so, and its alarm table follows.
+    // Past moments: of another moment than asked, of mixed moments, without end; a timeline
+    // that ends before it begins. Each is refused with the console's words, and nothing hangs.
+    void replayLiesAreRefused()
+    {
+        HostileServer server(HostileState::Play::Steady);
+        ReplayClient client(ConnectionSettings { server.address(), {} });
+        QSignalSpy failed(&client, &ReplayClient::momentFailed);
+        QSignalSpy received(&client, &ReplayClient::momentReceived);
+        for (const qint64 moment : { 1000, 2000, 3000 })
+            client.fetchMoment(moment);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 3, 30000);
+        for (const auto& f : std::as_const(failed))
+            QCOMPARE(f.at(2).toString(), QStringLiteral("INVALID_ANSWER"));
+        QVERIFY(server.service.metricsPartsSent < 1000); // it stopped reading
+        client.fetchMoment(4000);
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 10000);
+        QCOMPARE(received.at(0).at(2).value<MetricsFrame>().sites.size(), 1);
+
+        QSignalSpy timelineFailed(&client, &ReplayClient::timelineFailed);
+        client.fetchTimeline(0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(timelineFailed.count(), 1, 10000);
+        QCOMPARE(timelineFailed.at(0).at(1).toString(), QStringLiteral("INVALID_ANSWER"));
+    }
+
     void aMillionAlarmsAreBounded()
     {
         HostileServer server(HostileState::Play::MillionAlarms);

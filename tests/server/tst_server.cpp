@@ -1,5 +1,6 @@
 // The serving side on its own: an ApiServer over a fake engine on a real loopback socket (roles,
-// actors, Watch replay and OUT_OF_RANGE, health, port 0, stop), and the idempotency store.
+// actors, Watch replay and OUT_OF_RANGE, health, port 0, stop, the timeline of the events), the
+// idempotency store and the timeline log.
 
 #include "partsreader.h"
 #include "apiserver.h"
@@ -7,6 +8,7 @@
 #include "idempotencystore.h"
 #include "metrichistory.h"
 #include "rawgrpccall.h"
+#include "timelinelog.h"
 
 #include "cpn/v1/dispatch.grpc.pb.h"
 #include "cpn/v1/state.grpc.pb.h"
@@ -440,6 +442,115 @@ private slots:
         QCOMPARE(store.size(), std::size_t(3));
         QVERIFY(!store.find("a"));
         QCOMPARE(*store.find("d"), std::string("mig-4"));
+    }
+
+    // GetTimeline over an engine that keeps no metrics: the alarms and migrations its log was
+    // given, the kept span empty; GetMetricsAt OUT_OF_RANGE. A viewer may ask.
+    void timelineOfTheEventLog()
+    {
+        FakeEngine engine;
+        std::vector<v1::WatchEvent> events(3);
+        auto* raised = events[0].mutable_alarm();
+        raised->set_id("al-1");
+        raised->set_code("SITE_OFFLINE");
+        raised->set_raised_time_ms(1000);
+        auto* migration = events[1].mutable_migration();
+        migration->set_id("mig-1");
+        migration->set_state(v1::MIGRATION_STATE_TRANSFERRING);
+        migration->set_created_time_ms(1500);
+        *events[2].mutable_alarm() = *raised;
+        events[2].mutable_alarm()->set_cleared_time_ms(2000);
+        engine.events().append(std::move(events));
+        server::ApiServerOptions options;
+        options.tokens = { { server::Role::Viewer, "view-secret" } };
+        server::ApiServer server(engine, options);
+        QVERIFY(server.start());
+        const auto state
+            = v1::StateService::NewStub(grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials()));
+        auto ask = [&](std::int64_t from, std::int64_t to, v1::Timeline* answer) {
+            v1::GetTimelineRequest request;
+            request.set_from_ms(from);
+            request.set_to_ms(to);
+            return state->GetTimeline(contextFor("view-secret").get(), request, answer);
+        };
+        v1::Timeline answer;
+        QCOMPARE(codeName(ask(0, 1800, &answer)), QStringLiteral("OK"));
+        QCOMPARE(answer.alarms_size(), 1);
+        QCOMPARE(answer.alarms(0).cleared_time_ms(), std::int64_t(2000)); // its latest state
+        QCOMPARE(answer.migrations_size(), 1);
+        QCOMPARE(answer.kept_to_ms(), std::int64_t(0));
+        answer.Clear();
+        QVERIFY(ask(2001, 5000, &answer).ok());
+        QCOMPARE(answer.alarms_size(), 0); // cleared before
+        QCOMPARE(answer.migrations_size(), 1); // still under way
+        QCOMPARE(codeName(ask(5, 4, &answer)), QStringLiteral("INVALID_ARGUMENT"));
+
+        v1::GetMetricsAtRequest request;
+        request.set_time_ms(1000);
+        auto context = contextFor("view-secret");
+        auto reader = state->GetMetricsAt(context.get(), request);
+        v1::MetricsBatch part;
+        QVERIFY(!reader->Read(&part));
+        QCOMPARE(codeName(reader->Finish()), QStringLiteral("OUT_OF_RANGE"));
+    }
+
+    void timelineLogKeepsTheLatestWithinItsBound()
+    {
+        server::TimelineLog log({ 3, 2 });
+        auto alarm = [](const char* id, std::int64_t raised, std::int64_t cleared) {
+            v1::Alarm a;
+            a.set_id(id);
+            a.set_raised_time_ms(raised);
+            a.set_cleared_time_ms(cleared);
+            return a;
+        };
+        log.record(alarm("a", 100, 200));
+        log.record(alarm("b", 150, 0));
+        log.record(alarm("c", 120, 300));
+        log.record(alarm("a", 100, 250)); // an update, not a fourth
+        QCOMPARE(log.alarmCount(), std::size_t(3));
+        log.record(alarm("d", 400, 0)); // over the bound: "a" ended longest ago
+        QCOMPARE(log.alarmCount(), std::size_t(3));
+        v1::Timeline all;
+        log.collect(0, 1000, 10, &all);
+        QCOMPARE(all.alarms_size(), 3);
+        QCOMPARE(all.alarms(0).id(), std::string("c")); // by raised time
+        QCOMPARE(all.alarms(1).id(), std::string("b"));
+        QCOMPARE(all.alarms(2).id(), std::string("d"));
+        QVERIFY(!all.truncated());
+        // Too many for one answer: the latest.
+        v1::Timeline two;
+        log.collect(0, 1000, 2, &two);
+        QVERIFY(two.truncated());
+        QCOMPARE(two.alarms_size(), 2);
+        QCOMPARE(two.alarms(0).id(), std::string("b"));
+        QCOMPARE(two.alarms(1).id(), std::string("d"));
+        // Only what was active in the span.
+        v1::Timeline early;
+        log.collect(310, 390, 10, &early);
+        QCOMPARE(early.alarms_size(), 1);
+        QCOMPARE(early.alarms(0).id(), std::string("b"));
+        // Forgetting what ended before the kept span.
+        log.forgetEndedBefore(301);
+        QCOMPARE(log.alarmCount(), std::size_t(2));
+
+        v1::Migration m;
+        m.set_id("mig-1");
+        m.set_created_time_ms(10);
+        m.set_state(v1::MIGRATION_STATE_TRANSFERRING);
+        m.set_updated_time_ms(20);
+        log.record(m);
+        v1::Timeline later;
+        log.collect(5000, 6000, 10, &later);
+        QCOMPARE(later.migrations_size(), 1); // still under way
+        m.set_state(v1::MIGRATION_STATE_COMPLETED);
+        m.set_updated_time_ms(30);
+        log.record(m);
+        later.Clear();
+        log.collect(5000, 6000, 10, &later);
+        QCOMPARE(later.migrations_size(), 0);
+        log.collect(25, 25, 10, &later);
+        QCOMPARE(later.migrations_size(), 1);
     }
 
     void historyTiersFitTheirBudget()

@@ -1,0 +1,542 @@
+#include "replaycontroller.h"
+
+#include "consolesession.h"
+#include "domainlabels.h"
+#include "networkstate.h"
+#include "platformlink.h"
+#include "replayclient.h"
+#include "timelinebar.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn {
+
+namespace {
+    constexpr int kPlayTickMs = 100;
+    constexpr int kRefreshMs = 30000;
+    constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    constexpr qint64 kDefaultStepMs = 60000;
+    constexpr int kMaxMarks = 20000; // drawn on the bar, all platforms together
+    const QString kVisibleKey = QStringLiteral("replay/timelineVisible");
+}
+
+ReplayController::ReplayController(ConsoleSession* session, QWidget* map, QMenu* viewMenu, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_view(new QFrame(map->parentWidget()))
+    , m_banner(new QWidget(m_view))
+    , m_bannerText(new QLabel(m_banner))
+    , m_bannerLive(new QPushButton(m_banner))
+    , m_bar(new TimelineBar(m_view))
+    , m_toggle(new QAction(this))
+{
+    m_view->setObjectName(QStringLiteral("MapFrame"));
+    m_banner->setObjectName(QStringLiteral("PastBanner"));
+    m_bannerText->setObjectName(QStringLiteral("PastBannerText"));
+    m_bannerLive->setObjectName(QStringLiteral("PastBannerLive"));
+    m_banner->setAutoFillBackground(true);
+    QPalette amber = m_banner->palette();
+    amber.setColor(QPalette::Window, QColor(0xf5, 0x9f, 0x00));
+    amber.setColor(QPalette::WindowText, Qt::black);
+    m_banner->setPalette(amber);
+    QFont bold = m_bannerText->font();
+    bold.setBold(true);
+    m_bannerText->setFont(bold);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(8, 3, 8, 3);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerLive);
+    m_banner->hide();
+    auto* layout = new QVBoxLayout(m_view);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(map, 1);
+    layout->addWidget(m_bar);
+    connect(m_bannerLive, &QPushButton::clicked, this, &ReplayController::goLive);
+    connect(session->state(), &NetworkState::pastChanged, this, &ReplayController::updateBanner);
+    m_bar->installEventFilter(this);
+
+    m_toggle->setObjectName(QStringLiteral("ToggleTimelineAction"));
+    m_toggle->setCheckable(true);
+    m_toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_toggle->setChecked(QSettings().value(kVisibleKey, true).toBool());
+    m_bar->setVisible(m_toggle->isChecked());
+    viewMenu->addAction(m_toggle);
+    connect(m_toggle, &QAction::toggled, this, [this](bool on) {
+        m_bar->setVisible(on);
+        QSettings().setValue(kVisibleKey, on);
+        if (on)
+            refreshTimeline();
+    });
+
+    connect(m_bar, &TimelineBar::seekRequested, this, &ReplayController::seek);
+    connect(m_bar, &TimelineBar::stepRequested, this, &ReplayController::step);
+    connect(m_bar, &TimelineBar::playRequested, this, &ReplayController::play);
+    connect(m_bar, &TimelineBar::speedChanged, this, &ReplayController::setSpeed);
+    connect(m_bar, &TimelineBar::liveRequested, this, &ReplayController::goLive);
+    m_speed = m_bar->speed();
+
+    for (PlatformLink* p : session->platforms())
+        addPlatform(p);
+    connect(session, &ConsoleSession::platformAdded, this, &ReplayController::addPlatform);
+    connect(session, &ConsoleSession::platformRemoved, this, &ReplayController::removePlatform);
+    // The bar's right end is now: it moves with the live clock; the first snapshot brings the span.
+    connect(session->state(), &NetworkState::revisionChanged, this, [this] {
+        const bool first = std::none_of(m_sources.cbegin(), m_sources.cend(),
+            [](const Source& s) { return s.hasTimeline || s.timelineCall != 0; });
+        if (first && m_bar->isVisible())
+            refreshTimeline();
+    });
+
+    m_playTimer.setInterval(kPlayTickMs);
+    connect(&m_playTimer, &QTimer::timeout, this, &ReplayController::tick);
+    m_refreshTimer.setInterval(kRefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (m_bar->isVisible())
+            refreshTimeline();
+        else
+            updateBar(); // at least the live end moves
+    });
+    m_refreshTimer.start();
+    retranslate();
+}
+
+ReplayController::~ReplayController() = default;
+
+bool ReplayController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_bar && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void ReplayController::retranslate()
+{
+    m_toggle->setText(tr("&Timeline (Replay)"));
+    m_toggle->setToolTip(tr("Show or hide the timeline under the map: the network at any moment of the past week"));
+    m_bannerLive->setText(tr("Return to live"));
+    updateBanner();
+    updateBar();
+}
+
+void ReplayController::updateBanner()
+{
+    const NetworkState* state = m_session->state();
+    const bool past = state->isPast();
+    m_banner->setVisible(past);
+    // An amber frame around the map: nobody takes the past for now.
+    m_view->setStyleSheet(past ? QStringLiteral("QFrame#MapFrame { border: 3px solid #f59f00; }") : QString());
+    m_view->layout()->setContentsMargins(past ? QMargins(3, 3, 3, 3) : QMargins());
+    if (!past)
+        return;
+    QStringList without;
+    for (const PlatformLink* p : m_session->platforms()) {
+        if (!state->hasPastData(p->name()))
+            without << (m_session->platforms().size() > 1 ? p->displayName() : tr("the scheduler"));
+    }
+    QString text = tr("The past: %1 (Beijing time). Nothing can be dispatched until you return to live.")
+                       .arg(beijingTimeText(state->pastTimeMs()));
+    if (!without.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("No data then from %1 (greyed).").arg(QLocale().createSeparatedList(without));
+    m_bannerText->setText(text);
+}
+
+void ReplayController::addPlatform(PlatformLink* platform)
+{
+    Source& s = m_sources[platform->name()];
+    s.client = new ReplayClient(platform->settings(), this);
+    connect(s.client, &ReplayClient::momentReceived, this, &ReplayController::onMoment);
+    connect(s.client, &ReplayClient::momentFailed, this, &ReplayController::onMomentFailed);
+    connect(s.client, &ReplayClient::timelineReceived, this, &ReplayController::onTimeline);
+    connect(s.client, &ReplayClient::timelineFailed, this, [this](quint64 id) {
+        for (Source& s : m_sources) {
+            if (s.timelineCall == id)
+                s.timelineCall = 0;
+        }
+    });
+    if (m_past) {
+        request(s);
+        showIfReady();
+    }
+}
+
+void ReplayController::removePlatform(const QString& name)
+{
+    const auto it = m_sources.find(name);
+    if (it == m_sources.end())
+        return;
+    delete it->client; // cancels its calls
+    m_sources.erase(it);
+    updateBar();
+    if (m_past)
+        showIfReady();
+}
+
+ReplayController::Source* ReplayController::source(ReplayClient* client)
+{
+    for (Source& s : m_sources) {
+        if (s.client == client)
+            return &s;
+    }
+    return nullptr;
+}
+
+qint64 ReplayController::keptFrom() const
+{
+    qint64 from = 0;
+    for (const Source& s : m_sources) {
+        if (s.hasTimeline && !s.timeline.isEmpty() && (from == 0 || s.timeline.keptFromMs < from))
+            from = s.timeline.keptFromMs;
+    }
+    return from;
+}
+
+qint64 ReplayController::keptTo() const
+{
+    qint64 to = 0;
+    for (const Source& s : m_sources) {
+        if (s.hasTimeline)
+            to = std::max(to, s.timeline.keptToMs);
+    }
+    return to;
+}
+
+qint64 ReplayController::stepAt(qint64 timeMs) const
+{
+    qint64 step = 0;
+    for (const Source& s : m_sources) {
+        const qint64 own = s.hasTimeline ? s.timeline.stepAt(timeMs) : 0;
+        if (own > 0 && (step == 0 || own < step))
+            step = own;
+    }
+    return step > 0 ? step : kDefaultStepMs;
+}
+
+// The sample a moment falls in, on the grid of the samples there.
+static qint64 alignDown(qint64 timeMs, qint64 step)
+{
+    return timeMs - ((timeMs % step) + step) % step;
+}
+
+bool ReplayController::covers(const Source& s, qint64 sampleMs, qint64 timeMs) const
+{
+    const qint64 step = s.hasTimeline ? s.timeline.stepAt(sampleMs) : 0;
+    return sampleMs <= timeMs && (step > 0 ? timeMs < sampleMs + step : timeMs == sampleMs);
+}
+
+const MetricsFrame* ReplayController::cached(Source& s, qint64 timeMs)
+{
+    for (auto it = s.cache.begin(); it != s.cache.end(); ++it) {
+        if (covers(s, it->sampleTimeMs, timeMs)) {
+            MetricsFrame used = std::move(*it);
+            s.cache.erase(it);
+            s.cache.push_back(std::move(used));
+            return &s.cache.back();
+        }
+    }
+    return nullptr;
+}
+
+void ReplayController::keep(Source& s, const MetricsFrame& frame)
+{
+    s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(),
+                      [&](const MetricsFrame& f) { return f.sampleTimeMs == frame.sampleTimeMs; }),
+        s.cache.end());
+    s.cache.push_back(frame);
+    while (s.cache.size() > std::size_t(kCachedMoments))
+        s.cache.pop_front();
+}
+
+void ReplayController::seek(qint64 timeMs)
+{
+    m_playPosition = double(timeMs);
+    go(timeMs);
+}
+
+void ReplayController::go(qint64 timeMs)
+{
+    if (m_sources.isEmpty())
+        return;
+    const qint64 newest = keptTo();
+    if (newest > 0 && timeMs > newest) {
+        goLive();
+        return;
+    }
+    timeMs = std::max(timeMs, keptFrom());
+    const bool entering = !m_past;
+    m_past = true;
+    m_target = timeMs;
+    m_bar->setPast(timeMs);
+    m_bar->setLoading(true);
+    for (Source& s : m_sources)
+        request(s);
+    if (entering && m_sources.cbegin()->hasTimeline == false)
+        refreshTimeline();
+    showIfReady();
+}
+
+void ReplayController::request(Source& s)
+{
+    if (const MetricsFrame* frame = cached(s, m_target)) {
+        if (s.momentCall)
+            s.client->cancel(std::exchange(s.momentCall, 0));
+        s.current = frame->sampleTimeMs;
+        s.problem.clear();
+        return;
+    }
+    if (s.momentCall && s.momentAsked == m_target)
+        return;
+    if (s.aheadCall && s.aheadAsked == m_target) { // fetched ahead already: wait for it
+        if (s.momentCall)
+            s.client->cancel(s.momentCall);
+        s.momentCall = std::exchange(s.aheadCall, 0);
+        s.momentAsked = m_target;
+        return;
+    }
+    if (s.momentCall) // superseded
+        s.client->cancel(s.momentCall);
+    s.momentCall = s.client->fetchMoment(m_target);
+    s.momentAsked = m_target;
+}
+
+void ReplayController::showIfReady()
+{
+    if (!m_past)
+        return;
+    QHash<QString, MetricsFrame> frames;
+    QStringList problems;
+    for (auto it = m_sources.begin(); it != m_sources.end(); ++it) {
+        Source& s = it.value();
+        if (s.momentCall)
+            return; // every platform's moment, or none
+        for (const MetricsFrame& f : s.cache) {
+            if (f.sampleTimeMs == s.current)
+                frames.insert(it.key(), f);
+        }
+        if (!s.problem.isEmpty())
+            problems << s.problem;
+    }
+    m_session->state()->showPast(m_target, frames);
+    m_shown = m_target;
+    m_bar->setLoading(false);
+    m_bar->setProblem(problems.join(QLatin1Char('\n')));
+    emit problem(problems.join(QLatin1Char('\n')));
+    emit momentShown(m_target);
+    fetchAhead();
+}
+
+void ReplayController::fetchAhead()
+{
+    // What a play or a step forward wants next.
+    const qint64 step = stepAt(m_target);
+    qint64 next = alignDown(m_target, step) + step;
+    if (m_playing)
+        next = std::max(next, alignDown(m_target + qint64(m_speed * kPlayTickMs), stepAt(m_target + qint64(m_speed * kPlayTickMs))));
+    if (next > keptTo())
+        return;
+    for (Source& s : m_sources) {
+        if (cached(s, next) || (s.aheadCall && s.aheadAsked == next))
+            continue;
+        if (s.aheadCall)
+            s.client->cancel(s.aheadCall);
+        s.aheadCall = s.client->fetchMoment(next);
+        s.aheadAsked = next;
+    }
+}
+
+void ReplayController::onMoment(quint64 id, qint64, const MetricsFrame& frame)
+{
+    Source* s = source(qobject_cast<ReplayClient*>(sender()));
+    if (!s)
+        return;
+    if (id == s->aheadCall) {
+        s->aheadCall = 0;
+        keep(*s, frame);
+        return;
+    }
+    if (id != s->momentCall)
+        return;
+    s->momentCall = 0;
+    keep(*s, frame);
+    s->current = frame.sampleTimeMs;
+    s->problem.clear();
+    showIfReady();
+}
+
+void ReplayController::onMomentFailed(
+    quint64 id, qint64 timeMs, const QString& code, const QString&, qint64 keptFromMs, qint64 keptToMs)
+{
+    auto* client = qobject_cast<ReplayClient*>(sender());
+    Source* s = source(client);
+    if (!s)
+        return;
+    if (id == s->aheadCall) {
+        s->aheadCall = 0;
+        return;
+    }
+    if (id != s->momentCall)
+        return;
+    s->momentCall = 0;
+    s->current = -1;
+    const QString name = m_sources.key(*s, QString());
+    const PlatformLink* link = m_session->platform(name);
+    const QString who = link && m_sources.size() > 1 ? link->displayName() : tr("The scheduler");
+    if (code == QLatin1String("OUT_OF_RANGE") && keptToMs > 0)
+        s->problem = tr("%1 keeps no metrics for %2: it keeps %3 to %4.")
+                         .arg(who, beijingTimeText(timeMs), beijingTimeText(keptFromMs), beijingTimeText(keptToMs));
+    else if (code == QLatin1String("OUT_OF_RANGE"))
+        s->problem = tr("%1 keeps no metrics for %2.").arg(who, beijingTimeText(timeMs));
+    else if (code == QLatin1String("UNIMPLEMENTED"))
+        s->problem = tr("%1 does not offer replay (its scheduler predates it).").arg(who);
+    else
+        s->problem = tr("%1: the moment could not be fetched (%2).").arg(who, code);
+    showIfReady();
+}
+
+void ReplayController::onTimeline(quint64 id, const ReplayTimeline& timeline)
+{
+    Source* s = source(qobject_cast<ReplayClient*>(sender()));
+    if (!s || id != s->timelineCall)
+        return;
+    s->timelineCall = 0;
+    s->timeline = timeline;
+    s->hasTimeline = true;
+    updateBar();
+    emit timelineUpdated();
+}
+
+void ReplayController::refreshTimeline()
+{
+    for (auto it = m_sources.begin(); it != m_sources.end(); ++it) {
+        const qint64 now = m_session->state()->platform(it.key()).simTimeMs;
+        if (it->timelineCall || now <= 0)
+            continue;
+        it->timelineCall = it->client->fetchTimeline(now - 8 * kDayMs, now + kDayMs);
+    }
+    updateBar();
+}
+
+void ReplayController::updateBar()
+{
+    const qint64 from = keptFrom();
+    const qint64 to = std::max(keptTo(), m_session->state()->simTimeMs());
+    qint64 fineFrom = 0;
+    QList<TimelineBar::Mark> marks;
+    const NetworkState* state = m_session->state();
+    for (const Source& s : m_sources) {
+        if (!s.hasTimeline)
+            continue;
+        fineFrom = std::max(fineFrom, s.timeline.fineFromMs);
+        for (const Alarm& a : s.timeline.alarms) {
+            if (marks.size() >= kMaxMarks)
+                break;
+            const auto kind = a.severity == AlarmSeverity::Critical ? TimelineBar::Mark::Kind::Critical
+                : a.severity == AlarmSeverity::Major                ? TimelineBar::Mark::Kind::Major
+                                                                    : TimelineBar::Mark::Kind::Minor;
+            const int site = state->siteIndex(a.sourceId);
+            const QString where = site >= 0 ? siteDisplayName(state->sites().at(site)) : a.sourceId;
+            marks.append({ a.raisedTimeMs, a.clearedTimeMs > 0 ? a.clearedTimeMs : to, kind,
+                tr("%1 %2: %3").arg(beijingTimeText(a.raisedTimeMs), alarmCodeName(a.code), where) });
+        }
+        for (const Migration& m : s.timeline.migrations) {
+            if (marks.size() >= kMaxMarks)
+                break;
+            const int target = state->siteIndex(m.targetSiteId);
+            const QString where = target >= 0 ? siteDisplayName(state->sites().at(target)) : m.targetSiteId;
+            marks.append({ m.createdTimeMs, isFinished(m.state) ? m.updatedTimeMs : to,
+                TimelineBar::Mark::Kind::Migration,
+                tr("%1 migration of %2 to %3").arg(beijingTimeText(m.createdTimeMs), m.taskId, where) });
+        }
+    }
+    m_bar->setSpan(from > 0 ? from : to, to, fineFrom);
+    m_bar->setMarks(marks);
+}
+
+void ReplayController::step(int samples)
+{
+    if (samples == 0 || m_sources.isEmpty())
+        return;
+    if (!m_past) {
+        if (samples < 0 && keptTo() > 0)
+            seek(keptTo()); // the newest sample
+        return;
+    }
+    qint64 t = m_target;
+    for (int i = 0; i < std::abs(samples); ++i)
+        t = samples > 0 ? alignDown(t, stepAt(t)) + stepAt(t) : alignDown(alignDown(t, stepAt(t)) - 1, stepAt(t - 1));
+    seek(std::max(t, keptFrom()));
+}
+
+void ReplayController::play(bool on)
+{
+    if (on && !m_past) {
+        // From live, the last hour.
+        const qint64 newest = keptTo();
+        if (newest <= 0)
+            return;
+        seek(std::max(keptFrom(), newest - 3600 * 1000));
+    }
+    m_playing = on;
+    m_bar->setPlaying(on);
+    if (on) {
+        m_playClock.start();
+        m_playTimer.start();
+    } else {
+        m_playTimer.stop();
+    }
+}
+
+void ReplayController::setSpeed(double simulatedPerWallSecond)
+{
+    m_speed = std::max(1.0, simulatedPerWallSecond);
+}
+
+void ReplayController::tick()
+{
+    m_playPosition += double(m_playClock.restart()) * m_speed;
+    if (m_playPosition > double(keptTo())) {
+        goLive();
+        return;
+    }
+    const qint64 t = qint64(m_playPosition);
+    const qint64 sample = alignDown(t, stepAt(t));
+    const bool busy = std::any_of(m_sources.cbegin(), m_sources.cend(), [](const Source& s) { return s.momentCall != 0; });
+    // A moment still coming is not superseded while playing: it is shown, then the next one.
+    if (!busy && sample != alignDown(m_target, stepAt(m_target)))
+        go(sample);
+    else if (!busy)
+        m_bar->setPast(t);
+}
+
+void ReplayController::goLive()
+{
+    play(false);
+    for (Source& s : m_sources) {
+        if (s.momentCall)
+            s.client->cancel(std::exchange(s.momentCall, 0));
+        if (s.aheadCall)
+            s.client->cancel(std::exchange(s.aheadCall, 0));
+        s.problem.clear();
+    }
+    m_past = false;
+    m_session->state()->showLive();
+    m_bar->setLive();
+    m_bar->setLoading(false);
+    m_bar->setProblem({});
+    emit problem({});
+}
+
+} // namespace cpn

@@ -1,0 +1,61 @@
+#pragma once
+// Replay calls to one platform: GetMetricsAt (the metrics of every site and link at a past
+// moment, streamed in parts, joined and converted on a worker thread) and GetTimeline. Every
+// call returns at once; its answer comes back as a signal on the GUI thread, tagged with the
+// call's id. A call can be cancelled (a newer moment makes an older one pointless).
+
+#include "connectionsettings.h"
+#include "domain.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace cpn {
+
+class ReplayClient final : public QObject {
+    Q_OBJECT
+public:
+    explicit ReplayClient(ConnectionSettings settings, QObject* parent = nullptr);
+    ~ReplayClient() override; // cancels what is under way and waits for it (briefly)
+
+    // The metrics at `timeMs` (simulated Unix ms): the newest sample at or before it.
+    quint64 fetchMoment(qint64 timeMs);
+    quint64 fetchTimeline(qint64 fromMs, qint64 toMs);
+    // No answer will come for it.
+    void cancel(quint64 id);
+
+    // A past moment larger than this is refused as hostile (huge is some 60,000 sites and links
+    // in 6 MB).
+    static constexpr int kMaxEntities = 1'000'000;
+    static constexpr qint64 kMaxBytes = qint64(256) << 20;
+
+signals:
+    // `frame` is qualified by the platform (see PlatformScope) and has the sample's time.
+    void momentReceived(quint64 id, qint64 timeMs, const cpn::MetricsFrame& frame);
+    // `codeName` as gRPC names the status ("OUT_OF_RANGE": keptFromMs and keptToMs say what the
+    // server keeps, when it said; 0 otherwise); `message` the server's or the console's words.
+    void momentFailed(quint64 id, qint64 timeMs, const QString& codeName, const QString& message, qint64 keptFromMs,
+        qint64 keptToMs);
+    void timelineReceived(quint64 id, const cpn::ReplayTimeline& timeline);
+    void timelineFailed(quint64 id, const QString& codeName, const QString& message);
+
+private:
+    struct Channel;
+    struct Call;
+    std::shared_ptr<Call> begin(quint64* id);
+    void finish(quint64 id);
+    template <typename Work> void run(std::shared_ptr<Call> call, quint64 id, Work work);
+
+    std::shared_ptr<Channel> m_channel;
+    QThreadPool m_pool; // the calls block: not on the application's pool
+    QHash<quint64, std::shared_ptr<Call>> m_calls; // under way
+    quint64 m_nextId = 1;
+};
+
+} // namespace cpn
+
+Q_DECLARE_METATYPE(cpn::MetricsFrame)
+Q_DECLARE_METATYPE(cpn::ReplayTimeline)
