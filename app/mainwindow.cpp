@@ -571,7 +571,7 @@ void MainWindow::updateStatus()
         m_connection->setText(m_connectionText);
         m_connection->setToolTip(
             errors.isEmpty() ? QString() : tr("Last error: %1").arg(errors.join(QLatin1Char('\n'))));
-        m_map->setStalePlatforms(stale.intersects({ QString() }) && state->isPast() ? stale : QSet<QString>());
+        m_map->setStalePlatforms(state->isPast() ? stale : QSet<QString>());
         // The map keeps what it has but shows that it is no longer live.
         m_map->setStale(state->hasSnapshot() && !state->isPast() ? staleSince : QDateTime());
     }

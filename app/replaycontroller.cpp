@@ -94,10 +94,10 @@ ReplayController::ReplayController(ConsoleSession* session, QWidget* map, QMenu*
     connect(session, &ConsoleSession::platformRemoved, this, &ReplayController::removePlatform);
     // The bar's right end is now: it moves with the live clock; the first snapshot brings the span.
     connect(session->state(), &NetworkState::revisionChanged, this, [this] {
-        const bool first = std::none_of(m_sources.cbegin(), m_sources.cend(),
-            [](const Source& s) { return s.hasTimeline || s.timelineCall != 0; });
-        if (first && m_bar->isVisible())
-            refreshTimeline();
+        const bool missing = std::any_of(m_sources.cbegin(), m_sources.cend(),
+            [](const Source& s) { return !s.hasTimeline && s.timelineCall == 0; });
+        if (missing && m_bar->isVisible())
+            refreshTimeline(true);
     });
 
     m_playTimer.setInterval(kPlayTickMs);
@@ -157,14 +157,21 @@ void ReplayController::updateBanner()
 void ReplayController::addPlatform(PlatformLink* platform)
 {
     Source& s = m_sources[platform->name()];
+    s.name = platform->name();
     s.client = new ReplayClient(platform->settings(), this);
     connect(s.client, &ReplayClient::momentReceived, this, &ReplayController::onMoment);
     connect(s.client, &ReplayClient::momentFailed, this, &ReplayController::onMomentFailed);
     connect(s.client, &ReplayClient::timelineReceived, this, &ReplayController::onTimeline);
-    connect(s.client, &ReplayClient::timelineFailed, this, [this](quint64 id) {
-        for (Source& s : m_sources) {
-            if (s.timelineCall == id)
-                s.timelineCall = 0;
+    connect(s.client, &ReplayClient::timelineFailed, this, [this, client = s.client](quint64 id) {
+        if (Source* failed = source(client); failed && failed->timelineCall == id)
+            failed->timelineCall = 0;
+    });
+    // A platform back while the past is shown: its part of it now.
+    connect(platform, &PlatformLink::healthChanged, this, [this, client = s.client] {
+        Source* back = source(client);
+        if (m_past && back && back->current < 0 && !back->momentCall) {
+            request(*back);
+            showIfReady();
         }
     });
     if (m_past) {
@@ -234,7 +241,12 @@ static qint64 alignDown(qint64 timeMs, qint64 step)
 bool ReplayController::covers(const Source& s, qint64 sampleMs, qint64 timeMs) const
 {
     const qint64 step = s.hasTimeline ? s.timeline.stepAt(sampleMs) : 0;
-    return sampleMs <= timeMs && (step > 0 ? timeMs < sampleMs + step : timeMs == sampleMs);
+    if (step <= 0)
+        return timeMs == sampleMs;
+    qint64 end = sampleMs + step;
+    if (sampleMs < s.timeline.fineFromMs) // a quarter's mean, up to where the minutes begin
+        end = std::min(end, s.timeline.fineFromMs);
+    return sampleMs <= timeMs && timeMs < end;
 }
 
 const MetricsFrame* ReplayController::cached(Source& s, qint64 timeMs)
@@ -291,25 +303,45 @@ void ReplayController::go(qint64 timeMs)
 void ReplayController::request(Source& s)
 {
     if (const MetricsFrame* frame = cached(s, m_target)) {
-        if (s.momentCall)
-            s.client->cancel(std::exchange(s.momentCall, 0));
         s.current = frame->sampleTimeMs;
         s.problem.clear();
         return;
     }
-    if (s.momentCall && s.momentAsked == m_target)
+    // A platform not connected now is not asked (it could keep every other one waiting): its
+    // part shows no past.
+    const PlatformLink* link = m_session->platform(s.name);
+    if (!link || link->connectionState() != ConnectionState::Live) {
+        s.current = -1;
+        s.problem = tr("%1 is not connected: nothing of its past is shown.").arg(platformName(s));
         return;
+    }
+    if (s.momentCall)
+        return; // one at a time: the moment wanted then is asked for when this one answers
     if (s.aheadCall && s.aheadAsked == m_target) { // fetched ahead already: wait for it
-        if (s.momentCall)
-            s.client->cancel(s.momentCall);
         s.momentCall = std::exchange(s.aheadCall, 0);
         s.momentAsked = m_target;
         return;
     }
-    if (s.momentCall) // superseded
-        s.client->cancel(s.momentCall);
-    s.momentCall = s.client->fetchMoment(m_target);
+    if (s.aheadCall) // fetched ahead for a moment no longer wanted: it would take the cores
+        s.client->cancel(std::exchange(s.aheadCall, 0));
+    s.momentCall = s.client->fetchMoment(m_target, entityBound(s));
     s.momentAsked = m_target;
+}
+
+int ReplayController::entityBound(const Source& s) const
+{
+    // What the platform has now, and room for some more: a moment far larger is a hostile one.
+    const NetworkState* state = m_session->state();
+    const auto mine = [&s](const auto& entity) { return entity.platform == s.name; };
+    const auto count = std::count_if(state->sites().cbegin(), state->sites().cend(), mine)
+        + std::count_if(state->links().cbegin(), state->links().cend(), mine);
+    return int(std::min<qsizetype>(ReplayClient::kMaxEntities, count + count / 10 + 1000));
+}
+
+QString ReplayController::platformName(const Source& s) const
+{
+    const PlatformLink* link = m_session->platform(s.name);
+    return link && m_sources.size() > 1 ? link->displayName() : tr("The scheduler");
 }
 
 void ReplayController::showIfReady()
@@ -348,11 +380,11 @@ void ReplayController::fetchAhead()
     if (next > keptTo())
         return;
     for (Source& s : m_sources) {
-        if (cached(s, next) || (s.aheadCall && s.aheadAsked == next))
+        if (s.momentCall || cached(s, next) || (s.aheadCall && s.aheadAsked == next))
             continue;
         if (s.aheadCall)
             s.client->cancel(s.aheadCall);
-        s.aheadCall = s.client->fetchMoment(next);
+        s.aheadCall = s.client->fetchMoment(next, entityBound(s));
         s.aheadAsked = next;
     }
 }
@@ -371,13 +403,18 @@ void ReplayController::onMoment(quint64 id, qint64, const MetricsFrame& frame)
         return;
     s->momentCall = 0;
     keep(*s, frame);
+    if (m_past && s->momentAsked != m_target && !covers(*s, frame.sampleTimeMs, m_target)) {
+        request(*s); // another moment is wanted by now
+        showIfReady();
+        return;
+    }
     s->current = frame.sampleTimeMs;
     s->problem.clear();
     showIfReady();
 }
 
 void ReplayController::onMomentFailed(
-    quint64 id, qint64 timeMs, const QString& code, const QString&, qint64 keptFromMs, qint64 keptToMs)
+    quint64 id, qint64 timeMs, const QString& code, const QString& message, qint64 keptFromMs, qint64 keptToMs)
 {
     auto* client = qobject_cast<ReplayClient*>(sender());
     Source* s = source(client);
@@ -390,15 +427,20 @@ void ReplayController::onMomentFailed(
     if (id != s->momentCall)
         return;
     s->momentCall = 0;
+    if (m_past && s->momentAsked != m_target) {
+        request(*s); // another moment is wanted by now
+        showIfReady();
+        return;
+    }
     s->current = -1;
-    const QString name = m_sources.key(*s, QString());
-    const PlatformLink* link = m_session->platform(name);
-    const QString who = link && m_sources.size() > 1 ? link->displayName() : tr("The scheduler");
+    const QString who = platformName(*s);
     if (code == QLatin1String("OUT_OF_RANGE") && keptToMs > 0)
         s->problem = tr("%1 keeps no metrics for %2: it keeps %3 to %4.")
                          .arg(who, beijingTimeText(timeMs), beijingTimeText(keptFromMs), beijingTimeText(keptToMs));
     else if (code == QLatin1String("OUT_OF_RANGE"))
         s->problem = tr("%1 keeps no metrics for %2.").arg(who, beijingTimeText(timeMs));
+    else if (code == QLatin1String("INVALID_ANSWER")) // the console's own words
+        s->problem = tr("%1: %2").arg(who, message);
     else if (code == QLatin1String("UNIMPLEMENTED"))
         s->problem = tr("%1 does not offer replay (its scheduler predates it).").arg(who);
     else
@@ -418,11 +460,11 @@ void ReplayController::onTimeline(quint64 id, const ReplayTimeline& timeline)
     emit timelineUpdated();
 }
 
-void ReplayController::refreshTimeline()
+void ReplayController::refreshTimeline(bool missingOnly)
 {
     for (auto it = m_sources.begin(); it != m_sources.end(); ++it) {
         const qint64 now = m_session->state()->platform(it.key()).simTimeMs;
-        if (it->timelineCall || now <= 0)
+        if (it->timelineCall || now <= 0 || (missingOnly && it->hasTimeline))
             continue;
         it->timelineCall = it->client->fetchTimeline(now - 8 * kDayMs, now + kDayMs);
     }
@@ -474,9 +516,17 @@ void ReplayController::step(int samples)
             seek(keptTo()); // the newest sample
         return;
     }
+    qint64 fineFrom = 0;
+    for (const Source& s : m_sources)
+        fineFrom = std::max(fineFrom, s.hasTimeline ? s.timeline.fineFromMs : 0);
     qint64 t = m_target;
-    for (int i = 0; i < std::abs(samples); ++i)
-        t = samples > 0 ? alignDown(t, stepAt(t)) + stepAt(t) : alignDown(alignDown(t, stepAt(t)) - 1, stepAt(t - 1));
+    for (int i = 0; i < std::abs(samples); ++i) {
+        const qint64 sample = alignDown(t, stepAt(t));
+        if (samples > 0) // forward; from the last quarter to the first minute kept
+            t = sample < fineFrom && sample + stepAt(sample) > fineFrom ? fineFrom : sample + stepAt(sample);
+        else
+            t = alignDown(sample - 1, stepAt(sample - 1));
+    }
     seek(std::max(t, keptFrom()));
 }
 

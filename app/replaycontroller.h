@@ -54,10 +54,10 @@ public:
     qint64 keptFrom() const;
     qint64 keptTo() const;
     // Fetches the platforms' spans and marks again (the bar does it when shown and every 30 s).
-    void refreshTimeline();
+    void refreshTimeline(bool missingOnly = false);
 
-    // Moments kept per platform (a moment at huge is some 10 MB).
-    static constexpr int kCachedMoments = 4;
+    // Moments kept per platform, those fetched ahead included (a moment at huge is some 10 MB).
+    static constexpr int kCachedMoments = 6;
 
 signals:
     // A moment asked for is on the map (every platform answered or failed).
@@ -71,6 +71,7 @@ protected:
 
 private:
     struct Source {
+        QString name; // the platform's
         ReplayClient* client = nullptr;
         ReplayTimeline timeline;
         bool hasTimeline = false;
@@ -82,7 +83,6 @@ private:
         std::deque<MetricsFrame> cache; // least recently used first
         qint64 current = -1; // the sample shown of it (-1: none, it had no data then)
         QString problem; // why it has none
-        bool operator==(const Source& o) const { return client == o.client; }
     };
 
     void retranslate();
@@ -94,6 +94,8 @@ private:
     const MetricsFrame* cached(Source& s, qint64 timeMs);
     bool covers(const Source& s, qint64 sampleMs, qint64 timeMs) const;
     void request(Source& s);
+    int entityBound(const Source& s) const;
+    QString platformName(const Source& s) const;
     void fetchAhead();
     void showIfReady();
     void tick();

@@ -230,11 +230,11 @@ bool TrendController::appendLive(const SeriesKey& key)
     std::optional<double> value;
     qint64 timeMs = 0;
     if (const int s = state->siteIndex(key.entityId); s >= 0) {
-        const SiteMetrics& m = state->siteMetrics().at(s);
+        const SiteMetrics& m = state->liveSiteMetrics().at(s);
         value = liveValue(key.metric, m);
         timeMs = m.sampleTimeMs;
     } else if (const int l = state->linkIndex(key.entityId); l >= 0) {
-        const LinkMetrics& m = state->linkMetrics().at(l);
+        const LinkMetrics& m = state->liveLinkMetrics().at(l);
         value = liveValue(key.metric, m);
         timeMs = m.sampleTimeMs;
     }

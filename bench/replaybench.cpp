@@ -86,17 +86,17 @@ namespace {
         const int moments = std::clamp(options.repeats, 3, 12);
         std::vector<double> fresh;
         std::vector<double> cached;
+        const qint64 newest = replay->keptTo();
         for (int i = 0; i < moments; ++i) {
-            const qint64 moment = replay->keptTo() - (i + 1) * 37 * kMinute;
-            const double ms = seekAndDraw(moment);
+            const double ms = seekAndDraw(newest - (i + 1) * 37 * kMinute);
             if (ms < 0) {
                 std::fprintf(stderr, "cpn-bench: a past moment never came\n");
                 return;
             }
             fresh.push_back(ms);
-            // Back to the one before (still kept), then on again.
+            // Back to the one before (still kept).
             if (i > 0)
-                cached.push_back(seekAndDraw(replay->keptTo() - i * 37 * kMinute));
+                cached.push_back(seekAndDraw(newest - i * 37 * kMinute));
         }
         report(QStringLiteral("replay.seek.huge_ms"), median(fresh), "ms");
         report(QStringLiteral("replay.seek.huge_max_ms"), *std::max_element(fresh.begin(), fresh.end()), "ms");

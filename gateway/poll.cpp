@@ -563,8 +563,6 @@ void SlurmEngine::recordHistory(std::int64_t nowMs)
         samples.push_back({ m.link_id(), "throughput_ba_gbps", m.throughput_ba_gbps() });
         samples.push_back({ m.link_id(), "latency_ms", m.latency_ms() });
     }
-    for (const auto& link : m_config.links)
-        samples.push_back({ link.id(), "status", double(link.status()) });
     m_store.recordSamples(t, samples);
     if (nowMs >= m_nextCompactMs) {
         m_store.compact(nowMs);

@@ -361,7 +361,8 @@ server::KeptSpan SlurmEngine::keptSpan() const
 }
 
 // From the state store's samples at one time, in the order of the sites file. Cards are today's
-// (the samples keep ratios); a coarse sample's status is its quarter's mean, rounded.
+// (the samples keep ratios); a coarse sample's site status is the worst of its quarter, a link's
+// the sites file's (the gateway does not change it).
 grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
 {
     std::int64_t sampleMs = 0;
@@ -422,7 +423,7 @@ grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* 
         m->set_throughput_ba_gbps(valueOf(values, "throughput_ba_gbps"));
         m->set_utilisation(valueOf(values, "utilisation"));
         m->set_latency_ms(valueOf(values, "latency_ms"));
-        m->set_status(cpn::v1::LinkStatus(statusOf(values, cpn::v1::LinkStatus_MAX)));
+        m->set_status(it == byEntity.end() ? cpn::v1::LINK_STATUS_UNSPECIFIED : link.status());
     }
     return grpc::Status::OK;
 }

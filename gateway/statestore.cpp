@@ -325,9 +325,11 @@ void StateStore::compact(std::int64_t nowMs)
     // ones, left by a gateway that was down, go with the week).
     const std::int64_t since = cutoff - 2 * kFineKeptMs;
     exec("BEGIN");
-    // Minutes older than a day become the mean of their quarter hour, at its start.
+    // Minutes older than a day become the mean of their quarter hour, at its start; a status
+    // the worst of the quarter (the enums order them so), one that was really held.
     Statement(m_db,
-        "INSERT OR REPLACE INTO samples(entity, metric, t, v) SELECT entity, metric, (t / ?2) * ?2, AVG(v)"
+        "INSERT OR REPLACE INTO samples(entity, metric, t, v) SELECT entity, metric, (t / ?2) * ?2,"
+        " CASE WHEN metric = 'status' THEN MAX(v) ELSE AVG(v) END"
         " FROM samples WHERE t >= ?3 AND t < ?1 GROUP BY entity, metric, t / ?2")
         .bind(1, cutoff)
         .bind(2, kCoarseStepMs)

@@ -184,6 +184,8 @@ void NetworkState::applyBatch(const StateBatch& batch)
     const quint64 before = part.revision;
     QList<int> sitesDirty;
     QList<int> linksDirty;
+    QList<int> liveSitesDirty; // under a past moment shown
+    QList<int> liveLinksDirty;
     bool migrationsDirty = reset;
     QStringList migrationsUpdated;
     bool alarmsDirty = reset;
@@ -200,7 +202,7 @@ void NetworkState::applyBatch(const StateBatch& batch)
             [&](const auto& change) {
                 using T = std::decay_t<decltype(change)>;
                 if constexpr (std::is_same_v<T, MetricsFrame>) {
-                    applyMetrics(change, sitesDirty, linksDirty);
+                    applyMetrics(change, sitesDirty, linksDirty, liveSitesDirty, liveLinksDirty);
                 } else if constexpr (std::is_same_v<T, Site>) {
                     upsertSite(change, sitesDirty);
                 } else if constexpr (std::is_same_v<T, Link>) {
@@ -240,6 +242,11 @@ void NetworkState::applyBatch(const StateBatch& batch)
     if (!linksDirty.isEmpty()) {
         sortUnique(linksDirty);
         emit linksChanged(linksDirty);
+    }
+    if (m_live && (!liveSitesDirty.isEmpty() || !liveLinksDirty.isEmpty())) {
+        sortUnique(liveSitesDirty);
+        sortUnique(liveLinksDirty);
+        emit liveMetricsChanged(liveSitesDirty, liveLinksDirty);
     }
     if (m_prunedThisBatch) { // finished ones made room: the views hold rows that are gone
         migrationsDirty = true;
@@ -411,7 +418,8 @@ void NetworkState::resetTo(const QString& platform, const Snapshot& snapshot)
 
     findDuplicates();
     QList<int> ignored;
-    applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored);
+    applyMetrics(MetricsFrame { snapshot.simTimeMs, snapshot.siteMetrics, snapshot.linkMetrics }, ignored, ignored,
+        ignored, ignored);
 }
 
 void NetworkState::findDuplicates()
@@ -588,10 +596,11 @@ void takeMetrics(Metrics& into, const Metrics& from, QString Metrics::*id)
 
 } // namespace
 
-void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty)
+void NetworkState::applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty,
+    QList<int>& liveSitesDirty, QList<int>& liveLinksDirty)
 {
     if (m_live) // live values go under the past shown
-        writeMetrics(frame, m_live->siteMetrics, m_live->linkMetrics, nullptr, nullptr);
+        writeMetrics(frame, m_live->siteMetrics, m_live->linkMetrics, &liveSitesDirty, &liveLinksDirty);
     else
         writeMetrics(frame, m_siteMetrics, m_linkMetrics, &sitesDirty, &linksDirty);
 }
@@ -656,12 +665,14 @@ void NetworkState::upsertSite(const Site& site, QList<int>& sitesDirty)
         warn(tr("Update for site %1 has invalid coordinates and was ignored").arg(site.id));
         return;
     }
-    if (m_live) { // the past's status stays shown
+    if (m_live && m_pastFrames.contains(site.platform)) { // the past's status stays shown
         m_live->sites[i] = site;
         const SiteStatus shown = m_sites[i].status;
         m_sites[i] = site;
         m_sites[i].status = shown;
     } else {
+        if (m_live)
+            m_live->sites[i] = site;
         m_sites[i] = site;
     }
     sitesDirty.append(i);
@@ -688,12 +699,14 @@ void NetworkState::upsertLink(const Link& link, QList<int>& linksDirty)
         warn(tr("Link %1 has an invalid capacity or latency and was ignored").arg(link.id));
         return;
     }
-    if (m_live) {
+    if (m_live && m_pastFrames.contains(link.platform)) {
         m_live->links[i] = link;
         const LinkStatus shown = m_links[i].status;
         m_links[i] = link;
         m_links[i].status = shown;
     } else {
+        if (m_live)
+            m_live->links[i] = link;
         m_links[i] = link;
     }
     linksDirty.append(i);

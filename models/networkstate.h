@@ -103,6 +103,9 @@ public:
     bool isPast() const { return m_live.has_value(); }
     qint64 pastTimeMs() const { return m_live ? m_pastTimeMs : 0; }
     bool hasPastData(const QString& platform) const { return m_live && m_pastFrames.contains(platform); }
+    // The live metrics, also while a past moment is shown (same order as sites() / links()).
+    const QList<SiteMetrics>& liveSiteMetrics() const { return m_live ? m_live->siteMetrics : m_siteMetrics; }
+    const QList<LinkMetrics>& liveLinkMetrics() const { return m_live ? m_live->linkMetrics : m_linkMetrics; }
 
     // Server data that was malformed or referred to something unknown.
     int warningCount() const { return m_warningCount; }
@@ -125,13 +128,17 @@ signals:
     // A past moment was shown, another one, or the live state again (sitesChanged and
     // linksChanged come first).
     void pastChanged();
+    // While a past moment is shown: the live metrics underneath changed (sitesChanged and
+    // linksChanged are of what is shown).
+    void liveMetricsChanged(const QList<int>& siteIndexes, const QList<int>& linkIndexes);
 
 private:
     void resetTo(const QString& platform, const Snapshot& snapshot);
     void addSites(const QList<Site>& sites);
     void reindexMigrations();
     void findDuplicates();
-    void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty);
+    void applyMetrics(const MetricsFrame& frame, QList<int>& sitesDirty, QList<int>& linksDirty,
+        QList<int>& liveSitesDirty, QList<int>& liveLinksDirty);
     // Writes `frame` into `sites` and `links` (indexed as m_sites and m_links), checking it;
     // `sitesDirty`, `linksDirty` get the indexes written, and `statusOf` the site and link
     // statuses the frame states when given.

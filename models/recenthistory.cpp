@@ -63,8 +63,19 @@ RecentHistory::RecentHistory(const NetworkState* state, QObject* parent)
     , m_state(state)
 {
     connect(state, &NetworkState::topologyReset, this, &RecentHistory::rebuild);
-    connect(state, &NetworkState::sitesChanged, this, &RecentHistory::recordSites);
-    connect(state, &NetworkState::linksChanged, this, &RecentHistory::recordLinks);
+    // Live values only: a past moment shown (replay) is not the last hour.
+    connect(state, &NetworkState::sitesChanged, this, [this](const QList<int>& sites) {
+        if (!m_state->isPast())
+            recordSites(sites);
+    });
+    connect(state, &NetworkState::linksChanged, this, [this](const QList<int>& links) {
+        if (!m_state->isPast())
+            recordLinks(links);
+    });
+    connect(state, &NetworkState::liveMetricsChanged, this, [this](const QList<int>& sites, const QList<int>& links) {
+        recordSites(sites);
+        recordLinks(links);
+    });
     if (state->hasSnapshot())
         rebuild();
 }
@@ -96,7 +107,7 @@ qint64 RecentHistory::sampleTime(qint64 sampleTimeMs) const
 
 void RecentHistory::recordSites(const QList<int>& indexes)
 {
-    const auto& metrics = m_state->siteMetrics();
+    const auto& metrics = m_state->liveSiteMetrics();
     for (int i : indexes) {
         if (i >= 0 && std::size_t(i) < m_sites.size() && i < metrics.size())
             m_sites[std::size_t(i)].record(sampleTime(metrics.at(i).sampleTimeMs), metrics.at(i).utilisation);
@@ -106,7 +117,7 @@ void RecentHistory::recordSites(const QList<int>& indexes)
 
 void RecentHistory::recordLinks(const QList<int>& indexes)
 {
-    const auto& metrics = m_state->linkMetrics();
+    const auto& metrics = m_state->liveLinkMetrics();
     for (int i : indexes) {
         if (i >= 0 && std::size_t(i) < m_links.size() && i < metrics.size())
             m_links[std::size_t(i)].record(sampleTime(metrics.at(i).sampleTimeMs), metrics.at(i).utilisation);

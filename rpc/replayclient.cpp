@@ -17,7 +17,7 @@
 namespace cpn {
 
 namespace {
-    constexpr auto kMomentDeadline = std::chrono::seconds(30);
+    constexpr auto kMomentDeadline = std::chrono::seconds(10);
     constexpr auto kTimelineDeadline = std::chrono::seconds(15);
 
     qint64 trailingMs(const grpc::ClientContext& context, const char* key)
@@ -107,7 +107,7 @@ template <typename Work> void ReplayClient::run(std::shared_ptr<Call> call, quin
     });
 }
 
-quint64 ReplayClient::fetchMoment(qint64 timeMs)
+quint64 ReplayClient::fetchMoment(qint64 timeMs, int maxEntities)
 {
     quint64 id = 0;
     auto call = begin(&id);
@@ -115,7 +115,8 @@ quint64 ReplayClient::fetchMoment(qint64 timeMs)
     QPointer<ReplayClient> self(this);
     const QString platform = m_channel->settings.platform;
     run(std::move(call), id,
-        [self, id, timeMs, platform](Call& c) -> std::function<void()> {
+        [self, id, timeMs, platform, maxEntities = std::min(maxEntities, kMaxEntities)](
+            Call& c) -> std::function<void()> {
             v1::GetMetricsAtRequest request;
             request.set_time_ms(timeMs);
             auto reader = c.channel->stub->GetMetricsAt(&c.context, request);
@@ -130,7 +131,7 @@ quint64 ReplayClient::fetchMoment(qint64 timeMs)
                     frame.sampleTimeMs = part.sample_time_ms();
                 if (part.sample_time_ms() != frame.sampleTimeMs || part.sample_time_ms() > timeMs)
                     problem = tr("The scheduler answered with a sample of another moment than the one asked for");
-                else if (frame.sites.size() + part.sites_size() + frame.links.size() + part.links_size() > kMaxEntities
+                else if (frame.sites.size() + part.sites_size() + frame.links.size() + part.links_size() > maxEntities
                     || bytes > kMaxBytes)
                     problem = tr("The scheduler's answer holds more sites and links than the console accepts");
                 if (!problem.isEmpty())
@@ -192,7 +193,11 @@ quint64 ReplayClient::fetchTimeline(qint64 fromMs, qint64 toMs)
             t.fineFromMs = reply.fine_from_ms();
             t.coarseStepMs = reply.coarse_step_ms();
             t.truncated = reply.truncated();
-            if (t.keptToMs < t.keptFromMs || t.fineStepMs < 0 || t.coarseStepMs < 0) {
+            const auto sensibleStep = [](qint64 step) { return step >= 1000 && step <= 24 * 3600 * 1000; };
+            const bool nothingYet = t.keptFromMs == 0 && t.keptToMs == 0;
+            if (!nothingYet
+                && (t.keptFromMs <= 0 || t.keptToMs < t.keptFromMs || t.keptToMs - t.keptFromMs > kMaxSpanMs
+                    || !sensibleStep(t.fineStepMs) || !sensibleStep(t.coarseStepMs))) {
                 return [self, id] {
                     emit self->timelineFailed(
                         id, QStringLiteral("INVALID_ANSWER"), tr("The scheduler's kept span of history is not valid"));

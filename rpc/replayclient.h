@@ -21,8 +21,10 @@ public:
     explicit ReplayClient(ConnectionSettings settings, QObject* parent = nullptr);
     ~ReplayClient() override; // cancels what is under way and waits for it (briefly)
 
-    // The metrics at `timeMs` (simulated Unix ms): the newest sample at or before it.
-    quint64 fetchMoment(qint64 timeMs);
+    // The metrics at `timeMs` (simulated Unix ms): the newest sample at or before it; an answer
+    // of more than `maxEntities` sites and links (the platform's network and some room) is
+    // refused as hostile.
+    quint64 fetchMoment(qint64 timeMs, int maxEntities = kMaxEntities);
     quint64 fetchTimeline(qint64 fromMs, qint64 toMs);
     // No answer will come for it.
     void cancel(quint64 id);
@@ -31,6 +33,8 @@ public:
     // in 6 MB).
     static constexpr int kMaxEntities = 1'000'000;
     static constexpr qint64 kMaxBytes = qint64(256) << 20;
+    // A timeline is refused when its span or steps make no sense (a server keeps a week).
+    static constexpr qint64 kMaxSpanMs = 31LL * 24 * 3600 * 1000;
 
 signals:
     // `frame` is qualified by the platform (see PlatformScope) and has the sample's time.

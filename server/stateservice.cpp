@@ -143,6 +143,8 @@ grpc::Status StateServiceImpl::GetMetricsAt(grpc::ServerContext* context, const 
     const std::int64_t timeMs = request->time_ms();
     if (const KeptSpan span = m_engine.keptSpan(); !span.holds(timeMs))
         return notKept(*context, span, timeMs);
+    if (context->IsCancelled()) // a console dragging its timeline asked for another moment already
+        return { grpc::StatusCode::CANCELLED, "cancelled by the client" };
     cpn::v1::MetricsBatch whole;
     auto status = m_engine.metricsAt(timeMs, &whole);
     if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) // the span moved on meanwhile
@@ -151,7 +153,8 @@ grpc::Status StateServiceImpl::GetMetricsAt(grpc::ServerContext* context, const 
         return status;
     cpn::v1::MetricsBatch blank;
     blank.set_sample_time_ms(whole.sample_time_ms());
-    PartBuilder parts(blank, blank, [&](cpn::v1::MetricsBatch&& part, std::size_t) { return writer->Write(part); });
+    PartBuilder parts(blank, blank,
+        [&](cpn::v1::MetricsBatch&& part, std::size_t) { return !context->IsCancelled() && writer->Write(part); });
     if (!parts.add(*whole.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
         || !parts.add(*whole.mutable_links(), [](auto& p) { return p.mutable_links(); }) || !parts.finish())
         return { grpc::StatusCode::CANCELLED, "the client stopped reading" };

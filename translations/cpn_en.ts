@@ -2591,6 +2591,14 @@ Showing the built-in map.</source>
         <source>%1 migration of %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not connected: nothing of its past is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ShortcutSheet</name>

@@ -2562,6 +2562,14 @@ Showing the built-in map.</source>
         <source>%1 migration of %2 to %3</source>
         <translation>%1 将 %2 迁移至 %3</translation>
     </message>
+    <message>
+        <source>%1 is not connected: nothing of its past is shown.</source>
+        <translation>%1 未连接：不显示其过去的数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ShortcutSheet</name>

@@ -100,7 +100,8 @@ protected:
         p.setFont(small);
         const QFontMetrics fm(small);
         double lastLabelEnd = -1e9;
-        for (qint64 t = ((from + zone) / step + 1) * step - zone; t < to; t += step) {
+        int ticks = 0;
+        for (qint64 t = ((from + zone) / step + 1) * step - zone; t < to && ticks < 500; t += step, ++ticks) {
             const double x = xAt(t);
             p.setPen(palette().color(QPalette::Mid));
             p.drawLine(QPointF(x, lane.bottom() - 5), QPointF(x, lane.bottom()));

@@ -9,6 +9,8 @@
 #include "dispatchcontroller.h"
 #include "domainlabels.h"
 #include "mapview.h"
+#include "platformlink.h"
+#include "statefeed.h"
 #include "replayclient.h"
 #include "replaycontroller.h"
 #include "tasktablepanel.h"
@@ -231,7 +233,7 @@ private slots:
         QVERIFY(bar->isPast());
         QCOMPARE(bar->position(), replay->moment());
 
-        // Keys: a sample back and forward (15 minutes apart there: the coarse past), Space, End.
+        // Keys: a sample back and forward (a minute apart there), Space, End.
         bar->setFocus();
         const qint64 before = replay->moment();
         QTest::keyClick(bar, Qt::Key_Right);
@@ -253,6 +255,52 @@ private slots:
         QTest::keyClick(bar, Qt::Key_End);
         QVERIFY(!console.session.state()->isPast());
         QVERIFY(!bar->isPast());
+
+        // In the week before, a quarter of an hour a step.
+        bar->setWindow(0);
+        const qint64 old = replay->keptFrom() + 2 * 60 * kMinute + 7 * kMinute;
+        replay->seek(old);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isPast() && console.session.state()->pastTimeMs() == old, kTimeoutMs);
+        const int shownBefore = int(shown.count());
+        QTest::keyClick(bar, Qt::Key_Right);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), shownBefore + 1, kTimeoutMs);
+        QCOMPARE(console.session.state()->siteMetrics().at(0).sampleTimeMs % (15 * kMinute), 0);
+        QCOMPARE(replay->moment() - (old - old % (15 * kMinute)), 15 * kMinute);
+    }
+
+    // One platform gone does not hold up the past of the others: it is shown without data, and
+    // the banner says so.
+    void aPlatformGoneHasNoPast()
+    {
+        auto east = startManualServer(21);
+        auto west = startManualServer(22);
+        QVERIFY(east && west);
+        advanceMinutes(*east, 10);
+        advanceMinutes(*west, 10);
+        auto named = [](const QString& name, const mock::MockServer& server) {
+            ConnectionSettings settings { QString::fromStdString(server.address()), {} };
+            settings.platform = name;
+            return settings;
+        };
+        TestConsole console({ named(QStringLiteral("east"), *east), named(QStringLiteral("west"), *west) });
+        QTRY_VERIFY_WITH_TIMEOUT(console.session.state()->platform(QStringLiteral("east")).hasSnapshot
+                && console.session.state()->platform(QStringLiteral("west")).hasSnapshot,
+            kTimeoutMs);
+        ReplayController* replay = console.window->replay();
+        QTRY_VERIFY_WITH_TIMEOUT(replay->keptTo() > 0, kTimeoutMs);
+        west.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.session.platform(QStringLiteral("west"))->connectionState() != ConnectionState::Live, kTimeoutMs);
+        QSignalSpy shown(replay, &ReplayController::momentShown);
+        replay->seek(replay->keptTo() - 20 * kMinute);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 5000);
+        const NetworkState* state = console.session.state();
+        QVERIFY(state->hasPastData(QStringLiteral("east")));
+        QVERIFY(!state->hasPastData(QStringLiteral("west")));
+        QVERIFY(console.window->findChild<QLabel*>(QStringLiteral("PastBannerText"))->text().contains(
+            QStringLiteral("west")));
+        QVERIFY(console.window->findChild<MapView*>()->stalePlatforms().contains(QStringLiteral("west")));
+        QVERIFY(!console.window->findChild<MapView*>()->stalePlatforms().contains(QStringLiteral("east")));
     }
 
     void pastSurvivesALostConnection()

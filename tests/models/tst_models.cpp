@@ -2,6 +2,7 @@
 // odd from a server is counted and skipped.
 
 #include "networkstate.h"
+#include "recenthistory.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
 
@@ -293,6 +294,38 @@ private slots:
         QCOMPARE(state.links().at(0).status, LinkStatus::Up);
         QCOMPARE(state.siteMetrics().at(state.siteIndex(QStringLiteral("bj"))).utilisation, 0.0); // the new snapshot's
         QCOMPARE(state.warningCount(), 0);
+    }
+
+    // The sparklines' last hour is of the live network: a visit to the past neither writes into
+    // it nor stops it.
+    void theLastHourStaysLiveThroughAVisitToThePast()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch(5));
+        RecentHistory recent(&state);
+        const qint64 minute = RecentHistory::kMinuteMs;
+        const qint64 start = 100 * minute;
+        quint64 revision = 5;
+        auto live = [&](int m, double load) {
+            SiteMetrics metrics = siteMetrics(QStringLiteral("gy"), load);
+            metrics.sampleTimeMs = start + m * minute;
+            StateBatch batch;
+            batch.events.push_back(stateEvent(++revision, MetricsFrame { metrics.sampleTimeMs, { metrics }, {} }));
+            state.applyBatch(batch);
+        };
+        live(0, 0.1);
+        live(1, 0.2);
+        SiteMetrics then = siteMetrics(QStringLiteral("gy"), 0.9);
+        then.sampleTimeMs = start - 30 * minute;
+        state.showPast(then.sampleTimeMs, { { QString(), MetricsFrame { then.sampleTimeMs, { then }, {} } } });
+        live(2, 0.3); // underneath
+        state.showLive();
+        live(3, 0.4);
+        const QList<double> hour = recent.utilisation(QStringLiteral("gy"));
+        QCOMPARE(hour.size(), RecentHistory::kMinutes);
+        const QList<double> expected { 0.1, 0.2, 0.3, 0.4 };
+        for (int i = 0; i < expected.size(); ++i) // kept as floats
+            QCOMPARE(float(hour.at(hour.size() - 4 + i)), float(expected.at(i)));
     }
 
     void migrationsAndAlarmsAreUpserted()
