@@ -372,20 +372,28 @@ void ReplayController::showIfReady()
 
 void ReplayController::fetchAhead()
 {
-    // What a play or a step forward wants next.
+    // The neighbours wanted next: the next sample (while playing, where the play will be a tick
+    // on) and, paused, the one before too; one call at a time per platform.
     const qint64 step = stepAt(m_target);
-    qint64 next = alignDown(m_target, step) + step;
-    if (m_playing)
-        next = std::max(next, alignDown(m_target + qint64(m_speed * kPlayTickMs), stepAt(m_target + qint64(m_speed * kPlayTickMs))));
-    if (next > keptTo())
-        return;
+    const qint64 sample = alignDown(m_target, step);
+    QList<qint64> wanted { sample + step };
+    if (m_playing) {
+        const qint64 on = m_target + qint64(m_speed * kPlayTickMs);
+        wanted = { std::max(sample + step, alignDown(on, stepAt(on))) };
+    } else {
+        wanted.append(alignDown(sample - 1, stepAt(sample - 1)));
+    }
     for (Source& s : m_sources) {
-        if (s.momentCall || cached(s, next) || (s.aheadCall && s.aheadAsked == next))
+        if (s.momentCall)
             continue;
-        if (s.aheadCall)
-            s.client->cancel(s.aheadCall);
-        s.aheadCall = s.client->fetchMoment(next, entityBound(s));
-        s.aheadAsked = next;
+        if (s.aheadCall && !wanted.contains(s.aheadAsked))
+            s.client->cancel(std::exchange(s.aheadCall, 0));
+        for (const qint64 t : std::as_const(wanted)) {
+            if (s.aheadCall || t > keptTo() || t < keptFrom() || cached(s, t))
+                continue;
+            s.aheadCall = s.client->fetchMoment(t, entityBound(s));
+            s.aheadAsked = t;
+        }
     }
 }
 
@@ -397,6 +405,8 @@ void ReplayController::onMoment(quint64 id, qint64, const MetricsFrame& frame)
     if (id == s->aheadCall) {
         s->aheadCall = 0;
         keep(*s, frame);
+        if (m_past)
+            fetchAhead(); // the other neighbour
         return;
     }
     if (id != s->momentCall)

@@ -65,11 +65,17 @@ namespace {
         window.show();
         session.start();
         ReplayController* replay = window.replay();
-        if (!QTest::qWaitFor([&] { return session.tasks()->rowCount() > 100000; }, 300000)
+        if (!QTest::qWaitFor([&] { return session.tasks()->rowCount() > 500000; }, 300000)
             || !QTest::qWaitFor([&] { return replay->keptTo() > 0; }, 60000)) {
             std::fprintf(stderr, "cpn-bench: the console did not go live against the huge mock\n");
             return;
         }
+        // Every task page in (the count grows no more than the churn), then live a few seconds.
+        for (int rows = 0, waits = 0; waits < 60 && session.tasks()->rowCount() > rows + rows / 100; ++waits) {
+            rows = session.tasks()->rowCount();
+            QTest::qWait(2000);
+        }
+        QTest::qWait(3000);
         MapView* map = window.findChild<MapView*>();
         QSignalSpy shown(replay, &ReplayController::momentShown);
         const auto seekAndDraw = [&](qint64 moment) {
