@@ -33,6 +33,7 @@ Options:
                        (default 120)
   --max-transfer S     longest a migration stays TRANSFERRING, s (default 30)
   --help               show this help and exit
+  --version            show the version and exit
 )";
 
 const char* const kUsageEnd = R"(
@@ -57,6 +58,7 @@ struct Parsed {
     cpn::server::ApiServerOptions server;
     std::string sitesFile;
     bool help = false;
+    bool version = false;
 };
 
 std::optional<double> numberIn(const std::string& text, double lo, double hi)
@@ -84,6 +86,10 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             return std::nullopt;
         if (serving == cpn::server::OptionUse::Used)
             continue;
+        if (arg == "--version") {
+            parsed.version = true;
+            continue;
+        }
         if (arg == "--help" || arg == "-h") {
             parsed.help = true;
             continue;
@@ -123,7 +129,7 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             parsed.gateway.maxTransferSeconds = *s;
         }
     }
-    if (!parsed.help && parsed.sitesFile.empty()) {
+    if (!parsed.help && !parsed.version && parsed.sitesFile.empty()) {
         *error = "--sites FILE.json is required: it says where each partition is";
         return std::nullopt;
     }
@@ -138,6 +144,10 @@ int main(int argc, char** argv)
     auto parsed = parseArguments(argc, argv, &error);
     if (!parsed)
         return usageError(error);
+    if (parsed->version) {
+        std::cout << "cpn-slurm-gateway " CPN_VERSION "\n";
+        return 0;
+    }
     if (parsed->help) {
         std::cout << kUsage << cpn::server::kServingOptionsHelp << kUsageEnd;
         return 0;

@@ -34,6 +34,7 @@ Options:
   --scenario NAME      what happens on the network: normal (default), peak, hub-outage,
                        link-cut or green-surplus (below)
   --help               show this help and exit
+  --version            show the version and exit
 )";
 
 const char* const kUsageEnd = R"(
@@ -50,6 +51,7 @@ int usageError(const std::string& message)
 struct Parsed {
     cpn::mock::MockServerOptions options;
     bool help = false;
+    bool version = false;
 };
 
 // Parses the command line; on error returns nullopt with the message in *error.
@@ -67,6 +69,10 @@ std::optional<Parsed> parseArguments(int argc, char** argv, std::string* error)
             return std::nullopt;
         if (serving == cpn::server::OptionUse::Used)
             continue;
+        if (arg == "--version") {
+            parsed.version = true;
+            continue;
+        }
         if (arg == "--help" || arg == "-h") {
             parsed.help = true;
         } else if (arg == "--seed") {
@@ -136,6 +142,10 @@ int main(int argc, char** argv)
     const auto parsed = parseArguments(argc, argv, &error);
     if (!parsed)
         return usageError(error);
+    if (parsed->version) {
+        std::cout << "cpn-mock-scheduler " CPN_VERSION "\n";
+        return 0;
+    }
     if (parsed->help) {
         std::cout << kUsage << cpn::server::kServingOptionsHelp << kUsageEnd << cpn::mock::scenarioHelp();
         return 0;

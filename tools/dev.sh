@@ -3,6 +3,7 @@
 #   tools/dev.sh run [console arguments...]   build and start cpn-console (embedded mock scheduler)
 #   tools/dev.sh test                          build and run every test under CTest
 #   tools/dev.sh build                         only build
+#   tools/dev.sh package                       build, then the Debian package in build/package
 # Installs what is missing with apt-get (through sudo when not root). Builds in ./build.
 set -euo pipefail
 
@@ -15,12 +16,13 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-positioning-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  libsqlite3-dev fonts-noto-cjk python3-grpcio python3-protobuf
+  libsqlite3-dev fonts-noto-cjk python3-grpcio python3-protobuf help2man dpkg-dev
 )
 
 # The tests start a real Slurm cluster (tools/slurm-lab.sh): install it here, once, rather than
 # from two tests at the same time; the fuzz test builds with clang and libFuzzer (tools/fuzz.sh).
-[ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev)
+# The package test validates the desktop entry and the AppStream metainfo.
+[ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev desktop-file-utils appstream)
 
 # shellcheck source=tools/install-missing.sh
 source "$here/tools/install-missing.sh"
@@ -40,8 +42,12 @@ case "$mode" in
     ;;
   build)
     ;;
+  package)
+    cd "$here/build"
+    cpack -G DEB -B "$here/build/package"
+    ;;
   *)
-    echo "usage: tools/dev.sh run|test|build" >&2
+    echo "usage: tools/dev.sh run|test|build|package" >&2
     exit 2
     ;;
 esac
