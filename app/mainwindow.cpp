@@ -47,6 +47,8 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QWindow>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 
 #include <google/protobuf/stubs/common.h>
 #include <grpcpp/grpcpp.h>
@@ -164,6 +166,24 @@ void MainWindow::createMenus()
             statusBar()->showMessage(tr("Map saved to %1").arg(QDir::toNativeSeparators(file)), 10000);
     });
     m_exportMap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_printMap = m_fileMenu->addAction(QString(), this, [this] {
+        // A preview first: what will be on the page, before paper is used.
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setPageOrientation(QPageLayout::Landscape);
+        QPrintPreviewDialog preview(&printer, this);
+        preview.setWindowTitle(tr("Print map"));
+        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter* target) {
+            const QString when = beijingTimeText(m_session->state()->simTimeMs());
+            const QString heading = m_session->state()->isPast()
+                ? tr("%1\nThe network at %2 (Beijing time, replayed)").arg(windowTitle(), beijingTimeText(m_session->state()->pastTimeMs()))
+                : tr("%1\nThe network at %2 (Beijing time)").arg(windowTitle(), when);
+            if (const QString error = printMap(*m_map, *target, heading); !error.isEmpty())
+                statusBar()->showMessage(error, 10000);
+        });
+        preview.exec();
+    });
+    m_printMap->setShortcut(QKeySequence::Print);
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -267,6 +287,7 @@ void MainWindow::retranslate()
     m_quit->setText(tr("&Quit"));
     m_connections->setText(tr("&Connections…"));
     m_exportMap->setText(tr("&Export map…"));
+    m_printMap->setText(tr("&Print map…"));
     m_viewMenu->setTitle(tr("&View"));
     m_fitChina->setText(tr("&Fit China"));
     m_fitSelection->setText(tr("Fit &Selection"));

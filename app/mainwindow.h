@@ -90,6 +90,7 @@ private:
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)
     QAction* m_shortcuts = nullptr;
     QAction* m_exportMap = nullptr;
+    QAction* m_printMap = nullptr;
     QPointer<ShortcutSheet> m_shortcutSheet;
     QAction* m_fitSelection = nullptr;
     QAction* m_findSite = nullptr;

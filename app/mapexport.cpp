@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QLocale>
 #include <QPainter>
+#include <QPrinter>
 #include <QSvgGenerator>
 
 namespace cpn {
@@ -44,6 +45,28 @@ QString exportMap(MapView& map, const QString& file, const QString& title)
         map.render(painter);
     }
     return image.save(file, "PNG") ? QString() : cannotWrite;
+}
+
+QString printMap(MapView& map, QPrinter& printer, const QString& heading)
+{
+    QPainter painter;
+    if (!painter.begin(&printer))
+        return QCoreApplication::translate("cpn::MapExport", "The printer cannot be used");
+    const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
+    const QRectF area(0, 0, page.width(), page.height());
+    QFont font = painter.font();
+    font.setPointSizeF(12);
+    painter.setFont(font);
+    const QRectF headingBox = painter.boundingRect(area, Qt::AlignLeft | Qt::TextWordWrap, heading);
+    painter.drawText(area, Qt::AlignLeft | Qt::TextWordWrap, heading);
+    // The map scaled to the space under the heading, its proportions kept.
+    const QRectF room = area.adjusted(0, headingBox.height() + page.height() * 0.02, 0, 0);
+    const QSizeF size = QSizeF(map.size()).scaled(room.size(), Qt::KeepAspectRatio);
+    const qreal scale = size.width() / std::max(1, map.width());
+    painter.translate(room.left() + (room.width() - size.width()) / 2, room.top());
+    painter.scale(scale, scale);
+    map.render(painter);
+    return painter.end() ? QString() : QCoreApplication::translate("cpn::MapExport", "The printer cannot be used");
 }
 
 } // namespace cpn

@@ -1771,6 +1771,24 @@ Showing the built-in map.</source>
         <source>Interface si&amp;ze</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The network at %2 (Beijing time, replayed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The network at %2 (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print map…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -1791,6 +1809,10 @@ Showing the built-in map.</source>
     </message>
     <message>
         <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer cannot be used</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

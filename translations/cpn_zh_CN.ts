@@ -1757,6 +1757,26 @@ Showing the built-in map.</source>
         <source>Interface si&amp;ze</source>
         <translation>界面大小(&amp;Z)</translation>
     </message>
+    <message>
+        <source>Print map</source>
+        <translation>打印地图</translation>
+    </message>
+    <message>
+        <source>%1
+The network at %2 (Beijing time, replayed)</source>
+        <translation>%1
+%2（北京时间，回放）时的网络</translation>
+    </message>
+    <message>
+        <source>%1
+The network at %2 (Beijing time)</source>
+        <translation>%1
+%2（北京时间）时的网络</translation>
+    </message>
+    <message>
+        <source>&amp;Print map…</source>
+        <translation>打印地图(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapBreadcrumb</name>
@@ -1778,6 +1798,10 @@ Showing the built-in map.</source>
     <message>
         <source>Choose a file ending in .png (a picture) or .svg (a drawing)</source>
         <translation>请选择以 .png（图片）或 .svg（矢量图）结尾的文件</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used</source>
+        <translation>无法使用该打印机</translation>
     </message>
 </context>
 <context>

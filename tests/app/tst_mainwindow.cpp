@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QSet>
+#include <QPrinter>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -216,6 +217,21 @@ private slots:
         QCOMPARE(drawing.viewBox().size(), window.mapView()->size());
         QVERIFY(cpn::exportMap(*window.mapView(), dir.filePath(QStringLiteral("map.gif")), {}).contains(QStringLiteral(".png")));
         QVERIFY(cpn::exportMap(*window.mapView(), QStringLiteral("/nonexistent/folder/map.png"), {}).startsWith(QStringLiteral("Cannot write")));
+
+        // File > Print map, to a PDF printer: one A4 page with the map on it.
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString pdf = dir.filePath(QStringLiteral("map.pdf"));
+        printer.setOutputFileName(pdf);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setPageOrientation(QPageLayout::Landscape);
+        QCOMPARE(cpn::printMap(*window.mapView(), printer, QStringLiteral("CPN\nThe network")), QString());
+        QFile printed(pdf);
+        QVERIFY(printed.open(QIODevice::ReadOnly));
+        const QByteArray bytes = printed.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page "), 1);
+        QVERIFY(bytes.size() > 20000); // the map, not an empty page
         console.session.feed()->stop();
         server->stop();
     }
