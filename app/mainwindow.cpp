@@ -47,8 +47,6 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QWindow>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 
 #include <google/protobuf/stubs/common.h>
 #include <grpcpp/grpcpp.h>
@@ -167,21 +165,12 @@ void MainWindow::createMenus()
     });
     m_exportMap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_printMap = m_fileMenu->addAction(QString(), this, [this] {
-        // A preview first: what will be on the page, before paper is used.
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setPageSize(QPageSize(QPageSize::A4));
-        printer.setPageOrientation(QPageLayout::Landscape);
-        QPrintPreviewDialog preview(&printer, this);
-        preview.setWindowTitle(tr("Print map"));
-        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter* target) {
-            const QString when = beijingTimeText(m_session->state()->simTimeMs());
-            const QString heading = m_session->state()->isPast()
-                ? tr("%1\nThe network at %2 (Beijing time, replayed)").arg(windowTitle(), beijingTimeText(m_session->state()->pastTimeMs()))
-                : tr("%1\nThe network at %2 (Beijing time)").arg(windowTitle(), when);
-            if (const QString error = printMap(*m_map, *target, heading); !error.isEmpty())
-                statusBar()->showMessage(error, 10000);
+        previewAndPrintMap(*m_map, this, [this] {
+            const NetworkState* state = m_session->state();
+            return state->isPast()
+                ? tr("%1\nThe network at %2 (Beijing time, replayed)").arg(windowTitle(), beijingTimeText(state->pastTimeMs()))
+                : tr("%1\nThe network at %2 (Beijing time)").arg(windowTitle(), beijingTimeText(state->simTimeMs()));
         });
-        preview.exec();
     });
     m_printMap->setShortcut(QKeySequence::Print);
     m_fileMenu->addSeparator();

@@ -9,7 +9,10 @@
 #include <QImage>
 #include <QLocale>
 #include <QPainter>
+#include <QMainWindow>
+#include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QStatusBar>
 #include <QSvgGenerator>
 
 namespace cpn {
@@ -67,6 +70,22 @@ QString printMap(MapView& map, QPrinter& printer, const QString& heading)
     painter.scale(scale, scale);
     map.render(painter);
     return painter.end() ? QString() : QCoreApplication::translate("cpn::MapExport", "The printer cannot be used");
+}
+
+void previewAndPrintMap(MapView& map, QWidget* parent, const std::function<QString()>& heading)
+{
+    // A preview first: what will be on the page, before paper is used.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintPreviewDialog preview(&printer, parent);
+    preview.setWindowTitle(QCoreApplication::translate("cpn::MapExport", "Print map"));
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, parent, [&map, parent, &heading](QPrinter* target) {
+        const QString error = printMap(map, *target, heading());
+        if (auto* window = qobject_cast<QMainWindow*>(parent); window && !error.isEmpty())
+            window->statusBar()->showMessage(error, 10000);
+    });
+    preview.exec();
 }
 
 } // namespace cpn

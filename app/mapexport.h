@@ -5,7 +5,10 @@
 
 #include <QString>
 
+#include <functional>
+
 class QPrinter;
+class QWidget;
 
 namespace cpn {
 
@@ -15,5 +18,9 @@ class MapView;
 QString exportMap(MapView& map, const QString& file, const QString& title);
 // Draws `heading` and the map, as large as fits, on one page of `printer`. Empty when printed.
 QString printMap(MapView& map, QPrinter& printer, const QString& heading);
+// File > Print map: a preview of the page (A4, landscape) over `parent`, from which the user
+// prints; `heading` is asked each time the page is drawn. Problems go to the status line of
+// `parent` when it has one.
+void previewAndPrintMap(MapView& map, QWidget* parent, const std::function<QString()>& heading);
 
 } // namespace cpn

@@ -3,19 +3,15 @@
 #include "consolesession.h"
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "pastframe.h"
 #include "platformlink.h"
 #include "replayclient.h"
 #include "timelinebar.h"
 
 #include <QAction>
 #include <QEvent>
-#include <QFrame>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QMenu>
-#include <QPushButton>
 #include <QSettings>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -34,38 +30,11 @@ namespace {
 ReplayController::ReplayController(ConsoleSession* session, QWidget* map, QMenu* viewMenu, QObject* parent)
     : QObject(parent)
     , m_session(session)
-    , m_view(new QFrame(map->parentWidget()))
-    , m_banner(new QWidget(m_view))
-    , m_bannerText(new QLabel(m_banner))
-    , m_bannerLive(new QPushButton(m_banner))
-    , m_bar(new TimelineBar(m_view))
+    , m_bar(new TimelineBar)
+    , m_view(new PastFrame(session, map, m_bar, map->parentWidget()))
     , m_toggle(new QAction(this))
 {
-    m_view->setObjectName(QStringLiteral("MapFrame"));
-    m_banner->setObjectName(QStringLiteral("PastBanner"));
-    m_bannerText->setObjectName(QStringLiteral("PastBannerText"));
-    m_bannerLive->setObjectName(QStringLiteral("PastBannerLive"));
-    m_banner->setAutoFillBackground(true);
-    QPalette amber = m_banner->palette();
-    amber.setColor(QPalette::Window, QColor(0xf5, 0x9f, 0x00));
-    amber.setColor(QPalette::WindowText, Qt::black);
-    m_banner->setPalette(amber);
-    QFont bold = m_bannerText->font();
-    bold.setBold(true);
-    m_bannerText->setFont(bold);
-    auto* bannerLayout = new QHBoxLayout(m_banner);
-    bannerLayout->setContentsMargins(8, 3, 8, 3);
-    bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(m_bannerLive);
-    m_banner->hide();
-    auto* layout = new QVBoxLayout(m_view);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_banner);
-    layout->addWidget(map, 1);
-    layout->addWidget(m_bar);
-    connect(m_bannerLive, &QPushButton::clicked, this, &ReplayController::goLive);
-    connect(session->state(), &NetworkState::pastChanged, this, &ReplayController::updateBanner);
+    connect(m_view, &PastFrame::liveRequested, this, &ReplayController::goLive);
     m_bar->installEventFilter(this);
 
     m_toggle->setObjectName(QStringLiteral("ToggleTimelineAction"));
@@ -115,6 +84,11 @@ ReplayController::ReplayController(ConsoleSession* session, QWidget* map, QMenu*
 
 ReplayController::~ReplayController() = default;
 
+QWidget* ReplayController::view() const
+{
+    return m_view;
+}
+
 bool ReplayController::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_bar && event->type() == QEvent::LanguageChange)
@@ -126,32 +100,7 @@ void ReplayController::retranslate()
 {
     m_toggle->setText(tr("&Timeline (Replay)"));
     m_toggle->setToolTip(tr("Show or hide the timeline under the map: the network at any moment of the past week"));
-    m_bannerLive->setText(tr("Return to live"));
-    updateBanner();
     updateBar();
-}
-
-void ReplayController::updateBanner()
-{
-    const NetworkState* state = m_session->state();
-    const bool past = state->isPast();
-    m_banner->setVisible(past);
-    // An amber frame around the map: nobody takes the past for now.
-    m_view->setStyleSheet(past ? QStringLiteral("QFrame#MapFrame { border: 3px solid #f59f00; }") : QString());
-    m_view->layout()->setContentsMargins(past ? QMargins(3, 3, 3, 3) : QMargins());
-    if (!past)
-        return;
-    QStringList without;
-    for (const PlatformLink* p : m_session->platforms()) {
-        if (!state->hasPastData(p->name()))
-            without << (m_session->platforms().size() > 1 ? p->displayName() : tr("the scheduler"));
-    }
-    QString text = tr("The past: %1 (Beijing time). Nothing can be dispatched until you return to live.")
-                       .arg(beijingTimeText(state->pastTimeMs()));
-    if (!without.isEmpty())
-        text += QLatin1Char(' ')
-            + tr("No data then from %1 (greyed).").arg(QLocale().createSeparatedList(without));
-    m_bannerText->setText(text);
 }
 
 void ReplayController::addPlatform(PlatformLink* platform)
@@ -362,10 +311,8 @@ void ReplayController::showIfReady()
             problems << s.problem;
     }
     m_session->state()->showPast(m_target, frames);
-    m_shown = m_target;
     m_bar->setLoading(false);
     m_bar->setProblem(problems.join(QLatin1Char('\n')));
-    emit problem(problems.join(QLatin1Char('\n')));
     emit momentShown(m_target);
     fetchAhead();
 }
@@ -467,7 +414,6 @@ void ReplayController::onTimeline(quint64 id, const ReplayTimeline& timeline)
     s->timeline = timeline;
     s->hasTimeline = true;
     updateBar();
-    emit timelineUpdated();
 }
 
 void ReplayController::refreshTimeline(bool missingOnly)
@@ -596,7 +542,6 @@ void ReplayController::goLive()
     m_bar->setLive();
     m_bar->setLoading(false);
     m_bar->setProblem({});
-    emit problem({});
 }
 
 } // namespace cpn

@@ -5,13 +5,14 @@
 // dragging, stepping by sample, playing at a speed, returning to live. While the past is shown
 // nothing is dispatched (DispatchController asks the state).
 //
-// Quick: the moments each platform answered last are kept (a few each), the next moment a play
-// or a step will want is fetched ahead, and a moment superseded by a newer one is cancelled.
+// Quick: the moments each platform answered last are kept (a few each); the neighbours a play or
+// a step will want are fetched ahead (a fetch ahead no longer wanted is cancelled); each platform
+// has one moment under way at a time, and when it answers the latest moment wanted is asked for.
+// The map framed with the banner and the bar is PastFrame.
 
 #include "domain.h"
 
 #include <QElapsedTimer>
-#include <QFrame>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -19,13 +20,12 @@
 #include <deque>
 
 class QAction;
-class QLabel;
 class QMenu;
-class QPushButton;
 
 namespace cpn {
 
 class ConsoleSession;
+class PastFrame;
 class PlatformLink;
 class ReplayClient;
 class TimelineBar;
@@ -38,11 +38,11 @@ public:
     ~ReplayController() override;
 
     // The map with the banner above and the timeline under it, framed in amber in the past.
-    QWidget* view() const { return m_view; }
+    QWidget* view() const;
     QAction* toggleAction() const { return m_toggle; }
     TimelineBar* bar() const { return m_bar; }
 
-    // Goes to a moment (simulated Unix ms): at or after the newest sample kept, that is live.
+    // Goes to a moment (simulated Unix ms): after the newest sample kept, that is live.
     void seek(qint64 timeMs);
     void step(int samples);
     void play(bool on);
@@ -62,9 +62,6 @@ public:
 signals:
     // A moment asked for is on the map (every platform answered or failed).
     void momentShown(qint64 timeMs);
-    void timelineUpdated();
-    // Something went wrong fetching (the text in the user's language), or "" when it is over.
-    void problem(const QString& text);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -106,19 +103,13 @@ private:
     void onMomentFailed(quint64 id, qint64 timeMs, const QString& code, const QString& message, qint64 from, qint64 to);
     void onTimeline(quint64 id, const ReplayTimeline& timeline);
 
-    void updateBanner();
-
     ConsoleSession* m_session;
-    QFrame* m_view;
-    QWidget* m_banner;
-    QLabel* m_bannerText;
-    QPushButton* m_bannerLive;
     TimelineBar* m_bar;
+    PastFrame* m_view;
     QAction* m_toggle;
     QHash<QString, Source> m_sources; // by platform
     bool m_past = false;
     qint64 m_target = 0; // the moment wanted (and shown, once every platform answered)
-    qint64 m_shown = 0;
     bool m_playing = false;
     double m_playPosition = 0; // simulated ms, between samples
     double m_speed = 600;

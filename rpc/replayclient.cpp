@@ -64,12 +64,13 @@ ReplayClient::~ReplayClient()
     m_pool.waitForDone();
 }
 
-std::shared_ptr<ReplayClient::Call> ReplayClient::begin(quint64* id)
+std::shared_ptr<ReplayClient::Call> ReplayClient::begin(quint64* id, std::chrono::seconds deadline)
 {
     *id = m_nextId++;
     auto call = std::make_shared<Call>();
     call->channel = m_channel;
     authorize(call->context, m_channel->settings);
+    call->context.set_deadline(std::chrono::system_clock::now() + deadline);
     m_calls.insert(*id, call);
     return call;
 }
@@ -110,8 +111,7 @@ template <typename Work> void ReplayClient::run(std::shared_ptr<Call> call, quin
 quint64 ReplayClient::fetchMoment(qint64 timeMs, int maxEntities)
 {
     quint64 id = 0;
-    auto call = begin(&id);
-    call->context.set_deadline(std::chrono::system_clock::now() + kMomentDeadline);
+    auto call = begin(&id, kMomentDeadline);
     QPointer<ReplayClient> self(this);
     const QString platform = m_channel->settings.platform;
     run(std::move(call), id,
@@ -169,8 +169,7 @@ quint64 ReplayClient::fetchMoment(qint64 timeMs, int maxEntities)
 quint64 ReplayClient::fetchTimeline(qint64 fromMs, qint64 toMs)
 {
     quint64 id = 0;
-    auto call = begin(&id);
-    call->context.set_deadline(std::chrono::system_clock::now() + kTimelineDeadline);
+    auto call = begin(&id, kTimelineDeadline);
     QPointer<ReplayClient> self(this);
     const QString platform = m_channel->settings.platform;
     run(std::move(call), id,

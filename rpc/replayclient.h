@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <chrono>
 #include <memory>
 
 namespace cpn {
@@ -49,7 +50,7 @@ signals:
 private:
     struct Channel;
     struct Call;
-    std::shared_ptr<Call> begin(quint64* id);
+    std::shared_ptr<Call> begin(quint64* id, std::chrono::seconds deadline);
     void finish(quint64 id);
     template <typename Work> void run(std::shared_ptr<Call> call, quint64 id, Work work);
 

@@ -1772,10 +1772,6 @@ Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1
 The network at %2 (Beijing time, replayed)</source>
         <translation type="unfinished"></translation>
@@ -1813,6 +1809,10 @@ The network at %2 (Beijing time)</source>
     </message>
     <message>
         <source>The printer cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print map</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2395,6 +2395,25 @@ The network at %2 (Beijing time)</source>
     </message>
 </context>
 <context>
+    <name>cpn::PastFrame</name>
+    <message>
+        <source>Return to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data then from %1 (greyed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::PlatformEditor</name>
     <message>
         <source>&amp;Test connection</source>
@@ -2567,22 +2586,6 @@ The network at %2 (Beijing time)</source>
     </message>
     <message>
         <source>Show or hide the timeline under the map: the network at any moment of the past week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return to live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the scheduler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No data then from %1 (greyed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

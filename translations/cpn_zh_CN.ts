@@ -1758,10 +1758,6 @@ Showing the built-in map.</source>
         <translation>界面大小(&amp;Z)</translation>
     </message>
     <message>
-        <source>Print map</source>
-        <translation>打印地图</translation>
-    </message>
-    <message>
         <source>%1
 The network at %2 (Beijing time, replayed)</source>
         <translation>%1
@@ -1802,6 +1798,10 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>The printer cannot be used</source>
         <translation>无法使用该打印机</translation>
+    </message>
+    <message>
+        <source>Print map</source>
+        <translation>打印地图</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2371,25 @@ The network at %2 (Beijing time)</source>
     </message>
 </context>
 <context>
+    <name>cpn::PastFrame</name>
+    <message>
+        <source>Return to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>the scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
+        <translation>正在查看过去：%1（北京时间）。返回实时之前不能进行任何调度。</translation>
+    </message>
+    <message>
+        <source>No data then from %1 (greyed).</source>
+        <translation>%1 在该时刻无数据（已置灰）。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::PlatformEditor</name>
     <message>
         <source>&amp;Test connection</source>
@@ -2541,22 +2560,6 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>Show or hide the timeline under the map: the network at any moment of the past week</source>
         <translation>显示或隐藏地图下方的时间轴：查看过去一周内任一时刻的网络</translation>
-    </message>
-    <message>
-        <source>Return to live</source>
-        <translation>返回实时</translation>
-    </message>
-    <message>
-        <source>the scheduler</source>
-        <translation>调度器</translation>
-    </message>
-    <message>
-        <source>The past: %1 (Beijing time). Nothing can be dispatched until you return to live.</source>
-        <translation>正在查看过去：%1（北京时间）。返回实时之前不能进行任何调度。</translation>
-    </message>
-    <message>
-        <source>No data then from %1 (greyed).</source>
-        <translation>%1 在该时刻无数据（已置灰）。</translation>
     </message>
     <message>
         <source>The scheduler</source>
