@@ -40,6 +40,13 @@ bool isFinished(MigrationState state)
     }
 }
 
+ComputeClass AcceleratorCapacity::classOf() const
+{
+    if (computeClass != ComputeClass::Unknown)
+        return computeClass;
+    return architecture == Architecture::Cpu ? ComputeClass::General : ComputeClass::Intelligent;
+}
+
 double Site::totalPflops() const
 {
     double total = 0;

@@ -34,6 +34,8 @@ enum class MigrationState : quint8 {
     RolledBack
 };
 enum class AlarmSeverity : quint8 { Unknown, Info, Warning, Major, Critical };
+// How capacity is reported: general (CPU), intelligent (AI, FP16), supercomputing (HPC).
+enum class ComputeClass : quint8 { Unknown, General, Intelligent, Supercomputing };
 
 bool isFinished(MigrationState state);
 
@@ -49,6 +51,12 @@ struct AcceleratorCapacity {
     Architecture architecture = Architecture::Unknown;
     quint32 cards = 0;
     double pflops = 0; // PFLOPS
+    ComputeClass computeClass = ComputeClass::Unknown; // Unknown: by architecture (classOf)
+    double inferencePflops = 0; // of pflops, dedicated to inference serving
+
+    // The class this capacity is reported in: as the server says, else CPU general and the
+    // accelerators intelligent.
+    ComputeClass classOf() const;
 };
 
 // Inside the console an entity's id is qualified by its platform when there are several
@@ -67,6 +75,8 @@ struct Site {
     double powerCapacityMw = 0;
     SiteStatus status = SiteStatus::Unknown;
     QString province;
+    quint32 racksBuilt = 0; // standard racks built; 0 = not reported
+    double storagePb = 0; // storage installed, PB
 
     double totalPflops() const;
     QString platform {}; // see platformscope.h (the `{}` keeps partial initialisers -Wextra clean)
@@ -102,6 +112,8 @@ struct SiteMetrics {
     quint32 queueLength = 0;
     quint32 runningTasks = 0;
     SiteStatus status = SiteStatus::Unknown; // at the sample time: set in a past moment only (replay)
+    quint32 racksInUse = 0;
+    double storageUsedPb = 0; // PB
 };
 
 struct LinkMetrics {

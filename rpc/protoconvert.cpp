@@ -1,5 +1,9 @@
 #include "protoconvert.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace cpn::convert {
 
 namespace {
@@ -51,6 +55,10 @@ namespace {
     {
         return AlarmSeverity::Critical;
     }
+    constexpr ComputeClass lastValue(ComputeClass)
+    {
+        return ComputeClass::Supercomputing;
+    }
     constexpr ViolationCode lastValue(ViolationCode)
     {
         return ViolationCode::TaskBusy; // the last on the wire (OtherPlatform is the console's)
@@ -73,6 +81,13 @@ namespace {
     static_assert(valueCount<MigrationState>() == v1::MigrationState_ARRAYSIZE);
     static_assert(valueCount<AlarmSeverity>() == v1::AlarmSeverity_ARRAYSIZE);
     static_assert(valueCount<ViolationCode>() == v1::ViolationCode_ARRAYSIZE);
+    static_assert(valueCount<ComputeClass>() == v1::ComputeClass_ARRAYSIZE);
+
+    // A count or size a server may not make negative or absurd: NaN and negatives are 0.
+    double nonNegative(double v)
+    {
+        return std::isfinite(v) && v > 0 ? v : 0.0;
+    }
 
     template <typename Enum, typename ProtoEnum> Enum enumFrom(ProtoEnum value)
     {
@@ -124,11 +139,15 @@ Site fromProto(const v1::Site& p)
     s.latitude = p.latitude();
     s.longitude = p.longitude();
     s.capacity.reserve(p.capacity_size());
-    for (const auto& c : p.capacity())
-        s.capacity.append({ enumFrom<Architecture>(c.architecture()), c.cards(), c.pflops() });
+    for (const auto& c : p.capacity()) {
+        s.capacity.append({ enumFrom<Architecture>(c.architecture()), c.cards(), c.pflops(),
+            enumFrom<ComputeClass>(c.compute_class()), std::min(nonNegative(c.inference_pflops()), nonNegative(c.pflops())) });
+    }
     s.powerCapacityMw = p.power_capacity_mw();
     s.status = enumFrom<SiteStatus>(p.status());
     s.province = str(p.province());
+    s.racksBuilt = p.racks_built();
+    s.storagePb = nonNegative(p.storage_pb());
     return s;
 }
 
@@ -161,6 +180,8 @@ SiteMetrics fromProto(const v1::SiteMetrics& p)
     m.queueLength = p.queue_length();
     m.runningTasks = p.running_tasks();
     m.status = enumFrom<SiteStatus>(p.status());
+    m.racksInUse = p.racks_in_use();
+    m.storageUsedPb = nonNegative(p.storage_used_pb());
     return m;
 }
 
@@ -326,6 +347,52 @@ StateEvent fromProto(const v1::WatchEvent& p)
         break;
     }
     return e;
+}
+
+SiteUsage fromProto(const v1::SiteReport& p)
+{
+    const auto ratio = [](double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; };
+    SiteUsage u;
+    u.siteId = str(p.site_id());
+    u.meanUtilisation = ratio(p.mean_utilisation());
+    u.peakUtilisation = ratio(p.peak_utilisation());
+    u.architectures.reserve(std::min(p.architectures_size(), kArchitectureCount));
+    for (const auto& a : p.architectures()) {
+        if (u.architectures.size() < kArchitectureCount) {
+            u.architectures.append({ enumFrom<Architecture>(a.architecture()), ratio(a.mean_utilisation()),
+                ratio(a.peak_utilisation()) });
+        }
+    }
+    u.energyMwh = nonNegative(p.energy_mwh());
+    u.costCny = nonNegative(p.cost_cny());
+    u.pue = nonNegative(p.pue());
+    u.greenShare = ratio(p.green_share());
+    u.carbonT = nonNegative(p.carbon_t());
+    u.gridFactorKgPerKwh = nonNegative(p.grid_factor_kg_per_kwh());
+    u.growthPerDay = std::isfinite(p.utilisation_growth_per_day()) ? std::clamp(p.utilisation_growth_per_day(), -1.0, 1.0) : 0.0;
+    u.endUtilisation = ratio(p.end_utilisation());
+    u.racksInUse = p.racks_in_use();
+    u.storageUsedPb = nonNegative(p.storage_used_pb());
+    u.inferencePflopsUsed = nonNegative(p.inference_pflops_used());
+    u.trainingPflopsUsed = nonNegative(p.training_pflops_used());
+    u.tolerantPflopsUsed = nonNegative(p.tolerant_pflops_used());
+    return u;
+}
+
+RegionUsage fromProto(const v1::RegionSeries& p)
+{
+    RegionUsage r;
+    r.regionId = str(p.region_id());
+    r.installedPflops = nonNegative(p.installed_pflops());
+    r.usedPflops.reserve(p.used_pflops_size());
+    qint64 last = std::numeric_limits<qint64>::min();
+    for (const auto& point : p.used_pflops()) {
+        if (point.time_ms() > last) { // in time order only
+            r.usedPflops.append({ point.time_ms(), nonNegative(point.value()) });
+            last = point.time_ms();
+        }
+    }
+    return r;
 }
 
 } // namespace cpn::convert

@@ -2,6 +2,7 @@
 // Conversion from the wire (cpn.v1 protobuf) to the domain structs of models/.
 // Runs on the network thread so that the GUI never sees a protobuf type.
 
+#include "capacityreport.h"
 #include "domain.h"
 
 #include "cpn/v1/dispatch.pb.h"
@@ -21,5 +22,7 @@ Snapshot fromProto(const v1::Snapshot& p);
 MigrationPlan fromProto(const v1::MigrationPlan& p);
 DrainResult fromProto(const v1::DrainSiteResponse& p);
 StateEvent fromProto(const v1::WatchEvent& p);
+SiteUsage fromProto(const v1::SiteReport& p);
+RegionUsage fromProto(const v1::RegionSeries& p);
 
 } // namespace cpn::convert

@@ -19,6 +19,7 @@ namespace cpn {
 namespace {
     constexpr auto kMomentDeadline = std::chrono::seconds(10);
     constexpr auto kTimelineDeadline = std::chrono::seconds(15);
+    constexpr auto kReportDeadline = std::chrono::seconds(60);
 
     qint64 trailingMs(const grpc::ClientContext& context, const char* key)
     {
@@ -50,6 +51,7 @@ ReplayClient::ReplayClient(ConnectionSettings settings, QObject* parent)
 {
     qRegisterMetaType<cpn::MetricsFrame>();
     qRegisterMetaType<cpn::ReplayTimeline>();
+    qRegisterMetaType<cpn::PlatformUsage>();
     m_channel->stub = v1::StateService::NewStub(makeChannel(settings));
     m_channel->settings = std::move(settings);
     m_pool.setMaxThreadCount(2); // the moment wanted, and one fetched ahead
@@ -210,6 +212,82 @@ quint64 ReplayClient::fetchTimeline(qint64 fromMs, qint64 toMs)
             scope.qualify(t.alarms);
             scope.qualify(t.migrations);
             return [self, id, t = std::move(t)] { emit self->timelineReceived(id, t); };
+        });
+    return id;
+}
+
+quint64 ReplayClient::fetchCapacityReport(qint64 fromMs, qint64 toMs, int seriesPoints, int maxSites)
+{
+    quint64 id = 0;
+    auto call = begin(&id, kReportDeadline);
+    QPointer<ReplayClient> self(this);
+    const QString platform = m_channel->settings.platform;
+    run(std::move(call), id,
+        [self, id, fromMs, toMs, seriesPoints, platform, maxSites = std::min(maxSites, kMaxEntities)](
+            Call& c) -> std::function<void()> {
+            v1::GetCapacityReportRequest request;
+            request.set_from_ms(fromMs);
+            request.set_to_ms(toMs);
+            request.set_series_points(seriesPoints);
+            auto reader = c.channel->stub->GetCapacityReport(&c.context, request);
+            PlatformUsage usage;
+            usage.platform = platform;
+            v1::CapacityReport part;
+            QString problem;
+            qint64 bytes = 0;
+            bool first = true;
+            while (reader->Read(&part)) {
+                bytes += qint64(part.ByteSizeLong());
+                if (first) {
+                    usage.requestedFromMs = part.requested_from_ms();
+                    usage.requestedToMs = part.requested_to_ms();
+                    usage.coveredFromMs = part.covered_from_ms();
+                    usage.coveredToMs = part.covered_to_ms();
+                    usage.generatedTimeMs = part.generated_time_ms();
+                    usage.samples = part.samples();
+                    first = false;
+                    // What it covers lies within what was asked, and it has an end.
+                    if (usage.coveredFromMs < fromMs || usage.coveredToMs > toMs
+                        || usage.coveredToMs < usage.coveredFromMs)
+                        problem = tr("The scheduler's report covers another period than the one asked for");
+                } else if (part.generated_time_ms() != usage.generatedTimeMs) {
+                    problem = tr("The scheduler's report came in parts of different reports");
+                }
+                if (problem.isEmpty()
+                    && (usage.sites.size() + part.sites_size() > maxSites
+                        || usage.regions.size() + part.regions_size() > kMaxReportRegions || bytes > kMaxBytes))
+                    problem = tr("The scheduler's report holds more sites or regions than the console accepts");
+                if (!problem.isEmpty())
+                    break;
+                for (const auto& s : part.sites())
+                    usage.sites.append(convert::fromProto(s));
+                for (const auto& r : part.regions()) {
+                    usage.regions.append(convert::fromProto(r));
+                    if (usage.regions.last().usedPflops.size() > 1000)
+                        usage.regions.last().usedPflops.resize(1000);
+                }
+            }
+            if (!problem.isEmpty()) {
+                c.context.TryCancel();
+                reader->Finish();
+                return [self, id, problem] {
+                    emit self->capacityReportFailed(id, QStringLiteral("INVALID_ANSWER"), problem);
+                };
+            }
+            const grpc::Status status = reader->Finish();
+            if (!status.ok() || first) {
+                const QString code = status.ok() ? QStringLiteral("INVALID_ANSWER")
+                                                 : DispatchClient::statusCodeName(int(status.error_code()));
+                const QString message = status.ok() ? tr("The scheduler's answer was empty")
+                                                    : QString::fromStdString(status.error_message());
+                return [self, id, code, message] { emit self->capacityReportFailed(id, code, message); };
+            }
+            const PlatformScope scope(platform);
+            if (!platform.isEmpty()) {
+                for (SiteUsage& s : usage.sites)
+                    s.siteId = scope.qualify(s.siteId);
+            }
+            return [self, id, usage = std::move(usage)] { emit self->capacityReportReceived(id, usage); };
         });
     return id;
 }

@@ -1,9 +1,11 @@
 #pragma once
-// Replay calls to one platform: GetMetricsAt (the metrics of every site and link at a past
-// moment, streamed in parts, joined and converted on a worker thread) and GetTimeline. Every
+// Calls about the past of one platform: GetMetricsAt (the metrics of every site and link at a
+// past moment, streamed in parts, joined and converted on a worker thread), GetTimeline, and
+// GetCapacityReport (capacity against use over a period, per site). Every
 // call returns at once; its answer comes back as a signal on the GUI thread, tagged with the
 // call's id. A call can be cancelled (a newer moment makes an older one pointless).
 
+#include "capacityreport.h"
 #include "connectionsettings.h"
 #include "domain.h"
 
@@ -27,6 +29,10 @@ public:
     // refused as hostile.
     quint64 fetchMoment(qint64 timeMs, int maxEntities = kMaxEntities);
     quint64 fetchTimeline(qint64 fromMs, qint64 toMs);
+    // Capacity and use over [fromMs, toMs] per site, and each region's use in `seriesPoints`
+    // steps; more than `maxSites` sites is refused as hostile.
+    quint64 fetchCapacityReport(qint64 fromMs, qint64 toMs, int seriesPoints = kReportSeriesPoints,
+        int maxSites = kMaxEntities);
     // No answer will come for it.
     void cancel(quint64 id);
 
@@ -36,6 +42,8 @@ public:
     static constexpr qint64 kMaxBytes = qint64(256) << 20;
     // A timeline is refused when its span or steps make no sense (a server keeps a week).
     static constexpr qint64 kMaxSpanMs = 31LL * 24 * 3600 * 1000;
+    static constexpr int kReportSeriesPoints = 168; // an hour's step over a week
+    static constexpr int kMaxReportRegions = 1000;
 
 signals:
     // `frame` is qualified by the platform (see PlatformScope) and has the sample's time.
@@ -46,6 +54,9 @@ signals:
         qint64 keptToMs);
     void timelineReceived(quint64 id, const cpn::ReplayTimeline& timeline);
     void timelineFailed(quint64 id, const QString& codeName, const QString& message);
+    // `usage` is qualified by the platform.
+    void capacityReportReceived(quint64 id, const cpn::PlatformUsage& usage);
+    void capacityReportFailed(quint64 id, const QString& codeName, const QString& message);
 
 private:
     struct Channel;
@@ -64,3 +75,4 @@ private:
 
 Q_DECLARE_METATYPE(cpn::MetricsFrame)
 Q_DECLARE_METATYPE(cpn::ReplayTimeline)
+Q_DECLARE_METATYPE(cpn::PlatformUsage)
