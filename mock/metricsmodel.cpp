@@ -137,6 +137,10 @@ void MetricsModel::update(double seconds)
         metrics->set_price_cny_per_kwh(round3(price));
         metrics->set_queue_length(site.queued);
         metrics->set_running_tasks(site.running);
+        metrics->set_racks_in_use(
+            racksInUse(m_world.inventory[s], m_world.topology.sites[s].racks_built(), m_world.nowMs));
+        metrics->set_storage_used_pb(
+            storageUsedPb(m_world.inventory[s], m_world.topology.sites[s].storage_pb(), m_world.nowMs));
     }
 
     batch.mutable_links()->Reserve(int(m_world.links.size()));

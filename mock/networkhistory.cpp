@@ -9,6 +9,7 @@
 
 #include "networkhistory.h"
 
+#include "gridfactors.h"
 #include "historybackfill.h"
 
 #include <algorithm>
@@ -105,6 +106,18 @@ void NetworkHistory::initialise(const cpn::v1::MetricsBatch& latest)
                     m_world.sites[s].slots[a].installed, m_world.sites[s].slots[a].pflopsPerCard });
     }
     m_siteArches.push_back(std::uint32_t(m_arches.size()));
+    m_siteRegion = m_world.topology.siteRegion;
+    m_regionIds.clear();
+    for (const auto& region : m_world.topology.regions)
+        m_regionIds.push_back(region.id());
+    m_gridFactor.clear();
+    m_racksBuilt.clear();
+    m_storagePb.clear();
+    for (const auto& site : m_world.topology.sites) {
+        m_gridFactor.push_back(server::gridEmissionFactor(site.province()));
+        m_racksBuilt.push_back(site.racks_built());
+        m_storagePb.push_back(site.storage_pb());
+    }
     m_linkIds.clear();
     m_linkCapacity.clear();
     for (std::size_t l = 0; l < links; ++l) {
@@ -230,6 +243,8 @@ grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatc
         m->set_price_cny_per_kwh(frame[kPrice][s]);
         m->set_green_share(frame[kGreen][s]);
         m->set_status(cpn::v1::SiteStatus(s < statuses.size() ? statuses[s] : 0));
+        m->set_racks_in_use(racksInUse(m_world.inventory[s], m_racksBuilt[s], sampleMs));
+        m->set_storage_used_pb(storageUsedPb(m_world.inventory[s], m_storagePb[s], sampleMs));
     }
     const std::size_t links = std::min(m_linkIds.size(), frame[kLinkAb].size());
     batch->mutable_links()->Reserve(int(links));

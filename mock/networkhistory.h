@@ -1,7 +1,7 @@
 #pragma once
 // The network's recorded metrics behind QueryHistory and GetMetricsAt: what each metrics batch
 // published, kept in the server's history store (24 h at 1 min, 7 days at 15 min), the week
-// before the start backfilled; and the statuses over time.
+// before the start backfilled; and the statuses over time. Capacity reports are read from it.
 
 #include "engine.h"
 #include "historybackfill.h"
@@ -14,7 +14,9 @@
 #include <grpcpp/support/status.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace cpn::mock {
 
@@ -45,6 +47,19 @@ public:
     server::KeptSpan keptSpan() const;
     grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const;
 
+    // What a capacity report takes of the present, per site (read under the engine's lock).
+    struct SiteNow {
+        std::uint32_t racksInUse = 0;
+        double storageUsedPb = 0;
+        double inferencePflops = 0; // held by tasks of each kind, PFLOPS
+        double trainingPflops = 0;
+        double tolerantPflops = 0;
+    };
+    // GetCapacityReport (see server::Engine) from the frames kept in the span and `now` (one per
+    // site), made at generatedMs; safe without the engine's lock, as replays are (networkreport.cpp).
+    grpc::Status capacityReport(const cpn::v1::GetCapacityReportRequest& request, const std::vector<SiteNow>& now,
+        std::int64_t generatedMs, cpn::v1::CapacityReport* report, const std::function<bool()>& stop) const;
+
 private:
     // What a replay needs of a site's architecture: its channel and today's cards.
     struct ReplayArch {
@@ -65,6 +80,12 @@ private:
     std::vector<double> m_linkCapacity; // Gbps
     std::vector<std::uint32_t> m_siteArches; // per site, its first ReplayArch; one more at the end
     std::vector<ReplayArch> m_arches;
+    // What reports read of the network, which does not change either.
+    std::vector<std::uint32_t> m_siteRegion; // region index per site
+    std::vector<std::string> m_regionIds;
+    std::vector<double> m_gridFactor; // per site, kg CO2 per kWh
+    std::vector<std::uint32_t> m_racksBuilt; // per site
+    std::vector<double> m_storagePb; // per site
 };
 
 } // namespace cpn::mock

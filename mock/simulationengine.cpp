@@ -62,6 +62,34 @@ grpc::Status Simulation::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* b
     return m_history.metricsAt(timeMs, batch);
 }
 
+// The present under the lock (racks, storage, the tasks' PFLOPS by kind); the past without it.
+grpc::Status Simulation::capacityReport(const cpn::v1::GetCapacityReportRequest& request,
+    cpn::v1::CapacityReport* report, const std::function<bool()>& stop) const
+{
+    std::vector<NetworkHistory::SiteNow> now(m_world.sites.size());
+    std::int64_t generatedMs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        generatedMs = m_world.nowMs;
+        const auto& metrics = m_metrics.last();
+        for (std::size_t s = 0; s < now.size(); ++s) {
+            auto& site = now[s];
+            if (s < std::size_t(metrics.sites_size())) {
+                site.racksInUse = metrics.sites(int(s)).racks_in_use();
+                site.storageUsedPb = metrics.sites(int(s)).storage_used_pb();
+            }
+            for (const auto& slot : m_world.sites[s].slots) {
+                site.inferencePflops += slot.pflopsByKind[cpn::v1::TASK_KIND_INFERENCE];
+                site.trainingPflops += slot.pflopsByKind[cpn::v1::TASK_KIND_TRAINING];
+                for (const auto kind : { cpn::v1::TASK_KIND_TRAINING, cpn::v1::TASK_KIND_BATCH,
+                         cpn::v1::TASK_KIND_RENDERING, cpn::v1::TASK_KIND_SCIENTIFIC, cpn::v1::TASK_KIND_STORAGE })
+                    site.tolerantPflops += slot.pflopsByKind[kind];
+            }
+        }
+    }
+    return m_history.capacityReport(request, now, generatedMs, report, stop);
+}
+
 grpc::Status Simulation::planMigration(const cpn::v1::PlanMigrationRequest& request, cpn::v1::MigrationPlan* plan) const
 {
     std::lock_guard lock(m_mutex);

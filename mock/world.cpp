@@ -52,6 +52,7 @@ World::World(const SimulationOptions& options)
     , graph(topology.sites.size(), topology.linkEnds)
 {
     sizeCapacity(topology, graph, options, nowMs);
+    inventory = describeInventory(topology, options.seed);
     for (std::uint32_t s = 0; s < topology.sites.size(); ++s)
         siteById.emplace(topology.sites[s].id(), s);
     for (std::uint32_t l = 0; l < topology.links.size(); ++l)

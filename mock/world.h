@@ -5,6 +5,7 @@
 #include "enginestate.h"
 #include "random.h"
 #include "simulationoptions.h"
+#include "siteinventory.h"
 #include "topology.h"
 
 #include "cpn/v1/state.pb.h"
@@ -36,6 +37,7 @@ struct World {
     Topology topology; // statuses change (outages, drains); the rest is as built
     LinkGraph graph;
     std::vector<SiteRuntime> sites; // one per topology site
+    std::vector<SiteInventory> inventory; // one per topology site; as built, never changes
     std::vector<LinkRuntime> links; // one per topology link
     std::unordered_map<std::string, std::uint32_t> siteById;
     std::unordered_map<std::string, std::uint32_t> linkById;

@@ -9,6 +9,7 @@
 #include <grpcpp/support/status.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace cpn::server {
@@ -48,6 +49,19 @@ public:
     virtual grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* /*batch*/) const
     {
         return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept at " + std::to_string(timeMs) + " ms" };
+    }
+
+    // GetCapacityReport: the whole report of the request's span (the service has checked it, see
+    // checkCapacityReportRequest, and splits the answer), with requested_*, covered_*,
+    // generated_time_ms and samples set. The figures over time come from the samples kept in the
+    // span, worked out with SiteCapacityAccumulator and RegionSeriesBuilder (capacityreport.h);
+    // OUT_OF_RANGE when no sample of the span is kept. `stop` is asked now and then while
+    // building: when it says true (the client has gone) the engine gives up with CANCELLED. By
+    // default an engine makes no reports.
+    virtual grpc::Status capacityReport(const cpn::v1::GetCapacityReportRequest& /*request*/,
+        cpn::v1::CapacityReport* /*report*/, const std::function<bool()>& /*stop*/) const
+    {
+        return { grpc::StatusCode::UNIMPLEMENTED, "this scheduler makes no capacity reports" };
     }
 
     // DispatchService

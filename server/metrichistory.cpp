@@ -288,23 +288,107 @@ bool MetricHistory::frameAt(std::int64_t timeMs, Frame* frame, std::int64_t* sam
     if (stepMs)
         *stepMs = ring->tier.stepMs;
     frame->resize(m_planes.size());
-    for (std::size_t p = 0; p < m_planes.size(); ++p) {
-        const auto& plane = m_planes[p];
-        const std::size_t channels = plane.scale.size();
-        const std::uint8_t* in = ring->data[p].data() + *slot * channels * width(plane);
-        const double step = (plane.hi - plane.lo) / levels(plane);
-        auto& out = (*frame)[p];
-        out.resize(channels);
-        for (std::size_t c = 0; c < channels; ++c) {
-            std::uint16_t q = 0;
-            if (plane.wide)
-                std::memcpy(&q, in + 2 * c, 2);
-            else
-                q = in[c];
-            out[c] = float((plane.lo + step * q) * plane.scale[c]);
-        }
-    }
+    for (std::size_t p = 0; p < m_planes.size(); ++p)
+        dequantise(*ring, *slot, p, (*frame)[p]);
     return true;
+}
+
+void MetricHistory::dequantise(const Ring& ring, std::size_t slot, std::size_t p, std::vector<float>& out) const
+{
+    const auto& plane = m_planes[p];
+    const std::size_t channels = plane.scale.size();
+    const std::uint8_t* in = ring.data[p].data() + slot * channels * width(plane);
+    const double step = (plane.hi - plane.lo) / levels(plane);
+    out.resize(channels);
+    for (std::size_t c = 0; c < channels; ++c) {
+        std::uint16_t q = 0;
+        if (plane.wide)
+            std::memcpy(&q, in + 2 * c, 2);
+        else
+            q = in[c];
+        out[c] = float((plane.lo + step * q) * plane.scale[c]);
+    }
+}
+
+std::size_t MetricHistory::slotOf(const Ring& ring, std::size_t index)
+{
+    return (ring.next + ring.tier.frames - ring.filled + index) % ring.tier.frames;
+}
+
+std::int64_t MetricHistory::timeOf(const Ring& ring, std::size_t index)
+{
+    return ring.times[slotOf(ring, index)];
+}
+
+std::size_t MetricHistory::framesBefore(const Ring& ring, std::int64_t timeMs)
+{
+    std::size_t lo = 0;
+    std::size_t hi = ring.filled;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (timeOf(ring, mid) < timeMs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool MetricHistory::nextWalked(
+    std::int64_t timeMs, std::int64_t toMs, const Ring** ring, std::size_t* slot, WalkedFrame* walked) const
+{
+    constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t oldestFine = m_fine.filled > 0 ? oldestTime(m_fine) : kNever;
+    // A coarse frame before the oldest fine one, else a fine one; each stands until the next.
+    const std::size_t c = framesBefore(m_coarse, timeMs);
+    if (c < m_coarse.filled && timeOf(m_coarse, c) < oldestFine) {
+        const std::int64_t t = timeOf(m_coarse, c);
+        if (t > toMs)
+            return false;
+        const std::int64_t next = c + 1 < m_coarse.filled ? std::min(timeOf(m_coarse, c + 1), oldestFine) : oldestFine;
+        *ring = &m_coarse;
+        *slot = slotOf(m_coarse, c);
+        *walked = { t, next == kNever ? m_coarse.tier.stepMs : std::min(m_coarse.tier.stepMs, next - t), true };
+        return true;
+    }
+    const std::size_t f = framesBefore(m_fine, timeMs);
+    if (f >= m_fine.filled || timeOf(m_fine, f) > toMs)
+        return false;
+    const std::int64_t t = timeOf(m_fine, f);
+    *ring = &m_fine;
+    *slot = slotOf(m_fine, f);
+    *walked = { t,
+        f + 1 < m_fine.filled ? std::min(m_fine.tier.stepMs, timeOf(m_fine, f + 1) - t) : m_fine.tier.stepMs, false };
+    return true;
+}
+
+std::size_t MetricHistory::walk(
+    std::int64_t fromMs, std::int64_t toMs, const std::vector<std::uint32_t>& planes, const WalkVisit& visit) const
+{
+    Frame frame(m_planes.size());
+    std::vector<std::uint32_t> wanted;
+    for (const auto p : planes)
+        if (p < m_planes.size())
+            wanted.push_back(p);
+    std::size_t visited = 0;
+    std::int64_t at = fromMs;
+    for (;;) {
+        WalkedFrame walked;
+        {
+            std::shared_lock lock(*m_lock);
+            const Ring* ring = nullptr;
+            std::size_t slot = 0;
+            if (!nextWalked(at, toMs, &ring, &slot, &walked))
+                break;
+            for (const auto p : wanted)
+                dequantise(*ring, slot, p, frame[p]);
+        }
+        ++visited;
+        if (!visit(walked, frame) || walked.timeMs == std::numeric_limits<std::int64_t>::max())
+            break;
+        at = walked.timeMs + 1;
+    }
+    return visited;
 }
 
 std::vector<HistorySample> MetricHistory::query(

@@ -5,6 +5,8 @@
 // is the engine's business.
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -94,6 +96,22 @@ public:
     // for. False when none is that old. Reads the one frame only.
     bool frameAt(std::int64_t timeMs, Frame* frame, std::int64_t* sampleTimeMs, std::int64_t* stepMs = nullptr) const;
 
+    // A frame as a walk meets it: its time, the time it stands for (its tier's step, cut short
+    // where the next frame kept begins) and its tier.
+    struct WalkedFrame {
+        std::int64_t timeMs = 0;
+        std::int64_t durationMs = 0;
+        bool coarse = false;
+    };
+    using WalkVisit = std::function<bool(const WalkedFrame&, const Frame&)>;
+    // Visits the frames in [fromMs, toMs], oldest first, as query() reads them (coarse frames
+    // before the oldest fine one, then fine ones), each dequantised into a Frame of which only
+    // `planes` are filled (the others are left empty). Takes the lock for one frame at a time, so
+    // that recording goes on meanwhile (a frame recorded meanwhile is visited when it falls in the
+    // span); stops when `visit` returns false. Returns the frames visited.
+    std::size_t walk(std::int64_t fromMs, std::int64_t toMs, const std::vector<std::uint32_t>& planes,
+        const WalkVisit& visit) const;
+
     // The series' samples in [fromMs, toMs]: fine frames, and coarse ones before the oldest fine
     // frame. With stepMs above the fine step, the time-weighted mean of each step-long bucket
     // starting at fromMs, at the bucket's start (buckets without samples are left out).
@@ -120,6 +138,13 @@ private:
     double value(const Ring& ring, std::size_t slot, std::uint32_t plane, std::uint32_t channel) const;
     // The slot of the ring's newest frame at or before timeMs, if any.
     static std::optional<std::size_t> slotAtOrBefore(const Ring& ring, std::int64_t timeMs);
+    // How many of the ring's frames are before timeMs (the logical index of the first one at or after it).
+    static std::size_t framesBefore(const Ring& ring, std::int64_t timeMs);
+    static std::int64_t timeOf(const Ring& ring, std::size_t index); // by logical index, oldest 0
+    static std::size_t slotOf(const Ring& ring, std::size_t index);
+    // The first frame walk() visits at or after timeMs and at or before toMs; false when none.
+    bool nextWalked(std::int64_t timeMs, std::int64_t toMs, const Ring** ring, std::size_t* slot, WalkedFrame* walked) const;
+    void dequantise(const Ring& ring, std::size_t slot, std::size_t plane, std::vector<float>& out) const;
     static std::int64_t oldestTime(const Ring& ring);
     static std::int64_t newestTime(const Ring& ring);
     double combine(const Ring& ring, std::size_t slot, const HistorySeries& series) const;

@@ -1,5 +1,6 @@
 #include "stateservice.h"
 
+#include "capacityreport.h"
 #include "messageparts.h"
 
 #include <algorithm>
@@ -31,6 +32,18 @@ grpc::Status notKept(grpc::ServerContext& context, const KeptSpan& span, std::in
     return { grpc::StatusCode::OUT_OF_RANGE,
         "no metrics kept at " + std::to_string(timeMs) + " ms; kept: " + std::to_string(span.fromMs) + " to "
             + std::to_string(span.toMs) + " ms" };
+}
+
+// OUT_OF_RANGE for a span of which nothing is kept, with the kept range as notKept gives it.
+grpc::Status spanNotKept(grpc::ServerContext& context, const KeptSpan& span, std::int64_t fromMs, std::int64_t toMs)
+{
+    if (span.empty())
+        return { grpc::StatusCode::OUT_OF_RANGE, "no metrics are kept yet" };
+    context.AddTrailingMetadata("cpn-kept-from-ms", std::to_string(span.fromMs));
+    context.AddTrailingMetadata("cpn-kept-to-ms", std::to_string(span.toMs));
+    return { grpc::StatusCode::OUT_OF_RANGE,
+        "no metrics kept from " + std::to_string(fromMs) + " to " + std::to_string(toMs)
+            + " ms; kept: " + std::to_string(span.fromMs) + " to " + std::to_string(span.toMs) + " ms" };
 }
 
 // Drops the earliest alarms or migrations (of the longer list) until the answer fits.
@@ -181,6 +194,39 @@ grpc::Status StateServiceImpl::GetTimeline(
     response->set_coarse_step_ms(span.coarseStepMs);
     std::as_const(m_engine).events().timeline().collect(request->from_ms(), request->to_ms(), kTimelineItems, response);
     fitTimeline(response);
+    return grpc::Status::OK;
+}
+
+grpc::Status StateServiceImpl::GetCapacityReport(grpc::ServerContext* context,
+    const cpn::v1::GetCapacityReportRequest* request, grpc::ServerWriter<cpn::v1::CapacityReport>* writer)
+{
+    Role role {};
+    if (auto status = m_authenticator.authorize(*context, Role::Viewer, &role); !status.ok())
+        return status;
+    if (auto status = checkCapacityReportRequest(*request); !status.ok())
+        return status;
+    const std::int64_t fromMs = request->from_ms();
+    const std::int64_t toMs = request->to_ms();
+    if (const KeptSpan span = m_engine.keptSpan(); span.empty() || toMs < span.fromMs || fromMs > span.toMs)
+        return spanNotKept(*context, span, fromMs, toMs);
+    cpn::v1::CapacityReport whole;
+    auto status = m_engine.capacityReport(*request, &whole, [context] { return context->IsCancelled(); });
+    if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) // no sample in it, or the span moved on
+        return spanNotKept(*context, m_engine.keptSpan(), fromMs, toMs);
+    if (!status.ok())
+        return status;
+    // Parts as state.proto says: the first with the fields that are not lists, each with the time
+    // it was made.
+    cpn::v1::CapacityReport lists;
+    lists.mutable_sites()->Swap(whole.mutable_sites());
+    lists.mutable_regions()->Swap(whole.mutable_regions());
+    cpn::v1::CapacityReport blank;
+    blank.set_generated_time_ms(whole.generated_time_ms());
+    PartBuilder parts(std::move(whole), std::move(blank),
+        [&](cpn::v1::CapacityReport&& part, std::size_t) { return !context->IsCancelled() && writer->Write(part); });
+    if (!parts.add(*lists.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
+        || !parts.add(*lists.mutable_regions(), [](auto& p) { return p.mutable_regions(); }) || !parts.finish())
+        return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// StateService over an engine: snapshot, task pages, the live Watch stream, history, replay.
+// StateService over an engine: snapshot, task pages, the live Watch stream, history, replay,
+// capacity reports.
 
 #include "auth.h"
 #include "engine.h"
@@ -24,6 +25,8 @@ public:
         grpc::ServerWriter<cpn::v1::MetricsBatch>* writer) override;
     grpc::Status GetTimeline(
         grpc::ServerContext* context, const cpn::v1::GetTimelineRequest* request, cpn::v1::Timeline* response) override;
+    grpc::Status GetCapacityReport(grpc::ServerContext* context, const cpn::v1::GetCapacityReportRequest* request,
+        grpc::ServerWriter<cpn::v1::CapacityReport>* writer) override;
 
 private:
     Engine& m_engine;

@@ -1,11 +1,14 @@
 // Replay over real gRPC: GetMetricsAt against QueryHistory for the same moment (fine, backfilled
 // and coarse samples), its parts and sample times, OUT_OF_RANGE with the kept span in the
 // trailers, statuses through the hub-outage scenario, GetTimeline's alarms and migrations, bad
-// requests and roles; and the status log on its own. CPN_TEST_HUGE=1 adds a huge network to the
+// requests and roles; and the status log on its own. Capacity reports over the same past:
+// GetCapacityReport against figures worked out from QueryHistory, its parts, bad requests, spans
+// not kept, roles. CPN_TEST_HUGE=1 adds a huge network to the
 // parts test (some 10 s more) and prints its figures.
 
 #include "mocktesthelpers.h"
 
+#include "gridfactors.h"
 #include "statuslog.h"
 
 #include <QTest>
@@ -156,6 +159,114 @@ const v1::LinkMetrics* linkIn(const v1::MetricsBatch& batch, const std::string& 
     for (const auto& m : batch.links())
         if (m.link_id() == id)
             return &m;
+    return nullptr;
+}
+
+struct Report {
+    grpc::Status status;
+    std::vector<v1::CapacityReport> parts;
+    std::multimap<std::string, std::string> trailers;
+
+    // The parts joined: the first's fields, every part's lists.
+    v1::CapacityReport joined() const
+    {
+        v1::CapacityReport all;
+        if (!parts.empty())
+            all = parts.front();
+        for (std::size_t i = 1; i < parts.size(); ++i) {
+            all.mutable_sites()->MergeFrom(parts[i].sites());
+            all.mutable_regions()->MergeFrom(parts[i].regions());
+        }
+        return all;
+    }
+    std::string trailer(const std::string& key) const
+    {
+        const auto it = trailers.find(key);
+        return it == trailers.end() ? std::string() : it->second;
+    }
+};
+
+Report capacityReport(const Client& client, std::int64_t fromMs, std::int64_t toMs, int points = 0)
+{
+    Report report;
+    auto context = client.context();
+    v1::GetCapacityReportRequest request;
+    request.set_from_ms(fromMs);
+    request.set_to_ms(toMs);
+    request.set_series_points(points);
+    auto reader = client.state->GetCapacityReport(context.get(), request);
+    v1::CapacityReport part;
+    while (reader->Read(&part)) {
+        report.parts.push_back(std::move(part));
+        part.Clear();
+    }
+    report.status = reader->Finish();
+    for (const auto& [key, value] : context->GetServerTrailingMetadata())
+        report.trailers.emplace(std::string(key.data(), key.size()), std::string(value.data(), value.size()));
+    return report;
+}
+
+std::vector<v1::HistoryPoint> history(const Client& client, const std::string& entity, const std::string& metric,
+    std::int64_t fromMs, std::int64_t toMs, std::int64_t stepMs = 0)
+{
+    v1::QueryHistoryRequest request;
+    request.set_entity_id(entity);
+    request.set_metric(metric);
+    request.set_from_ms(fromMs);
+    request.set_to_ms(toMs);
+    request.set_step_ms(stepMs);
+    v1::QueryHistoryResponse response;
+    const auto status = client.state->QueryHistory(client.context().get(), request, &response);
+    if (!status.ok())
+        qWarning("QueryHistory %s %s: %s", entity.c_str(), metric.c_str(), status.error_message().c_str());
+    return { response.points().begin(), response.points().end() };
+}
+
+// A site's figures over a span of fine samples, as a report should give them, from QueryHistory:
+// each sample stands for the minute from its time.
+struct ExpectedSite {
+    std::size_t samples = 0;
+    double mean = 0, peak = 0, energyMwh = 0, costCny = 0, pue = 0, green = 0, carbonT = 0, end = 0;
+};
+
+ExpectedSite expectedSite(
+    const Client& client, const std::string& id, std::int64_t fromMs, std::int64_t toMs, double gridFactor)
+{
+    const auto u = history(client, id, "utilisation", fromMs, toMs);
+    const auto power = history(client, id, "power_mw", fromMs, toMs);
+    const auto pue = history(client, id, "pue", fromMs, toMs);
+    const auto price = history(client, id, "price_cny_per_kwh", fromMs, toMs);
+    const auto green = history(client, id, "green_share", fromMs, toMs);
+    ExpectedSite e;
+    e.samples = u.size();
+    if (u.empty() || power.size() != u.size() || pue.size() != u.size() || price.size() != u.size()
+        || green.size() != u.size())
+        return e;
+    double hours = 0, it = 0, greenMwh = 0;
+    for (std::size_t i = 0; i < u.size(); ++i) {
+        const double h = 1.0 / 60; // a minute
+        const double energy = power[i].value() * h;
+        hours += h;
+        e.mean += u[i].value() * h;
+        e.peak = std::max(e.peak, u[i].value());
+        e.energyMwh += energy;
+        e.costCny += energy * 1000 * price[i].value();
+        it += energy / pue[i].value();
+        greenMwh += energy * green[i].value();
+        e.carbonT += energy * (1 - green[i].value()) * gridFactor;
+    }
+    e.mean /= hours;
+    e.pue = e.energyMwh / it;
+    e.green = greenMwh / e.energyMwh;
+    e.end = u.back().value();
+    return e;
+}
+
+const v1::SiteReport* siteIn(const v1::CapacityReport& report, const std::string& id)
+{
+    for (const auto& s : report.sites())
+        if (s.site_id() == id)
+            return &s;
     return nullptr;
 }
 
@@ -461,6 +572,209 @@ private slots:
                 mock::scaleName(options.scale), at == now - kMinute / 2 ? "fine" : "coarse", replay.parts.size(),
                 double(replay.bytes) / 1e6, fastest);
         }
+    }
+
+    // Over the last hours (backfilled and live minutes, the hub's outage among them): each site's
+    // figures are those worked out from QueryHistory; a region's PFLOPS in use are its
+    // utilisation times its installed PFLOPS, step by step.
+    void capacityReportAgreesWithQueryHistory()
+    {
+        const std::int64_t now = m_server->simulation()->simTimeMs();
+        const std::int64_t from = now - 3 * 3600000;
+        const auto report = capacityReport(*m_client, from, now, 6);
+        QVERIFY2(report.status.ok(), report.status.error_message().c_str());
+        const auto whole = report.joined();
+        QCOMPARE(whole.requested_from_ms(), from);
+        QCOMPARE(whole.requested_to_ms(), now);
+        QCOMPARE(whole.covered_from_ms(), from);
+        QCOMPARE(whole.covered_to_ms(), now);
+        QCOMPARE(whole.generated_time_ms(), now);
+        QCOMPARE(whole.samples(), 181u); // every minute of three hours, both ends
+        QCOMPARE(whole.sites_size(), m_snapshot.sites_size());
+
+        std::map<std::string, const v1::Site*> sites;
+        for (const auto& site : m_snapshot.sites())
+            sites[site.id()] = &site;
+        // The hub that went down, a hydro and a coal province, a cluster in the west, an edge site.
+        std::vector<std::string> ids { m_hub, "rg-kunming", "rg-tianjin", "cl-zhongwei" };
+        for (const auto& site : m_snapshot.sites())
+            if (site.tier() == v1::SITE_TIER_EDGE) {
+                ids.push_back(site.id());
+                break;
+            }
+        const std::map<std::string, double> factors { { "YN", 0.1073 }, { "TJ", 0.7041 }, { "NX", 0.5857 } };
+        for (const auto& id : ids) {
+            QVERIFY2(sites.count(id), id.c_str());
+            const auto* got = siteIn(whole, id);
+            QVERIFY2(got, id.c_str());
+            const auto& province = sites[id]->province();
+            const double factor = factors.count(province) ? factors.at(province) : server::gridEmissionFactor(province);
+            QCOMPARE(got->grid_factor_kg_per_kwh(), factor);
+            const auto e = expectedSite(*m_client, id, from, now, factor);
+            QCOMPARE(e.samples, std::size_t(whole.samples()));
+            const auto what = QString::fromStdString(id);
+            QVERIFY2(near(got->mean_utilisation(), e.mean, 1e-4), qPrintable(what + " mean"));
+            QVERIFY2(near(got->peak_utilisation(), e.peak, 1e-4), qPrintable(what + " peak"));
+            QVERIFY2(near(got->end_utilisation(), e.end, 1e-4), qPrintable(what + " end"));
+            QVERIFY2(near(got->energy_mwh(), e.energyMwh, 1e-4), qPrintable(what + " energy"));
+            QVERIFY2(near(got->cost_cny(), e.costCny, 1e-4), qPrintable(what + " cost"));
+            QVERIFY2(near(got->pue(), e.pue, 1e-4), qPrintable(what + " pue"));
+            QVERIFY2(near(got->green_share(), e.green, 1e-4), qPrintable(what + " green"));
+            QVERIFY2(near(got->carbon_t(), e.carbonT, 1e-4), qPrintable(what + " carbon"));
+            QVERIFY(got->energy_mwh() > 0);
+            QVERIFY(got->carbon_t() < got->energy_mwh()); // under 1 t per MWh
+            QCOMPARE(got->architectures_size(), sites[id]->capacity_size());
+            for (const auto& arch : got->architectures()) {
+                const auto metric = std::string("utilisation:") + server::architectureMetricName(arch.architecture());
+                double peak = 0;
+                for (const auto& p : history(*m_client, id, metric, from, now))
+                    peak = std::max(peak, p.value());
+                QVERIFY2(near(arch.peak_utilisation(), peak, 1e-4), qPrintable(what + " " + metric.c_str()));
+                QVERIFY(arch.mean_utilisation() <= arch.peak_utilisation() + 1e-9);
+            }
+            QVERIFY(got->racks_in_use() > 0 && got->racks_in_use() <= sites[id]->racks_built());
+            QVERIFY(got->storage_used_pb() > 0 && got->storage_used_pb() <= sites[id]->storage_pb());
+            QVERIFY(got->tolerant_pflops_used() >= got->training_pflops_used());
+        }
+        // The hub drew nothing while it was down: less energy than at its power of now all along.
+        const auto* hub = siteIn(whole, m_hub);
+        QVERIFY(hub->energy_mwh() > 0);
+
+        QCOMPARE(whole.regions_size(), m_snapshot.regions_size());
+        for (const auto& series : whole.regions()) {
+            double installed = 0;
+            for (const auto& site : m_snapshot.sites())
+                if (site.region_id() == series.region_id())
+                    for (const auto& c : site.capacity())
+                        installed += c.pflops();
+            QVERIFY(near(series.installed_pflops(), installed, 1e-3));
+            QCOMPARE(series.used_pflops_size(), 6);
+            const std::int64_t step = series.used_pflops(1).time_ms() - series.used_pflops(0).time_ms();
+            QCOMPARE(step, (now - from) / 6 + 1);
+            const auto utilisation = history(*m_client, series.region_id(), "utilisation", from, now, step);
+            QCOMPARE(utilisation.size(), std::size_t(6));
+            for (int i = 0; i < 6; ++i) {
+                QCOMPARE(series.used_pflops(i).time_ms(), utilisation[std::size_t(i)].time_ms());
+                QVERIFY2(near(series.used_pflops(i).value(), utilisation[std::size_t(i)].value() * installed, 1e-3),
+                    qPrintable(QString::fromStdString(series.region_id())));
+            }
+        }
+    }
+
+    void badCapacityReportRequests_data()
+    {
+        QTest::addColumn<qint64>("from"); // from now
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<int>("points");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("empty span") << qint64(0) << qint64(0) << 0 << "INVALID_ARGUMENT";
+        QTest::newRow("reversed") << qint64(0) << qint64(-kDay) << 0 << "INVALID_ARGUMENT";
+        QTest::newRow("one point") << qint64(-kDay) << qint64(0) << 1 << "INVALID_ARGUMENT";
+        QTest::newRow("1001 points") << qint64(-kDay) << qint64(0) << 1001 << "INVALID_ARGUMENT";
+        QTest::newRow("negative points") << qint64(-kDay) << qint64(0) << -5 << "INVALID_ARGUMENT";
+        QTest::newRow("two points") << qint64(-kDay) << qint64(0) << 2 << "OK";
+        QTest::newRow("1000 points") << qint64(-kDay) << qint64(0) << 1000 << "OK";
+        QTest::newRow("default points") << qint64(-kDay) << qint64(0) << 0 << "OK";
+        QTest::newRow("fifty years back to a century on") << qint64(-50 * 365 * kDay) << qint64(36500 * kDay) << 0 << "OK";
+        QTest::newRow("before what is kept") << qint64(-30 * kDay) << qint64(-20 * kDay) << 0 << "OUT_OF_RANGE";
+        QTest::newRow("after now") << qint64(kMinute) << qint64(kDay) << 0 << "OUT_OF_RANGE";
+    }
+
+    void badCapacityReportRequests()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(int, points);
+        QFETCH(QString, code);
+        const std::int64_t now = m_server->simulation()->simTimeMs();
+        const auto report = capacityReport(*m_client, now + from, now + to, points);
+        QCOMPARE(codeName(report.status), code);
+        if (!report.status.ok()) {
+            QVERIFY(report.parts.empty());
+            QVERIFY(!report.status.error_message().empty());
+            if (code == "OUT_OF_RANGE") { // the kept range stated, as GetMetricsAt states it
+                v1::Timeline kept;
+                QVERIFY(timeline(*m_client, now, now, &kept).ok());
+                QCOMPARE(report.trailer("cpn-kept-from-ms"), std::to_string(kept.kept_from_ms()));
+                QCOMPARE(report.trailer("cpn-kept-to-ms"), std::to_string(kept.kept_to_ms()));
+                QVERIFY2(report.status.error_message().find(std::to_string(kept.kept_from_ms())) != std::string::npos,
+                    report.status.error_message().c_str());
+            }
+            return;
+        }
+        const auto whole = report.joined();
+        // Covered: what is kept of the span.
+        QVERIFY(whole.covered_from_ms() >= now + from);
+        QCOMPARE(whole.covered_to_ms(), now);
+        for (const auto& series : whole.regions())
+            QVERIFY(series.used_pflops_size() <= (points == 0 ? 96 : points) && series.used_pflops_size() >= 2);
+    }
+
+    // A week at national scale (coarse and fine samples): every site once, in parts within 4 MB
+    // that all say when the report was made, the first with the fields that are not lists; the
+    // figures as a ministry report expects them.
+    void nationalWeekHasEverySite()
+    {
+        const std::int64_t now = m_server->simulation()->simTimeMs();
+        const auto report = capacityReport(*m_client, now - 7 * kDay, now);
+        QVERIFY2(report.status.ok(), report.status.error_message().c_str());
+        QVERIFY(!report.parts.empty());
+        for (const auto& part : report.parts) {
+            QVERIFY(part.ByteSizeLong() < kMaxMessageBytes);
+            QCOMPARE(part.generated_time_ms(), now);
+        }
+        const auto whole = report.joined();
+        QVERIFY(whole.covered_from_ms() > now - 7 * kDay - 15 * kMinute);
+        QVERIFY(whole.covered_from_ms() <= now - 6 * kDay);
+        QVERIFY(whole.samples() > 1440 && whole.samples() < 1440 + 7 * 96);
+        std::set<std::string> seen;
+        double built = 0;
+        double inUse = 0;
+        double energy = 0;
+        int busy = 0;
+        for (const auto& site : whole.sites()) {
+            QVERIFY2(seen.insert(site.site_id()).second, site.site_id().c_str());
+            busy += site.mean_utilisation() > 0; // a small edge site may have had no work all week
+            QVERIFY2(site.mean_utilisation() >= 0 && site.mean_utilisation() <= site.peak_utilisation() + 1e-9,
+                qPrintable(QStringLiteral("%1: %2, peak %3")
+                        .arg(QString::fromStdString(site.site_id()))
+                        .arg(site.mean_utilisation())
+                        .arg(site.peak_utilisation())));
+            QVERIFY(site.pue() >= 1 && site.pue() < 2);
+            QVERIFY(site.green_share() >= 0 && site.green_share() <= 1);
+            QVERIFY(site.cost_cny() > 0);
+            QVERIFY(std::fabs(site.utilisation_growth_per_day()) < 0.5);
+            energy += site.energy_mwh();
+        }
+        for (const auto& site : m_snapshot.sites()) {
+            QVERIFY2(seen.count(site.id()), site.id().c_str());
+            QVERIFY(site.racks_built() > 0);
+            QVERIFY(site.storage_pb() > 0);
+            built += site.racks_built();
+            const auto* got = siteIn(whole, site.id());
+            inUse += got->racks_in_use();
+            if (site.id() == "cl-zhongwei") // DOMAIN.md: 76.7 %, drifting slowly
+                QVERIFY(std::fabs(double(got->racks_in_use()) / site.racks_built() - 0.767) < 0.03);
+        }
+        QVERIFY(energy > 0);
+        QVERIFY(busy > whole.sites_size() * 9 / 10);
+        const double occupancy = inUse / built; // hubs and clusters hold most racks, at 65 % and more
+        QVERIFY2(occupancy > 0.55 && occupancy < 0.8, qPrintable(QString::number(occupancy)));
+        QCOMPARE(whole.regions_size(), m_snapshot.regions_size());
+    }
+
+    void aViewerMayReport()
+    {
+        auto options = manualOptions(5);
+        options.serving.tokens = { { server::Role::Viewer, "view-secret" } };
+        const auto server = startServer(options);
+        QVERIFY(server);
+        const Client viewer(server->address(), "view-secret");
+        const Client nobody(server->address());
+        const std::int64_t now = server->simulation()->simTimeMs();
+        const auto report = capacityReport(viewer, now - kDay, now);
+        QVERIFY2(report.status.ok(), report.status.error_message().c_str());
+        QCOMPARE(codeName(capacityReport(nobody, now - kDay, now).status), QStringLiteral("UNAUTHENTICATED"));
     }
 
     void statusLogKeepsChanges()

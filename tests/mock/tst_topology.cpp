@@ -4,6 +4,7 @@
 
 #include "citytables.h"
 #include "geo.h"
+#include "gridfactors.h"
 #include "topology.h"
 
 #include <QTest>
@@ -28,6 +29,19 @@ class TestTopology : public QObject {
     Q_OBJECT
 
 private slots:
+    // Carbon is counted at the province's grid factor: every province a site is in has one of
+    // its own (or its grid's), not the national average a stranger gets.
+    void everyProvinceHasAGridFactor()
+    {
+        const auto topology = build(Scale::Large);
+        std::set<std::string> provinces;
+        for (const auto& site : topology.sites)
+            provinces.insert(site.province());
+        QVERIFY(provinces.size() >= 25);
+        for (const auto& province : provinces)
+            QVERIFY2(server::gridEmissionFactor(province) != server::kGridCarbonKgPerKwh, province.c_str());
+    }
+
     void invariantsHoldAtEveryScale_data()
     {
         QTest::addColumn<QString>("scale");

@@ -1,10 +1,13 @@
 // The serving side on its own: an ApiServer over a fake engine on a real loopback socket (roles,
 // actors, Watch replay and OUT_OF_RANGE, health, port 0, stop, the timeline of the events), the
-// idempotency store and the timeline log.
+// idempotency store and the timeline log; what capacity reports are made of (grid factors, the
+// site accumulator, region series, walking the history store).
 
 #include "partsreader.h"
 #include "apiserver.h"
+#include "capacityreport.h"
 #include "engine.h"
+#include "gridfactors.h"
 #include "idempotencystore.h"
 #include "metrichistory.h"
 #include "rawgrpccall.h"
@@ -17,7 +20,9 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <future>
+#include <limits>
 #include <mutex>
 
 using namespace cpn;
@@ -570,6 +575,192 @@ private slots:
             = server::MetricHistory::fitTiers(1000, 1000, server::kDayByMinute, server::kWeekByQuarterHour);
         QCOMPARE(leastFine.frames, std::size_t(60));
         QCOMPARE(leastCoarse.frames, std::size_t(5));
+    }
+
+    void gridFactors_data()
+    {
+        QTest::addColumn<QString>("province");
+        QTest::addColumn<double>("factor");
+        QTest::newRow("Hebei, its own") << "HE" << 0.7252;
+        QTest::newRow("Shanxi, its own") << "SX" << 0.7096;
+        QTest::newRow("Tianjin, its own") << "TJ" << 0.7041;
+        QTest::newRow("Inner Mongolia, its own") << "NM" << 0.6849;
+        QTest::newRow("Sichuan, its own") << "SC" << 0.1404;
+        QTest::newRow("Yunnan, its own") << "YN" << 0.1073;
+        QTest::newRow("Qinghai, its own") << "QH" << 0.1567;
+        QTest::newRow("Beijing, North China grid") << "BJ" << 0.6776;
+        QTest::newRow("Shanghai, East China grid") << "SH" << 0.5617;
+        QTest::newRow("Hubei, Central China grid") << "HB" << 0.5395;
+        QTest::newRow("Heilongjiang, Northeast grid") << "HL" << 0.5564;
+        QTest::newRow("Ningxia, Northwest grid") << "NX" << 0.5857;
+        QTest::newRow("Chongqing, Southwest grid") << "CQ" << 0.2268;
+        QTest::newRow("Guizhou, South grid") << "GZ" << 0.3869;
+        QTest::newRow("Guangdong, South grid") << "GD" << 0.3869;
+        QTest::newRow("unknown: national average") << "HK" << 0.5366;
+        QTest::newRow("empty: national average") << "" << 0.5366;
+        QTest::newRow("lower case is unknown") << "gz" << 0.5366;
+    }
+    void gridFactors()
+    {
+        QFETCH(QString, province);
+        QFETCH(double, factor);
+        QCOMPARE(server::gridEmissionFactor(province.toStdString()), factor);
+    }
+
+    // Two hours, the second at full load on green power: energy, cost, PUE by energy, green share
+    // by energy, carbon of the rest, the slope, the end.
+    void siteAccumulatorWorksOutTheFigures()
+    {
+        constexpr std::int64_t kHour = 3600000;
+        server::SiteCapacityAccumulator site;
+        server::CapacitySample first;
+        first.timeMs = 10 * kHour;
+        first.durationMs = kHour;
+        first.utilisation = 0.2;
+        first.architectures[cpn::v1::ARCHITECTURE_ASCEND] = 0.1;
+        first.architectures[cpn::v1::ARCHITECTURE_CPU] = 0.4;
+        first.powerMw = 10;
+        first.pue = 1.25;
+        first.greenShare = 0;
+        first.priceCnyPerKwh = 0.5;
+        auto second = first;
+        second.timeMs = 10 * kHour + 12 * kHour; // half a day later
+        second.utilisation = 0.8;
+        second.architectures[cpn::v1::ARCHITECTURE_ASCEND] = 0.9;
+        second.powerMw = 30;
+        second.pue = 1.5;
+        second.greenShare = 1;
+        site.add(second); // in any order
+        site.add(first);
+        QCOMPARE(site.samples(), 2u);
+        cpn::v1::SiteReport report;
+        site.fill(0.7, &report);
+        QCOMPARE(report.mean_utilisation(), 0.5);
+        QCOMPARE(report.peak_utilisation(), 0.8);
+        QCOMPARE(report.end_utilisation(), 0.8);
+        QCOMPARE(report.energy_mwh(), 40.0);
+        QCOMPARE(report.cost_cny(), 40.0 * 1000 * 0.5);
+        QCOMPARE(report.pue(), 40.0 / (10 / 1.25 + 30 / 1.5));
+        QCOMPARE(report.green_share(), 30.0 / 40);
+        QVERIFY(std::fabs(report.carbon_t() - 10 * 0.7) < 1e-12); // green power counts as zero
+        QCOMPARE(report.grid_factor_kg_per_kwh(), 0.7);
+        QVERIFY(std::fabs(report.utilisation_growth_per_day() - 1.2) < 1e-9); // 0.6 in half a day
+        QCOMPARE(report.architectures_size(), 2);
+        QCOMPARE(report.architectures(0).architecture(), cpn::v1::ARCHITECTURE_ASCEND);
+        QCOMPARE(report.architectures(0).mean_utilisation(), 0.5);
+        QCOMPARE(report.architectures(0).peak_utilisation(), 0.9);
+        QCOMPARE(report.architectures(1).architecture(), cpn::v1::ARCHITECTURE_CPU);
+
+        // Offline all along: no energy, and the PUE and green share it reported.
+        server::SiteCapacityAccumulator dark;
+        first.powerMw = 0;
+        dark.add(first);
+        cpn::v1::SiteReport darkReport;
+        dark.fill(0.7, &darkReport);
+        QCOMPARE(darkReport.energy_mwh(), 0.0);
+        QCOMPARE(darkReport.pue(), 1.25);
+        QCOMPARE(darkReport.carbon_t(), 0.0);
+        QCOMPARE(darkReport.utilisation_growth_per_day(), 0.0);
+    }
+
+    // Even steps over the span, time-weighted, the last sample in the last step, empty steps left out.
+    void regionSeriesSteps()
+    {
+        server::RegionSeriesBuilder series(1000, 1600, 3, 2);
+        QCOMPARE(series.stepMs(), std::int64_t(201));
+        series.add(0, 1000, 100, 10);
+        series.add(0, 1100, 300, 20); // same step: (10 * 100 + 20 * 300) / 400
+        series.add(0, 1600, 100, 40); // the span's end: the last step
+        series.add(1, 1250, 100, 5);
+        series.add(1, 999, 100, 1000); // before the span: left out
+        series.add(7, 1250, 100, 5); // no such region: left out
+        cpn::v1::RegionSeries first;
+        series.fill(0, &first);
+        QCOMPARE(first.used_pflops_size(), 2);
+        QCOMPARE(first.used_pflops(0).time_ms(), std::int64_t(1000));
+        QCOMPARE(first.used_pflops(0).value(), 17.5);
+        QCOMPARE(first.used_pflops(1).time_ms(), std::int64_t(1402));
+        QCOMPARE(first.used_pflops(1).value(), 40.0);
+        cpn::v1::RegionSeries second;
+        series.fill(1, &second);
+        QCOMPARE(second.used_pflops_size(), 1);
+        QCOMPARE(second.used_pflops(0).time_ms(), std::int64_t(1201));
+    }
+
+    void capacityRequestsChecked_data()
+    {
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<int>("points");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("used");
+        QTest::newRow("default points") << qint64(0) << qint64(1) << 0 << true << 96;
+        QTest::newRow("two") << qint64(0) << qint64(1) << 2 << true << 2;
+        QTest::newRow("a thousand") << qint64(0) << qint64(1) << 1000 << true << 1000;
+        QTest::newRow("one") << qint64(0) << qint64(1) << 1 << false << 0;
+        QTest::newRow("too many") << qint64(0) << qint64(1) << 1001 << false << 0;
+        QTest::newRow("empty span") << qint64(5) << qint64(5) << 0 << false << 0;
+        QTest::newRow("reversed") << qint64(5) << qint64(4) << 0 << false << 0;
+        QTest::newRow("before 1970") << qint64(-5) << qint64(4) << 0 << false << 0;
+        QTest::newRow("huge span") << qint64(0) << std::numeric_limits<qint64>::max() << 0 << true << 96;
+    }
+    void capacityRequestsChecked()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(int, points);
+        QFETCH(bool, ok);
+        QFETCH(int, used);
+        cpn::v1::GetCapacityReportRequest request;
+        request.set_from_ms(from);
+        request.set_to_ms(to);
+        request.set_series_points(points);
+        const auto status = server::checkCapacityReportRequest(request);
+        QCOMPARE(status.ok(), ok);
+        if (ok)
+            QCOMPARE(server::seriesPoints(request), used);
+        else
+            QCOMPARE(codeName(status), QStringLiteral("INVALID_ARGUMENT"));
+    }
+
+    // Coarse frames before the oldest fine one, then the fine ones, each standing until the next
+    // (a coarse one cut short by the first fine one); only the planes asked are read.
+    void walkVisitsTheFramesOfASpan()
+    {
+        constexpr std::int64_t kMinute = 60000;
+        const server::HistoryPlane plane { 0, 1, true, std::vector<float>(2, 1.0f) };
+        server::MetricHistory history({ plane, plane }, { kMinute, 5 }, { 15 * kMinute, 10 });
+        const std::int64_t start = 1000 * 15 * kMinute;
+        for (int q = 0; q < 3; ++q)
+            history.recordCoarse(start + q * 15 * kMinute, { { 0.1f * float(q + 1), 0 }, { 1, 1 } });
+        const std::int64_t fineFrom = start + 40 * kMinute; // into the third quarter
+        for (int m = 0; m < 4; ++m)
+            history.recordPast(fineFrom + m * kMinute, { { 0.5f + 0.1f * float(m), 0 }, { 1, 1 } });
+        std::vector<std::int64_t> times;
+        std::vector<std::int64_t> durations;
+        std::vector<float> values;
+        const auto visited = history.walk(start + 1, fineFrom + 2 * kMinute, { 0 },
+            [&](const server::MetricHistory::WalkedFrame& at, const server::MetricHistory::Frame& frame) {
+                times.push_back(at.timeMs);
+                durations.push_back(at.durationMs);
+                values.push_back(frame[0][0]);
+                return frame[1].empty(); // plane 1 not read
+            });
+        QCOMPARE(visited, std::size_t(5)); // the frame at the span's end too
+        QCOMPARE(times,
+            (std::vector<std::int64_t> {
+                start + 15 * kMinute, start + 30 * kMinute, fineFrom, fineFrom + kMinute, fineFrom + 2 * kMinute }));
+        QCOMPARE(durations, (std::vector<std::int64_t> { 15 * kMinute, 10 * kMinute, kMinute, kMinute, kMinute }));
+        QVERIFY(std::fabs(values[0] - 0.2f) < 1e-4 && std::fabs(values[3] - 0.6f) < 1e-4);
+        // Stops when told.
+        int calls = 0;
+        QCOMPARE(history.walk(0, fineFrom + 10 * kMinute, { 0, 1 },
+                     [&](const auto&, const auto&) { return ++calls < 2; }),
+            std::size_t(2));
+        // Nothing in the span.
+        QCOMPARE(history.walk(fineFrom + 10 * kMinute, fineFrom + 20 * kMinute, { 0 },
+                     [](const auto&, const auto&) { return true; }),
+            std::size_t(0));
     }
 
 private:
