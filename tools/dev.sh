@@ -17,12 +17,15 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libsqlite3-dev fonts-noto-cjk python3-grpcio python3-protobuf help2man dpkg-dev
+  libxlsxwriter-dev fonts-wqy-microhei
 )
 
 # The tests start a real Slurm cluster (tools/slurm-lab.sh): install it here, once, rather than
 # from two tests at the same time; the fuzz test builds with clang and libFuzzer (tools/fuzz.sh).
-# The package test validates the desktop entry and the AppStream metainfo.
-[ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev desktop-file-utils appstream)
+# The package test validates the desktop entry and the AppStream metainfo. The report test reads
+# its PDFs back with poppler's pdftotext and pdffonts.
+[ "$mode" = test ] && packages+=(slurm-wlm munge openssl clang libclang-rt-14-dev desktop-file-utils appstream
+  poppler-utils)
 
 # shellcheck source=tools/install-missing.sh
 source "$here/tools/install-missing.sh"
