@@ -168,7 +168,7 @@ namespace {
     {
         c.p->setFont(c.font);
         c.p->setPen(c.style.mutedText);
-        const QRectF row(area.left(), plot.top() - c.unit * 1.3, plot.right() - area.left(), c.unit);
+        const QRectF row(area.left(), plot.top() - c.unit * 1.6, plot.right() - area.left(), c.unit);
         c.p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, unit);
         if (!note.isEmpty())
             c.p->drawText(row, Qt::AlignRight | Qt::AlignVCenter, note);
@@ -222,7 +222,7 @@ namespace {
                 ReportCharts::tr("Target: %1 %").arg(QLocale().toString(*target * 100, 'f', 0)) });
         area = drawLegend(c, area, legend);
         const qreal left = c.textWidth(QStringLiteral("100 %")) + c.unit * 0.8;
-        const QRectF plot = area.adjusted(left, c.unit * 1.4, -c.unit * 0.8, -c.unit * 1.6);
+        const QRectF plot = area.adjusted(left, c.unit * 1.8, -c.unit * 0.8, -c.unit * 1.6);
         if (plot.width() < c.unit * 2 || plot.height() < c.unit * 2)
             return;
         if (points.isEmpty()) {
@@ -260,8 +260,11 @@ namespace {
             c.p->setPen(c.pen(c.style.grid, 0.04));
             c.p->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + c.unit * 0.2));
             c.p->setPen(c.style.mutedText);
-            c.p->drawText(QRectF(x - c.unit * 4, plot.bottom() + c.unit * 0.3, c.unit * 8, c.unit),
-                Qt::AlignHCenter | Qt::AlignTop, beijingText(t, ticks.format));
+            // Centred under its tick, kept inside the chart at the ends.
+            const QString text = beijingText(t, ticks.format);
+            const qreal w = c.textWidth(text) + 2;
+            const qreal left = std::clamp(x - w / 2, area.left(), std::max(area.left(), area.right() - w));
+            c.p->drawText(QRectF(left, plot.bottom() + c.unit * 0.3, w, c.unit), Qt::AlignHCenter | Qt::AlignTop, text);
         }
 
         c.p->save();
@@ -397,7 +400,7 @@ void ReportCharts::drawRegions(
     for (int i = 0; i <= ticks; ++i)
         left = std::max(left, c.textWidth(numberText(step * i, step)));
     left = std::min(left + c.unit * 0.8, area.width() * 0.3);
-    const QRectF plot = area.adjusted(left, c.unit * 1.4, -c.unit * 0.4, -c.unit * 2.6);
+    const QRectF plot = area.adjusted(left, c.unit * 1.8, -c.unit * 0.4, -c.unit * 2.6);
     if (plot.width() < c.unit * 2 || plot.height() < c.unit * 2) {
         painter->restore();
         return;

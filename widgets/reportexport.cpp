@@ -12,6 +12,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -385,6 +386,19 @@ namespace {
             };
             m_blocks.append(b);
         }
+        // A point of a list: the bullet, and the text indented beside it.
+        void bullet(const QString& text)
+        {
+            const qreal indent = m_line * 1.1;
+            paragraph(text, m_body, Qt::black, m_line * 0.4, false, indent);
+            auto inner = m_blocks.last().draw;
+            m_blocks.last().draw = [inner, font = m_body](QPainter& p, qreal y) {
+                p.setFont(font);
+                p.setPen(Qt::black);
+                p.drawText(QPointF(0, y + QFontMetricsF(font, p.device()).ascent()), QStringLiteral("•"));
+                inner(p, y);
+            };
+        }
         void heading(const QString& text, bool newPage = false)
         {
             paragraph(text, pdfFont(12, true), Qt::black, m_line * 0.4, true);
@@ -400,9 +414,20 @@ namespace {
                 widths.append(f * m_width);
             const qreal pad = m_line * 0.25;
             const QFont headerFont = pdfFont(8, true);
+            const QFontMetricsF headerMetrics(headerFont, m_device);
+            // Words wrap; a word wider than its column (a long English one) breaks where it must.
+            QList<int> wraps;
             qreal headerHeight = 0;
-            for (int i = 0; i < header.size(); ++i)
-                headerHeight = std::max(headerHeight, textHeight(headerFont, header[i].text, widths[i] - 2 * pad));
+            for (int i = 0; i < header.size(); ++i) {
+                int wrap = Qt::TextWordWrap;
+                for (const QString& word : header[i].text.split(QRegularExpression(QStringLiteral("\\s+")))) {
+                    if (headerMetrics.horizontalAdvance(word) > widths[i] - 2 * pad)
+                        wrap = Qt::TextWrapAnywhere;
+                }
+                wraps.append(wrap);
+                headerHeight = std::max(headerHeight,
+                    headerMetrics.boundingRect(QRectF(0, 0, widths[i] - 2 * pad, 1e7), wrap, header[i].text).height());
+            }
             const int headerIndex = int(m_blocks.size());
             const qreal width = m_width;
             const qreal hair = m_line * 0.04;
@@ -416,7 +441,7 @@ namespace {
                 qreal x = 0;
                 for (int i = 0; i < header.size(); ++i) {
                     p.drawText(QRectF(x + pad, y + pad, widths[i] - 2 * pad, headerHeight),
-                        Qt::TextWordWrap | Qt::AlignBottom | header[i].align, header[i].text);
+                        wraps[i] | Qt::AlignBottom | header[i].align, header[i].text);
                     x += widths[i];
                 }
                 p.setPen(QPen(kRule, hair));
@@ -508,8 +533,9 @@ namespace {
         c.bold = bold;
         const QVariant v = column.value(f);
         c.text = CapacityWording::text(column, f);
+        if (v.typeId() != QMetaType::QString)
+            c.align = Qt::AlignRight; // numbers, and "—" for none
         if (v.isValid() && v.typeId() != QMetaType::QString) {
-            c.align = Qt::AlignRight;
             c.met = column.meetsTarget ? column.meetsTarget(f) : std::nullopt;
             if (c.met)
                 c.text = (*c.met ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + c.text;
@@ -567,8 +593,7 @@ bool ReportExport::writePdf(Job& job)
     }
     layout.heading(tr("Gaps"));
     for (const ReportGap& g : report.gaps)
-        layout.paragraph(QStringLiteral("•  ") + CapacityWording::gap(report, g), pdfFont(9), Qt::black, line * 0.4,
-            false, 0);
+        layout.bullet(CapacityWording::gap(report, g));
     if (report.gaps.isEmpty())
         layout.paragraph(tr("No gaps found."), pdfFont(9), kMuted, line * 0.4);
 
@@ -582,23 +607,29 @@ bool ReportExport::writePdf(Job& job)
 
     // The tables: the columns in groups that fit the page's width, the name in each.
     const QList<ReportColumn> columns = CapacityWording::columns();
-    constexpr int kPerGroup = 7;
-    const int groups = int((columns.size() - 1 + kPerGroup - 1) / kPerGroup);
+    constexpr int kMostPerGroup = 7;
+    const int values = int(columns.size() - 1);
+    const int groups = (values + kMostPerGroup - 1) / kMostPerGroup;
+    const int perGroup = std::max(1, (values + groups - 1) / groups); // as even as they go
     bool first = true;
     for (const FigureTable& t : figureTables(report)) {
         layout.heading(t.title, first);
+        if (first)
+            layout.paragraph(tr("✓ target met, ✗ target missed, — no data. The name is repeated on each part of a "
+                                "table."),
+                layout.small(), kMuted, line * 0.5, true);
         first = false;
         if (t.rows.isEmpty()) {
             layout.paragraph(tr("None in this scope."), pdfFont(9), kMuted, line);
             continue;
         }
         for (int g = 0; g < groups; ++g) {
-            const int from = 1 + g * kPerGroup;
-            const int to = std::min(int(columns.size()), from + kPerGroup);
+            const int from = 1 + g * perGroup;
+            const int to = std::min(int(columns.size()), from + perGroup);
             QList<qreal> fractions { 0.23 };
             QList<Cell> header { { columns[0].header } };
             for (int c = from; c < to; ++c) {
-                fractions.append(0.77 / kPerGroup);
+                fractions.append(0.77 / perGroup);
                 header.append({ columns[c].target.isEmpty()
                         ? columns[c].header
                         : columns[c].header + QLatin1Char('\n') + tr("target %1").arg(columns[c].target),
@@ -615,11 +646,9 @@ bool ReportExport::writePdf(Job& job)
             layout.table(fractions, header, rows);
         }
     }
-    layout.paragraph(tr("✓ target met, ✗ target missed, — no data."), layout.small(), kMuted, line);
-
     layout.heading(tr("How the figures were made"));
     for (const QString& note : CapacityWording::methodNotes(report))
-        layout.paragraph(QStringLiteral("•  ") + note, pdfFont(9), Qt::black, line * 0.4);
+        layout.bullet(note);
 
     const auto pages = layout.paginate(pageHeight);
     job.total = int(pages.size()) + 1;

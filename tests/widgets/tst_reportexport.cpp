@@ -561,6 +561,11 @@ private slots:
                     else
                         ReportCharts::drawWestShare(&p, rect, report, style);
                 }
+                if (kind == 3 && !qEnvironmentVariableIsEmpty("CPN_KEEP_REPORTS"))
+                    image.save(QStringLiteral("%1/chart-%2-%3.png")
+                                   .arg(qEnvironmentVariable("CPN_KEEP_REPORTS"))
+                                   .arg(chart)
+                                   .arg(paper ? QStringLiteral("paper") : QStringLiteral("screen")));
                 int inside = 0;
                 for (int y = 0; y < image.height(); ++y) {
                     for (int x = 0; x < image.width(); ++x) {
