@@ -181,6 +181,10 @@ void SlurmEngine::applySites(const SlurmView& view)
             c->set_architecture(arch);
             c->set_cards(cards);
             c->set_pflops(std::round(cards * server::pflopsPerCard(arch) * 1000) / 1000);
+            // CPU servers are general computing; the accelerators as the sites file reports them.
+            const bool cpu = arch == cpn::v1::ARCHITECTURE_CPU;
+            c->set_compute_class(cpu ? cpn::v1::COMPUTE_CLASS_GENERAL : m_config.sites[s].computeClass);
+            c->set_inference_pflops(cpu ? 0.0 : std::round(c->pflops() * m_config.sites[s].inferenceShare * 1000) / 1000);
         }
         if (state == "DOWN" || state == "INACTIVE" || state.empty() || nodes == 0 || down == nodes)
             site.set_status(cpn::v1::SITE_STATUS_OFFLINE);
@@ -355,6 +359,8 @@ void SlurmEngine::applyMetrics(const SlurmView& view, std::int64_t nowMs)
         m.set_price_cny_per_kwh(entry.priceCnyPerKwh);
         m.set_queue_length(queued[s]);
         m.set_running_tasks(running[s]);
+        m.set_racks_in_use(entry.racksInUse);
+        m.set_storage_used_pb(entry.storageUsedPb);
         m_siteMetrics[s] = m;
         *batch->add_sites() = std::move(m);
     }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -100,6 +101,17 @@ std::optional<cpn::v1::SiteTier> tierFromName(const std::string& name)
     return std::nullopt;
 }
 
+std::optional<cpn::v1::ComputeClass> computeClassFromName(const std::string& name)
+{
+    if (name == "general")
+        return cpn::v1::COMPUTE_CLASS_GENERAL;
+    if (name == "intelligent")
+        return cpn::v1::COMPUTE_CLASS_INTELLIGENT;
+    if (name == "supercomputing")
+        return cpn::v1::COMPUTE_CLASS_SUPERCOMPUTING;
+    return std::nullopt;
+}
+
 } // namespace
 
 const SiteEntry* SitesConfig::findSite(std::string_view id) const
@@ -187,6 +199,20 @@ std::optional<SitesConfig> parseSitesFile(std::string_view json, std::string* er
         entry.pue = e.number("pue", entry.pue, 1, 5);
         entry.priceCnyPerKwh = e.number("price_cny_per_kwh", entry.priceCnyPerKwh, 0, 100);
         entry.greenShare = e.number("green_share", entry.greenShare, 0, 1);
+        // Racks, storage and how capacity is reported: optional, so that older files stay valid.
+        constexpr double kMaxRacks = 10'000'000;
+        s.set_racks_built(std::uint32_t(std::llround(e.number("racks_built", 0, 0, kMaxRacks))));
+        entry.racksInUse = std::uint32_t(
+            std::llround(e.number("racks_in_use", s.racks_built(), 0, std::max<double>(s.racks_built(), 0))));
+        s.set_storage_pb(e.number("storage_pb", 0, 0, 1e7));
+        entry.storageUsedPb = e.number("storage_used_pb", 0, 0, s.storage_pb());
+        entry.inferenceShare = e.number("inference_share", 0, 0, 1);
+        if (const std::string name = e.text("compute_class", false); !name.empty()) {
+            if (const auto c = computeClassFromName(name))
+                entry.computeClass = *c;
+            else if (e.ok())
+                e.fail("unknown compute_class \"" + name + "\" (general, intelligent or supercomputing)");
+        }
         if (e.ok() && (!siteIds.insert(s.id()).second || !allIds.insert(s.id()).second))
             e.fail("the id is used twice (by a region, a site or a link)");
         if (e.ok() && !partitions.insert(entry.partition).second)

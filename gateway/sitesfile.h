@@ -4,6 +4,7 @@
 
 #include "cpn/v1/types.pb.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,14 @@ struct SiteEntry {
     double pue = 1.3; // ratio >= 1
     double priceCnyPerKwh = 0.5;
     double greenShare = 0.3; // ratio 0..1
+    // What ministry reports count (racks_built and storage_pb are in `site`). Slurm sees servers,
+    // not racks: racks in use are the file's, all of those built when it gives none.
+    std::uint32_t racksInUse = 0; // count
+    double storageUsedPb = 0; // PB
+    // How the accelerators' capacity is reported (CPU servers are general computing whatever it
+    // says) and the share of it dedicated to inference serving, ratio 0..1.
+    cpn::v1::ComputeClass computeClass = cpn::v1::COMPUTE_CLASS_INTELLIGENT;
+    double inferenceShare = 0;
 };
 
 struct SitesConfig {

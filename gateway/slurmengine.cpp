@@ -412,6 +412,8 @@ grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* 
         m->set_price_cny_per_kwh(valueOf(values, "price_cny_per_kwh"));
         m->set_green_share(valueOf(values, "green_share"));
         m->set_status(cpn::v1::SiteStatus(statusOf(values, cpn::v1::SiteStatus_MAX)));
+        m->set_racks_in_use(m_config.sites[s].racksInUse); // the sites file's: not sampled
+        m->set_storage_used_pb(m_config.sites[s].storageUsedPb);
     }
     for (const auto& link : m_config.links) {
         const auto it = byEntity.find(link.id());

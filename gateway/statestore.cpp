@@ -375,4 +375,33 @@ std::vector<Sample> StateStore::samplesAt(std::int64_t timeMs, std::int64_t* sam
     return out;
 }
 
+void StateStore::forEachSampleTime(std::int64_t fromMs, std::int64_t toMs,
+    const std::function<bool(std::int64_t, const std::vector<Sample>&)>& visit) const
+{
+    constexpr std::int64_t kChunkMs = 6LL * 3600 * 1000;
+    std::vector<std::pair<std::int64_t, std::vector<Sample>>> chunk;
+    for (std::int64_t at = fromMs; at <= toMs;) {
+        // A chunk ends at a time that cannot overflow; the last one at toMs.
+        const std::int64_t end = toMs - at < kChunkMs ? toMs : at + kChunkMs - 1;
+        chunk.clear();
+        {
+            std::lock_guard lock(m_mutex);
+            Statement s(m_db, "SELECT entity, metric, t, v FROM samples WHERE t BETWEEN ?1 AND ?2 ORDER BY t");
+            s.bind(1, at).bind(2, end);
+            while (s.step()) {
+                const std::int64_t t = s.integer(2);
+                if (chunk.empty() || chunk.back().first != t)
+                    chunk.emplace_back(t, std::vector<Sample> {});
+                chunk.back().second.push_back({ s.text(0), s.text(1), s.real(3) });
+            }
+        }
+        for (const auto& [t, samples] : chunk)
+            if (!visit(t, samples))
+                return;
+        if (end == toMs)
+            break;
+        at = end + 1;
+    }
+}
+
 } // namespace cpn::gateway

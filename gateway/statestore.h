@@ -8,6 +8,7 @@
 #include "cpn/v1/types.pb.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -73,6 +74,10 @@ public:
     // Every sample at the newest time at or before timeMs (one query), that time in *sampleTimeMs;
     // empty when none is that old.
     std::vector<Sample> samplesAt(std::int64_t timeMs, std::int64_t* sampleTimeMs) const;
+    // Every sample in [fromMs, toMs], one time after another, oldest first: visit(time, its samples) until it returns false. Reads a few hours
+    // at a time, so that polls record meanwhile.
+    void forEachSampleTime(std::int64_t fromMs, std::int64_t toMs,
+        const std::function<bool(std::int64_t, const std::vector<Sample>&)>& visit) const;
 
 private:
     bool exec(const char* sql) const;

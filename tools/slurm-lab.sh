@@ -196,6 +196,12 @@ SITES = [
     ("wuhu",        "wh",  "芜湖集群",     "Wuhu cluster",        "yrd", 31.35, 118.43, "AH", 110, 1.24, 0.55, 0.38, "nvidia"),
     ("chongqing",   "cq",  "重庆集群",     "Chongqing cluster",   "cy",  29.56, 106.55, "CQ", 160, 1.24, 0.40, 0.55, "dcu"),
 ][:nsites]
+# Racks, storage and how capacity is reported (DOMAIN.md, ministry reports): 85 % of the
+# contracted power in 2.5 kW standard racks; rack occupancy around the hubs' 65 % target (Zhongwei
+# reports 76.7 %); storage some 40 PB per MW, 60 % used; a tenth of the clusters' accelerators
+# dedicated to inference serving.
+OCCUPANCY = {"zhangjiakou": 0.68, "zhongwei": 0.767, "guian": 0.71, "shaoguan": 0.62, "horinger": 0.66,
+             "qingyang": 0.58, "wuhu": 0.64, "chongqing": 0.69}
 REGIONS = {
     "jjj": ("京津冀", "Beijing-Tianjin-Hebei", False, ["BJ", "TJ", "HE"]),
     "yrd": ("长三角", "Yangtze River Delta", False, ["SH", "JS", "ZJ", "AH"]),
@@ -381,7 +387,10 @@ doc = {
     "sites": [{"id": s[0], "partition": s[0], "name_zh": s[2], "name_en": s[3], "tier": "cluster",
                "region_id": s[4], "parent_site_id": "", "latitude": s[5], "longitude": s[6],
                "province": s[7], "power_capacity_mw": s[8], "pue": s[9], "price_cny_per_kwh": s[10],
-               "green_share": s[11]} for s in SITES],
+               "green_share": s[11], "racks_built": round(s[8] * 1000 / 2.5 * 0.85),
+               "racks_in_use": round(round(s[8] * 1000 / 2.5 * 0.85) * OCCUPANCY[s[0]]),
+               "storage_pb": s[8] * 40, "storage_used_pb": round(s[8] * 40 * 0.6, 1),
+               "compute_class": "intelligent", "inference_share": 0.1} for s in SITES],
     "regions": [{"id": r, "name_zh": REGIONS[r][0], "name_en": REGIONS[r][1], "western": REGIONS[r][2],
                  "provinces": REGIONS[r][3]} for r in used_regions],
     "links": links,

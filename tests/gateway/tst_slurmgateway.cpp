@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 
 namespace {
 
@@ -684,6 +685,91 @@ private slots:
         QCOMPARE(timeline(now, now - 1, &after).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     }
 
+    // A capacity report over the samples the earlier tests left: every partition's site with the
+    // energy it drew, carbon at its province's grid factor, the present's racks and storage from
+    // the sites file; the sites say how their capacity is reported.
+    void reportsCapacity()
+    {
+        QFile sitesFile(m_lab.sitesFile());
+        QVERIFY(sitesFile.open(QIODevice::ReadOnly));
+        const auto entries = QJsonDocument::fromJson(sitesFile.readAll()).object().value(QLatin1String("sites")).toArray();
+        std::map<std::string, QJsonObject> file;
+        for (const auto& entry : entries)
+            file[entry.toObject().value(QLatin1String("id")).toString().toStdString()] = entry.toObject();
+        const auto snap = snapshot();
+        for (const auto& site : snap.sites()) {
+            const auto& entry = file[site.id()];
+            QCOMPARE(double(site.racks_built()), entry.value(QLatin1String("racks_built")).toDouble());
+            QVERIFY(site.racks_built() > 0 && site.storage_pb() > 0);
+            for (const auto& c : site.capacity()) {
+                QCOMPARE(c.compute_class(), c.architecture() == cpn::v1::ARCHITECTURE_CPU
+                        ? cpn::v1::COMPUTE_CLASS_GENERAL
+                        : cpn::v1::COMPUTE_CLASS_INTELLIGENT);
+                QVERIFY(c.inference_pflops() > 0 && c.inference_pflops() < c.pflops());
+            }
+        }
+        for (const auto& m : snap.site_metrics())
+            QCOMPARE(double(m.racks_in_use()), file[m.site_id()].value(QLatin1String("racks_in_use")).toDouble());
+
+        const auto now
+            = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+        auto c = std::make_unique<grpc::ClientContext>();
+        c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+        cpn::v1::GetCapacityReportRequest request;
+        request.set_from_ms(now - 24 * 3600000LL);
+        request.set_to_ms(now);
+        request.set_series_points(10);
+        auto reader = m_stateStub->GetCapacityReport(c.get(), request);
+        cpn::v1::CapacityReport whole, part;
+        int parts = 0;
+        while (reader->Read(&part)) {
+            if (parts++ == 0)
+                whole = part;
+            else
+                whole.MergeFrom(part);
+            part.Clear();
+        }
+        const auto status = reader->Finish();
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QVERIFY(whole.samples() > 0);
+        QVERIFY(whole.covered_from_ms() >= request.from_ms() && whole.covered_to_ms() <= now);
+        QCOMPARE(whole.sites_size(), snap.sites_size());
+        const std::map<std::string, double> factors { { "HE", 0.7252 }, { "NX", 0.5857 }, { "GZ", 0.3869 },
+            { "GD", 0.3869 }, { "NM", 0.6849 }, { "GS", 0.5857 }, { "AH", 0.6782 }, { "CQ", 0.2268 } };
+        for (int i = 0; i < snap.sites_size(); ++i) {
+            const auto& site = whole.sites(i);
+            QCOMPARE(site.site_id(), snap.sites(i).id());
+            QVERIFY2(site.energy_mwh() > 0, site.site_id().c_str());
+            QVERIFY(site.cost_cny() > 0);
+            QCOMPARE(site.grid_factor_kg_per_kwh(), factors.at(snap.sites(i).province()));
+            const double expectedCarbon = site.energy_mwh() * (1 - site.green_share()) * site.grid_factor_kg_per_kwh();
+            QVERIFY(std::fabs(site.carbon_t() - expectedCarbon) <= 1e-6 * std::max(1.0, expectedCarbon));
+            QCOMPARE(site.pue(), file[site.site_id()].value(QLatin1String("pue")).toDouble());
+            QVERIFY(site.peak_utilisation() >= site.mean_utilisation());
+            QCOMPARE(double(site.racks_in_use()), file[site.site_id()].value(QLatin1String("racks_in_use")).toDouble());
+        }
+        QCOMPARE(whole.regions_size(), snap.regions_size());
+        for (const auto& series : whole.regions()) {
+            QVERIFY(series.installed_pflops() > 0);
+            QVERIFY(series.used_pflops_size() > 0 && series.used_pflops_size() <= 10);
+        }
+
+        // Before anything kept: OUT_OF_RANGE; a reversed span: INVALID_ARGUMENT.
+        auto refused = [&](std::int64_t from, std::int64_t to) {
+            grpc::ClientContext context;
+            cpn::v1::GetCapacityReportRequest r;
+            r.set_from_ms(from);
+            r.set_to_ms(to);
+            auto stream = m_stateStub->GetCapacityReport(&context, r);
+            cpn::v1::CapacityReport ignored;
+            while (stream->Read(&ignored)) { }
+            return stream->Finish().error_code();
+        };
+        QCOMPARE(refused(1000, 2000), grpc::StatusCode::OUT_OF_RANGE);
+        QCOMPARE(refused(now, now - 1), grpc::StatusCode::INVALID_ARGUMENT);
+    }
+
     // The gateway serves mutual TLS like the mock: a client with the CA and its certificate gets
     // in, one without a certificate does not.
     void servesMutualTls()
@@ -770,6 +856,17 @@ private slots:
         QCOMPARE(linkCode, 2);
         QVERIFY2(linkError.contains(QLatin1String("links[0]")) && linkError.contains(QLatin1String("nowhere")),
             qPrintable(linkError));
+
+        auto badClass = top;
+        auto classed = top.value(QLatin1String("sites")).toArray();
+        auto second = classed[1].toObject();
+        second.insert(QStringLiteral("compute_class"), QStringLiteral("quantum"));
+        classed[1] = second;
+        badClass.insert(QStringLiteral("sites"), classed);
+        const auto [classCode, classError] = tryFile(QJsonDocument(badClass).toJson());
+        QCOMPARE(classCode, 2);
+        QVERIFY2(classError.contains(QLatin1String("sites[1]")) && classError.contains(QLatin1String("quantum")),
+            qPrintable(classError));
     }
 };
 
