@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -213,6 +214,17 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
         CommandLine::tr("Seconds of live data before the screenshot (default 3)."), QStringLiteral("SECONDS"),
         QStringLiteral("3"));
+    const QCommandLineOption report(QStringLiteral("report"),
+        CommandLine::tr("Write a capacity report to FILE (.pdf, .csv or .xlsx) from the platforms' figures, then exit "
+                        "without a window: 0 written, 2 a bad option, 3 no data within a minute."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption reportPeriod(QStringLiteral("report-period"),
+        CommandLine::tr("Period of --report up to each platform's present: 24h, 7d or 30d (default 24h)."),
+        QStringLiteral("PERIOD"), QStringLiteral("24h"));
+    const QCommandLineOption reportScope(QStringLiteral("report-scope"),
+        CommandLine::tr("Scope of --report: nation (default), a region's id, a site's id (with the sites under it) "
+                        "or a platform's name."),
+        QStringLiteral("SCOPE"), QStringLiteral("nation"));
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the embedded mock scheduler."),
         QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption uiScale(QStringLiteral("ui-scale"),
@@ -252,7 +264,8 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     const QCommandLineOption screen(QStringLiteral("screen"),
         CommandLine::tr("Open on screen N (0 is the first)."), QStringLiteral("N"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
-        scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen, uiScale });
+        scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen, uiScale, report, reportPeriod,
+        reportScope });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -272,6 +285,28 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     options.journal = parser.value(journal);
     options.timing = parser.isSet(timing);
     options.screenshot = parser.value(screenshot);
+    options.report = parser.value(report);
+    options.reportPeriod = parser.value(reportPeriod).trimmed();
+    options.reportScope = parser.value(reportScope).trimmed();
+    const QString suffix = QFileInfo(options.report).suffix().toLower();
+    if (!options.report.isEmpty() && suffix != QLatin1String("pdf") && suffix != QLatin1String("csv")
+        && suffix != QLatin1String("xlsx")) {
+        *error = CommandLine::tr("--report writes .pdf, .csv or .xlsx files: %1 is none of them").arg(options.report);
+        return std::nullopt;
+    }
+    if (!QStringList { QStringLiteral("24h"), QStringLiteral("7d"), QStringLiteral("30d") }.contains(
+            options.reportPeriod.toLower())) {
+        *error = CommandLine::tr("Unknown report period %1 (use 24h, 7d or 30d)").arg(options.reportPeriod);
+        return std::nullopt;
+    }
+    if (options.reportScope.isEmpty()) {
+        *error = CommandLine::tr("--report-scope needs nation, a region's id, a site's id or a platform's name");
+        return std::nullopt;
+    }
+    if (!options.report.isEmpty() && !options.screenshot.isEmpty()) {
+        *error = CommandLine::tr("--report and --screenshot cannot be given together");
+        return std::nullopt;
+    }
     bool ok = false;
     options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);
     if (!ok || options.screenshotAfterSeconds < 0) {

@@ -51,6 +51,10 @@ struct ConsoleOptions {
     QString basemap; // GeoJSON file replacing the built-in map
     QString journal; // SQLite journal of dispatch commands; empty = CommandJournal::defaultPath()
     QString screenshot; // PNG to write, then exit
+    // --report: a capacity report to write (.pdf, .csv, .xlsx), then exit, without a window.
+    QString report;
+    QString reportPeriod = QStringLiteral("24h"); // 24h, 7d or 30d
+    QString reportScope = QStringLiteral("nation"); // nation, a region's, a site's or a platform's id
     double screenshotAfterSeconds = 3;
     quint64 seed = 1;
     QString scale = QStringLiteral("national");

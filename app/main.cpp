@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
+#include "headlessreport.h"
 #include "language.h"
 #include "uiscale.h"
 #include "mainwindow.h"
@@ -250,6 +251,12 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("CPN"));
     QApplication::setApplicationName(QStringLiteral("CPN Console"));
     cpn::UiScale::applyBeforeStart(argc, argv);
+    // --report makes no window: it runs where there is no display (a nightly job).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "--report" || arg.startsWith("--report=")) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
@@ -259,7 +266,7 @@ int main(int argc, char** argv)
         report(error, false);
         return 2;
     }
-    const bool interactive = options->screenshot.isEmpty();
+    const bool interactive = options->screenshot.isEmpty() && options->report.isEmpty();
     cpn::Language::apply(options->lang.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString() : options->lang);
     cpn::applyControlRoomTheme(app);
 
@@ -302,6 +309,11 @@ int main(int argc, char** argv)
         cpn::PlatformLink* link = session.addPlatform(settings, journal,
             p.embedded() ? QString::fromLatin1(cpn::DispatchOutbox::kEmbeddedScheduler) : QString());
         link->setSource(p);
+    }
+    if (!options->report.isEmpty()) {
+        session.start();
+        cpn::startHeadlessReport(session, *options);
+        return app.exec();
     }
     cpn::MainWindow window(&session);
     if (!options->basemap.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "alarmcontroller.h"
 #include "alarmspanel.h"
+#include "capacityreview.h"
 #include "auditlogpanel.h"
 #include "commandjournal.h"
 #include "connectionsdialog.h"
@@ -106,6 +107,9 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_trends = new TrendController(this, session, m_map, m_tasks, m_viewMenu);
     m_replay = new ReplayController(session, m_map, m_viewMenu, this);
     setCentralWidget(m_replay->view());
+    m_capacity = new CapacityReview(session, m_map, this);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_capacity->action());
     tabifyDockWidget(m_taskDock, m_trends->dock());
     m_taskDock->raise();
     retranslate();
@@ -298,6 +302,8 @@ void MainWindow::retranslate()
     QTimer::singleShot(0, this, [this] { ShortcutSheet::annotateToolTips(this); });
     m_about->setText(tr("&About CPN Console"));
     m_fullScreen->setText(tr("&Full Screen"));
+    if (m_capacity)
+        m_capacity->retranslate();
     onSiteSelected(m_map->selectedSiteId());
     updateStatus();
 }

@@ -18,6 +18,7 @@ namespace cpn {
 class ShortcutSheet;
 
 class AlarmController;
+class CapacityReview;
 class ConnectionsDialog;
 class ConsoleSession;
 class DispatchController;
@@ -46,6 +47,7 @@ public:
     AlarmController* alarms() const { return m_alarms; }
     TrendController* trends() const { return m_trends; }
     ReplayController* replay() const { return m_replay; }
+    CapacityReview* capacityReview() const { return m_capacity; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
     // View > Full Screen (F11).
@@ -85,6 +87,7 @@ private:
     AlarmController* m_alarms = nullptr;
     TrendController* m_trends = nullptr;
     ReplayController* m_replay = nullptr;
+    CapacityReview* m_capacity = nullptr;
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)

@@ -22,6 +22,7 @@
 #include "domain.h"
 
 #include <QHash>
+#include <QMetaType>
 #include <QList>
 #include <QString>
 
@@ -186,3 +187,5 @@ CapacityReport buildCapacityReport(const QList<PlatformUsage>& usage, const QLis
     const std::vector<int>& duplicateOf, const QList<Region>& regions, const ReportScope& scope);
 
 } // namespace cpn
+
+Q_DECLARE_METATYPE(cpn::CapacityReport)

@@ -1,0 +1,117 @@
+#include "headlessreport.h"
+
+#include "capacityreportrunner.h"
+#include "consolesession.h"
+#include "networkstate.h"
+#include "platformlink.h"
+#include "reportexport.h"
+#include "statefeed.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace cpn {
+
+namespace {
+    struct Tr {
+        Q_DECLARE_TR_FUNCTIONS(cpn::HeadlessReport)
+    };
+
+    constexpr int kWaitMs = 60 * 1000;
+
+    void finish(const QString& message, int code)
+    {
+        std::fprintf(code == 0 ? stdout : stderr, "cpn-console: %s\n", qPrintable(message));
+        std::fflush(code == 0 ? stdout : stderr);
+        QCoreApplication::exit(code);
+    }
+
+    // The scope the option names, known only once the network is: nation, a region, a platform
+    // or a site.
+    std::optional<ReportScope> scopeFrom(const QString& text, const NetworkState& state, QString* error)
+    {
+        ReportScope scope;
+        if (text.compare(QLatin1String("nation"), Qt::CaseInsensitive) == 0)
+            return scope;
+        if (state.region(text)) {
+            scope.kind = ReportScope::Kind::Region;
+        } else if (state.platforms().contains(text) && !text.isEmpty()) {
+            scope.kind = ReportScope::Kind::Platform;
+        } else {
+            scope.kind = ReportScope::Kind::Site;
+        }
+        scope.id = text;
+        std::vector<int> duplicateOf;
+        if (sitesInScope(state.sites(), duplicateOf, scope, error).isEmpty())
+            return std::nullopt;
+        return scope;
+    }
+} // namespace
+
+void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options)
+{
+    auto* runner = new CapacityReportRunner(&session, qApp);
+    const QString path = options.report;
+    const ReportPeriod period = *ReportPeriod::parse(options.reportPeriod); // checked by parseCommandLine
+    const QString scopeText = options.reportScope;
+
+    auto* timeout = new QTimer(runner);
+    timeout->setSingleShot(true);
+    QObject::connect(timeout, &QTimer::timeout, runner, [&session] {
+        QStringList missing;
+        for (const PlatformLink* p : session.platforms()) {
+            if (!session.state()->platform(p->name()).hasSnapshot)
+                missing << QStringLiteral("%1 (%2)").arg(p->displayName(), p->lastError());
+        }
+        finish(Tr::tr("No data within a minute: %1").arg(missing.join(QStringLiteral(", "))), 3);
+    });
+    timeout->start(kWaitMs);
+
+    const auto start = [&session, runner, timeout, period, scopeText] {
+        for (const PlatformLink* p : session.platforms()) {
+            if (!session.state()->platform(p->name()).hasSnapshot)
+                return;
+        }
+        if (runner->isBusy() || runner->property("started").toBool())
+            return;
+        runner->setProperty("started", true);
+        QString error;
+        const auto scope = scopeFrom(scopeText, *session.state(), &error);
+        if (!scope) {
+            timeout->stop();
+            finish(error, 2);
+            return;
+        }
+        std::fprintf(stderr, "cpn-console: %s\n", qPrintable(Tr::tr("Asking the platforms for their figures…")));
+        runner->run(period, *scope);
+    };
+    QObject::connect(&session, &ConsoleSession::batchApplied, runner, start);
+
+    QObject::connect(runner, &CapacityReportRunner::failed, runner, [timeout](const QString& message) {
+        timeout->stop();
+        finish(message, 3);
+    });
+    QObject::connect(runner, &CapacityReportRunner::ready, runner,
+        [runner, timeout, path](const CapacityReport& report, const QStringList& problems) {
+            timeout->stop();
+            for (const QString& p : problems)
+                std::fprintf(stderr, "cpn-console: %s\n", qPrintable(Tr::tr("Not in the report: %1").arg(p)));
+            if (report.isEmpty()) {
+                finish(Tr::tr("The platforms reported no figures for this period and scope."), 3);
+                return;
+            }
+            QString error;
+            const bool ok = ReportExport::write(report, { runner->sourceText() }, path, *ReportExport::formatFor(path),
+                [](int, int) { return true; }, &error);
+            if (!ok) {
+                finish(error, 1);
+                return;
+            }
+            finish(Tr::tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 0);
+        });
+}
+
+} // namespace cpn
