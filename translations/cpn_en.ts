@@ -386,6 +386,544 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::CapacityReport</name>
+    <message>
+        <source>No site, region or platform is called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several platforms have a site &quot;%1&quot;: give it with its platform, as in &quot;platform/%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReportRunner</name>
+    <message>
+        <source>embedded mock scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console&apos;s platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not connected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform can make the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it keeps nothing of this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its scheduler makes no capacity reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it refused this console&apos;s token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform could make the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReview</name>
+    <message>
+        <source>&amp;Capacity review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: choose an end after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReviewWindow</name>
+    <message>
+        <source>Nation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the platforms for their figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) in scope had no data for the period.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated at %1 (Beijing time) from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaps the policy names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;CSV table, UTF-8 (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console writes reports as .pdf, .csv or .xlsx: %1 is none of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) copied</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hubs and clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityTableModel</name>
+    <message>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets the target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses the target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityWording</name>
+    <message>
+        <source>&gt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intelligent, FP16 (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supercomputing (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use, mean (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean utilisation (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak utilisation (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy (MWh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy cost (10k CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon (t CO2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Racks built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Racks in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rack occupancy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage (PB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage in use (PB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference capacity (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference in use (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training in use (PFLOPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days until full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing capacity report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedulers keep nothing of this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedulers keep %1 days of this period: the figures cover %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every accelerator type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General / intelligent / supercomputing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3 PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 10k CNY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 t CO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rack occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 racks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 PB in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference: dedicated capacity / in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full at the current growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not while use does not grow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too little inference capacity near users in %1: inference work uses %2 PFLOPS, its dedicated inference capacity is %3 PFLOPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply and demand out of step: %1 ran at %2 on average while %3 ran at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>East Data, West Computing: %1 of the latency-tolerant work (training, batch, rendering, scientific, storage) runs in the western hubs now; they held %2 of all computing in use at the end of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute is peak FP16 PFLOPS as the schedulers report it; utilisation is the share of it in use, time-weighted over the samples kept (15-minute means before the last day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE is facility energy over IT energy; green share is by energy; carbon counts the energy not green at its province&apos;s grid emission factor (Ministry of Ecology and Environment, 2022; green power bought directly counts as zero).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Racks and storage in use, and inference and training use, are at the time of the report: schedulers keep no tasks of the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peak of a region or the nation is its highest step of the utilisation series; for other groups, the capacity-weighted mean of their sites&apos; peaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity and utilisation are of %1 only; energy, cost, carbon, PUE, racks and storage are the whole sites&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) in scope had no data for the period and are left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Targets: utilisation at least 55 %, hub PUE below 1.25, green share over 80 % in new hub data centres, rack occupancy at least 65 % in the national hubs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::CommandLine</name>
     <message>
         <source>Control console of the national computing power network.</source>
@@ -545,6 +1083,34 @@ Source: %3</source>
     </message>
     <message>
         <source>--ui-scale needs a factor from 0.5 to 4, or auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a capacity report to FILE (.pdf, .csv or .xlsx) from the platforms&apos; figures, then exit without a window: 0 written, 2 a bad option, 3 no data within a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period of --report up to each platform&apos;s present: 24h, 7d or 30d (default 24h).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope of --report: nation (default), a region&apos;s id, a site&apos;s id (with the sites under it) or a platform&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report writes .pdf, .csv or .xlsx files: %1 is none of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown report period %1 (use 24h, 7d or 30d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report-scope needs nation, a region&apos;s id, a site&apos;s id or a platform&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report and --screenshot cannot be given together</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1481,6 +2047,29 @@ Reason (kept in the audit log):</numerusform>
             <numerusform>%n task has no feasible target and stays on the site.</numerusform>
             <numerusform>%n tasks have no feasible target and stay on the site.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HeadlessReport</name>
+    <message>
+        <source>No data within a minute: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the platforms for their figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platforms reported no figures for this period and scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2577,6 +3166,18 @@ The network at %2 (Beijing time)</source>
         <source>The scheduler&apos;s kept span of history is not valid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The scheduler&apos;s report covers another period than the one asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s report came in parts of different reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s report holds more sites or regions than the console accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ReplayController</name>
@@ -2622,6 +3223,224 @@ The network at %2 (Beijing time)</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReportCharts</name>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beijing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation over the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity installed and mean in use, by region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Western regions&apos; share of the computing in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Western share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PFLOPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReportExport</name>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hubs and clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Western share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given for the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1 is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gaps found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ target met, ✗ target missed, — no data. The name is repeated on each part of a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in this scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the figures were made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not take another page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: no room for temporary files (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library could not start a workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library refused a sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Western share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (Beijing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

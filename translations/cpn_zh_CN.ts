@@ -386,6 +386,540 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::CapacityReport</name>
+    <message>
+        <source>No site, region or platform is called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的站点、区域或平台。</translation>
+    </message>
+    <message>
+        <source>Several platforms have a site &quot;%1&quot;: give it with its platform, as in &quot;platform/%1&quot;.</source>
+        <translation>多个平台都有站点“%1”：请连同平台一起给出，如“平台/%1”。</translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation>无区域</translation>
+    </message>
+    <message>
+        <source>Nation</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <source>Platform %1</source>
+        <translation>平台 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReportRunner</name>
+    <message>
+        <source>embedded mock scheduler</source>
+        <translation>内置模拟调度器</translation>
+    </message>
+    <message>
+        <source>the console&apos;s platform</source>
+        <translation>本控制台的平台</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not connected yet</source>
+        <translation>%1：尚未连接</translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation>没有已连接的平台。</translation>
+    </message>
+    <message>
+        <source>No platform can make the report: %1</source>
+        <translation>没有平台能生成报告：%1</translation>
+    </message>
+    <message>
+        <source>it keeps nothing of this period</source>
+        <translation>未保存该时段的任何数据</translation>
+    </message>
+    <message>
+        <source>its scheduler makes no capacity reports</source>
+        <translation>其调度器不提供容量报告</translation>
+    </message>
+    <message>
+        <source>it did not answer</source>
+        <translation>没有应答</translation>
+    </message>
+    <message>
+        <source>it refused this console&apos;s token</source>
+        <translation>拒绝了本控制台的令牌</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No platform could make the report: %1</source>
+        <translation>没有平台能生成报告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReview</name>
+    <message>
+        <source>&amp;Capacity review…</source>
+        <translation>容量评估(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: choose an end after its start.</source>
+        <translation>时段的结束早于开始：请选择晚于开始的结束时间。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityReviewWindow</name>
+    <message>
+        <source>Nation</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>区域：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>平台：%1</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Asking the platforms for their figures…</source>
+        <translation>正在向各平台获取数据…</translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <translation>尚无报告</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) in scope had no data for the period.</source>
+        <translation>
+            <numerusform>范围内有 %n 个站点在该时段没有数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in the report: %1</source>
+        <translation>未纳入报告：%1</translation>
+    </message>
+    <message>
+        <source>Generated at %1 (Beijing time) from %2.</source>
+        <translation>生成于 %1（北京时间），数据来源：%2。</translation>
+    </message>
+    <message>
+        <source>✓ target %1</source>
+        <translation>✓ 目标 %1</translation>
+    </message>
+    <message>
+        <source>✗ target %1</source>
+        <translation>✗ 目标 %1</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Gaps the policy names</source>
+        <translation>政策关注的缺口</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;CSV table, UTF-8 (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>PDF 报告 (*.pdf);;CSV 表格，UTF-8 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The console writes reports as .pdf, .csv or .xlsx: %1 is none of them.</source>
+        <translation>控制台只能把报告写成 .pdf、.csv 或 .xlsx：%1 都不是。</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) copied</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity review</source>
+        <translation>容量评估</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Range…</source>
+        <translation>自定义范围…</translation>
+    </message>
+    <message>
+        <source>From (Beijing time)</source>
+        <translation>开始（北京时间）</translation>
+    </message>
+    <message>
+        <source>To (Beijing time)</source>
+        <translation>结束（北京时间）</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Accelerators:</source>
+        <translation>加速器：</translation>
+    </message>
+    <message>
+        <source>&amp;Make report</source>
+        <translation>生成报告(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Hubs and clusters</source>
+        <translation>枢纽与集群</translation>
+    </message>
+    <message>
+        <source>Busiest sites</source>
+        <translation>最繁忙站点</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityTableModel</name>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Meets the target %1</source>
+        <translation>达到目标 %1</translation>
+    </message>
+    <message>
+        <source>Misses the target %1</source>
+        <translation>未达目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::CapacityWording</name>
+    <message>
+        <source>&gt;= %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>&lt;= %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点数</translation>
+    </message>
+    <message>
+        <source>Installed (PFLOPS)</source>
+        <translation>装机算力（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>General (PFLOPS)</source>
+        <translation>通用算力（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Intelligent, FP16 (PFLOPS)</source>
+        <translation>智能算力，FP16（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Supercomputing (PFLOPS)</source>
+        <translation>超算算力（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>In use, mean (PFLOPS)</source>
+        <translation>平均在用（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Mean utilisation (%)</source>
+        <translation>平均利用率（%）</translation>
+    </message>
+    <message>
+        <source>Peak utilisation (%)</source>
+        <translation>峰值利用率（%）</translation>
+    </message>
+    <message>
+        <source>Energy (MWh)</source>
+        <translation>用电量（MWh）</translation>
+    </message>
+    <message>
+        <source>Energy cost (10k CNY)</source>
+        <translation>电费（万元）</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Green share (%)</source>
+        <translation>绿电占比（%）</translation>
+    </message>
+    <message>
+        <source>Carbon (t CO2)</source>
+        <translation>碳排放（吨 CO2）</translation>
+    </message>
+    <message>
+        <source>Racks built</source>
+        <translation>已建机架</translation>
+    </message>
+    <message>
+        <source>Racks in use</source>
+        <translation>在用机架</translation>
+    </message>
+    <message>
+        <source>Rack occupancy (%)</source>
+        <translation>上架率（%）</translation>
+    </message>
+    <message>
+        <source>Storage (PB)</source>
+        <translation>存储（PB）</translation>
+    </message>
+    <message>
+        <source>Storage in use (PB)</source>
+        <translation>在用存储（PB）</translation>
+    </message>
+    <message>
+        <source>Inference capacity (PFLOPS)</source>
+        <translation>推理专用算力（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Inference in use (PFLOPS)</source>
+        <translation>推理在用（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Training in use (PFLOPS)</source>
+        <translation>训练在用（PFLOPS）</translation>
+    </message>
+    <message>
+        <source>Days until full</source>
+        <translation>满载剩余天数</translation>
+    </message>
+    <message>
+        <source>Computing capacity report: %1</source>
+        <translation>算力容量报告：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (Beijing time)</source>
+        <translation>%1 至 %2（北京时间）</translation>
+    </message>
+    <message>
+        <source>The schedulers keep nothing of this period.</source>
+        <translation>调度器未保存该时段的任何数据。</translation>
+    </message>
+    <message>
+        <source>The schedulers keep %1 days of this period: the figures cover %2 to %3.</source>
+        <translation>调度器只保存了该时段中的 %1 天：数据覆盖 %2 至 %3。</translation>
+    </message>
+    <message>
+        <source>every accelerator type</source>
+        <translation>全部加速器类型</translation>
+    </message>
+    <message>
+        <source>%1 PFLOPS</source>
+        <translation>%1 PFLOPS</translation>
+    </message>
+    <message>
+        <source>Capacity installed</source>
+        <translation>装机算力</translation>
+    </message>
+    <message>
+        <source>General / intelligent / supercomputing</source>
+        <translation>通用 / 智能 / 超算</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3 PFLOPS</source>
+        <translation>%1 / %2 / %3 PFLOPS</translation>
+    </message>
+    <message>
+        <source>Mean utilisation</source>
+        <translation>平均利用率</translation>
+    </message>
+    <message>
+        <source>Peak utilisation</source>
+        <translation>峰值利用率</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>%1 MWh</source>
+        <translation>%1 MWh</translation>
+    </message>
+    <message>
+        <source>Energy cost</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>%1 10k CNY</source>
+        <translation>%1 万元</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>绿电占比</translation>
+    </message>
+    <message>
+        <source>Carbon</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <source>%1 t CO2</source>
+        <translation>%1 吨 CO2</translation>
+    </message>
+    <message>
+        <source>Rack occupancy</source>
+        <translation>上架率</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 racks)</source>
+        <translation>%1（%3 个机架中 %2 个在用）</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>%1 of %2 PB in use</source>
+        <translation>%2 PB 中 %1 PB 在用</translation>
+    </message>
+    <message>
+        <source>Inference: dedicated capacity / in use</source>
+        <translation>推理：专用算力 / 在用</translation>
+    </message>
+    <message>
+        <source>%1 / %2 PFLOPS</source>
+        <translation>%1 / %2 PFLOPS</translation>
+    </message>
+    <message>
+        <source>Training in use</source>
+        <translation>训练在用</translation>
+    </message>
+    <message>
+        <source>Full at the current growth</source>
+        <translation>按当前增长满载</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not while use does not grow</source>
+        <translation>使用量未增长，不会满载</translation>
+    </message>
+    <message>
+        <source>Too little inference capacity near users in %1: inference work uses %2 PFLOPS, its dedicated inference capacity is %3 PFLOPS.</source>
+        <translation>%1 靠近用户的推理算力不足：推理任务使用 %2 PFLOPS，而推理专用算力只有 %3 PFLOPS。</translation>
+    </message>
+    <message>
+        <source>Supply and demand out of step: %1 ran at %2 on average while %3 ran at %4.</source>
+        <translation>供需失衡：%1 平均利用率为 %2，而 %3 仅为 %4。</translation>
+    </message>
+    <message>
+        <source>East Data, West Computing: %1 of the latency-tolerant work (training, batch, rendering, scientific, storage) runs in the western hubs now; they held %2 of all computing in use at the end of the period.</source>
+        <translation>东数西算：当前 %1 的时延不敏感任务（训练、批处理、渲染、科学计算、存储）运行在西部枢纽；时段结束时西部承担了全部在用算力的 %2。</translation>
+    </message>
+    <message>
+        <source>Compute is peak FP16 PFLOPS as the schedulers report it; utilisation is the share of it in use, time-weighted over the samples kept (15-minute means before the last day).</source>
+        <translation>算力为调度器上报的 FP16 峰值 PFLOPS；利用率为其在用比例，按所保存的采样做时间加权（最近一天以前为 15 分钟均值）。</translation>
+    </message>
+    <message>
+        <source>PUE is facility energy over IT energy; green share is by energy; carbon counts the energy not green at its province&apos;s grid emission factor (Ministry of Ecology and Environment, 2022; green power bought directly counts as zero).</source>
+        <translation>PUE 为设施总用电量与 IT 用电量之比；绿电占比按电量计算；碳排放按所在省份的电网排放因子计算非绿电部分（生态环境部 2022 年因子；直接购买的绿电计为零）。</translation>
+    </message>
+    <message>
+        <source>Racks and storage in use, and inference and training use, are at the time of the report: schedulers keep no tasks of the past.</source>
+        <translation>在用机架和存储，以及推理与训练的使用量，均为报告生成时的数值：调度器不保存过去的任务。</translation>
+    </message>
+    <message>
+        <source>The peak of a region or the nation is its highest step of the utilisation series; for other groups, the capacity-weighted mean of their sites&apos; peaks.</source>
+        <translation>区域或全国的峰值为其利用率序列中的最高一段；其他分组取各站点峰值按算力加权的平均值。</translation>
+    </message>
+    <message>
+        <source>Capacity and utilisation are of %1 only; energy, cost, carbon, PUE, racks and storage are the whole sites&apos;.</source>
+        <translation>算力和利用率仅统计 %1；用电量、电费、碳排放、PUE、机架和存储为整个站点的数值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) in scope had no data for the period and are left out.</source>
+        <translation>
+            <numerusform>范围内有 %n 个站点在该时段没有数据，未计入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Targets: utilisation at least 55 %, hub PUE below 1.25, green share over 80 % in new hub data centres, rack occupancy at least 65 % in the national hubs.</source>
+        <translation>目标：利用率不低于 55 %，枢纽 PUE 低于 1.25，新建枢纽数据中心绿电占比超过 80 %，国家枢纽上架率不低于 65 %。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::CommandLine</name>
     <message>
         <source>Control console of the national computing power network.</source>
@@ -546,6 +1080,34 @@ Source: %3</source>
     <message>
         <source>--ui-scale needs a factor from 0.5 to 4, or auto</source>
         <translation>--ui-scale 需要 0.5 到 4 之间的倍数，或 auto</translation>
+    </message>
+    <message>
+        <source>Write a capacity report to FILE (.pdf, .csv or .xlsx) from the platforms&apos; figures, then exit without a window: 0 written, 2 a bad option, 3 no data within a minute.</source>
+        <translation>根据各平台的数据把容量报告写入 FILE（.pdf、.csv 或 .xlsx），不打开窗口，然后退出：0 已写入，2 选项有误，3 一分钟内没有数据。</translation>
+    </message>
+    <message>
+        <source>Period of --report up to each platform&apos;s present: 24h, 7d or 30d (default 24h).</source>
+        <translation>--report 的时段，截至各平台的当前时间：24h、7d 或 30d（默认 24h）。</translation>
+    </message>
+    <message>
+        <source>Scope of --report: nation (default), a region&apos;s id, a site&apos;s id (with the sites under it) or a platform&apos;s name.</source>
+        <translation>--report 的范围：nation（全国，默认）、区域 ID、站点 ID（含其下属站点）或平台名称。</translation>
+    </message>
+    <message>
+        <source>--report writes .pdf, .csv or .xlsx files: %1 is none of them</source>
+        <translation>--report 只能写 .pdf、.csv 或 .xlsx 文件：%1 都不是</translation>
+    </message>
+    <message>
+        <source>Unknown report period %1 (use 24h, 7d or 30d)</source>
+        <translation>未知的报告时段 %1（请用 24h、7d 或 30d）</translation>
+    </message>
+    <message>
+        <source>--report-scope needs nation, a region&apos;s id, a site&apos;s id or a platform&apos;s name</source>
+        <translation>--report-scope 需要 nation、区域 ID、站点 ID 或平台名称</translation>
+    </message>
+    <message>
+        <source>--report and --screenshot cannot be given together</source>
+        <translation>--report 与 --screenshot 不能同时使用</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +2030,29 @@ Reason (kept in the audit log):</source>
         <translation>
             <numerusform>%n 个任务无可行目标，将留在本站点。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HeadlessReport</name>
+    <message>
+        <source>No data within a minute: %1</source>
+        <translation>一分钟内没有数据：%1</translation>
+    </message>
+    <message>
+        <source>Asking the platforms for their figures…</source>
+        <translation>正在向各平台获取数据…</translation>
+    </message>
+    <message>
+        <source>Not in the report: %1</source>
+        <translation>未纳入报告：%1</translation>
+    </message>
+    <message>
+        <source>The platforms reported no figures for this period and scope.</source>
+        <translation>各平台在该时段和范围内没有上报数据。</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +3135,18 @@ The network at %2 (Beijing time)</source>
         <source>The scheduler&apos;s kept span of history is not valid</source>
         <translation>调度器给出的历史保留时段无效</translation>
     </message>
+    <message>
+        <source>The scheduler&apos;s report covers another period than the one asked for</source>
+        <translation>调度器的报告覆盖的时段与请求的不同</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s report came in parts of different reports</source>
+        <translation>调度器的报告由不同报告的片段组成</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s report holds more sites or regions than the console accepts</source>
+        <translation>调度器的报告包含的站点或区域超出控制台可接受的数量</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ReplayController</name>
@@ -2596,6 +3193,224 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReportCharts</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Target: %1 %</source>
+        <translation>目标：%1 %</translation>
+    </message>
+    <message>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <source>Utilisation over the period</source>
+        <translation>时段内的利用率</translation>
+    </message>
+    <message>
+        <source>Capacity installed and mean in use, by region</source>
+        <translation>各区域装机算力与平均在用算力</translation>
+    </message>
+    <message>
+        <source>Western regions&apos; share of the computing in use</source>
+        <translation>西部区域在用算力占比</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Western share</source>
+        <translation>西部占比</translation>
+    </message>
+    <message>
+        <source>PFLOPS</source>
+        <translation>PFLOPS</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReportExport</name>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Hubs and clusters</source>
+        <translation>枢纽与集群</translation>
+    </message>
+    <message>
+        <source>Busiest sites</source>
+        <translation>最繁忙站点</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Accelerator type</source>
+        <translation>加速器类型</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>%1 (Beijing time)</source>
+        <translation>%1（北京时间）</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Western share (%)</source>
+        <translation>西部占比（%）</translation>
+    </message>
+    <message>
+        <source>Utilisation (%)</source>
+        <translation>利用率（%）</translation>
+    </message>
+    <message>
+        <source>✓ met</source>
+        <translation>✓ 达标</translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation>✗ 未达标</translation>
+    </message>
+    <message>
+        <source>No file name was given for the report.</source>
+        <translation>没有给出报告的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the folder %1 does not exist.</source>
+        <translation>无法写入报告：文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1 is a folder.</source>
+        <translation>无法写入报告：%1 是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation>无法把报告写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The report was cancelled: nothing was written.</source>
+        <translation>报告已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>数据覆盖</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not be started.</source>
+        <translation>无法写入报告：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Against target</source>
+        <translation>对照目标</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>No gaps found.</source>
+        <translation>未发现缺口。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>✓ target met, ✗ target missed, — no data. The name is repeated on each part of a table.</source>
+        <translation>✓ 达到目标，✗ 未达目标，— 无数据。表格分段时每段都重复名称列。</translation>
+    </message>
+    <message>
+        <source>None in this scope.</source>
+        <translation>该范围内没有。</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>How the figures were made</source>
+        <translation>数据说明</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not take another page.</source>
+        <translation>无法写入报告：PDF 无法再添加页面。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the PDF could not be finished.</source>
+        <translation>无法写入报告：PDF 无法完成。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: no room for temporary files (%1).</source>
+        <translation>无法写入报告：没有空间存放临时文件（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library could not start a workbook.</source>
+        <translation>无法写入报告：电子表格库无法创建工作簿。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library refused a sheet.</source>
+        <translation>无法写入报告：电子表格库拒绝了一个工作表。</translation>
+    </message>
+    <message>
+        <source>Western share</source>
+        <translation>西部占比</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Time (Beijing)</source>
+        <translation>时间（北京）</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: the spreadsheet library failed (%1).</source>
+        <translation>无法写入报告：电子表格库出错（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1</source>
+        <translation>无法写入报告：%1</translation>
     </message>
 </context>
 <context>

@@ -264,7 +264,7 @@ void CapacityReviewWindow::fillScopes()
     const QSignalBlocker block(m_scope);
     m_scope->clear();
     const auto add = [this](const QString& text, ReportScope::Kind kind, const QString& id) {
-        m_scope->addItem(text, QStringList { QString::number(int(kind)), id });
+        m_scope->addItem(text, QStringLiteral("%1|%2").arg(int(kind)).arg(id));
     };
     add(tr("Nation"), ReportScope::Kind::Nation, {});
     m_scope->insertSeparator(m_scope->count());
@@ -282,7 +282,7 @@ void CapacityReviewWindow::fillScopes()
         for (const QString& p : std::as_const(m_platforms))
             add(tr("Platform: %1").arg(p), ReportScope::Kind::Platform, p);
     }
-    const int again = m_scope->findData(current);
+    const int again = current.isValid() ? m_scope->findData(current) : -1;
     m_scope->setCurrentIndex(again >= 0 ? again : 0);
 }
 
@@ -315,10 +315,10 @@ qint64 CapacityReviewWindow::rangeToMs() const
 ReportScope CapacityReviewWindow::scope() const
 {
     ReportScope scope;
-    const QStringList data = m_scope->currentData().toStringList();
-    if (data.size() == 2) {
-        scope.kind = ReportScope::Kind(data[0].toInt());
-        scope.id = data[1];
+    const QString data = m_scope->currentData().toString();
+    if (const qsizetype bar = data.indexOf(QLatin1Char('|')); bar > 0) {
+        scope.kind = ReportScope::Kind(data.left(bar).toInt());
+        scope.id = data.mid(bar + 1);
     }
     scope.architecture = Architecture(m_type->currentData().toInt());
     return scope;
