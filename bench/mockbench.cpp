@@ -9,7 +9,9 @@
 // writes it); metrics_frame bytes: its size on the wire; tick_to_watch_metrics: from the start of
 // a tick until a Watch client has read its metrics event. peak_rss: the process's high-water mark
 // after a further minute of ticks, when the event log is full (the bench process: run with
-// --only mock for the mock's own figure).
+// --only mock for the mock's own figure). capacity_report_7d: GetCapacityReport over the last 7
+// days, every part read and joined by the client (median of a few); _server: the engine building
+// it alone, without gRPC; _bytes: the report joined.
 
 // The mock's headers before any Qt header: Qt's `slots` keyword macro would break them.
 #include "partsreader.h"
@@ -99,6 +101,44 @@ void measure(const QString& scale)
     report(QStringLiteral("mock.list_all_tasks.%1_s").arg(scale), double(timer.nsecsElapsed()) / 1e9, "s");
     std::fprintf(stderr, "cpn-bench: mock %s: listed %llu tasks in %d pages\n", qPrintable(scale),
         static_cast<unsigned long long>(listed), pages);
+
+    // A week's capacity report, as the console asks for one.
+    {
+        auto* simulation = server.simulation();
+        const std::int64_t now = simulation->simTimeMs();
+        v1::GetCapacityReportRequest week;
+        week.set_from_ms(now - 7LL * 24 * 3600 * 1000);
+        week.set_to_ms(now);
+        std::size_t reportBytes = 0;
+        const auto reportMs = timeRuns(kSnapshotRuns, 0, [&] {
+            grpc::ClientContext context;
+            auto reader = stub->GetCapacityReport(&context, week);
+            v1::CapacityReport whole;
+            v1::CapacityReport part;
+            bool first = true;
+            while (reader->Read(&part)) {
+                if (first)
+                    whole = std::move(part);
+                else
+                    whole.MergeFrom(part);
+                first = false;
+                part.Clear();
+            }
+            const auto status = reader->Finish();
+            if (!status.ok())
+                fail("GetCapacityReport: " + status.error_message());
+            reportBytes = whole.ByteSizeLong();
+        });
+        report(QStringLiteral("mock.capacity_report_7d.%1_ms").arg(scale), median(reportMs), "ms");
+        report(QStringLiteral("mock.capacity_report_7d.%1_bytes").arg(scale), double(reportBytes), "bytes");
+        const auto serverMs = timeRuns(kSnapshotRuns, 0, [&] {
+            v1::CapacityReport whole;
+            const auto status = simulation->capacityReport(week, &whole, [] { return false; });
+            if (!status.ok())
+                fail("capacityReport: " + status.error_message());
+        });
+        report(QStringLiteral("mock.capacity_report_7d_server.%1_ms").arg(scale), median(serverMs), "ms");
+    }
 
     auto* simulation = server.simulation();
     std::uint64_t after = simulation->events().currentRevision();

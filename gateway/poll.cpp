@@ -184,7 +184,8 @@ void SlurmEngine::applySites(const SlurmView& view)
             // CPU servers are general computing; the accelerators as the sites file reports them.
             const bool cpu = arch == cpn::v1::ARCHITECTURE_CPU;
             c->set_compute_class(cpu ? cpn::v1::COMPUTE_CLASS_GENERAL : m_config.sites[s].computeClass);
-            c->set_inference_pflops(cpu ? 0.0 : std::round(c->pflops() * m_config.sites[s].inferenceShare * 1000) / 1000);
+            c->set_inference_pflops(
+                cpu ? 0.0 : std::round(c->pflops() * m_config.sites[s].inferenceShare * 1000) / 1000);
         }
         if (state == "DOWN" || state == "INACTIVE" || state.empty() || nodes == 0 || down == nodes)
             site.set_status(cpn::v1::SITE_STATUS_OFFLINE);

@@ -36,39 +36,39 @@ grpc::Status NetworkHistory::capacityReport(const cpn::v1::GetCapacityReportRequ
         planes.push_back(p);
     bool stopped = false;
     CapacitySample sample;
-    const std::size_t frames
-        = m_store.walk(fromMs, toMs, planes, [&](const MetricHistory::WalkedFrame& at, const MetricHistory::Frame& frame) {
-              if (stop && stop()) {
-                  stopped = true;
-                  return false;
-              }
-              std::fill(regionUsed.begin(), regionUsed.end(), 0.0);
-              sample.timeMs = at.timeMs;
-              sample.durationMs = at.durationMs;
-              for (std::size_t s = 0; s < sites; ++s) {
-                  sample.architectures.fill(-1);
-                  double installed = 0;
-                  double used = 0;
-                  for (std::uint32_t i = m_siteArches[s]; i < m_siteArches[s + 1]; ++i) {
-                      const auto& arch = m_arches[i];
-                      const double u = std::clamp(double(frame[arch.architecture - 1][arch.channel]), 0.0, 1.0);
-                      const double capacity = arch.cards * arch.pflopsPerCard;
-                      sample.architectures[arch.architecture] = u;
-                      installed += capacity;
-                      used += u * capacity;
-                  }
-                  sample.utilisation = installed > 0 ? used / installed : 0;
-                  sample.powerMw = frame[kPower][s];
-                  sample.pue = frame[kPue][s];
-                  sample.priceCnyPerKwh = frame[kPrice][s];
-                  sample.greenShare = frame[kGreen][s];
-                  accumulators[s].add(sample);
-                  regionUsed[m_siteRegion[s]] += used;
-              }
-              for (std::size_t r = 0; r < regionUsed.size(); ++r)
-                  regions.add(r, at.timeMs, at.durationMs, regionUsed[r]);
-              return true;
-          });
+    const std::size_t frames = m_store.walk(
+        fromMs, toMs, planes, [&](const MetricHistory::WalkedFrame& at, const MetricHistory::Frame& frame) {
+            if (stop && stop()) {
+                stopped = true;
+                return false;
+            }
+            std::fill(regionUsed.begin(), regionUsed.end(), 0.0);
+            sample.timeMs = at.timeMs;
+            sample.durationMs = at.durationMs;
+            for (std::size_t s = 0; s < sites; ++s) {
+                sample.architectures.fill(-1);
+                double installed = 0;
+                double used = 0;
+                for (std::uint32_t i = m_siteArches[s]; i < m_siteArches[s + 1]; ++i) {
+                    const auto& arch = m_arches[i];
+                    const double u = std::clamp(double(frame[arch.architecture - 1][arch.channel]), 0.0, 1.0);
+                    const double capacity = arch.cards * arch.pflopsPerCard;
+                    sample.architectures[arch.architecture] = u;
+                    installed += capacity;
+                    used += u * capacity;
+                }
+                sample.utilisation = installed > 0 ? used / installed : 0;
+                sample.powerMw = frame[kPower][s];
+                sample.pue = frame[kPue][s];
+                sample.priceCnyPerKwh = frame[kPrice][s];
+                sample.greenShare = frame[kGreen][s];
+                accumulators[s].add(sample);
+                regionUsed[m_siteRegion[s]] += used;
+            }
+            for (std::size_t r = 0; r < regionUsed.size(); ++r)
+                regions.add(r, at.timeMs, at.durationMs, regionUsed[r]);
+            return true;
+        });
     if (stopped)
         return { grpc::StatusCode::CANCELLED, "cancelled by the client" };
     if (frames == 0)

@@ -74,11 +74,11 @@ std::vector<SiteInventory> describeInventory(Topology& topology, std::uint64_t s
         const auto tier = site.tier();
         const bool big = tier == cpn::v1::SITE_TIER_NATIONAL_HUB || tier == cpn::v1::SITE_TIER_CLUSTER;
 
-        site.set_racks_built(std::uint32_t(
-            std::max(1.0, std::round(site.power_capacity_mw() * 1000 / kRackKw * draw(1, 0.75, 0.9)))));
-        const double pbPerMw = big ? (western ? draw(2, 40, 70) : draw(2, 20, 40))
-            : tier == cpn::v1::SITE_TIER_REGIONAL           ? draw(2, 15, 30)
-                                                            : draw(2, 2, 8);
+        site.set_racks_built(
+            std::uint32_t(std::max(1.0, std::round(site.power_capacity_mw() * 1000 / kRackKw * draw(1, 0.75, 0.9)))));
+        const double pbPerMw = big                ? (western ? draw(2, 40, 70) : draw(2, 20, 40))
+            : tier == cpn::v1::SITE_TIER_REGIONAL ? draw(2, 15, 30)
+                                                  : draw(2, 2, 8);
         site.set_storage_pb(std::max(0.1, std::round(site.power_capacity_mw() * pbPerMw * 10) / 10));
 
         SiteInventory inventory;

@@ -357,8 +357,8 @@ bool MetricHistory::nextWalked(
     const std::int64_t t = timeOf(m_fine, f);
     *ring = &m_fine;
     *slot = slotOf(m_fine, f);
-    *walked = { t,
-        f + 1 < m_fine.filled ? std::min(m_fine.tier.stepMs, timeOf(m_fine, f + 1) - t) : m_fine.tier.stepMs, false };
+    *walked = { t, f + 1 < m_fine.filled ? std::min(m_fine.tier.stepMs, timeOf(m_fine, f + 1) - t) : m_fine.tier.stepMs,
+        false };
     return true;
 }
 

@@ -675,7 +675,8 @@ private slots:
         QTest::newRow("two points") << qint64(-kDay) << qint64(0) << 2 << "OK";
         QTest::newRow("1000 points") << qint64(-kDay) << qint64(0) << 1000 << "OK";
         QTest::newRow("default points") << qint64(-kDay) << qint64(0) << 0 << "OK";
-        QTest::newRow("fifty years back to a century on") << qint64(-50 * 365 * kDay) << qint64(36500 * kDay) << 0 << "OK";
+        QTest::newRow("fifty years back to a century on")
+            << qint64(-50 * 365 * kDay) << qint64(36500 * kDay) << 0 << "OK";
         QTest::newRow("before what is kept") << qint64(-30 * kDay) << qint64(-20 * kDay) << 0 << "OUT_OF_RANGE";
         QTest::newRow("after now") << qint64(kMinute) << qint64(kDay) << 0 << "OUT_OF_RANGE";
     }
@@ -737,9 +738,9 @@ private slots:
             busy += site.mean_utilisation() > 0; // a small edge site may have had no work all week
             QVERIFY2(site.mean_utilisation() >= 0 && site.mean_utilisation() <= site.peak_utilisation() + 1e-9,
                 qPrintable(QStringLiteral("%1: %2, peak %3")
-                        .arg(QString::fromStdString(site.site_id()))
-                        .arg(site.mean_utilisation())
-                        .arg(site.peak_utilisation())));
+                               .arg(QString::fromStdString(site.site_id()))
+                               .arg(site.mean_utilisation())
+                               .arg(site.peak_utilisation())));
             QVERIFY(site.pue() >= 1 && site.pue() < 2);
             QVERIFY(site.green_share() >= 0 && site.green_share() <= 1);
             QVERIFY(site.cost_cny() > 0);

@@ -754,8 +754,8 @@ private slots:
         QVERIFY(std::fabs(values[0] - 0.2f) < 1e-4 && std::fabs(values[3] - 0.6f) < 1e-4);
         // Stops when told.
         int calls = 0;
-        QCOMPARE(history.walk(0, fineFrom + 10 * kMinute, { 0, 1 },
-                     [&](const auto&, const auto&) { return ++calls < 2; }),
+        QCOMPARE(
+            history.walk(0, fineFrom + 10 * kMinute, { 0, 1 }, [&](const auto&, const auto&) { return ++calls < 2; }),
             std::size_t(2));
         // Nothing in the span.
         QCOMPARE(history.walk(fineFrom + 10 * kMinute, fineFrom + 20 * kMinute, { 0 },
