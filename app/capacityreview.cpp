@@ -30,8 +30,11 @@ CapacityReview::CapacityReview(ConsoleSession* session, MapView* map, QWidget* w
             m_window->showReport(report, problems);
     });
     connect(m_runner, &CapacityReportRunner::failed, this, [this](const QString& message) {
-        if (m_window)
+        if (m_window) {
+            // Nothing stays on show that could be taken for the period asked for.
+            m_window->showReport({}, {});
             m_window->showFailure(message);
+        }
     });
     retranslate();
 }
