@@ -840,7 +840,7 @@ Source: %3</source>
     </message>
     <message>
         <source>%1 (%2 of %3 racks)</source>
-        <translation>%1（%3 个机架中 %2 个在用）</translation>
+        <translation>%1（%2/%3 个机架）</translation>
     </message>
     <message>
         <source>Storage</source>
