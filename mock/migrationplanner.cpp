@@ -5,6 +5,8 @@
 #include "metricsmodel.h"
 #include "taskbook.h"
 
+#include "placementrules.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,13 +14,6 @@
 namespace cpn::mock {
 
 namespace {
-
-constexpr double kMinSpareGbps = 1.0; // a link with less spare cannot carry a transfer
-constexpr double kMigrationShareOfSpare = 0.6; // a transfer leaves headroom for the traffic already there
-// One migration gets at most this much, whatever the links could give: it is one flow among the
-// network's others (and it paces a migration at tens of wall seconds at the default time scale).
-constexpr double kMaxMigrationGbps = 50.0;
-constexpr double kMaxTransferSeconds = 240.0; // the rest of a large data set is pre-staged
 
 const char* architectureName(cpn::v1::Architecture a)
 {
@@ -114,16 +109,16 @@ grpc::Status MigrationPlanner::resolveMove(
 double MigrationPlanner::spareGbps(const Hop& hop) const
 {
     const auto& link = m_world.links[hop.link];
-    const double used = hop.forward ? link.throughputAbGbps : link.throughputBaGbps;
-    return std::max(0.0, m_world.topology.links[hop.link].capacity_gbps() - used);
+    return rules::spareGbps(
+        m_world.topology.links[hop.link].capacity_gbps(), hop.forward ? link.throughputAbGbps : link.throughputBaGbps);
 }
 
 double MigrationPlanner::transferRateGbps(const Route& route) const
 {
-    double spare = kMaxMigrationGbps / kMigrationShareOfSpare;
+    double spare = rules::kUncappedSpareGbps;
     for (const auto& hop : route.hops)
         spare = std::min(spare, spareGbps(hop));
-    return std::max(0.0, spare * kMigrationShareOfSpare);
+    return rules::transferRateGbps(spare);
 }
 
 Route MigrationPlanner::transferRoute(std::uint32_t from, std::uint32_t to, PlanCache* cache) const
@@ -131,10 +126,8 @@ Route MigrationPlanner::transferRoute(std::uint32_t from, std::uint32_t to, Plan
     if (cache)
         if (auto it = cache->routes.find({ from, to }); it != cache->routes.end())
             return it->second;
-    Route route = shortestRoute(m_world.graph, from, to, [&](const Hop& hop) {
-        const double latency = m_world.hopLatencyMs(hop);
-        return latency < 0 || spareGbps(hop) < kMinSpareGbps ? -1.0 : latency;
-    });
+    Route route = shortestRoute(m_world.graph, from, to,
+        [&](const Hop& hop) { return rules::transferHopCost(m_world.hopLatencyMs(hop), spareGbps(hop)); });
     if (cache)
         cache->routes.emplace(std::make_pair(from, to), route);
     return route;
@@ -178,51 +171,81 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
         v->set_unit(unit);
     };
 
-    if (!task.migrationId.empty())
-        violate(cpn::v1::VIOLATION_CODE_TASK_BUSY,
-            "Task " + p.task_id() + " is already being moved by migration " + task.migrationId + ".",
-            task.migrationId);
-    if (targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE || targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE)
-        violate(cpn::v1::VIOLATION_CODE_TARGET_UNAVAILABLE,
-            targetSite.name_en() + " is "
-                + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? "offline" : "in maintenance")
-                + " and takes no new work.",
-            targetSite.id());
+    // The checks are the shared rules' (rules/placementrules.h); the words are the mock's own.
     const auto& slot = m_world.sites[target].slots[std::size_t(arch)];
-    if (slot.installed == 0)
-        violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
-            targetSite.name_en() + " has no " + architectureName(arch) + " cards; the task needs "
-                + architectureName(arch) + ".",
-            targetSite.id());
-    else if (slot.freeCards() < task.cards)
-        violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
-            targetSite.name_en() + " has " + std::to_string(slot.freeCards()) + " free " + architectureName(arch)
-                + " cards; the task needs " + std::to_string(task.cards) + ".",
-            targetSite.id(), slot.freeCards(), task.cards, "cards");
     const std::uint32_t targetRegion = m_world.topology.siteRegion[target];
-    if (task.regionMask != 0 && (task.regionMask & (1u << targetRegion)) == 0) {
-        std::string allowed;
-        for (std::uint32_t r = 0; r < m_world.topology.regions.size(); ++r)
-            if (task.regionMask & (1u << r))
-                allowed += (allowed.empty() ? "" : ", ") + m_world.topology.regions[r].name_en();
-        violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
-            "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
-                + m_world.topology.regions[targetRegion].name_en() + ".",
-            m_world.topology.regions[targetRegion].id());
-    }
+    rules::Demand demand;
+    demand.cards = task.cards;
+    demand.regionMask = task.regionMask;
+    demand.usersSite = task.usersSite;
+    demand.latencySloMs = task.latencySloMs;
+    demand.busy = !task.migrationId.empty();
+    rules::TargetFacts facts;
+    facts.availability = targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? rules::Availability::Offline
+        : targetSite.status() == cpn::v1::SITE_STATUS_MAINTENANCE            ? rules::Availability::Maintenance
+                                                                              : rules::Availability::Open;
+    facts.installedCards = slot.installed;
+    facts.freeCards = slot.freeCards();
+    facts.region = targetRegion;
+    std::vector<rules::Finding> findings;
+    rules::checkTarget(demand, facts, findings);
     const double before = usersLatencyMs(task, source, cache);
     const double after = usersLatencyMs(task, target, cache);
     p.set_latency_ms_before(std::isfinite(before) ? before : 0);
     p.set_latency_ms_after(std::isfinite(after) ? after : 0);
-    if (task.latencySloMs > 0 && task.usersSite >= 0 && after > task.latencySloMs) {
-        const auto& usersSite = m_world.topology.sites[std::size_t(task.usersSite)];
-        const auto& users = usersSite.name_en();
-        const bool reachable = std::isfinite(after);
-        violate(cpn::v1::VIOLATION_CODE_LATENCY_SLO,
-            reachable ? "Users at " + users + " would be " + fixed(after) + " ms from " + targetSite.name_en()
-                    + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
-                      : "No path from the users at " + users + " to " + targetSite.name_en() + ".",
-            usersSite.id(), reachable ? after : 0, reachable ? task.latencySloMs : 0, reachable ? "ms" : "");
+    rules::checkLatency(demand, after, findings);
+
+    for (const auto& f : findings) {
+        switch (f.code) {
+        case rules::Violation::TaskBusy:
+            violate(cpn::v1::VIOLATION_CODE_TASK_BUSY,
+                "Task " + p.task_id() + " is already being moved by migration " + task.migrationId + ".",
+                task.migrationId);
+            break;
+        case rules::Violation::TargetUnavailable:
+            violate(cpn::v1::VIOLATION_CODE_TARGET_UNAVAILABLE,
+                targetSite.name_en() + " is "
+                    + (targetSite.status() == cpn::v1::SITE_STATUS_OFFLINE ? "offline" : "in maintenance")
+                    + " and takes no new work.",
+                targetSite.id());
+            break;
+        case rules::Violation::ArchitectureMismatch:
+            violate(cpn::v1::VIOLATION_CODE_ARCHITECTURE_MISMATCH,
+                targetSite.name_en() + " has no " + architectureName(arch) + " cards; the task needs "
+                    + architectureName(arch) + ".",
+                targetSite.id());
+            break;
+        case rules::Violation::InsufficientCapacity:
+            violate(cpn::v1::VIOLATION_CODE_INSUFFICIENT_CAPACITY,
+                targetSite.name_en() + " has " + std::to_string(slot.freeCards()) + " free " + architectureName(arch)
+                    + " cards; the task needs " + std::to_string(task.cards) + ".",
+                targetSite.id(), f.value, f.threshold, "cards");
+            break;
+        case rules::Violation::DataResidency: {
+            std::string allowed;
+            for (std::uint32_t r = 0; r < m_world.topology.regions.size(); ++r)
+                if (task.regionMask & (1u << r))
+                    allowed += (allowed.empty() ? "" : ", ") + m_world.topology.regions[r].name_en();
+            violate(cpn::v1::VIOLATION_CODE_DATA_RESIDENCY,
+                "The task's data must stay in " + allowed + "; " + targetSite.name_en() + " is in "
+                    + m_world.topology.regions[targetRegion].name_en() + ".",
+                m_world.topology.regions[targetRegion].id());
+            break;
+        }
+        case rules::Violation::LatencySlo: {
+            const auto& usersSite = m_world.topology.sites[std::size_t(task.usersSite)];
+            const auto& users = usersSite.name_en();
+            const bool reachable = std::isfinite(after);
+            violate(cpn::v1::VIOLATION_CODE_LATENCY_SLO,
+                reachable ? "Users at " + users + " would be " + fixed(after) + " ms from " + targetSite.name_en()
+                        + "; the latency SLO is " + fixed(task.latencySloMs, 0) + " ms."
+                          : "No path from the users at " + users + " to " + targetSite.name_en() + ".",
+                usersSite.id(), f.value, f.threshold, reachable ? "ms" : "");
+            break;
+        }
+        case rules::Violation::NoRoute:
+            break; // checked with the route below
+        }
     }
 
     const Route route = transferRoute(source, target, cache);
@@ -238,7 +261,7 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
         out.rateGbps = transferRateGbps(route);
         for (const auto& hop : route.hops)
             p.add_path_link_ids(m_world.topology.links[hop.link].id());
-        const double transferGb = std::min(task.dataGb, out.rateGbps * kMaxTransferSeconds / 8);
+        const double transferGb = std::min(task.dataGb, out.rateGbps * rules::kMaxTransferSeconds / 8);
         const double transferSeconds = out.rateGbps > 0 ? transferGb * 8 / out.rateGbps : 0;
         p.set_transfer_gb(transferGb);
         p.set_transfer_seconds(transferSeconds);
@@ -250,9 +273,8 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
             auto* load = p.add_projected_link_loads();
             load->set_entity_id(m_world.topology.links[hop.link].id());
             load->set_utilisation_before(link.utilisation);
-            load->set_utilisation_after(std::max(link.throughputAbGbps + (hop.forward ? out.rateGbps : 0),
-                                            link.throughputBaGbps + (hop.forward ? 0 : out.rateGbps))
-                / capacity);
+            load->set_utilisation_after(rules::projectedLinkUtilisation(
+                capacity, link.throughputAbGbps, link.throughputBaGbps, hop.forward, out.rateGbps));
         }
     }
 
@@ -275,12 +297,13 @@ PlanOutcome MigrationPlanner::plan(const TaskRecord& task, std::uint32_t target,
     auto* sourceLoad = p.add_projected_site_loads();
     sourceLoad->set_entity_id(sourceSite.id());
     sourceLoad->set_utilisation_before(m_world.sites[source].utilisation);
-    sourceLoad->set_utilisation_after(
-        std::max(0.0, m_world.sites[source].utilisation - (holdsCards ? task.pflops() / installedPflops(source) : 0)));
+    sourceLoad->set_utilisation_after(rules::utilisationAfterLeaving(
+        m_world.sites[source].utilisation, task.pflops(), installedPflops(source), holdsCards));
     auto* targetLoad = p.add_projected_site_loads();
     targetLoad->set_entity_id(targetSite.id());
     targetLoad->set_utilisation_before(m_world.sites[target].utilisation);
-    targetLoad->set_utilisation_after(m_world.sites[target].utilisation + task.pflops() / installedPflops(target));
+    targetLoad->set_utilisation_after(
+        rules::utilisationAfterArriving(m_world.sites[target].utilisation, task.pflops(), installedPflops(target)));
 
     p.set_feasible(p.violations_size() == 0);
     return out;

@@ -1,7 +1,8 @@
 #pragma once
 // Plans moving a task to another site: the checks (capacity, architecture, residency, latency
 // SLO, availability), the route and its transfer, costs and carbon, projected loads. Changes
-// nothing.
+// nothing. The checks, the path rule, rates and loads are the shared rules of
+// rules/placementrules.h, which the console's analysis uses too; the words are the mock's.
 
 #include "enginestate.h"
 #include "world.h"

@@ -7,11 +7,9 @@
 
 #include "gridfactors.h"
 
-#include "accelerators.h"
-
 #include <array>
 
-namespace cpn::server {
+namespace cpn::rules {
 
 namespace {
 
@@ -72,7 +70,7 @@ double gridEmissionFactor(std::string_view provinceCode)
     for (const auto& f : kFactors)
         if (f.code == provinceCode)
             return f.kgPerKwh;
-    return kGridCarbonKgPerKwh;
+    return kNationalGridKgPerKwh;
 }
 
-} // namespace cpn::server
+} // namespace cpn::rules

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <queue>
 
-namespace cpn::server {
+namespace cpn::rules {
 
 LinkGraph::LinkGraph(std::size_t nodeCount, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& linkEnds)
     : m_adjacency(nodeCount)
@@ -91,4 +91,4 @@ std::vector<std::pair<std::uint32_t, double>> nodesWithin(
     return result;
 }
 
-} // namespace cpn::server
+} // namespace cpn::rules

@@ -1,6 +1,9 @@
 #pragma once
-// What one accelerator card of each architecture offers and draws, and the names the API's
-// history uses for them: shared by every engine, so that the same cards count the same.
+// What one accelerator card of each architecture offers and draws (the figures of rules/, which
+// the console's analysis shares), and the names the API's history uses for them: shared by every
+// engine, so that the same cards count the same.
+
+#include "gridfactors.h"
 
 #include "cpn/v1/types.pb.h"
 
@@ -21,7 +24,7 @@ struct HourlyFootprint {
 HourlyFootprint hourlyFootprint(
     cpn::v1::Architecture architecture, std::uint32_t cards, double pue, double priceCnyPerKwh, double greenShare);
 // MEE's national average grid emission factor for 2022, kg CO2 per kWh (DOMAIN.md).
-inline constexpr double kGridCarbonKgPerKwh = 0.5366;
+inline constexpr double kGridCarbonKgPerKwh = rules::kNationalGridKgPerKwh;
 
 // The architecture's name in QueryHistory metrics ("utilisation:nvidia_gpu"); "" for none.
 const char* architectureMetricName(cpn::v1::Architecture architecture);
