@@ -36,12 +36,6 @@ public:
 
     // The CSV's columns, in its header row (stable, English, for scripts).
     static QStringList csvColumns();
-
-private:
-    struct Job;
-    static bool writePdf(Job& job);
-    static bool writeCsv(Job& job);
-    static bool writeXlsx(Job& job);
 };
 
 } // namespace cpn
