@@ -402,7 +402,8 @@ private:
         double unplaced = 0;
         for (const double p : c.unplacedPflops)
             unplaced += p;
-        c.severity = (c.pflopsDisplaced > 0 ? unplaced / c.pflopsDisplaced : 0) + std::max(0.0, worst - m_options.threshold);
+        c.severity = (c.pflopsDisplaced > 0 ? unplaced / c.pflopsDisplaced : 0)
+            + std::clamp(worst - m_options.threshold, 0.0, 1.0);
     }
 
     const AnalysisInput& m_in;

@@ -15,8 +15,8 @@
 // latency (none within the SLO), else capacity.
 // Absorbing loads: sites take the compute of what they receive; a failed link's traffic moves to
 // the shortest path between its ends. Severity = share of the displaced PFLOPS left unplaced +
-// how far the worst projected site or link load goes over the threshold (0 when under): 0 is
-// harmless, >= 1 means work is lost or elements overload.
+// how far the worst projected site or link load goes over the threshold (0 when under, at most
+// 1): 0 to 2; 0 is harmless, >= 1 means work is lost or elements overload badly.
 // What is approximate: no transfer path is needed (a failed site's work restarts from its last
 // checkpoint elsewhere); a failed site's own traffic is taken to end with it; users' traffic is
 // not added to links; first fit is not an optimal packing (a different order may place more).
