@@ -225,6 +225,10 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         CommandLine::tr("Scope of --report: nation (default), a region's id, a site's id (with the sites under it) "
                         "or a platform's name."),
         QStringLiteral("SCOPE"), QStringLiteral("nation"));
+    const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
+        CommandLine::tr("What --screenshot saves: main (the main window, default) or capacity-review (the capacity "
+                        "review window, a week's report)."),
+        QStringLiteral("WINDOW"), QStringLiteral("main"));
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the embedded mock scheduler."),
         QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption uiScale(QStringLiteral("ui-scale"),
@@ -265,7 +269,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         CommandLine::tr("Open on screen N (0 is the first)."), QStringLiteral("N"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
         scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen, uiScale, report, reportPeriod,
-        reportScope });
+        reportScope, screenshotOf });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -285,6 +289,11 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
     options.journal = parser.value(journal);
     options.timing = parser.isSet(timing);
     options.screenshot = parser.value(screenshot);
+    options.screenshotOf = parser.value(screenshotOf);
+    if (options.screenshotOf != QLatin1String("main") && options.screenshotOf != QLatin1String("capacity-review")) {
+        *error = CommandLine::tr("Unknown window %1 for --screenshot-of (use main or capacity-review)").arg(options.screenshotOf);
+        return std::nullopt;
+    }
     options.report = parser.value(report);
     options.reportPeriod = parser.value(reportPeriod).trimmed();
     options.reportScope = parser.value(reportScope).trimmed();

@@ -56,6 +56,7 @@ struct ConsoleOptions {
     QString reportPeriod = QStringLiteral("24h"); // 24h, 7d or 30d
     QString reportScope = QStringLiteral("nation"); // nation, a region's, a site's or a platform's id
     double screenshotAfterSeconds = 3;
+    QString screenshotOf = QStringLiteral("main"); // main, or capacity-review (the guide's pictures)
     quint64 seed = 1;
     QString scale = QStringLiteral("national");
     double timeScale = 10;

@@ -107,10 +107,22 @@ void ConsoleSession::start()
         p->feed()->start();
 }
 
+void ConsoleSession::hold(bool held)
+{
+    if (m_held == held)
+        return;
+    m_held = held;
+    if (!held) {
+        nextTurn();
+        if (m_tasks->pendingRemovals() > 0)
+            m_removals.start();
+    }
+}
+
 void ConsoleSession::step()
 {
-    if (m_preparing)
-        return; // taken once the snapshot before it is in
+    if (m_preparing || m_held)
+        return; // taken once the snapshot before it is in, or once released
     if (m_pendingTasks) {
         applyTasks();
         return;
@@ -153,6 +165,8 @@ void ConsoleSession::holdTasks(StateBatch&& batch, TaskStore&& snapshotTasks)
 void ConsoleSession::removeEndedTasks()
 {
     m_removals.stop();
+    if (m_held)
+        return; // hold() starts it again
     m_tasks->removePending();
 }
 

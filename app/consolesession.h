@@ -54,6 +54,11 @@ public:
     NetworkState* state() const { return m_state; }
     TaskTableModel* tasks() const { return m_tasks; }
 
+    // While held, nothing new is applied: the tables stand still (a table being written to a
+    // file). The feeds keep what comes meanwhile, in order, and it is applied once released.
+    void hold(bool held);
+    bool isHeld() const { return m_held; }
+
 signals:
     void batchApplied();
     void platformAdded(cpn::PlatformLink* platform);
@@ -90,6 +95,7 @@ private:
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
+    bool m_held = false;
     std::unique_ptr<NetworkState> m_prepared; // written by m_preparing until it finishes
     quint64 m_preparations = 0; // snapshots prepared so far: tells a finished worker's report from an older one's
     std::optional<StateBatch> m_preparedBatch;

@@ -10,6 +10,7 @@
 #include "language.h"
 #include "uiscale.h"
 #include "mainwindow.h"
+#include "capacityreview.h"
 #include "basemap.h"
 #include "mapview.h"
 #include "statefeed.h"
@@ -53,10 +54,14 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
 {
     const QString file = options.screenshot;
     const int afterMs = int(options.screenshotAfterSeconds * 1000);
-    auto save = [file, &window, beforeGrab](bool live) {
+    const bool review = options.screenshotOf == QLatin1String("capacity-review");
+    auto save = [file, &window, beforeGrab, review](bool live) {
         if (beforeGrab)
             beforeGrab();
-        const QImage image = window.grab().toImage();
+        QWidget* shown = &window;
+        if (review && window.capacityReview()->window())
+            shown = window.capacityReview()->window();
+        const QImage image = shown->grab().toImage();
         if (image.isNull() || !image.save(file)) {
             report(QCoreApplication::translate("cpn::Main", "Cannot write the screenshot %1").arg(file), false);
             QCoreApplication::exit(1);
@@ -74,9 +79,27 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
     for (cpn::PlatformLink* platform : session.platforms()) {
         QObject::connect(
             platform->feed(), &cpn::StateFeed::snapshotTaken, &window,
-            [afterMs, save, waiting] {
-                if (--*waiting == 0)
-                    QTimer::singleShot(afterMs, qApp, [save] { save(true); });
+            [afterMs, save, waiting, review, &window] {
+                if (--*waiting > 0)
+                    return;
+                QTimer::singleShot(afterMs, qApp, [save, review, &window] {
+                    if (!review) {
+                        save(true);
+                        return;
+                    }
+                    // The capacity review with its report in.
+                    window.capacityReview()->open();
+                    cpn::CapacityReviewWindow* shown = window.capacityReview()->window();
+                    shown->resize(1280, 820);
+                    auto* poll = new QTimer(shown);
+                    QObject::connect(poll, &QTimer::timeout, shown, [save, shown, poll] {
+                        if (!shown->report().isEmpty()) {
+                            poll->stop();
+                            save(true);
+                        }
+                    });
+                    poll->start(200);
+                });
             },
             Qt::SingleShotConnection);
     }

@@ -9,6 +9,7 @@
 #include "consolesession.h"
 #include "dispatchcontroller.h"
 #include "dispatchoutbox.h"
+#include "guidedialog.h"
 #include "domainlabels.h"
 #include "language.h"
 #include "mapexport.h"
@@ -23,6 +24,7 @@
 #include "siteinspectordock.h"
 #include "sitesummary.h"
 #include "statefeed.h"
+#include "tableexport.h"
 #include "tasktablemodel.h"
 #include "tasktablepanel.h"
 #include "replaycontroller.h"
@@ -30,6 +32,7 @@
 #include "trendcontroller.h"
 
 #include <QAction>
+#include <QTableView>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -110,6 +113,16 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_capacity = new CapacityReview(session, m_map, this);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_capacity->action());
+    m_fileMenu->insertAction(m_exportMap, m_capacity->action());
+    // The table to export: the one last used.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        for (QWidget* w = now; w; w = w->parentWidget()) {
+            if (auto* view = qobject_cast<QTableView*>(w); view && isAncestorOf(view)) {
+                m_lastTable = view;
+                return;
+            }
+        }
+    });
     tabifyDockWidget(m_taskDock, m_trends->dock());
     m_taskDock->raise();
     retranslate();
@@ -168,6 +181,8 @@ void MainWindow::createMenus()
             statusBar()->showMessage(tr("Map saved to %1").arg(QDir::toNativeSeparators(file)), 10000);
     });
     m_exportMap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportTable = m_fileMenu->addAction(QString(), this, &MainWindow::exportTable);
+    m_exportTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_printMap = m_fileMenu->addAction(QString(), this, [this] {
         previewAndPrintMap(*m_map, this, [this] {
             const NetworkState* state = m_session->state();
@@ -216,6 +231,14 @@ void MainWindow::createMenus()
         m_shortcutSheet->activateWindow();
     });
     m_shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_guide = m_helpMenu->addAction(QString(), this, [this] {
+        if (!m_guideDialog)
+            m_guideDialog = new GuideDialog(this);
+        // Ministry staff come with a viewer token; operators with an operator's.
+        const QString role = m_session->state()->callerRole();
+        m_guideDialog->showFor(role == QLatin1String("viewer") ? GuideDialog::Reader::Ministry : GuideDialog::Reader::Operator);
+    });
+    m_guide->setShortcut(QKeySequence::HelpContents);
     m_about = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About CPN Console"),
             tr("<b>CPN Console %1</b><p>Control console of the national integrated computing power network.</p>"
@@ -280,6 +303,7 @@ void MainWindow::retranslate()
     m_quit->setText(tr("&Quit"));
     m_connections->setText(tr("&Connections…"));
     m_exportMap->setText(tr("&Export map…"));
+    m_exportTable->setText(tr("Export &table as CSV…"));
     m_printMap->setText(tr("&Print map…"));
     m_viewMenu->setTitle(tr("&View"));
     m_fitChina->setText(tr("&Fit China"));
@@ -298,6 +322,7 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_guide->setText(tr("&Guide"));
     // Once every part of the window has its texts in the new language.
     QTimer::singleShot(0, this, [this] { ShortcutSheet::annotateToolTips(this); });
     m_about->setText(tr("&About CPN Console"));
@@ -631,6 +656,33 @@ void MainWindow::updateStatus()
     }
     if (const QString selected = m_map->selectedSiteId(); !selected.isEmpty())
         onSiteSelected(selected);
+}
+
+void MainWindow::exportTable()
+{
+    QTableView* view = m_lastTable ? m_lastTable.data() : m_tasks->view();
+    QString title = tr("Table");
+    for (QWidget* w = view; w; w = w->parentWidget()) {
+        if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+            title = dock->windowTitle();
+            break;
+        }
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        QStringLiteral("cpn-table-%1.csv").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export %1 as CSV").arg(title), suggested, tr("CSV table, UTF-8 (*.csv)"));
+    if (file.isEmpty())
+        return;
+    auto* job = new TableExport(m_session, view->model(), title, file, this);
+    connect(job, &TableExport::finished, this, [this](const QString& path, int rows, const QString& error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export table"), error);
+        else
+            statusBar()->showMessage(
+                tr("%n row(s) saved to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 10000);
+    });
 }
 
 } // namespace cpn

@@ -11,6 +11,7 @@ class QActionGroup;
 class QLabel;
 class QDockWidget;
 class QScreen;
+class QTableView;
 class QTimer;
 
 namespace cpn {
@@ -21,6 +22,7 @@ class AlarmController;
 class CapacityReview;
 class ConnectionsDialog;
 class ConsoleSession;
+class GuideDialog;
 class DispatchController;
 class MapLayersMenu;
 class MapView;
@@ -77,6 +79,8 @@ private:
     QString platformStatus(const PlatformLink* platform, QString* color) const;
     void createMapMenus();
     void applyTheme(bool light);
+    // File → Export table as CSV: the table last used (TableExport).
+    void exportTable();
 
     ConsoleSession* m_session;
     MapView* m_map;
@@ -92,7 +96,11 @@ private:
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)
     QAction* m_shortcuts = nullptr;
+    QAction* m_guide = nullptr;
+    QPointer<GuideDialog> m_guideDialog;
     QAction* m_exportMap = nullptr;
+    QAction* m_exportTable = nullptr;
+    QPointer<QTableView> m_lastTable; // the table last used: what Export table writes
     QAction* m_printMap = nullptr;
     QPointer<ShortcutSheet> m_shortcutSheet;
     QAction* m_fitSelection = nullptr;

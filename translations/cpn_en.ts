@@ -1113,6 +1113,14 @@ Source: %3</source>
         <source>--report and --screenshot cannot be given together</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What --screenshot saves: main (the main window, default) or capacity-review (the capacity review window, a week&apos;s report).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown window %1 for --screenshot-of (use main or capacity-review)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -2050,6 +2058,25 @@ Reason (kept in the audit log):</numerusform>
     </message>
 </context>
 <context>
+    <name>cpn::GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving demos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ministry staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::HeadlessReport</name>
     <message>
         <source>No data within a minute: %1</source>
@@ -2373,6 +2400,37 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>&amp;Print map…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;table as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3671,6 +3729,32 @@ The network at %2 (Beijing time)</source>
     </message>
     <message>
         <source>The server sent nothing for %L1 s; connecting again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TableExport</name>
+    <message>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %1 (%n row(s)) to %2…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table changed while it was written: export it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1109,6 +1109,14 @@ Source: %3</source>
         <source>--report and --screenshot cannot be given together</source>
         <translation>--report 与 --screenshot 不能同时使用</translation>
     </message>
+    <message>
+        <source>What --screenshot saves: main (the main window, default) or capacity-review (the capacity review window, a week&apos;s report).</source>
+        <translation>--screenshot 保存的窗口：main（主窗口，默认）或 capacity-review（容量评估窗口，一周的报告）。</translation>
+    </message>
+    <message>
+        <source>Unknown window %1 for --screenshot-of (use main or capacity-review)</source>
+        <translation>--screenshot-of 的窗口 %1 未知（请用 main 或 capacity-review）</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -2033,6 +2041,25 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>cpn::GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>Dispatch operators</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>Giving demos</source>
+        <translation>演示人员</translation>
+    </message>
+    <message>
+        <source>Ministry staff</source>
+        <translation>主管部门人员</translation>
+    </message>
+</context>
+<context>
     <name>cpn::HeadlessReport</name>
     <message>
         <source>No data within a minute: %1</source>
@@ -2357,6 +2384,36 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>&amp;Print map…</source>
         <translation>打印地图(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;table as CSV…</source>
+        <translation>将表格导出为 CSV(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation>将%1导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV table, UTF-8 (*.csv)</source>
+        <translation>CSV 表格，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3640,6 +3697,31 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>The server sent nothing for %L1 s; connecting again</source>
         <translation>服务器 %L1 秒未发送任何数据，正在重新连接</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::TableExport</name>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %1 (%n row(s)) to %2…</source>
+        <translation>
+            <numerusform>正在把%1（%n 行）写入 %2…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The table changed while it was written: export it again.</source>
+        <translation>写入期间表格发生了变化：请重新导出。</translation>
     </message>
 </context>
 <context>

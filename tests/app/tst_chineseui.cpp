@@ -8,7 +8,10 @@
 
 #include "mocktesthelpers.h" // first: the mock engine names a member `slots`, a Qt macro
 
+#include "capacityreview.h"
+#include "capacityreviewwindow.h"
 #include "connectionsdialog.h"
+#include "guidedialog.h"
 #include "consolesession.h"
 #include "dispatchcontroller.h"
 #include "draindialog.h"
@@ -26,7 +29,12 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDir>
+#include <QFile>
 #include <QGroupBox>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -205,9 +213,37 @@ private slots:
         QVERIFY(connections);
         texts << shownTexts(connections);
         connections->close();
+        // What ministry staff open: the capacity review with a week's report, and the guide.
+        window.capacityReview()->open();
+        CapacityReviewWindow* review = window.capacityReview()->window();
+        QVERIFY(QTest::qWaitFor([&] { return !review->report().isEmpty(); }, 60000));
+        for (QTabWidget* tabs : review->findChildren<QTabWidget*>()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                texts << shownTexts(review);
+            }
+        }
+        review->close();
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->shortcut() == QKeySequence(QKeySequence::HelpContents))
+                action->trigger();
+        }
+        auto* guide = window.findChild<GuideDialog*>();
+        QVERIFY(guide);
+        texts << shownTexts(guide); // its three pages
+        guide->close();
+        // Command lines in the guide are what one types, not words of the interface.
+        QStringList names = serverNames(session);
+        for (const QString& page : QDir(QStringLiteral(":/guide")).entryList({ QStringLiteral("*.zh_CN.html") })) {
+            QFile file(QStringLiteral(":/guide/") + page);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            static const QRegularExpression code(QStringLiteral("<code>(.*?)</code>"));
+            for (const auto& match : code.globalMatch(QString::fromUtf8(file.readAll())))
+                names << match.captured(1);
+        }
 
         QVERIFY(texts.size() > 300); // the walk did see the windows
-        const QStringList english = englishIn(texts, serverNames(session));
+        const QStringList english = englishIn(texts, names);
         QVERIFY2(english.isEmpty(),
             qPrintable(QStringLiteral("%1 English phrases in the Chinese interface:\n  %2")
                            .arg(english.size())

@@ -9,6 +9,8 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "mapexport.h"
+#include "guidedialog.h"
+#include "tableexport.h"
 #include "mapview.h"
 #include "mockserver.h"
 #include "networkstate.h"
@@ -35,6 +37,10 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QSignalSpy>
+#include <QTextBrowser>
+#include <QProgressDialog>
 
 using namespace cpn;
 
@@ -234,6 +240,78 @@ private slots:
         QVERIFY(bytes.size() > 20000); // the map, not an empty page
         console.session.feed()->stop();
         server->stop();
+    }
+
+    // File > Export table as CSV: the tasks as listed, every row, while the session holds still.
+    void exportTableAsCsv()
+    {
+        const auto server = startMock();
+        QVERIFY(server);
+        Language::apply(QStringLiteral("en"));
+        TestConsole console(QString::fromStdString(server->address()));
+        QVERIFY(console.waitForLiveData());
+        QVERIFY(actionNamed(*console.window, QStringLiteral("Export &table as CSV…")));
+        QTableView* view = console.window->taskPanel()->view();
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("tasks.csv"));
+        auto* job = new TableExport(&console.session, view->model(), QStringLiteral("Tasks"), csv, console.window.get());
+        QSignalSpy finished(job, &TableExport::finished);
+        const int rows = view->model()->rowCount();
+        const QString first = view->model()->index(0, 0).data().toString();
+        QVERIFY(console.session.isHeld());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(2).toString(), QString());
+        QCOMPARE(finished.first().at(1).toInt(), rows);
+        QVERIFY(!console.session.isHeld());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(lines.size(), rows + 2); // header, rows, and nothing after the last line break
+        QVERIFY(lines.at(1).startsWith(first.toUtf8()));
+        QCOMPARE(TableExport::csvField(QStringLiteral("a,\"b\"")), QStringLiteral("\"a,\"\"b\"\"\""));
+
+        // Cancelled: nothing left, and the session lives on.
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));
+        auto* again = new TableExport(&console.session, view->model(), QStringLiteral("Tasks"), cancelled, console.window.get());
+        QSignalSpy ended(again, &TableExport::finished);
+        const QList<QProgressDialog*> progress = console.window->findChildren<QProgressDialog*>();
+        QVERIFY(!progress.isEmpty());
+        progress.last()->cancel(); // the newest (the first export's may wait for its deletion)
+        QVERIFY(ended.count() == 1 || ended.wait(10000));
+        QVERIFY2(ended.first().at(2).toString().contains(QStringLiteral("cancelled")), qPrintable(QStringLiteral("%1 dialogs; %2 rows; [%3]").arg(progress.size()).arg(ended.first().at(1).toInt()).arg(ended.first().at(2).toString())));
+        QVERIFY(!QFile::exists(cancelled));
+        QVERIFY(!console.session.isHeld());
+    }
+
+    // Help > Guide: a page for each kind of user, with its picture, in either language.
+    void guideForEveryReader()
+    {
+        OfflineWindow offline;
+        QAction* guide = actionNamed(offline.window, QStringLiteral("&Guide"));
+        QVERIFY(guide);
+        QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        guide->trigger();
+        auto* dialog = offline.window.findChild<GuideDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        for (const auto reader : { GuideDialog::Reader::Operator, GuideDialog::Reader::Demo, GuideDialog::Reader::Ministry }) {
+            QTextBrowser* page = dialog->page(reader);
+            QVERIFY2(page->toPlainText().size() > 300, qPrintable(page->source().toString()));
+            const QString html = page->toHtml();
+            const qsizetype at = html.indexOf(QStringLiteral("src=\""));
+            QVERIFY(at > 0);
+            const QString image = html.mid(at + 5, html.indexOf(QLatin1Char('"'), at + 5) - at - 5);
+            QVERIFY2(!page->document()->resource(QTextDocument::ImageResource, QUrl(image)).value<QImage>().isNull()
+                    || !QImage(QStringLiteral(":/guide/") + image).isNull(),
+                qPrintable(image));
+        }
+        QVERIFY(dialog->page(GuideDialog::Reader::Ministry)->toPlainText().contains(QStringLiteral("Ctrl+Shift+P")));
+        Language::apply(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(dialog->page(GuideDialog::Reader::Operator)->toPlainText().contains(QStringLiteral("调度员")));
+        const bool chinese = dialog->page(GuideDialog::Reader::Ministry)->toPlainText().contains(QStringLiteral("容量评估"));
+        Language::apply(QStringLiteral("en"));
+        QVERIFY(chinese);
+        QTRY_VERIFY(dialog->page(GuideDialog::Reader::Demo)->toPlainText().contains(QStringLiteral("Nothing to set up")));
     }
 
     // View > Interface size keeps the choice for the next start, says so, and the next start
