@@ -275,9 +275,10 @@ void MainWindow::createMapMenus()
 
     m_scaleMenu = m_viewMenu->addMenu(QString());
     auto* scales = new QActionGroup(this);
-    const double current = UiScale::saved();
+    // The size in effect is checked (--ui-scale or the environment may have overridden the saved one).
+    const double current = UiScale::inEffect();
     for (const double factor : UiScale::choices()) {
-        addChoice(m_scaleMenu, scales, factor == current, [this, factor] {
+        addChoice(m_scaleMenu, scales, qFuzzyCompare(1 + factor, 1 + current), [this, factor] {
             UiScale::save(factor);
             statusBar()->showMessage(tr("The interface size changes when the console starts again"), 10000);
         })->setData(factor);

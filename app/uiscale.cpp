@@ -38,6 +38,15 @@ double parse(const QString& text)
     return ok && factor >= 0.5 && factor <= 4 ? factor : -1;
 }
 
+double inEffect()
+{
+    if (!qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
+        return 0;
+    bool ok = false;
+    const double factor = qEnvironmentVariable("QT_SCALE_FACTOR").toDouble(&ok);
+    return ok && factor > 0 ? factor : 0;
+}
+
 void applyBeforeStart(int argc, char** argv)
 {
     // --ui-scale first, then the environment, then the saved choice. (The command line is

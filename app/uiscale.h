@@ -16,6 +16,9 @@ double saved();
 void save(double factor);
 // "1.5" -> 1.5, "auto" -> 0; -1 when it is neither a factor from 0.5 to 4 nor "auto".
 double parse(const QString& text);
+// The factor this run uses (QT_SCALE_FACTOR, as applyBeforeStart left it), 0 = automatic;
+// it differs from saved() after --ui-scale or a QT_SCALE_FACTOR of the environment.
+double inEffect();
 // Before the QApplication: QT_SCALE_FACTOR from --ui-scale in `argv`, else from the environment
 // as it is, else the saved factor. The organisation and application names must be set.
 void applyBeforeStart(int argc, char** argv);

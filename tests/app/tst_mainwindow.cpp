@@ -340,7 +340,18 @@ private slots:
         char* given[] = { program, option };
         UiScale::applyBeforeStart(2, given);
         QCOMPARE(qgetenv("QT_SCALE_FACTOR"), QByteArray("2"));
+        // The menu checks the size in effect, here the one --ui-scale gave, not the one saved.
+        QCOMPARE(UiScale::inEffect(), 2.0);
+        {
+            OfflineWindow second;
+            const QAction* again = actionNamed(second.window, QStringLiteral("Interface si&ze"));
+            QVERIFY(again && again->menu());
+            QAction* doubled = actionNamed(*again->menu(), QStringLiteral("200 %"));
+            QVERIFY(doubled && doubled->isChecked());
+            QVERIFY(!actionNamed(*again->menu(), QStringLiteral("150 %"))->isChecked());
+        }
         qunsetenv("QT_SCALE_FACTOR");
+        QCOMPARE(UiScale::inEffect(), 0.0);
         QCOMPARE(UiScale::parse(QStringLiteral("auto")), 0.0);
         QCOMPARE(UiScale::parse(QStringLiteral("9")), -1.0);
         QCOMPARE(UiScale::parse(QStringLiteral("big")), -1.0);
