@@ -78,14 +78,26 @@ PathDependence dependenceOf(const AnalysisInput& in, const std::vector<Element>&
         if (latencyBound(in.tasks[std::size_t(i)]) && in.tasks[std::size_t(i)].rule.holdsCards)
             byUsers[in.tasks[std::size_t(i)].rule.demand.usersSite].push_back(i);
     rules::BoundedSearch search;
+    std::vector<std::uint32_t> wanted(in.network.sites.size(), 0);
+    std::uint32_t stamp = 0;
     for (const auto& [u, tasks] : byUsers) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             break;
         double bound = 0;
         for (const int t : tasks)
             bound = std::max(bound, double(in.tasks[std::size_t(t)].rule.demand.latencySloMs));
+        // Stops once every site of its tasks is settled: inference runs near its users.
+        ++stamp;
+        std::size_t remaining = 0;
+        for (const int t : tasks) {
+            const auto site = in.tasks[std::size_t(t)].rule.site;
+            if (wanted[site] != stamp) {
+                wanted[site] = stamp;
+                ++remaining;
+            }
+        }
         search.run(in.network.graph, std::uint32_t(u), bound, [&](const rules::Hop& hop) { return in.network.hopLatencyMs(hop); },
-            [](std::uint32_t, double) { return true; });
+            [&](std::uint32_t node, double) { return wanted[node] != stamp || --remaining > 0; });
         for (const int t : tasks) {
             std::uint32_t node = in.tasks[std::size_t(t)].rule.site;
             if (!std::isfinite(search.cost(node)))
@@ -140,6 +152,7 @@ public:
         m_nearestFrom.clear();
         m_fits.clear();
         m_positions.clear();
+        m_reasons.clear();
         return c;
     }
 
@@ -234,19 +247,14 @@ private:
 
     UnplacedReason classify(const AnalysisTask& t, std::uint32_t platform)
     {
-        bool arch = false;
-        bool region = false;
-        for (std::uint32_t s = 0; s < m_in.network.sites.size() && !region; ++s) {
-            if (!siteOpen(s) || std::uint32_t(m_in.sites[s].platform) != platform
-                || m_in.network.sites[s].installed[t.rule.architecture] == 0)
-                continue;
-            arch = true;
-            region = rules::regionAllowed(t.rule.demand.regionMask, m_in.network.sites[s].region);
-        }
-        if (!arch)
-            return UnplacedReason::Architecture;
-        if (!region)
-            return UnplacedReason::Residency;
+        // Architecture and residency depend on few things: worked out once per kind of demand.
+        const std::uint64_t key = (std::uint64_t(platform) << 40) ^ (std::uint64_t(t.rule.architecture) << 32)
+            ^ (t.rule.demand.regionMask * 0x9e3779b97f4a7c15ULL);
+        auto known = m_reasons.find(key);
+        if (known == m_reasons.end())
+            known = m_reasons.emplace(key, classifyWhere(t, platform)).first;
+        if (known->second != UnplacedReason::Capacity)
+            return known->second;
         if (latencyBound(t)) {
             bool near = false;
             for (const auto& [s, d] : ballOf(t.rule.demand.usersSite, t.rule.demand.latencySloMs))
@@ -260,6 +268,20 @@ private:
                 return UnplacedReason::Latency;
         }
         return UnplacedReason::Capacity;
+    }
+
+    UnplacedReason classifyWhere(const AnalysisTask& t, std::uint32_t platform) const
+    {
+        bool arch = false;
+        bool region = false;
+        for (std::uint32_t s = 0; s < m_in.network.sites.size() && !region; ++s) {
+            if (!siteOpen(s) || std::uint32_t(m_in.sites[s].platform) != platform
+                || m_in.network.sites[s].installed[t.rule.architecture] == 0)
+                continue;
+            arch = true;
+            region = rules::regionAllowed(t.rule.demand.regionMask, m_in.network.sites[s].region);
+        }
+        return !arch ? UnplacedReason::Architecture : !region ? UnplacedReason::Residency : UnplacedReason::Capacity;
     }
 
     std::int64_t place(const AnalysisTask& t)
@@ -418,6 +440,7 @@ private:
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_nearestFrom;
     std::unordered_map<std::uint64_t, FirstFit> m_fits;
     std::unordered_map<std::uint32_t, std::vector<int>> m_positions; // from -> site -> index in nearestFrom
+    std::unordered_map<std::uint64_t, UnplacedReason> m_reasons;
     rules::BoundedSearch m_search;
 };
 

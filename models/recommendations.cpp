@@ -46,6 +46,7 @@ public:
         return m_stopped;
     }
     bool stopped() const { return m_stopped; }
+    void startKind() { m_fullChecks = 0; } // each kind has its own budget of full checks
     bool full(int perKind) const { return perKind >= m_options.maxCount; }
 
     double kwhCost(std::uint32_t s) const
@@ -83,8 +84,9 @@ public:
     bool tryMove(int task, std::uint32_t target, RecommendationKind kind, Recommendation* out)
     {
         const auto& t = m_in.tasks[std::size_t(task)];
-        if (!mayTry(t, target))
+        if (!mayTry(t, target) || m_fullChecks >= m_options.maxFullChecks)
             return false;
+        ++m_fullChecks;
         const rules::MoveCheck check = rules::checkMove(m_work, t.rule, target);
         if (!check.feasible())
             return false;
@@ -373,6 +375,7 @@ private:
     std::array<std::vector<std::uint32_t>, rules::kArchitectureSlots> m_byCost;
     std::array<std::vector<std::uint32_t>, rules::kArchitectureSlots> m_westByCost;
     int m_steps = 0;
+    int m_fullChecks = 0;
     bool m_stopped = false;
 };
 
@@ -391,14 +394,22 @@ RecommendationResult recommend(const AnalysisInput& input, const RecommendationO
 
     Planner planner(input, options, cancel);
     auto& out = result.recommendations;
-    if (options.relieveSites)
+    if (options.relieveSites) {
+        planner.startKind();
         planner.relieveSites(out);
-    if (options.nearerUsers && !planner.stopped())
+    }
+    if (options.nearerUsers && !planner.stopped()) {
+        planner.startKind();
         planner.nearerUsers(out);
-    if (options.packForDrain && !planner.stopped())
+    }
+    if (options.packForDrain && !planner.stopped()) {
+        planner.startKind();
         planner.packForDrain(out, result.sitesFreed);
-    if (options.eastToWest && !planner.stopped())
+    }
+    if (options.eastToWest && !planner.stopped()) {
+        planner.startKind();
         planner.eastToWest(out);
+    }
     result.cancelled = planner.stopped();
     std::stable_sort(out.begin(), out.end(), [](const Recommendation& a, const Recommendation& b) { return a.score > b.score; });
     if (out.size() > std::size_t(std::max(0, options.maxCount)))

@@ -19,7 +19,8 @@
 //  - PackForDrain: every task of a lightly used regional or edge site fits elsewhere, so the
 //    site can be drained.
 // What is approximate: only the best candidates are examined (bounded work: `maxCandidates` tasks
-// per kind, `targetsPerTask` targets each; inference only for the busiest users' sites); the
+// per kind, `targetsPerTask` targets each, `maxFullChecks` full checks per kind; inference only for
+// the busiest users' sites); the
 // ranking score folds gains into CNY an hour (carbon at `carbonPriceCnyPerKg`, a millisecond of
 // users' latency at `latencyValueCnyPerMsHour`, load relieved at `reliefValueCnyPerHour` per
 // unit of a site's load); link loads count only transfers (tasks add no steady link traffic in
@@ -49,6 +50,7 @@ struct RecommendationOptions {
     int maxPackSites = 3;
     int maxCandidates = 4000; // tasks examined per kind
     int targetsPerTask = 4; // targets checked with the full rules per task
+    int maxFullChecks = 500; // moves checked with the full rules (paths searched) per kind
     double carbonPriceCnyPerKg = 0.1; // ranking only
     double latencyValueCnyPerMsHour = 5.0;
     double reliefValueCnyPerHour = 10000.0;

@@ -97,12 +97,6 @@ void Network::buildGraph()
     graph = LinkGraph(sites.size(), ends);
 }
 
-double Network::hopLatencyMs(const Hop& hop) const
-{
-    const auto& link = links[hop.link];
-    return rules::hopLatencyMs(link.down, sites[hop.to].offline, link.latencyMs);
-}
-
 double Network::spareGbps(const Hop& hop) const
 {
     const auto& link = links[hop.link];

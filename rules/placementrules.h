@@ -169,7 +169,11 @@ struct Network {
 
     void buildGraph();
     // The hop's latency as paths see it now (-1: down, or into an offline site).
-    double hopLatencyMs(const Hop& hop) const;
+    double hopLatencyMs(const Hop& hop) const
+    {
+        const auto& link = links[hop.link];
+        return rules::hopLatencyMs(link.down, sites[hop.to].offline, link.latencyMs);
+    }
     double spareGbps(const Hop& hop) const;
 };
 
