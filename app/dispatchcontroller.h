@@ -67,6 +67,10 @@ public:
     QString whyNotAllowed(const QString& platform) const;
     QString whyNotAllowed() const;
 
+    // Starts a move through the task's platform's outbox (journalled, sent exactly once), as the
+    // migration dialog's Start does; false (and the status bar says why) when not allowed.
+    bool requestMove(const QString& taskId, const QString& targetSiteId, const QString& reason);
+
     // The dialogs are non-modal; each returns the one it opened (or raised), or null when not allowed.
     MigrationDialog* openMigrationDialog(const QString& taskId, const QString& preferredSiteId = {});
     DrainDialog* openDrainDialog(const QString& siteId);

@@ -75,13 +75,7 @@ MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, 
             clearPreview();
     });
     connect(dialog, &MigrationDialog::startRequested, this,
-        [this](const QString& task, const QString& target, const QString& reason) {
-            if (PlatformLink* platform = m_session->platform(platformOfTask(task)))
-                platform->outbox()->startMigration(task, target, reason);
-            else
-                say(whyNotAllowed(platformOfTask(task)));
-            say(tr("Asked the scheduler to move %1 to %2").arg(task, siteName(m_session->state(), target)));
-        });
+        [this](const QString& task, const QString& target, const QString& reason) { requestMove(task, target, reason); });
     const QStringList candidates = migrationCandidates(*state, *task, preferredSiteId);
     dialog->setCandidates(candidates, preferredSiteId);
     for (const QString& site : candidates) {
@@ -102,6 +96,25 @@ MigrationDialog* DispatchController::openMigrationDialog(const QString& taskId, 
     }
     dialog->show();
     return dialog;
+}
+
+bool DispatchController::requestMove(const QString& taskId, const QString& targetSiteId, const QString& reason)
+{
+    if (!m_session->tasks()->task(taskId)) {
+        say(tr("%1 is no longer in the task list: it has ended.").arg(taskId));
+        return false;
+    }
+    const QString platformName = platformOfTask(taskId);
+    PlatformLink* platform = m_session->platform(platformName);
+    // Not connected is no reason to refuse: the outbox journals the command and sends it once
+    // the scheduler is back.
+    if (!platform || m_displayOnly || m_session->state()->isPast() || isViewer(platformName)) {
+        say(whyNotAllowed(platformName));
+        return false;
+    }
+    platform->outbox()->startMigration(taskId, targetSiteId, reason);
+    say(tr("Asked the scheduler to move %1 to %2").arg(taskId, siteName(m_session->state(), targetSiteId)));
+    return true;
 }
 
 void DispatchController::onPlanned(const QString& requestId, const MigrationPlan& plan)

@@ -2,6 +2,7 @@
 
 #include "alarmcontroller.h"
 #include "alarmspanel.h"
+#include "analysiscontroller.h"
 #include "capacityreview.h"
 #include "auditlogpanel.h"
 #include "commandjournal.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_trends = new TrendController(this, session, m_map, m_tasks, m_viewMenu);
     m_replay = new ReplayController(session, m_map, m_viewMenu, this);
     setCentralWidget(m_replay->view());
+    m_analysis = new AnalysisController(this, session, m_map, m_dispatch, m_viewMenu);
     m_capacity = new CapacityReview(session, m_map, this);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_capacity->action());
@@ -124,6 +126,8 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
         }
     });
     tabifyDockWidget(m_taskDock, m_trends->dock());
+    tabifyDockWidget(m_taskDock, m_analysis->recommendationsDock());
+    tabifyDockWidget(m_taskDock, m_analysis->contingenciesDock());
     m_taskDock->raise();
     retranslate();
     restoreLayout();

@@ -19,6 +19,7 @@ namespace cpn {
 class ShortcutSheet;
 
 class AlarmController;
+class AnalysisController;
 class CapacityReview;
 class ConnectionsDialog;
 class ConsoleSession;
@@ -50,6 +51,7 @@ public:
     TrendController* trends() const { return m_trends; }
     ReplayController* replay() const { return m_replay; }
     CapacityReview* capacityReview() const { return m_capacity; }
+    AnalysisController* analysis() const { return m_analysis; }
     // The status bar's connection text, as the operator reads it.
     QString connectionText() const;
     // View > Full Screen (F11).
@@ -92,6 +94,7 @@ private:
     TrendController* m_trends = nullptr;
     ReplayController* m_replay = nullptr;
     CapacityReview* m_capacity = nullptr;
+    AnalysisController* m_analysis = nullptr;
     MapLayersMenu* m_layersMenu = nullptr;
     QMenu* m_themeMenu = nullptr;
     QMenu* m_scaleMenu = nullptr; // interface size (UiScale)

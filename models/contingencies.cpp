@@ -6,12 +6,14 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace cpn::analysis {
 
 namespace {
 
 constexpr std::size_t kMaxMaskedScan = 5000; // sites looked at for a task bound to some regions
+constexpr int kReroutes = 4; // routes a failed link's traffic is spread over
 
 bool isBackboneTier(SiteTier tier)
 {
@@ -390,7 +392,9 @@ private:
             c.absorbing.push_back({ ElementKind::Site, int(s), m_in.siteIds[int(s)], site.utilisation,
                 rules::utilisationAfterArriving(site.utilisation, pflops, site.installedPflops) });
         }
-        // A failed link's traffic takes the shortest path left between its ends.
+        // A failed link's traffic spreads over up to kReroutes routes left between its ends, each
+        // avoiding the links of the ones before, in proportion to the spare capacity of each
+        // route's narrowest link (as traffic engineering would share it).
         std::unordered_map<std::uint32_t, std::pair<double, double>> extra; // link -> (ab, ba) added
         for (const auto& e : c.failed) {
             if (e.kind != ElementKind::Link)
@@ -398,12 +402,35 @@ private:
             const auto& l = m_in.network.links[std::size_t(e.index)];
             if (m_siteFailed[l.a] || m_siteFailed[l.b])
                 continue;
-            const auto route = rules::shortestRoute(
-                m_in.network.graph, l.a, l.b, [&](const rules::Hop& hop) { return cost(hop); });
-            for (const auto& hop : route.hops) {
-                auto& add = extra[hop.link];
-                add.first += hop.forward ? l.throughputAbGbps : l.throughputBaGbps;
-                add.second += hop.forward ? l.throughputBaGbps : l.throughputAbGbps;
+            std::vector<rules::Route> routes;
+            std::vector<double> spare;
+            std::unordered_set<std::uint32_t> used;
+            for (int k = 0; k < kReroutes; ++k) {
+                auto route = rules::shortestRoute(m_in.network.graph, l.a, l.b, [&](const rules::Hop& hop) {
+                    return used.count(hop.link) ? -1.0 : cost(hop);
+                });
+                if (!route.found)
+                    break;
+                double narrowest = std::numeric_limits<double>::infinity();
+                for (const auto& hop : route.hops) {
+                    const auto& via = m_in.network.links[hop.link];
+                    used.insert(hop.link);
+                    const double busy = std::max(via.throughputAbGbps, via.throughputBaGbps);
+                    narrowest = std::min(narrowest, std::max(0.0, via.capacityGbps - busy));
+                }
+                routes.push_back(std::move(route));
+                spare.push_back(narrowest);
+            }
+            double totalSpare = 0;
+            for (const double s : spare)
+                totalSpare += s;
+            for (std::size_t r = 0; r < routes.size(); ++r) {
+                const double share = totalSpare > 0 ? spare[r] / totalSpare : 1.0 / double(routes.size());
+                for (const auto& hop : routes[r].hops) {
+                    auto& add = extra[hop.link];
+                    add.first += share * (hop.forward ? l.throughputAbGbps : l.throughputBaGbps);
+                    add.second += share * (hop.forward ? l.throughputBaGbps : l.throughputAbGbps);
+                }
             }
         }
         for (const auto& [link, add] : extra) {

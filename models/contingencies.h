@@ -13,8 +13,8 @@
 // is reserved as it goes. What cannot be placed is classed by the first rule that stops it
 // everywhere: architecture (no open site has the cards), residency (none in an allowed region),
 // latency (none within the SLO), else capacity.
-// Absorbing loads: sites take the compute of what they receive; a failed link's traffic moves to
-// the shortest path between its ends. Severity = share of the displaced PFLOPS left unplaced +
+// Absorbing loads: sites take the compute of what they receive; a failed link's traffic spreads
+// over up to four routes between its ends, each avoiding the links of the ones before, by their spare capacity. Severity = share of the displaced PFLOPS left unplaced +
 // how far the worst projected site or link load goes over the threshold (0 when under, at most
 // 1): 0 to 2; 0 is harmless, >= 1 means work is lost or elements overload badly.
 // What is approximate: no transfer path is needed (a failed site's work restarts from its last

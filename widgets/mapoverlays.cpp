@@ -212,6 +212,58 @@ void MigrationPreviewOverlay::paint(QPainter& painter, const MapFrame& frame, co
                 utilisationColor(after));
         }
     }
+    // Links whose load changes off the path (a contingency's rerouted traffic): the same bands.
+    QSet<QString> onPath;
+    for (const Segment& s : path)
+        onPath.insert(s.linkId);
+    for (auto it = preview.linkUtilisationAfter.cbegin(); it != preview.linkUtilisationAfter.cend(); ++it) {
+        const int l = state.linkIndex(it.key());
+        if (l < 0 || onPath.contains(it.key()) || folded.foldedLinkOf(l) < 0)
+            continue;
+        const QPointF a = frame.position[folded.representative(state.linkSiteA(l))];
+        const QPointF b = frame.position[folded.representative(state.linkSiteB(l))];
+        QColor ghost = utilisationColor(it.value());
+        ghost.setAlpha(150);
+        painter.setPen(QPen(ghost, 7.0, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(a, b);
+        drawTag(painter, frame.theme, (a + b) / 2 + QPointF(8, 10), tr("→ %1").arg(percent(it.value())),
+            utilisationColor(it.value()));
+    }
+    // Displaced work: arcs from where it ran to where it would go, as thick as its share.
+    double most = 0;
+    for (const auto& flow : preview.flows)
+        most = std::max(most, flow.pflops);
+    for (const auto& flow : preview.flows) {
+        const int from = state.siteIndex(flow.sourceSiteId);
+        const int to = state.siteIndex(flow.targetSiteId);
+        if (from < 0 || to < 0 || folded.representative(from) == folded.representative(to))
+            continue;
+        const QPointF a = frame.position[folded.representative(from)];
+        const QPointF b = frame.position[folded.representative(to)];
+        const QPointF d = b - a;
+        const double length = std::hypot(d.x(), d.y());
+        if (length < 1)
+            continue;
+        const QPointF n(-d.y() / length, d.x() / length);
+        const QPointF control = (a + b) / 2 + n * length * 0.18;
+        QPainterPath arc(a);
+        arc.quadTo(control, b);
+        const double width = 1.5 + 3.5 * (most > 0 ? flow.pflops / most : 0);
+        painter.setPen(QPen(glow, width + 3, Qt::SolidLine, Qt::RoundCap));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(arc);
+        painter.setPen(QPen(accent, width, Qt::SolidLine, Qt::RoundCap));
+        painter.drawPath(arc);
+        // An arrow head at the target, along the arc's last direction.
+        const QPointF tangent = b - control;
+        const double t = std::hypot(tangent.x(), tangent.y());
+        if (t > 1) {
+            const QPointF u = tangent / t, m(-u.y(), u.x());
+            const QPointF head[] = { b - u * 10 + m * 5, b, b - u * 10 - m * 5 };
+            painter.setPen(QPen(accent, 2.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.drawPolyline(head, 3);
+        }
+    }
     // Ghost rings: dashed, in the colour of the load after the move.
     QSet<int> ringed;
     for (auto it = preview.siteUtilisationAfter.cbegin(); it != preview.siteUtilisationAfter.cend(); ++it) {
@@ -244,6 +296,22 @@ void MigrationPreviewOverlay::paint(QPainter& painter, const MapFrame& frame, co
         painter.setBrush(Qt::NoBrush);
         const double r = std::max(3.0, double(frame.radius[v])) + 9;
         painter.drawEllipse(frame.position[v], r, r);
+    }
+    // What fails: a site crossed out, a link in red dashes.
+    const QColor failed(0xf0, 0x5a, 0x4f);
+    for (const QString& id : preview.failedIds) {
+        if (const int s = state.siteIndex(id); s >= 0) {
+            const int v = folded.representative(s);
+            const QPointF p = frame.position[v];
+            const double r = std::max(3.0, double(frame.radius[v])) + 6;
+            painter.setPen(QPen(failed, 3.0, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(p + QPointF(-r, -r), p + QPointF(r, r));
+            painter.drawLine(p + QPointF(-r, r), p + QPointF(r, -r));
+        } else if (const int l = state.linkIndex(id); l >= 0 && folded.foldedLinkOf(l) >= 0) {
+            painter.setPen(QPen(failed, 3.0, Qt::DashLine, Qt::RoundCap));
+            painter.drawLine(frame.position[folded.representative(state.linkSiteA(l))],
+                frame.position[folded.representative(state.linkSiteB(l))]);
+        }
     }
     painter.restore();
 }
