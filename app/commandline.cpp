@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace cpn {
 
@@ -225,6 +226,20 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         CommandLine::tr("Scope of --report: nation (default), a region's id, a site's id (with the sites under it) "
                         "or a platform's name."),
         QStringLiteral("SCOPE"), QStringLiteral("nation"));
+    const QCommandLineOption recommendations(QStringLiteral("recommendations"),
+        CommandLine::tr("Write the migrations the console recommends to FILE.csv (one row each, best first: task, "
+                        "source, target, reason, gains), then exit without a window: 0 written, 1 the file cannot "
+                        "be written, 2 a bad option, 3 no data within a minute."),
+        QStringLiteral("FILE.csv"));
+    const QCommandLineOption contingencyReport(QStringLiteral("contingency-report"),
+        CommandLine::tr("Write the N-1 contingencies of every hub, cluster and backbone link to FILE.csv (one row "
+                        "each, most severe first: tasks displaced, unplaced by reason, worst projected loads, "
+                        "severity), then exit as --recommendations does. The two can be given together."),
+        QStringLiteral("FILE.csv"));
+    const QCommandLineOption analysisThreshold(QStringLiteral("analysis-threshold"),
+        CommandLine::tr("Load ratio from 0.5 to 1 (default 0.85) that recommended moves keep every projected site "
+                        "and link under, and above which a contingency's projected loads add to its severity."),
+        QStringLiteral("RATIO"), QStringLiteral("0.85"));
     const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
         CommandLine::tr("What --screenshot saves: main (the main window, default) or capacity-review (the capacity "
                         "review window, a week's report)."),
@@ -269,7 +284,7 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         CommandLine::tr("Open on screen N (0 is the first)."), QStringLiteral("N"));
     parser.addOptions({ connect, tokenFile, lang, basemap, screenshot, screenshotAfter, seed, scale, timeScale,
         scenario, journal, timing, tlsCa, tlsCert, tlsKey, fullScreen, kiosk, screen, uiScale, report, reportPeriod,
-        reportScope, screenshotOf });
+        reportScope, screenshotOf, recommendations, contingencyReport, analysisThreshold });
     parser.process(app); // exits on --help, --version and unknown options
 
     ConsoleOptions options;
@@ -316,7 +331,34 @@ std::optional<ConsoleOptions> parseCommandLine(const QCoreApplication& app, QStr
         *error = CommandLine::tr("--report and --screenshot cannot be given together");
         return std::nullopt;
     }
+    options.recommendations = parser.value(recommendations);
+    options.contingencyReport = parser.value(contingencyReport);
+    for (const auto& [option, path] : { std::pair { QStringLiteral("recommendations"), options.recommendations },
+             std::pair { QStringLiteral("contingency-report"), options.contingencyReport } }) {
+        if (parser.isSet(option) && QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) != 0) {
+            *error = CommandLine::tr("--%1 writes a .csv file: %2 is not one").arg(option, path);
+            return std::nullopt;
+        }
+    }
+    const bool analysis = !options.recommendations.isEmpty() || !options.contingencyReport.isEmpty();
+    if (!options.recommendations.isEmpty() && !options.contingencyReport.isEmpty()
+        && QFileInfo(options.recommendations).absoluteFilePath()
+            == QFileInfo(options.contingencyReport).absoluteFilePath()) {
+        *error = CommandLine::tr("--recommendations and --contingency-report need two different files");
+        return std::nullopt;
+    }
+    if (analysis && (!options.report.isEmpty() || !options.screenshot.isEmpty())) {
+        *error = CommandLine::tr(
+            "--recommendations and --contingency-report cannot be given with --report or --screenshot");
+        return std::nullopt;
+    }
     bool ok = false;
+    options.analysisThreshold = parser.value(analysisThreshold).toDouble(&ok);
+    if (!ok || !(options.analysisThreshold >= 0.5 && options.analysisThreshold <= 1.0)) {
+        *error = CommandLine::tr("--analysis-threshold needs a load ratio from 0.5 to 1: %1")
+                     .arg(parser.value(analysisThreshold));
+        return std::nullopt;
+    }
     options.screenshotAfterSeconds = parser.value(screenshotAfter).toDouble(&ok);
     if (!ok || options.screenshotAfterSeconds < 0) {
         *error = CommandLine::tr("--screenshot-after needs a number of seconds >= 0");

@@ -55,6 +55,11 @@ struct ConsoleOptions {
     QString report;
     QString reportPeriod = QStringLiteral("24h"); // 24h, 7d or 30d
     QString reportScope = QStringLiteral("nation"); // nation, a region's, a site's or a platform's id
+    // --recommendations, --contingency-report: the analysis written to CSV files, then exit,
+    // without a window (either or both).
+    QString recommendations;
+    QString contingencyReport;
+    double analysisThreshold = 0.85; // projected loads kept at or under it / counted above it (0.5..1)
     double screenshotAfterSeconds = 3;
     QString screenshotOf = QStringLiteral("main"); // main, or capacity-review (the guide's pictures)
     quint64 seed = 1;

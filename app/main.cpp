@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "dispatchoutbox.h"
 #include "embeddedscheduler.h"
+#include "headlessanalysis.h"
 #include "headlessreport.h"
 #include "language.h"
 #include "uiscale.h"
@@ -274,11 +275,15 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("CPN"));
     QApplication::setApplicationName(QStringLiteral("CPN Console"));
     cpn::UiScale::applyBeforeStart(argc, argv);
-    // --report makes no window: it runs where there is no display (a nightly job).
+    // --report, --recommendations and --contingency-report make no window: they run where there
+    // is no display (a nightly job).
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if ((arg == "--report" || arg.startsWith("--report=")) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+        for (const char* headless : { "--report", "--recommendations", "--contingency-report" }) {
+            if ((arg == headless || arg.startsWith(QByteArray(headless) + '='))
+                && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
     }
     QApplication app(argc, argv);
     QApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
@@ -289,7 +294,8 @@ int main(int argc, char** argv)
         report(error, false);
         return 2;
     }
-    const bool interactive = options->screenshot.isEmpty() && options->report.isEmpty();
+    const bool analysis = !options->recommendations.isEmpty() || !options->contingencyReport.isEmpty();
+    const bool interactive = options->screenshot.isEmpty() && options->report.isEmpty() && !analysis;
     cpn::Language::apply(options->lang.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString() : options->lang);
     cpn::applyControlRoomTheme(app);
 
@@ -336,6 +342,11 @@ int main(int argc, char** argv)
     if (!options->report.isEmpty()) {
         session.start();
         cpn::startHeadlessReport(session, *options);
+        return app.exec();
+    }
+    if (analysis) {
+        session.start();
+        cpn::startHeadlessAnalysis(session, *options);
         return app.exec();
     }
     cpn::MainWindow window(&session);
