@@ -257,6 +257,134 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::Analysis</name>
+    <message>
+        <source>Relieve an overloaded site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>East to west: cheaper, greener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearer its users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free a site for draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data residency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AnalysisController</name>
+    <message numerus="yes">
+        <source>If %1 fail together: %n task(s) displaced, %2 placed elsewhere, %3 cannot be placed%4; severity %5.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n migration(s) as recommended?
+
+%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommended migration(s) asked for</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed at %1; the network has moved on since. Computed again every 30 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contingencies (N-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AnalysisPanel</name>
+    <message>
+        <source>Keep loads under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projected site or link load may go above this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::AuditLogModel</name>
     <message>
         <source>Answered %1</source>
@@ -1121,6 +1249,34 @@ Source: %3</source>
         <source>Unknown window %1 for --screenshot-of (use main or capacity-review)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write the migrations the console recommends to FILE.csv (one row each, best first: task, source, target, reason, gains), then exit without a window: 0 written, 1 the file cannot be written, 2 a bad option, 3 no data within a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the N-1 contingencies of every hub, cluster and backbone link to FILE.csv (one row each, most severe first: tasks displaced, unplaced by reason, worst projected loads, severity), then exit as --recommendations does. The two can be given together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load ratio from 0.5 to 1 (default 0.85) that recommended moves keep every projected site and link under, and above which a contingency&apos;s projected loads add to its severity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 writes a .csv file: %2 is not one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--recommendations and --contingency-report need two different files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--recommendations and --contingency-report cannot be given with --report or --screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--analysis-threshold needs a load ratio from 0.5 to 1: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -1280,6 +1436,84 @@ Source: %3</source>
     </message>
     <message>
         <source>Name the platform at %1 first (Edit): with several platforms each needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ContingenciesPanel</name>
+    <message>
+        <source>N-2, these two together:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens if both fail at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ContingencyTableModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> + </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If this fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks displaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be placed (why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest site after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest link after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 → %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backbone link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 PFLOPS)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1706,6 +1940,10 @@ Reason (kept in the audit log):</numerusform>
         <source>The map shows the past: nothing is dispatched from it. Return to live (End) to dispatch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is no longer in the task list: it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -2073,6 +2311,29 @@ Reason (kept in the audit log):</numerusform>
     </message>
     <message>
         <source>Ministry staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HeadlessAnalysis</name>
+    <message>
+        <source>%1 (its tasks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data within a minute: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing the network at revision %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 written (rows: %2, %3 s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3143,6 +3404,83 @@ The network at %2 (Beijing time)</source>
     <name>cpn::PlatformFilterBox</name>
     <message>
         <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RecommendationTableModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves (CNY/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves (kg CO2/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users&apos; latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an hour of the task costs less at the target: its cards&apos; power, PUE and price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an hour of the task emits less at the target: green share and the province&apos;s grid factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation now, and after the recommended moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RecommendationsPanel</name>
+    <message>
+        <source>Start the selected migrations through the normal path (planned, journalled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply %n recommendation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,6 +257,133 @@ Source: %3</source>
     </message>
 </context>
 <context>
+    <name>cpn::Analysis</name>
+    <message>
+        <source>Relieve an overloaded site</source>
+        <translation>缓解过载站点</translation>
+    </message>
+    <message>
+        <source>East to west: cheaper, greener</source>
+        <translation>东数西算：更便宜、更绿色</translation>
+    </message>
+    <message>
+        <source>Nearer its users</source>
+        <translation>靠近用户</translation>
+    </message>
+    <message>
+        <source>Free a site for draining</source>
+        <translation>腾空站点以便排空</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>data residency</source>
+        <translation>数据驻留</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AnalysisController</name>
+    <message numerus="yes">
+        <source>If %1 fail together: %n task(s) displaced, %2 placed elsewhere, %3 cannot be placed%4; severity %5.</source>
+        <translation>
+            <numerusform>若 %1 同时故障：%n 个任务被迫迁出，%2 个可安置到别处，%3 个无法安置%4；严重度 %5。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Apply recommendations</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n migration(s) as recommended?
+
+%1</source>
+        <translation>
+            <numerusform>按建议开始 %n 个迁移？
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommended migration(s) asked for</source>
+        <translation>
+            <numerusform>已请求 %n 个建议的迁移</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>Waiting for the network</source>
+        <translation>正在等待网络数据</translation>
+    </message>
+    <message>
+        <source>Computed at %1; the network has moved on since. Computed again every 30 s.</source>
+        <translation>计算于 %1；此后网络已有变化。每 30 秒重新计算。</translation>
+    </message>
+    <message>
+        <source>Computed at %1.</source>
+        <translation>计算于 %1。</translation>
+    </message>
+    <message>
+        <source>On revision %1</source>
+        <translation>基于修订号 %1</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>调度建议</translation>
+    </message>
+    <message>
+        <source>Contingencies (N-1)</source>
+        <translation>故障预想（N-1）</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AnalysisPanel</name>
+    <message>
+        <source>Keep loads under</source>
+        <translation>负载上限</translation>
+    </message>
+    <message>
+        <source>No projected site or link load may go above this</source>
+        <translation>任何站点或链路的预计负载都不得超过此值</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>cpn::AuditLogModel</name>
     <message>
         <source>Answered %1</source>
@@ -1117,6 +1244,34 @@ Source: %3</source>
         <source>Unknown window %1 for --screenshot-of (use main or capacity-review)</source>
         <translation>--screenshot-of 的窗口 %1 未知（请用 main 或 capacity-review）</translation>
     </message>
+    <message>
+        <source>Write the migrations the console recommends to FILE.csv (one row each, best first: task, source, target, reason, gains), then exit without a window: 0 written, 1 the file cannot be written, 2 a bad option, 3 no data within a minute.</source>
+        <translation>将控制台建议的迁移写入 FILE.csv（每条一行，收益最大者在前：任务、源站点、目标站点、原因、收益），然后不打开窗口退出：0 已写入，1 文件无法写入，2 选项有误，3 一分钟内没有数据。</translation>
+    </message>
+    <message>
+        <source>Write the N-1 contingencies of every hub, cluster and backbone link to FILE.csv (one row each, most severe first: tasks displaced, unplaced by reason, worst projected loads, severity), then exit as --recommendations does. The two can be given together.</source>
+        <translation>将每个枢纽节点、集群和骨干链路的 N-1 故障预想写入 FILE.csv（每项一行，最严重者在前：被迫迁出的任务、按原因分列的无法安置任务、最高预计负载、严重度），然后像 --recommendations 一样退出。两者可同时使用。</translation>
+    </message>
+    <message>
+        <source>Load ratio from 0.5 to 1 (default 0.85) that recommended moves keep every projected site and link under, and above which a contingency&apos;s projected loads add to its severity.</source>
+        <translation>负载比例，0.5 至 1（默认 0.85）：建议的迁移使每个站点和链路的预计负载不超过该值；故障预想中预计负载超过该值的部分计入严重度。</translation>
+    </message>
+    <message>
+        <source>--%1 writes a .csv file: %2 is not one</source>
+        <translation>--%1 只写入 .csv 文件：%2 不是 .csv 文件</translation>
+    </message>
+    <message>
+        <source>--recommendations and --contingency-report need two different files</source>
+        <translation>--recommendations 和 --contingency-report 需要两个不同的文件</translation>
+    </message>
+    <message>
+        <source>--recommendations and --contingency-report cannot be given with --report or --screenshot</source>
+        <translation>--recommendations 和 --contingency-report 不能与 --report 或 --screenshot 同时使用</translation>
+    </message>
+    <message>
+        <source>--analysis-threshold needs a load ratio from 0.5 to 1: %1</source>
+        <translation>--analysis-threshold 需要 0.5 至 1 之间的负载比例：%1</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Connection</name>
@@ -1277,6 +1432,84 @@ Source: %3</source>
     <message>
         <source>Name the platform at %1 first (Edit): with several platforms each needs a name.</source>
         <translation>请先为 %1 处的平台命名（编辑）：连接多个平台时每个平台都需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ContingenciesPanel</name>
+    <message>
+        <source>N-2, these two together:</source>
+        <translation>N-2，这两项同时故障：</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What happens if both fail at once</source>
+        <translation>两者同时故障会怎样</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ContingencyTableModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> + </source>
+        <translation> + </translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>If this fails</source>
+        <translation>若此项故障</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Tasks displaced</source>
+        <translation>被迫迁出的任务</translation>
+    </message>
+    <message>
+        <source>Placed elsewhere</source>
+        <translation>可安置到别处</translation>
+    </message>
+    <message>
+        <source>Cannot be placed (why)</source>
+        <translation>无法安置（原因）</translation>
+    </message>
+    <message>
+        <source>Busiest site after</source>
+        <translation>之后最忙的站点</translation>
+    </message>
+    <message>
+        <source>Busiest link after</source>
+        <translation>之后最忙的链路</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重度</translation>
+    </message>
+    <message>
+        <source>%1 (%2 → %3)</source>
+        <translation>%1（%2 → %3）</translation>
+    </message>
+    <message>
+        <source>Backbone link</source>
+        <translation>骨干链路</translation>
+    </message>
+    <message>
+        <source>%1 (%2 PFLOPS)</source>
+        <translation>%1（%2 PFLOPS）</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1926,10 @@ Reason (kept in the audit log):</source>
         <source>The map shows the past: nothing is dispatched from it. Return to live (End) to dispatch.</source>
         <translation>地图正在显示过去：不能据此调度。请返回实时（End）后再调度。</translation>
     </message>
+    <message>
+        <source>%1 is no longer in the task list: it has ended.</source>
+        <translation>%1 已不在任务列表中：它已结束。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::Domain</name>
@@ -2057,6 +2294,29 @@ Reason (kept in the audit log):</source>
     <message>
         <source>Ministry staff</source>
         <translation>主管部门人员</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HeadlessAnalysis</name>
+    <message>
+        <source>%1 (its tasks)</source>
+        <translation>%1（其任务列表）</translation>
+    </message>
+    <message>
+        <source>No data within a minute: %1</source>
+        <translation>一分钟内没有数据：%1</translation>
+    </message>
+    <message>
+        <source>Analysing the network at revision %1…</source>
+        <translation>正在分析修订号 %1 的网络…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 written (rows: %2, %3 s)</source>
+        <translation>已写入 %1（%2 行，%3 秒）</translation>
     </message>
 </context>
 <context>
@@ -3115,6 +3375,82 @@ The network at %2 (Beijing time)</source>
     <message>
         <source>All platforms</source>
         <translation>全部平台</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RecommendationTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>源站点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标站点</translation>
+    </message>
+    <message>
+        <source>Saves (CNY/h)</source>
+        <translation>节省（元/小时）</translation>
+    </message>
+    <message>
+        <source>Saves (kg CO2/h)</source>
+        <translation>减排（千克 CO2/小时）</translation>
+    </message>
+    <message>
+        <source>Users&apos; latency (ms)</source>
+        <translation>用户时延（毫秒）</translation>
+    </message>
+    <message>
+        <source>From: load</source>
+        <translation>源站点负载</translation>
+    </message>
+    <message>
+        <source>To: load</source>
+        <translation>目标站点负载</translation>
+    </message>
+    <message>
+        <source>What an hour of the task costs less at the target: its cards&apos; power, PUE and price</source>
+        <translation>任务在目标站点每小时少花的费用：按其加速卡功耗、PUE 和电价计算</translation>
+    </message>
+    <message>
+        <source>What an hour of the task emits less at the target: green share and the province&apos;s grid factor</source>
+        <translation>任务在目标站点每小时少排放的碳：按绿电占比和所在省份的电网排放因子计算</translation>
+    </message>
+    <message>
+        <source>Utilisation now, and after the recommended moves</source>
+        <translation>当前利用率，以及执行建议迁移之后的利用率</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RecommendationsPanel</name>
+    <message>
+        <source>Start the selected migrations through the normal path (planned, journalled)</source>
+        <translation>按常规流程开始所选迁移（经预检、记入日志）</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply %n recommendation(s)</source>
+        <translation>
+            <numerusform>采纳 %n 条建议(&amp;A)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>采纳(&amp;A)</translation>
     </message>
 </context>
 <context>
