@@ -86,6 +86,7 @@ AnalysisController::AnalysisController(
         });
     }
 
+    m_pool.setMaxThreadCount(1); // one analysis at a time, beside the application's own pool
     m_slices.setInterval(0);
     connect(&m_slices, &QTimer::timeout, this, &AnalysisController::captureSlice);
     m_again.setSingleShot(true);
@@ -95,11 +96,17 @@ AnalysisController::AnalysisController(
             refresh();
     });
     // A capture under way starts again over a new topology (the task store is replaced).
-    connect(session->state(), &NetworkState::topologyReset, this, [this] {
-        if (m_slices.isActive()) {
+    // and so does one whose task store was replaced (a snapshot's tasks come a turn or more after
+    // its network): slices of two stores would mix their sites. A dock restored open before the
+    // first snapshot computes once it is in.
+    const auto restart = [this] {
+        if (m_slices.isActive())
             m_capture = std::make_unique<analysis::AnalysisCapture>(*m_session->state());
-        }
-    });
+        else if (wanted() && !m_run && m_computedAtMs == 0)
+            refresh();
+    };
+    connect(session->state(), &NetworkState::topologyReset, this, restart);
+    connect(session->tasks(), &QAbstractItemModel::modelReset, this, restart);
     connect(session->state(), &NetworkState::revisionChanged, this, &AnalysisController::updateStatus);
     connect(session->state(), &NetworkState::pastChanged, this, &AnalysisController::updateApply);
 
@@ -128,6 +135,7 @@ AnalysisController::~AnalysisController()
 {
     if (m_run)
         m_run->cancelled = true;
+    m_pool.waitForDone();
 }
 
 bool AnalysisController::wanted() const
@@ -164,7 +172,9 @@ void AnalysisController::captureSlice()
     auto source = std::make_shared<analysis::AnalysisSource>(m_capture->take(m_session->tasks()->store()));
     m_capture.reset();
     QPointer<AnalysisController> self(this);
-    QThreadPool::globalInstance()->start([self, run, source] {
+    m_pool.start([self, run, source] {
+        if (run->cancelled)
+            return;
         auto input = std::make_shared<analysis::AnalysisInput>(analysis::prepareAnalysis(std::move(*source)));
         run->input = input;
         if (run->recommend && !run->cancelled)
@@ -215,13 +225,15 @@ void AnalysisController::showPair(const QString& first, const QString& second)
         if (e.id == first || e.id == second)
             pair.push_back(e);
     }
-    if (pair.size() != 2)
+    if (pair.size() != 2) {
+        m_contingenciesPanel->setStatus(tr("Choose two different elements to see them fail together."));
         return;
+    }
     // Two elements take well under a second even at huge: computed here, on a worker thread all the same.
     QPointer<AnalysisController> self(this);
     auto input = m_input;
     auto threshold = m_contingenciesPanel->threshold();
-    QThreadPool::globalInstance()->start([self, input, pair, threshold] {
+    m_pool.start([self, input, pair, threshold] {
         analysis::ContingencyOptions options;
         options.threshold = threshold;
         auto result = std::make_shared<analysis::Contingency>(analysis::contingencyOf(*input, pair, options));
@@ -298,26 +310,52 @@ void AnalysisController::previewOf(const analysis::Contingency& c)
 
 void AnalysisController::apply(const QList<int>& rows)
 {
+    // What was chosen, copied: the question below runs an event loop, and a new result may
+    // replace the table meanwhile; nothing is computed again until it is answered.
+    struct Move {
+        QString taskId;
+        QString targetSiteId;
+        analysis::RecommendationKind kind;
+    };
+    QList<Move> chosen;
     QStringList moves;
     for (int row : rows) {
+        if (row < 0 || row >= m_recommendations->rowCount())
+            continue;
         const analysis::Recommendation& r = m_recommendations->at(row);
+        chosen.append({ r.taskId, r.targetSiteId, r.kind });
         moves << tr("%1: %2 → %3")
                      .arg(r.taskId, analysis::elementName(m_session->state(), r.sourceSiteId),
                          analysis::elementName(m_session->state(), r.targetSiteId));
     }
-    const auto answer = QMessageBox::question(m_window, tr("Apply recommendations"),
-        tr("Start %n migration(s) as recommended?\n\n%1", nullptr, int(rows.size()))
-            .arg(moves.mid(0, 12).join(QLatin1Char('\n')) + (moves.size() > 12 ? QStringLiteral("\n…") : QString())));
-    if (answer != QMessageBox::Yes)
+    if (chosen.isEmpty())
         return;
-    int started = 0;
-    for (int row : rows) {
-        const analysis::Recommendation& r = m_recommendations->at(row);
-        started += m_dispatch->requestMove(r.taskId, r.targetSiteId, tr("Recommended: %1").arg(analysis::kindName(r.kind)))
-            ? 1
-            : 0;
+    m_again.stop();
+    const auto answer = QMessageBox::question(m_window, tr("Apply recommendations"),
+        tr("Start %n migration(s) as recommended?\n\n%1", nullptr, int(chosen.size()))
+            .arg(moves.mid(0, 12).join(QLatin1Char('\n')) + (moves.size() > 12 ? QStringLiteral("\n…") : QString())));
+    if (answer != QMessageBox::Yes) {
+        m_again.start();
+        return;
     }
-    m_window->statusBar()->showMessage(tr("%n recommended migration(s) asked for", nullptr, started), 10000);
+    int started = 0;
+    QStringList refused;
+    for (const Move& move : std::as_const(chosen)) {
+        if (m_dispatch->requestMove(move.taskId, move.targetSiteId, tr("Recommended: %1").arg(analysis::kindName(move.kind))))
+            ++started;
+        else
+            refused << move.taskId;
+    }
+    if (refused.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("%n recommended migration(s) asked for", nullptr, started), 10000);
+    } else {
+        // Each refusal's reason went to the status bar in turn: all of them together here.
+        QMessageBox::warning(m_window, tr("Apply recommendations"),
+            tr("%n migration(s) asked for; not started: %1. The tasks may have ended, or dispatch is not allowed "
+               "now (a viewer token, the past on show).",
+                nullptr, started)
+                .arg(refused.join(QStringLiteral(", "))));
+    }
     refresh(); // the moves change what is best next
 }
 

@@ -12,6 +12,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
@@ -87,6 +88,7 @@ private:
     QDockWidget* m_contingenciesDock;
     QTimer m_slices; // one slice of the capture per turn
     QTimer m_again; // the next run
+    QThreadPool m_pool; // the analysis runs here, not on the application's pool
     std::unique_ptr<analysis::AnalysisCapture> m_capture;
     std::shared_ptr<Run> m_run; // under way
     std::shared_ptr<const analysis::AnalysisInput> m_input; // of the results shown (for N-2)

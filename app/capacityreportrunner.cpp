@@ -81,6 +81,7 @@ void CapacityReportRunner::run(const ReportPeriod& period, const ReportScope& sc
 {
     cancel();
     m_scope = scope;
+    m_usage.clear(); // another period: the figures of the last one no longer serve
     m_fetching.clear();
     m_problems.clear();
     const NetworkState* state = m_session->state();

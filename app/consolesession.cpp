@@ -109,10 +109,11 @@ void ConsoleSession::start()
 
 void ConsoleSession::hold(bool held)
 {
-    if (m_held == held)
-        return;
-    m_held = held;
-    if (!held) {
+    // Counted: two exports at once each hold, and updates resume when both are done.
+    m_holds = std::max(0, m_holds + (held ? 1 : -1));
+    const bool was = m_held;
+    m_held = m_holds > 0;
+    if (was && !m_held) {
         nextTurn();
         if (m_tasks->pendingRemovals() > 0)
             m_removals.start();

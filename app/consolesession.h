@@ -56,6 +56,7 @@ public:
 
     // While held, nothing new is applied: the tables stand still (a table being written to a
     // file). The feeds keep what comes meanwhile, in order, and it is applied once released.
+    // Holds are counted: each hold(true) needs its hold(false).
     void hold(bool held);
     bool isHeld() const { return m_held; }
 
@@ -96,6 +97,7 @@ private:
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
     bool m_held = false;
+    int m_holds = 0;
     std::unique_ptr<NetworkState> m_prepared; // written by m_preparing until it finishes
     quint64 m_preparations = 0; // snapshots prepared so far: tells a finished worker's report from an older one's
     std::optional<StateBatch> m_preparedBatch;

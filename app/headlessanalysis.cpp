@@ -1,5 +1,7 @@
 #include "headlessanalysis.h"
 
+#include "csvfield.h"
+
 #include "analysisinput.h"
 #include "consolesession.h"
 #include "contingencies.h"
@@ -7,7 +9,6 @@
 #include "networkstate.h"
 #include "platformlink.h"
 #include "recommendations.h"
-#include "tableexport.h"
 #include "tasktablemodel.h"
 
 #include <QCoreApplication>
@@ -120,7 +121,7 @@ QByteArray csvText(const QStringList& header, const QList<QStringList>& rows)
         for (qsizetype i = 0; i < fields.size(); ++i) {
             if (i > 0)
                 text += QLatin1Char(',');
-            text += TableExport::csvField(fields[i]);
+            text += csvField(fields[i]);
         }
         text += QStringLiteral("\r\n");
     };

@@ -91,6 +91,8 @@ void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options)
             finish(error, 2);
             return;
         }
+        // The data is in: the platforms' answers have deadlines of their own.
+        timeout->stop();
         std::fprintf(stderr, "cpn-console: %s\n", qPrintable(Tr::tr("Asking the platforms for their figures…")));
         runner->run(period, *scope);
     };

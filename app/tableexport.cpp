@@ -1,6 +1,7 @@
 #include "tableexport.h"
 
 #include "consolesession.h"
+#include "csvfield.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
@@ -12,16 +13,6 @@ namespace cpn {
 
 namespace {
     constexpr qint64 kSliceNs = 12'000'000; // of the GUI thread's time per turn
-}
-
-QString TableExport::csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 TableExport::TableExport(

@@ -28,9 +28,6 @@ public:
         QWidget* window);
     ~TableExport() override;
 
-    // One field of a CSV row as RFC 4180 quotes it.
-    static QString csvField(const QString& text);
-
 signals:
     // `error` empty: written. Cancelled: an error saying so, nothing left at the path.
     void finished(const QString& path, int rows, const QString& error);

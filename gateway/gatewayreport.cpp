@@ -5,7 +5,7 @@
 #include "slurmengine.h"
 
 #include "accelerators.h"
-#include "capacityreport.h"
+#include "capacitysums.h"
 #include "gridfactors.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 
 #include "networkhistory.h"
 
-#include "capacityreport.h"
+#include "capacitysums.h"
 
 #include <algorithm>
 

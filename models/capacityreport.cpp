@@ -19,6 +19,7 @@ namespace {
         CapacityFigures f;
         double peakWeighted = 0;
         double itEnergyMwh = 0;
+        double pueEnergyMwh = 0; // facility energy of the sites with a PUE
         double greenMwh = 0;
         double endUsed = 0;
         double growthWeighted = 0;
@@ -63,8 +64,10 @@ namespace {
             f.energyMwh += u.energyMwh;
             f.costCny += u.costCny;
             f.carbonT += u.carbonT;
-            if (u.pue >= 1)
+            if (u.pue >= 1) { // a PUE under 1 says nothing: that site stays out of the group's PUE
                 itEnergyMwh += u.energyMwh / u.pue;
+                pueEnergyMwh += u.energyMwh;
+            }
             greenMwh += u.energyMwh * u.greenShare;
             f.racksBuilt += site.racksBuilt;
             f.racksInUse += std::min(u.racksInUse, site.racksBuilt);
@@ -84,7 +87,7 @@ namespace {
                 out.endUtilisation = endUsed / out.installedPflops;
                 out.growthPerDay = growthWeighted / out.installedPflops;
             }
-            out.pue = itEnergyMwh > 0 ? out.energyMwh / itEnergyMwh : 0;
+            out.pue = itEnergyMwh > 0 ? pueEnergyMwh / itEnergyMwh : 0;
             out.greenShare = out.energyMwh > 0 ? greenMwh / out.energyMwh : 0;
             return out;
         }
@@ -254,6 +257,10 @@ CapacityReport buildCapacityReport(const QList<PlatformUsage>& usage, const QLis
         report.generatedTimeMs = std::max(report.generatedTimeMs, p.generatedTimeMs);
         report.samples = std::max(report.samples, p.samples);
         first = false;
+        // A platform that keeps less than the period (a gateway started two days ago) is named.
+        constexpr qint64 kSlackMs = 20 * 60 * 1000;
+        if (p.coveredFromMs > p.requestedFromMs + kSlackMs || p.coveredToMs < p.requestedToMs - kSlackMs)
+            report.shortCoverage.append({ p.platform, p.coveredToMs - p.coveredFromMs });
         for (const SiteUsage& u : p.sites) {
             if (bothFinite(u))
                 bySite.insert(u.siteId, &u);
@@ -289,7 +296,14 @@ CapacityReport buildCapacityReport(const QList<PlatformUsage>& usage, const QLis
             f.name = siteDisplayName(site);
             report.hubs.append(f);
         }
-        busy.append({ u->meanUtilisation, i });
+        if (type == Architecture::Unknown) {
+            busy.append({ u->meanUtilisation, i });
+        } else {
+            Sums one;
+            one.add(site, *u, type);
+            if (const CapacityFigures f = one.finish(); f.installedPflops > 0)
+                busy.append({ f.meanUtilisation, i });
+        }
     }
 
     // The series of the regions in scope (a platform's scope: its own).
@@ -376,13 +390,20 @@ CapacityReport buildCapacityReport(const QList<PlatformUsage>& usage, const QLis
     report.total.name = report.scopeName;
 
     // The gaps the policy names.
+    // Inference use is the whole sites' (not by type): compared with dedicated capacity of every type only.
     for (const CapacityFigures& r : std::as_const(report.regions)) {
-        if (r.inferencePflopsUsed > r.inferencePflops && r.inferencePflopsUsed > 0) {
+        if (type == Architecture::Unknown && r.inferencePflopsUsed > r.inferencePflops && r.inferencePflopsUsed > 0) {
             report.gaps.append({ ReportGap::Kind::InferenceShort, r.key, {}, r.inferencePflopsUsed, r.inferencePflops });
         }
     }
-    if (report.regions.size() >= 2) {
-        const auto [idle, hot] = std::minmax_element(report.regions.cbegin(), report.regions.cend(),
+    // Regions out of step: of the regions the network lists that have capacity (of the type).
+    QList<CapacityFigures> compared;
+    for (const CapacityFigures& r : std::as_const(report.regions)) {
+        if (r.installedPflops > 0 && regionOf(r.key))
+            compared.append(r);
+    }
+    if (compared.size() >= 2) {
+        const auto [idle, hot] = std::minmax_element(compared.cbegin(), compared.cend(),
             [](const CapacityFigures& a, const CapacityFigures& b) { return a.meanUtilisation < b.meanUtilisation; });
         if (hot->meanUtilisation >= CapacityReport::kHot && idle->meanUtilisation <= CapacityReport::kIdle) {
             report.gaps.append(

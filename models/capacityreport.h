@@ -116,8 +116,8 @@ struct CapacityFigures {
     double pue = 0; // 0 when no energy
     double greenShare = 0;
     double carbonT = 0;
-    quint32 racksBuilt = 0;
-    quint32 racksInUse = 0;
+    quint64 racksBuilt = 0;
+    quint64 racksInUse = 0;
     double storagePb = 0;
     double storageUsedPb = 0;
     double inferencePflops = 0; // dedicated
@@ -161,6 +161,12 @@ struct CapacityReport {
     qint64 generatedTimeMs = 0; // newest of the platforms'
     quint32 samples = 0;
     int sitesWithoutData = 0; // in scope, but no platform reported them over the period
+    // The platforms that keep less than the period asked for, and how much they cover (ms).
+    struct Coverage {
+        QString platform;
+        qint64 coveredMs = 0;
+    };
+    QList<Coverage> shortCoverage;
     CapacityFigures total;
     QList<CapacityFigures> regions; // the regions in scope, in the network's order
     QList<CapacityFigures> hubs; // hub and cluster sites in scope, each alone

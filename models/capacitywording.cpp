@@ -110,12 +110,17 @@ QString CapacityWording::coverageNote(const CapacityReport& report)
 {
     if (report.isEmpty() && report.coveredToMs <= report.coveredFromMs)
         return tr("The schedulers keep nothing of this period.");
-    const qint64 slack = 20 * 60 * 1000; // a coarse step and some
-    if (report.coveredFromMs <= report.requestedFromMs + slack && report.coveredToMs >= report.requestedToMs - slack)
+    if (report.shortCoverage.isEmpty())
         return {};
-    const double days = double(report.coveredToMs - report.coveredFromMs) / (24 * 3600 * 1000.0);
-    return tr("The schedulers keep %1 days of this period: the figures cover %2 to %3.")
-        .arg(QLocale().toString(days, 'f', 1), dateText(report.coveredFromMs), dateText(report.coveredToMs));
+    const auto days = [](qint64 ms) { return QLocale().toString(double(ms) / (24 * 3600 * 1000.0), 'f', 1); };
+    if (report.platforms.size() == 1) {
+        return tr("The scheduler keeps %1 days of this period: the figures cover %2 to %3.")
+            .arg(days(report.coveredToMs - report.coveredFromMs), dateText(report.coveredFromMs), dateText(report.coveredToMs));
+    }
+    QStringList parts;
+    for (const auto& c : report.shortCoverage)
+        parts << tr("%1 keeps %2 days").arg(c.platform.isEmpty() ? tr("the console's platform") : c.platform, days(c.coveredMs));
+    return tr("Not every platform keeps the whole period (%1): their sums cover less of it.").arg(parts.join(tr("; ")));
 }
 
 QString CapacityWording::typeText(Architecture architecture)

@@ -140,7 +140,7 @@ Site fromProto(const v1::Site& p)
     s.longitude = p.longitude();
     s.capacity.reserve(p.capacity_size());
     for (const auto& c : p.capacity()) {
-        s.capacity.append({ enumFrom<Architecture>(c.architecture()), c.cards(), c.pflops(),
+        s.capacity.append({ enumFrom<Architecture>(c.architecture()), c.cards(), nonNegative(c.pflops()),
             enumFrom<ComputeClass>(c.compute_class()), std::min(nonNegative(c.inference_pflops()), nonNegative(c.pflops())) });
     }
     s.powerCapacityMw = p.power_capacity_mw();

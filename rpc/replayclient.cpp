@@ -239,8 +239,8 @@ quint64 ReplayClient::fetchCapacityReport(qint64 fromMs, qint64 toMs, int series
             while (reader->Read(&part)) {
                 bytes += qint64(part.ByteSizeLong());
                 if (first) {
-                    usage.requestedFromMs = part.requested_from_ms();
-                    usage.requestedToMs = part.requested_to_ms();
+                    usage.requestedFromMs = fromMs; // what was asked, whatever the answer says
+                    usage.requestedToMs = toMs;
                     usage.coveredFromMs = part.covered_from_ms();
                     usage.coveredToMs = part.covered_to_ms();
                     usage.generatedTimeMs = part.generated_time_ms();
@@ -262,9 +262,14 @@ quint64 ReplayClient::fetchCapacityReport(qint64 fromMs, qint64 toMs, int series
                 for (const auto& s : part.sites())
                     usage.sites.append(convert::fromProto(s));
                 for (const auto& r : part.regions()) {
-                    usage.regions.append(convert::fromProto(r));
-                    if (usage.regions.last().usedPflops.size() > 1000)
-                        usage.regions.last().usedPflops.resize(1000);
+                    RegionUsage region = convert::fromProto(r);
+                    // Points of the span covered only (a chart spans them), and at most 1,000.
+                    region.usedPflops.removeIf([&](const SeriesPoint& p) {
+                        return p.timeMs < usage.coveredFromMs || p.timeMs > usage.coveredToMs;
+                    });
+                    if (region.usedPflops.size() > 1000)
+                        region.usedPflops.resize(1000);
+                    usage.regions.append(std::move(region));
                 }
             }
             if (!problem.isEmpty()) {

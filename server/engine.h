@@ -54,7 +54,7 @@ public:
     // GetCapacityReport: the whole report of the request's span (the service has checked it, see
     // checkCapacityReportRequest, and splits the answer), with requested_*, covered_*,
     // generated_time_ms and samples set. The figures over time come from the samples kept in the
-    // span, worked out with SiteCapacityAccumulator and RegionSeriesBuilder (capacityreport.h);
+    // span, worked out with SiteCapacityAccumulator and RegionSeriesBuilder (capacitysums.h);
     // OUT_OF_RANGE when no sample of the span is kept. `stop` is asked now and then while
     // building: when it says true (the client has gone) the engine gives up with CANCELLED. By
     // default an engine makes no reports.

@@ -1,6 +1,6 @@
 #include "stateservice.h"
 
-#include "capacityreport.h"
+#include "capacitysums.h"
 #include "messageparts.h"
 
 #include <algorithm>

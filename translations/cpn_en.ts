@@ -368,6 +368,17 @@ Source: %3</source>
         <source>Contingencies (N-1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose two different elements to see them fail together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) asked for; not started: %1. The tasks may have ended, or dispatch is not allowed now (a viewer token, the past on show).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::AnalysisPanel</name>
@@ -905,10 +916,6 @@ Source: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The schedulers keep %1 days of this period: the figures cover %2 to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>every accelerator type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,6 +1055,26 @@ Source: %3</source>
     </message>
     <message>
         <source>Targets: utilisation at least 55 %, hub PUE below 1.25, green share over 80 % in new hub data centres, rack occupancy at least 65 % in the national hubs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler keeps %1 days of this period: the figures cover %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console&apos;s platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every platform keeps the whole period (%1): their sums cover less of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

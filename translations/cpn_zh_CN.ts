@@ -367,6 +367,16 @@ Source: %3</source>
         <source>Contingencies (N-1)</source>
         <translation>故障预想（N-1）</translation>
     </message>
+    <message>
+        <source>Choose two different elements to see them fail together.</source>
+        <translation>请选择两个不同的元素，查看它们同时故障的情况。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) asked for; not started: %1. The tasks may have ended, or dispatch is not allowed now (a viewer token, the past on show).</source>
+        <translation>
+            <numerusform>已请求 %n 个迁移；未开始的：%1。这些任务可能已结束，或当前不允许调度（只读令牌，或正在显示过去）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::AnalysisPanel</name>
@@ -902,10 +912,6 @@ Source: %3</source>
         <translation>调度器未保存该时段的任何数据。</translation>
     </message>
     <message>
-        <source>The schedulers keep %1 days of this period: the figures cover %2 to %3.</source>
-        <translation>调度器只保存了该时段中的 %1 天：数据覆盖 %2 至 %3。</translation>
-    </message>
-    <message>
         <source>every accelerator type</source>
         <translation>全部加速器类型</translation>
     </message>
@@ -1044,6 +1050,26 @@ Source: %3</source>
     <message>
         <source>Targets: utilisation at least 55 %, hub PUE below 1.25, green share over 80 % in new hub data centres, rack occupancy at least 65 % in the national hubs.</source>
         <translation>目标：利用率不低于 55 %，枢纽 PUE 低于 1.25，新建枢纽数据中心绿电占比超过 80 %，国家枢纽上架率不低于 65 %。</translation>
+    </message>
+    <message>
+        <source>The scheduler keeps %1 days of this period: the figures cover %2 to %3.</source>
+        <translation>调度器只保存了该时段中的 %1 天：数据覆盖 %2 至 %3。</translation>
+    </message>
+    <message>
+        <source>%1 keeps %2 days</source>
+        <translation>%1 保存了 %2 天</translation>
+    </message>
+    <message>
+        <source>the console&apos;s platform</source>
+        <translation>本控制台的平台</translation>
+    </message>
+    <message>
+        <source>Not every platform keeps the whole period (%1): their sums cover less of it.</source>
+        <translation>并非所有平台都保存了整个时段（%1）：其合计只覆盖了时段的一部分。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -160,8 +160,7 @@ ContingenciesPanel::ContingenciesPanel(ContingencyTableModel* model, QWidget* pa
     connect(m_pair, &QPushButton::clicked, this, [this] {
         const QString a = m_first->currentData().toString();
         const QString b = m_second->currentData().toString();
-        if (!a.isEmpty() && !b.isEmpty() && a != b)
-            emit pairRequested(a, b);
+        emit pairRequested(a, b); // the same one twice is answered, not ignored
     });
     retranslate();
 }

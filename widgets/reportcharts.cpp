@@ -255,7 +255,9 @@ namespace {
         const TimeTicks ticks = timeTicks(c, from, to, plot.width());
         qint64 t = ((from + kBeijingOffsetMs + ticks.step - 1) / ticks.step) * ticks.step - kBeijingOffsetMs;
         c.p->setFont(c.font);
-        for (; t <= to; t += ticks.step) {
+        // At most a few dozen ticks, whatever span a (buggy) report gives: no endless loop, no
+        // overflow past the end of time.
+        for (int drawn = 0; t <= to && drawn < 64 && ticks.step > 0; t += ticks.step, ++drawn) {
             const qreal x = xOf(t);
             c.p->setPen(c.pen(c.style.grid, 0.04));
             c.p->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + c.unit * 0.2));

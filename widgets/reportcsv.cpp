@@ -14,6 +14,7 @@
 //   met          true or false against it, "" without a target
 // UTF-8 with a byte order mark (so that spreadsheets read Chinese), CRLF, RFC 4180 quoting.
 
+#include "csvfield.h"
 #include "reportformats.h"
 
 #include <QDateTime>
@@ -38,25 +39,6 @@ namespace {
     {
         return std::isfinite(v) ? QString::number(v, 'g', 12) : QString();
     }
-
-    void csvField(QString& out, const QString& field)
-    {
-        static const QString special = QStringLiteral(",\"\r\n");
-        bool quote = false;
-        for (QChar c : field) {
-            if (special.contains(c)) {
-                quote = true;
-                break;
-            }
-        }
-        if (!quote) {
-            out += field;
-            return;
-        }
-        out += QLatin1Char('"');
-        out += QString(field).replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        out += QLatin1Char('"');
-    }
 } // namespace
 
 bool writeCsv(Job& job)
@@ -80,7 +62,7 @@ bool writeCsv(Job& job)
                          const QString& figure, const QString& value, const QString& text, const QString& target,
                          const std::optional<bool>& met) {
         for (const QString& f : { scope, from, to, table, id, name, time, figure, value, text, target }) {
-            csvField(out, f);
+            out += cpn::csvField(f);
             out += QLatin1Char(',');
         }
         out += met ? (*met ? QStringLiteral("true") : QStringLiteral("false")) : QString();

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "mapexport.h"
 #include "guidedialog.h"
+#include "csvfield.h"
 #include "tableexport.h"
 #include "mapview.h"
 #include "mockserver.h"
@@ -269,7 +270,11 @@ private slots:
         QVERIFY(lines.first().startsWith("\xEF\xBB\xBF"));
         QCOMPARE(lines.size(), rows + 2); // header, rows, and nothing after the last line break
         QVERIFY(lines.at(1).startsWith(first.toUtf8()));
-        QCOMPARE(TableExport::csvField(QStringLiteral("a,\"b\"")), QStringLiteral("\"a,\"\"b\"\"\""));
+        QCOMPARE(csvField(QStringLiteral("a,\"b\"")), QStringLiteral("\"a,\"\"b\"\"\""));
+        // A server's name a spreadsheet would run as a formula stays text; numbers stay numbers.
+        QCOMPARE(csvField(QStringLiteral("=HYPERLINK(\"x\")")), QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\""));
+        QCOMPARE(csvField(QStringLiteral("-0.25")), QStringLiteral("-0.25"));
+        QCOMPARE(csvField(QStringLiteral("@cmd")), QStringLiteral("'@cmd"));
 
         // Cancelled: nothing left, and the session lives on.
         const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));

@@ -256,6 +256,31 @@ private slots:
             [](const ReportGap& g) { return g.kind == ReportGap::Kind::OutOfStep; }));
     }
 
+    // What a review found: a site without a PUE does not inflate the group's; the busiest sites
+    // of a type are those that have it; a platform that keeps less than the period is named.
+    void figuresAServerLeavesOutAndShortCoverage()
+    {
+        Network n;
+        n.reported.sites[4].pue = 0; // Ningxia says nothing of its PUE
+        CapacityReport r = n.build({ ReportScope::Kind::Region, QStringLiteral("nx") });
+        QCOMPARE(r.total.pue, 0.0); // no PUE rather than an invented one
+        r = n.build({});
+        const double it = 1000 / 1.25 + 500 / 1.2 + 200 / 1.4 + 10 / 1.5;
+        QVERIFY(std::abs(r.total.pue - 1710 / it) < 1e-9);
+
+        // Only hub-bj and tj have CPUs: they alone are the busiest CPU sites.
+        r = n.build({ ReportScope::Kind::Nation, {}, Architecture::Cpu });
+        QCOMPARE(r.busiest.size(), 2);
+        QVERIFY(std::none_of(r.gaps.cbegin(), r.gaps.cend(),
+            [](const ReportGap& g) { return g.kind == ReportGap::Kind::InferenceShort; }));
+
+        n.reported.coveredFromMs = n.reported.requestedToMs - 12 * 3600 * 1000;
+        r = n.build({});
+        QCOMPARE(r.shortCoverage.size(), 1);
+        QVERIFY2(CapacityWording::coverageNote(r).contains(QStringLiteral("0.5")), qPrintable(CapacityWording::coverageNote(r)));
+        QVERIFY(CapacityWording::coverageNote(Network().build({})).isEmpty());
+    }
+
     void daysUntilFull()
     {
         CapacityFigures f;

@@ -5,7 +5,7 @@
 
 #include "partsreader.h"
 #include "apiserver.h"
-#include "capacityreport.h"
+#include "capacitysums.h"
 #include "engine.h"
 #include "gridfactors.h"
 #include "idempotencystore.h"

@@ -1,4 +1,4 @@
-#include "capacityreport.h"
+#include "capacitysums.h"
 
 #include <algorithm>
 #include <cmath>
