@@ -1,6 +1,7 @@
 #include "headlessanalysis.h"
 
 #include "csvfield.h"
+#include "headlessreport.h"
 
 #include "analysisinput.h"
 #include "consolesession.h"
@@ -31,21 +32,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(cpn::HeadlessAnalysis)
 };
-
-// A minute; CPN_REPORT_WAIT_MS sets another wait (the tests' unreachable platform), as for --report.
-int waitMs()
-{
-    bool ok = false;
-    const int ms = qEnvironmentVariableIntValue("CPN_REPORT_WAIT_MS", &ok);
-    return ok && ms > 0 ? ms : 60 * 1000;
-}
-
-void say(const QString& message, bool error)
-{
-    std::FILE* out = error ? stderr : stdout;
-    std::fprintf(out, "cpn-console: %s\n", qPrintable(message));
-    std::fflush(out);
-}
 
 // Tasks copied a slice per turn of the event loop: a million at huge would stall it.
 constexpr int kTasksPerSlice = 100'000;
@@ -151,7 +137,7 @@ public:
         m_clock.start();
         m_timeout.setSingleShot(true);
         connect(&m_timeout, &QTimer::timeout, this, &HeadlessAnalysis::noData);
-        m_timeout.start(waitMs());
+        m_timeout.start(headlessWaitMs());
         connect(&session, &ConsoleSession::batchApplied, this, &HeadlessAnalysis::batchApplied);
         m_slice.setInterval(0);
         connect(&m_slice, &QTimer::timeout, this, &HeadlessAnalysis::copySlice);
@@ -195,7 +181,7 @@ private:
             else if (!a.tasks)
                 missing << Tr::tr("%1 (its tasks)").arg(p->displayName());
         }
-        finish(Tr::tr("No data within a minute: %1").arg(missing.join(QStringLiteral(", "))), 3);
+        headlessFinish(Tr::tr("No data within a minute: %1").arg(missing.join(QStringLiteral(", "))), 3);
     }
 
     // The tables stand still while the tasks are copied, so that the copy is of one moment.
@@ -205,7 +191,7 @@ private:
         m_session.hold(true);
         m_capture.emplace(*m_session.state());
         m_sites = m_session.state()->sites(); // shared, for the names
-        say(Tr::tr("Analysing the network at revision %1…").arg(m_session.state()->revision()), true);
+        headlessSay(Tr::tr("Analysing the network at revision %1…").arg(m_session.state()->revision()), true);
         m_slice.start();
     }
 
@@ -264,9 +250,9 @@ private:
         QSaveFile file(written.path);
         if (!file.open(QIODevice::WriteOnly) || file.write(written.text) != written.text.size() || !file.commit()) {
             m_failed = true;
-            say(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(written.path), file.errorString()), true);
+            headlessSay(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(written.path), file.errorString()), true);
         } else {
-            say(Tr::tr("%1 written (rows: %2, %3 s)")
+            headlessSay(Tr::tr("%1 written (rows: %2, %3 s)")
                     .arg(QDir::toNativeSeparators(written.path))
                     .arg(written.rows)
                     .arg(number(double(m_clock.elapsed()) / 1000.0, 1)),
@@ -274,12 +260,6 @@ private:
         }
         if (--m_pending == 0)
             QCoreApplication::exit(m_failed ? 1 : 0);
-    }
-
-    void finish(const QString& message, int code)
-    {
-        say(message, code != 0);
-        QCoreApplication::exit(code);
     }
 
     ConsoleSession& m_session;

@@ -20,21 +20,6 @@ namespace {
         Q_DECLARE_TR_FUNCTIONS(cpn::HeadlessReport)
     };
 
-    // A minute; CPN_REPORT_WAIT_MS sets another wait (the tests' unreachable platform).
-    int waitMs()
-    {
-        bool ok = false;
-        const int ms = qEnvironmentVariableIntValue("CPN_REPORT_WAIT_MS", &ok);
-        return ok && ms > 0 ? ms : 60 * 1000;
-    }
-
-    void finish(const QString& message, int code)
-    {
-        std::fprintf(code == 0 ? stdout : stderr, "cpn-console: %s\n", qPrintable(message));
-        std::fflush(code == 0 ? stdout : stderr);
-        QCoreApplication::exit(code);
-    }
-
     // The scope the option names, known only once the network is: nation, a region, a platform
     // or a site.
     std::optional<ReportScope> scopeFrom(const QString& text, const NetworkState& state, QString* error)
@@ -57,6 +42,26 @@ namespace {
     }
 } // namespace
 
+int headlessWaitMs()
+{
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("CPN_REPORT_WAIT_MS", &ok);
+    return ok && ms > 0 ? ms : 60 * 1000;
+}
+
+void headlessSay(const QString& message, bool error)
+{
+    std::FILE* out = error ? stderr : stdout;
+    std::fprintf(out, "cpn-console: %s\n", qPrintable(message));
+    std::fflush(out);
+}
+
+void headlessFinish(const QString& message, int code)
+{
+    headlessSay(message, code != 0);
+    QCoreApplication::exit(code);
+}
+
 void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options)
 {
     auto* runner = new CapacityReportRunner(&session, qApp);
@@ -72,9 +77,9 @@ void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options)
             if (!session.state()->platform(p->name()).hasSnapshot)
                 missing << QStringLiteral("%1 (%2)").arg(p->displayName(), p->lastError());
         }
-        finish(Tr::tr("No data within a minute: %1").arg(missing.join(QStringLiteral(", "))), 3);
+        headlessFinish(Tr::tr("No data within a minute: %1").arg(missing.join(QStringLiteral(", "))), 3);
     });
-    timeout->start(waitMs());
+    timeout->start(headlessWaitMs());
 
     const auto start = [&session, runner, timeout, period, scopeText] {
         for (const PlatformLink* p : session.platforms()) {
@@ -88,37 +93,37 @@ void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options)
         const auto scope = scopeFrom(scopeText, *session.state(), &error);
         if (!scope) {
             timeout->stop();
-            finish(error, 2);
+            headlessFinish(error, 2);
             return;
         }
         // The data is in: the platforms' answers have deadlines of their own.
         timeout->stop();
-        std::fprintf(stderr, "cpn-console: %s\n", qPrintable(Tr::tr("Asking the platforms for their figures…")));
+        headlessSay(Tr::tr("Asking the platforms for their figures…"), true);
         runner->run(period, *scope);
     };
     QObject::connect(&session, &ConsoleSession::batchApplied, runner, start);
 
     QObject::connect(runner, &CapacityReportRunner::failed, runner, [timeout](const QString& message) {
         timeout->stop();
-        finish(message, 3);
+        headlessFinish(message, 3);
     });
     QObject::connect(runner, &CapacityReportRunner::ready, runner,
         [runner, timeout, path](const CapacityReport& report, const QStringList& problems) {
             timeout->stop();
             for (const QString& p : problems)
-                std::fprintf(stderr, "cpn-console: %s\n", qPrintable(Tr::tr("Not in the report: %1").arg(p)));
+                headlessSay(Tr::tr("Not in the report: %1").arg(p), true);
             if (report.isEmpty()) {
-                finish(Tr::tr("The platforms reported no figures for this period and scope."), 3);
+                headlessFinish(Tr::tr("The platforms reported no figures for this period and scope."), 3);
                 return;
             }
             QString error;
             const bool ok = ReportExport::write(report, { runner->sourceText() }, path, *ReportExport::formatFor(path),
                 [](int, int) { return true; }, &error);
             if (!ok) {
-                finish(error, 1);
+                headlessFinish(error, 1);
                 return;
             }
-            finish(Tr::tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 0);
+            headlessFinish(Tr::tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 0);
         });
 }
 

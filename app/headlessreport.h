@@ -13,4 +13,11 @@ class ConsoleSession;
 
 void startHeadlessReport(ConsoleSession& session, const ConsoleOptions& options);
 
+// What the headless runs (--report, --recommendations) share: how long they wait for data (a
+// minute; CPN_REPORT_WAIT_MS sets another wait, for the tests' unreachable platform), a line on
+// stdout (stderr for an error), and the end of the run with its exit code.
+int headlessWaitMs();
+void headlessSay(const QString& message, bool error);
+void headlessFinish(const QString& message, int code);
+
 } // namespace cpn

@@ -345,8 +345,10 @@ void CapacityReviewWindow::showReport(const CapacityReport& report, const QStrin
         setBeijingTime(m_from, report.requestedFromMs);
         setBeijingTime(m_to, report.requestedToMs);
     }
-    setProgress(1, 1);
-    m_exportButton->setEnabled(!report.isEmpty());
+    if (!m_exportJob) { // an export under way keeps its progress and Cancel
+        setProgress(1, 1);
+        m_exportButton->setEnabled(!report.isEmpty());
+    }
     m_regions->setRows(report.regions);
     m_hubs->setRows(report.hubs);
     m_busiest->setRows(report.busiest);
@@ -357,7 +359,8 @@ void CapacityReviewWindow::showReport(const CapacityReport& report, const QStrin
 
 void CapacityReviewWindow::showFailure(const QString& message)
 {
-    setProgress(1, 1);
+    if (!m_exportJob)
+        setProgress(1, 1);
     m_message->setText(message);
 }
 
@@ -459,7 +462,7 @@ void CapacityReviewWindow::exportTo(const QString& path)
                     return;
                 self->m_exportJob.reset();
                 self->setProgress(1, 1);
-                self->m_exportButton->setEnabled(true);
+                self->m_exportButton->setEnabled(!self->m_report.isEmpty());
                 if (ok) {
                     self->m_message->setText(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
                     emit self->exported(path);
