@@ -171,12 +171,7 @@ grpc::Status SlurmEngine::capacityReport(const cpn::v1::GetCapacityReportRequest
     if (times == 0)
         return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept in the span" };
 
-    report->set_requested_from_ms(request.from_ms());
-    report->set_requested_to_ms(request.to_ms());
-    report->set_covered_from_ms(fromMs);
-    report->set_covered_to_ms(toMs);
-    report->set_generated_time_ms(generatedMs);
-    report->set_samples(times);
+    server::fillReportSpan(request, fromMs, toMs, generatedMs, std::uint32_t(times), report);
     std::vector<double> regionInstalled(regionIds.size());
     for (std::size_t s = 0; s < sites; ++s) {
         auto* site = report->add_sites();
@@ -185,12 +180,7 @@ grpc::Status SlurmEngine::capacityReport(const cpn::v1::GetCapacityReportRequest
         accumulators[s].fill(server::gridEmissionFactor(m_config.sites[s].site.province()), site);
         regionInstalled[siteRegion[s]] += installed[s];
     }
-    for (std::size_t r = 0; r < regionIds.size(); ++r) {
-        auto* series = report->add_regions();
-        series->set_region_id(regionIds[r]);
-        series->set_installed_pflops(regionInstalled[r]);
-        regions.fill(r, series);
-    }
+    regions.fillAll(regionIds, regionInstalled, report);
     return grpc::Status::OK;
 }
 

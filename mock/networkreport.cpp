@@ -74,12 +74,7 @@ grpc::Status NetworkHistory::capacityReport(const cpn::v1::GetCapacityReportRequ
     if (frames == 0)
         return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept in the span" };
 
-    report->set_requested_from_ms(request.from_ms());
-    report->set_requested_to_ms(request.to_ms());
-    report->set_covered_from_ms(fromMs);
-    report->set_covered_to_ms(toMs);
-    report->set_generated_time_ms(generatedMs);
-    report->set_samples(std::uint32_t(frames));
+    server::fillReportSpan(request, fromMs, toMs, generatedMs, std::uint32_t(frames), report);
     report->mutable_sites()->Reserve(int(sites));
     std::vector<double> installed(m_regionIds.size());
     for (std::size_t s = 0; s < sites; ++s) {
@@ -96,12 +91,7 @@ grpc::Status NetworkHistory::capacityReport(const cpn::v1::GetCapacityReportRequ
         for (std::uint32_t i = m_siteArches[s]; i < m_siteArches[s + 1]; ++i)
             installed[m_siteRegion[s]] += m_arches[i].cards * m_arches[i].pflopsPerCard;
     }
-    for (std::size_t r = 0; r < m_regionIds.size(); ++r) {
-        auto* series = report->add_regions();
-        series->set_region_id(m_regionIds[r]);
-        series->set_installed_pflops(installed[r]);
-        regions.fill(r, series);
-    }
+    regions.fillAll(m_regionIds, installed, report);
     return grpc::Status::OK;
 }
 

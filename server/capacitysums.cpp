@@ -141,4 +141,26 @@ void RegionSeriesBuilder::fill(std::size_t region, cpn::v1::RegionSeries* series
     }
 }
 
+void RegionSeriesBuilder::fillAll(const std::vector<std::string>& regionIds,
+    const std::vector<double>& installedPflops, cpn::v1::CapacityReport* report) const
+{
+    for (std::size_t r = 0; r < regionIds.size(); ++r) {
+        auto* series = report->add_regions();
+        series->set_region_id(regionIds[r]);
+        series->set_installed_pflops(r < installedPflops.size() ? installedPflops[r] : 0);
+        fill(r, series);
+    }
+}
+
+void fillReportSpan(const cpn::v1::GetCapacityReportRequest& request, std::int64_t coveredFromMs,
+    std::int64_t coveredToMs, std::int64_t generatedMs, std::uint32_t samples, cpn::v1::CapacityReport* report)
+{
+    report->set_requested_from_ms(request.from_ms());
+    report->set_requested_to_ms(request.to_ms());
+    report->set_covered_from_ms(coveredFromMs);
+    report->set_covered_to_ms(coveredToMs);
+    report->set_generated_time_ms(generatedMs);
+    report->set_samples(samples);
+}
+
 } // namespace cpn::server

@@ -82,6 +82,11 @@ private:
 // of the samples whose time falls in each step (steps without one are left out), each point at
 // its step's start. The steps are (toMs - fromMs) / points + 1 ms long, so that the last sample
 // falls in the last step.
+// The report's particulars, as both engines set them: the span asked, the span covered, when it
+// was made and how many sample times were read.
+void fillReportSpan(const cpn::v1::GetCapacityReportRequest& request, std::int64_t coveredFromMs,
+    std::int64_t coveredToMs, std::int64_t generatedMs, std::uint32_t samples, cpn::v1::CapacityReport* report);
+
 class RegionSeriesBuilder {
 public:
     RegionSeriesBuilder(std::int64_t fromMs, std::int64_t toMs, int points, std::size_t regions);
@@ -90,6 +95,9 @@ public:
     std::int64_t stepMs() const { return m_stepMs; }
     // The points of `series` (its id and installed PFLOPS are the caller's).
     void fill(std::size_t region, cpn::v1::RegionSeries* series) const;
+    // Every region's series into `report`: ids and installed PFLOPS by region, in this order.
+    void fillAll(const std::vector<std::string>& regionIds, const std::vector<double>& installedPflops,
+        cpn::v1::CapacityReport* report) const;
 
 private:
     struct Step {
