@@ -648,7 +648,7 @@ void MainWindow::updateStatus()
     }
     if (state->simTimeMs() > 0) {
         // The network runs on Beijing time (UTC+8, no daylight saving), wherever the console is.
-        const QDateTime simTime = QDateTime::fromMSecsSinceEpoch(state->simTimeMs(), QTimeZone(8 * 3600));
+        const QDateTime simTime = beijingDateTime(state->simTimeMs());
         m_clock->setText(tr("Scheduler time %1 (Beijing)").arg(locale.toString(simTime, QLocale::ShortFormat)));
     }
     if (state->warningCount() > 0) {

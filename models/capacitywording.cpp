@@ -22,7 +22,7 @@ namespace {
     QString dateText(qint64 ms)
     {
         return QLocale().toString(
-            QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600)), QStringLiteral("yyyy-MM-dd HH:mm"));
+            beijingDateTime(ms), QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     QString percentText(double ratio, int decimals = 1)
     {

@@ -209,7 +209,12 @@ QString beijingTimeText(qint64 msSinceEpoch)
 {
     if (msSinceEpoch == 0)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone(8 * 3600)).toString(QStringLiteral("MM-dd HH:mm:ss"));
+    return beijingDateTime(msSinceEpoch).toString(QStringLiteral("MM-dd HH:mm:ss"));
+}
+
+QDateTime beijingDateTime(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone(int(kBeijingOffsetMs / 1000)));
 }
 
 } // namespace cpn

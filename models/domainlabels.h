@@ -3,6 +3,8 @@
 
 #include "domain.h"
 
+#include <QDateTime>
+
 namespace cpn {
 
 QString tierName(SiteTier tier);
@@ -23,5 +25,8 @@ QString alarmCodeName(const QString& code);
 // A wall time of the network in Beijing time (UTC+8, no daylight saving): "MM-dd HH:mm:ss";
 // empty for 0.
 QString beijingTimeText(qint64 msSinceEpoch);
+// Beijing time (UTC+8, no daylight saving), in which the console shows every moment.
+inline constexpr qint64 kBeijingOffsetMs = 8 * 3600 * 1000;
+QDateTime beijingDateTime(qint64 msSinceEpoch);
 
 } // namespace cpn

@@ -60,9 +60,7 @@ namespace {
         Draw m_draw;
     };
 
-    const QTimeZone kBeijing(8 * 3600);
     // QDateTimeEdit takes a time zone from Qt 6.7 on: it shows Beijing time as UTC, shifted.
-    constexpr qint64 kBeijingOffsetMs = 8 * 3600 * 1000;
     void setBeijingTime(QDateTimeEdit* edit, qint64 ms)
     {
         edit->setDateTime(QDateTime::fromMSecsSinceEpoch(ms + kBeijingOffsetMs, QTimeZone::utc()));
@@ -383,7 +381,7 @@ void CapacityReviewWindow::showHeadlines()
         notes << tr("Not in the report: %1").arg(p);
     if (notes.isEmpty())
         notes << tr("Generated at %1 (Beijing time) from %2.")
-                     .arg(QDateTime::fromMSecsSinceEpoch(r.generatedTimeMs, kBeijing).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                     .arg(beijingDateTime(r.generatedTimeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                          m_source);
     m_message->setText(notes.join(QLatin1Char('\n')));
 
@@ -421,7 +419,7 @@ void CapacityReviewWindow::chooseExport()
                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                .toString();
     const QString name = QStringLiteral("cpn-capacity-%1.pdf")
-                             .arg(QDateTime::fromMSecsSinceEpoch(m_report.requestedToMs, kBeijing)
+                             .arg(beijingDateTime(m_report.requestedToMs)
                                       .toString(QStringLiteral("yyyyMMdd-HHmm")));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QDir(folder).filePath(name),
         tr("PDF report (*.pdf);;CSV table, UTF-8 (*.csv);;Excel workbook (*.xlsx)"));

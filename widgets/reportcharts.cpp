@@ -1,6 +1,7 @@
 #include "reportcharts.h"
 
 #include "capacitywording.h"
+#include "domainlabels.h"
 
 #include <QDateTime>
 #include <QFontMetricsF>
@@ -19,7 +20,6 @@ namespace {
     constexpr qint64 kMinuteMs = 60 * 1000;
     constexpr qint64 kHourMs = 60 * kMinuteMs;
     constexpr qint64 kDayMs = 24 * kHourMs;
-    constexpr qint64 kBeijingOffsetMs = 8 * kHourMs; // UTC+8, no daylight saving
 
     // The painter's state and the sizes every part of a chart is measured in.
     struct Canvas {
@@ -200,7 +200,7 @@ namespace {
 
     QString beijingText(qint64 ms, const QString& format)
     {
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(int(kBeijingOffsetMs / 1000))).toString(format);
+        return beijingDateTime(ms).toString(format);
     }
 
     // A line over time, 0..1 drawn as 0..100 %, with an optional dashed target.

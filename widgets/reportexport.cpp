@@ -23,11 +23,6 @@ bool Job::fail(const QString& message)
     return false;
 }
 
-QDateTime beijing(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(int(kBeijingOffsetS)));
-}
-
 QList<FigureTable> figureTables(const CapacityReport& report)
 {
     QList<CapacityFigures> regions = report.regions;

@@ -4,6 +4,7 @@
 // tables and particulars, the words and colours of a target met or missed. Not for other code.
 
 #include "capacitywording.h"
+#include "domainlabels.h"
 #include "reportexport.h"
 
 #include <QColor>
@@ -39,8 +40,10 @@ bool writePdf(Job& job);
 bool writeCsv(Job& job);
 bool writeXlsx(Job& job);
 
-constexpr qint64 kBeijingOffsetS = 8 * 3600;
-QDateTime beijing(qint64 ms);
+inline QDateTime beijing(qint64 ms)
+{
+    return beijingDateTime(ms);
+}
 
 // A table of the report: its title and rows, the scope's total under the regions.
 struct FigureTable {

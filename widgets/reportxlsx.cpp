@@ -124,7 +124,7 @@ namespace {
 
     double excelTime(qint64 ms)
     {
-        return double(ms + kBeijingOffsetS * 1000) / 86400000.0 + 25569.0; // days since 1899-12-30
+        return double(ms + kBeijingOffsetMs) / 86400000.0 + 25569.0; // days since 1899-12-30
     }
 } // namespace
 

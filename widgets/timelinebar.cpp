@@ -105,7 +105,7 @@ protected:
             const double x = xAt(t);
             p.setPen(palette().color(QPalette::Mid));
             p.drawLine(QPointF(x, lane.bottom() - 5), QPointF(x, lane.bottom()));
-            const QDateTime when = QDateTime::fromMSecsSinceEpoch(t, QTimeZone(8 * 3600));
+            const QDateTime when = beijingDateTime(t);
             const QString label = step >= 24 * hour ? when.toString(QStringLiteral("MM-dd"))
                                                     : when.toString(QStringLiteral("HH:mm"));
             const double w = fm.horizontalAdvance(label);

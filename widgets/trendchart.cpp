@@ -1,5 +1,7 @@
 #include "trendchart.h"
 
+#include "domainlabels.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -16,7 +18,6 @@
 namespace cpn {
 
 namespace {
-    constexpr qint64 kBeijingOffsetMs = 8 * 3600 * 1000; // UTC+8, no daylight saving
     constexpr qint64 kDayMs = 24 * 3600 * 1000;
 
     // Rounds an axis' top up to 1, 2 or 5 times a power of ten.
