@@ -10,8 +10,7 @@
 // play_600x_longest_stall_huge_ms: the longest the GUI thread did not get to a 5 ms timer while
 // playing at 600x for 10 s; play_600x_moments_per_s: moments shown per second meanwhile.
 
-// The mock's engine first: it names a member `slots`, which Qt headers define as a macro.
-#include "mockserver.h"
+#include "hugeconsole.h" // first: it includes the mock's engine
 
 #include "benchregistry.h"
 
@@ -48,22 +47,11 @@ namespace {
     {
         if (!options.wants(QStringLiteral("huge")))
             return;
-        mock::MockServerOptions serverOptions;
-        serverOptions.serving.listenAddress = "127.0.0.1:0";
-        serverOptions.scale = mock::Scale::Huge;
-        mock::MockServer server(serverOptions);
-        std::string error;
-        if (!server.start(&error)) {
-            std::fprintf(stderr, "cpn-bench: the huge mock did not start: %s\n", error.c_str());
+        HugeConsole console;
+        if (!console.start())
             return;
-        }
-        QTemporaryDir dir;
-        ConsoleSession session;
-        session.addPlatform({ QString::fromStdString(server.address()), {} }, dir.filePath(QStringLiteral("j.sqlite")));
-        MainWindow window(&session);
-        window.resize(1600, 960);
-        window.show();
-        session.start();
+        ConsoleSession& session = console.session;
+        MainWindow& window = *console.window;
         ReplayController* replay = window.replay();
         if (!QTest::qWaitFor([&] { return session.tasks()->rowCount() > 500000; }, 300000)
             || !QTest::qWaitFor([&] { return replay->keptTo() > 0; }, 60000)) {
@@ -113,21 +101,12 @@ namespace {
         replay->seek(replay->keptTo() - 3 * 60 * kMinute);
         waitFor(shown, int(shown.count()) + 1, 60000);
         replay->setSpeed(600);
-        QElapsedTimer gap;
-        double longest = 0;
-        QTimer probe;
-        probe.setInterval(5);
-        QObject::connect(&probe, &QTimer::timeout, [&] {
-            longest = std::max(longest, double(gap.nsecsElapsed()) / 1e6 - 5);
-            gap.restart();
-        });
         const int before = int(shown.count());
-        gap.start();
-        probe.start();
-        replay->play(true);
-        QTest::qWait(10000);
-        replay->play(false);
-        probe.stop();
+        const double longest = longestStall([&] {
+            replay->play(true);
+            QTest::qWait(10000);
+            replay->play(false);
+        });
         report(QStringLiteral("replay.play_600x_longest_stall.huge_ms"), longest, "ms");
         report(QStringLiteral("replay.play_600x_moments_per_s.huge"), (shown.count() - before) / 10.0, "/s");
         replay->goLive();

@@ -8,8 +8,7 @@
 // week_longest_stall_huge_ms: the longest the GUI thread did not get to a 5 ms timer meanwhile.
 // pdf_huge_ms, pdf_longest_stall_huge_ms: the same for writing the report as PDF from the window.
 
-// The mock's engine first: it names a member `slots`, which Qt headers define as a macro.
-#include "mockserver.h"
+#include "hugeconsole.h" // first: it includes the mock's engine
 
 #include "benchregistry.h"
 
@@ -33,44 +32,15 @@ namespace cpn::bench {
 
 namespace {
 
-    // The longest the GUI thread was late for a 5 ms timer while `work` ran the event loop.
-    template <typename Work> double longestStall(Work&& work)
-    {
-        QElapsedTimer gap;
-        double longest = 0;
-        QTimer probe;
-        probe.setInterval(5);
-        QObject::connect(&probe, &QTimer::timeout, [&] {
-            longest = std::max(longest, double(gap.nsecsElapsed()) / 1e6 - 5);
-            gap.restart();
-        });
-        gap.start();
-        probe.start();
-        work();
-        probe.stop();
-        return longest;
-    }
-
     void runReport(const Options& options)
     {
         if (!options.wants(QStringLiteral("huge")))
             return;
-        mock::MockServerOptions serverOptions;
-        serverOptions.serving.listenAddress = "127.0.0.1:0";
-        serverOptions.scale = mock::Scale::Huge;
-        mock::MockServer server(serverOptions);
-        std::string error;
-        if (!server.start(&error)) {
-            std::fprintf(stderr, "cpn-bench: the huge mock did not start: %s\n", error.c_str());
+        HugeConsole console;
+        if (!console.start())
             return;
-        }
-        QTemporaryDir dir;
-        ConsoleSession session;
-        session.addPlatform({ QString::fromStdString(server.address()), {} }, dir.filePath(QStringLiteral("j.sqlite")));
-        MainWindow window(&session);
-        window.resize(1600, 960);
-        window.show();
-        session.start();
+        ConsoleSession& session = console.session;
+        MainWindow& window = *console.window;
         if (!QTest::qWaitFor([&] { return session.state()->hasSnapshot(); }, 300000)) {
             std::fprintf(stderr, "cpn-bench: the console did not go live against the huge mock\n");
             return;
@@ -85,7 +55,14 @@ namespace {
         for (int i = 0; i < std::clamp(options.repeats, 1, 5); ++i) {
             // Another period and back: each a report asked anew.
             period->setCurrentIndex(0);
-            QTest::qWaitFor([&] { return !review->report().isEmpty() && review->report().requestedToMs - review->report().requestedFromMs < 2 * 24 * 3600 * 1000LL; }, 120000);
+            const auto isDay = [&] {
+                const CapacityReport& r = review->report();
+                return !r.isEmpty() && r.requestedToMs - r.requestedFromMs < 2 * 24 * 3600 * 1000LL;
+            };
+            if (!QTest::qWaitFor(isDay, 120000)) {
+                std::fprintf(stderr, "cpn-bench: the day's report never came\n");
+                return;
+            }
             QElapsedTimer timer;
             double took = -1;
             stalls.push_back(longestStall([&] {
@@ -113,7 +90,7 @@ namespace {
         double pdfMs = -1;
         const double pdfStall = longestStall([&] {
             timer.start();
-            review->exportTo(dir.filePath(QStringLiteral("week.pdf")));
+            review->exportTo(console.dir.filePath(QStringLiteral("week.pdf")));
             if (exported.wait(120000))
                 pdfMs = double(timer.nsecsElapsed()) / 1e6;
         });
