@@ -159,6 +159,7 @@ void ConsoleSession::holdTasks(StateBatch&& batch, TaskStore&& snapshotTasks)
     m_pendingTasks = std::move(batch);
     m_pendingTaskStore = std::move(snapshotTasks);
     m_pendingTaskEvents = 0;
+    m_snapshotTasksTaken = 0;
     nextTurn();
     emit batchApplied();
 }
@@ -231,27 +232,34 @@ void ConsoleSession::applyTasks()
         return;
     nextTurn();
     StateBatch& batch = *m_pendingTasks;
-    if (batch.snapshot) {
-        m_tasks->applyBatch(std::move(batch), std::move(m_pendingTaskStore));
-    } else {
-        // At most so many events a step (a batch after a reconnect holds thousands). Ended
-        // tasks leave the list a moment later, in a step of their own, together with those of
-        // every batch (of every platform) that came meanwhile.
-        const std::span<const StateEvent> rest = std::span(batch.events).subspan(m_pendingTaskEvents);
-        const std::size_t now = std::min(rest.size(), kTaskEventsPerStep);
-        m_tasks->applyEvents(batch.platform, rest.first(now), TaskTableModel::Removal::Later);
-        m_pendingTaskEvents += now;
-        if (m_tasks->pendingRemovals() > 0 && !m_removals.isActive())
-            m_removals.start();
-        if (m_pendingTaskEvents < batch.events.size())
-            return;
+    if (batch.snapshot && m_snapshotTasksTaken >= 0) {
+        // A national platform's snapshot beside others goes into the list in place, so many
+        // tasks a step (20,000 at once held input for 80-100 ms); a huge one is swapped whole.
+        if (!batch.tasks.isEmpty())
+            m_pendingTaskStore = TaskStore::fromTasks(std::move(batch.tasks));
+        if (m_tasks->takeSnapshotPart(batch.platform, batch.snapshot->revision, m_pendingTaskStore,
+                &m_snapshotTasksTaken, kSnapshotTasksPerStep)) {
+            m_snapshotTasksTaken = -1; // then its events, as any batch's
+        }
+        return;
     }
+    // At most so many events a step (a batch after a reconnect holds thousands). Ended tasks
+    // leave the list a moment later, in a step of their own, together with those of every batch
+    // (of every platform) that came meanwhile.
+    const std::span<const StateEvent> rest = std::span(batch.events).subspan(m_pendingTaskEvents);
+    const std::size_t now = std::min(rest.size(), kTaskEventsPerStep);
+    m_tasks->applyEvents(batch.platform, rest.first(now), TaskTableModel::Removal::Later);
+    m_pendingTaskEvents += now;
+    if (m_tasks->pendingRemovals() > 0 && !m_removals.isActive())
+        m_removals.start();
+    if (m_pendingTaskEvents < batch.events.size())
+        return;
     // Freed on another thread: a metrics frame's 60,000 entries were made on the watch thread,
     // and freeing them here cost the GUI thread as much as applying them.
-    auto done = std::make_shared<StateBatch>(std::move(*m_pendingTasks));
+    auto done = std::make_shared<std::pair<StateBatch, TaskStore>>(
+        std::move(*m_pendingTasks), std::exchange(m_pendingTaskStore, {}));
     QThreadPool::globalInstance()->start([done]() mutable { done.reset(); });
     m_pendingTasks.reset();
-    m_pendingTaskStore = {};
     emit batchApplied();
 }
 

@@ -94,6 +94,8 @@ private:
     std::optional<StateBatch> m_pendingTasks; // applied to the network, not yet (all) to the task list
     std::size_t m_pendingTaskEvents = 0; // how many of its events the task list has
     TaskStore m_pendingTaskStore; // its snapshot's tasks, when it has one
+    static constexpr int kSnapshotTasksPerStep = 5000;
+    int m_snapshotTasksTaken = 0; // how many of them the list has; -1 once all
     // While a snapshot is being prepared the feeds keep what comes after it, in order.
     QThread* m_preparing = nullptr;
     bool m_held = false;

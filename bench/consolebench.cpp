@@ -105,7 +105,7 @@ namespace {
                       << QStringLiteral("--screenshot-after") << QStringLiteral("10") << QStringLiteral("--journal")
                       << QDir::temp().absoluteFilePath(QStringLiteral("cpn-bench-journal.sqlite"));
             console.setArguments(arguments);
-            console.setProcessChannelMode(QProcess::SeparateChannels);
+            console.setProcessChannelMode(QProcess::ForwardedErrorChannel); // its stalls, named
             timer.start();
             console.start();
             double liveSeconds = -1;

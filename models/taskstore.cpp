@@ -16,51 +16,85 @@ int TaskStore::Interned::intern(const QString& value)
     return key;
 }
 
+void TaskStore::reserve(std::size_t count)
+{
+    slotSite.reserve(count);
+    slotTenant.reserve(count);
+    slotOf.reserve(qsizetype(count));
+}
+
+bool TaskStore::add(Task&& t)
+{
+    const int site = sites.intern(t.siteId);
+    return add(std::move(t), site, tenants.intern(t.tenant));
+}
+
+bool TaskStore::add(Task&& t, int siteKey, int tenantKey)
+{
+    if (t.id.isEmpty())
+        return false;
+    const qsizetype before = slotOf.size();
+    int& slot = slotOf[t.id]; // one lookup: a new id grows the index
+    if (slotOf.size() == before)
+        return false;
+    slot = int(tasks.size());
+    slotSite.push_back(siteKey);
+    slotTenant.push_back(tenantKey);
+    if (!platforms.contains(t.platform))
+        platforms.append(t.platform);
+    if (idOrdered && !tasks.empty())
+        idOrdered = compareTasksById(tasks[tasks.size() - 1], t) < 0;
+    tasks.push_back(std::move(t));
+    return true;
+}
+
+void TaskStore::finishRows()
+{
+    rowSlot.resize(tasks.size());
+    std::iota(rowSlot.begin(), rowSlot.end(), 0);
+    slotRow = rowSlot;
+}
+
 TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
 {
     TaskStore store;
-    const auto n = std::size_t(tasks.size());
-    store.slotSite.reserve(n);
-    store.slotTenant.reserve(n);
-    store.slotOf.reserve(tasks.size());
-    for (Task& t : tasks) {
-        if (t.id.isEmpty())
-            continue;
-        const qsizetype before = store.slotOf.size();
-        int& slot = store.slotOf[t.id]; // one lookup: a new id grows the index
-        if (store.slotOf.size() == before)
-            continue;
-        slot = int(store.tasks.size());
-        store.slotSite.push_back(store.sites.intern(t.siteId));
-        store.slotTenant.push_back(store.tenants.intern(t.tenant));
-        if (!store.platforms.contains(t.platform))
-            store.platforms.append(t.platform);
-        store.tasks.push_back(std::move(t));
-    }
+    store.reserve(std::size_t(tasks.size()));
+    for (Task& t : tasks)
+        store.add(std::move(t));
     tasks = {};
-    for (std::size_t slot = 1; slot < store.tasks.size() && store.idOrdered; ++slot)
-        store.idOrdered = compareTasksById(store.tasks[slot - 1], store.tasks[slot]) < 0;
-    store.rowSlot.resize(store.tasks.size());
-    std::iota(store.rowSlot.begin(), store.rowSlot.end(), 0);
-    store.slotRow = store.rowSlot;
+    store.finishRows();
     return store;
 }
 
 TaskStore TaskStore::withPlatform(const TaskStore& current, const QString& platform, TaskStore&& platformTasks)
 {
-    QList<Task> all;
-    all.reserve(current.rowCount() + platformTasks.rowCount());
-    auto take = [&all](const TaskStore& from, auto keep) {
-        for (int row = 0; row < from.rowCount(); ++row) {
-            if (keep(from.taskAt(row)))
-                all.append(from.taskAt(row));
-        }
-    };
-    take(current, [&platform](const Task& t) { return t.platform < platform; });
-    take(platformTasks, [](const Task&) { return true; });
+    TaskStore merged = std::move(platformTasks);
     platformTasks = {};
-    take(current, [&platform](const Task& t) { return t.platform > platform; });
-    return fromTasks(std::move(all));
+    merged.platforms = { platform };
+    // Rows: the platforms before `platform` by name, `platform`'s own in their order, the rest.
+    std::vector<int> before;
+    std::vector<int> after;
+    for (int row = 0; row < current.rowCount(); ++row) {
+        const Task& t = current.taskAt(row);
+        if (t.platform == platform)
+            continue;
+        Task copy = t;
+        if (merged.add(std::move(copy)))
+            (t.platform < platform ? before : after).push_back(int(merged.tasks.size()) - 1);
+    }
+    std::vector<int> rows;
+    rows.reserve(before.size() + merged.rowSlot.size() + after.size());
+    rows.insert(rows.end(), before.begin(), before.end());
+    rows.insert(rows.end(), merged.rowSlot.begin(), merged.rowSlot.end());
+    rows.insert(rows.end(), after.begin(), after.end());
+    merged.rowSlot = std::move(rows);
+    merged.slotRow.assign(merged.tasks.size(), -1);
+    for (std::size_t row = 0; row < merged.rowSlot.size(); ++row)
+        merged.slotRow[std::size_t(merged.rowSlot[row])] = int(row);
+    merged.idOrdered = true;
+    for (int row = 1; row < merged.rowCount() && merged.idOrdered; ++row)
+        merged.idOrdered = compareTasksById(merged.taskAt(row - 1), merged.taskAt(row)) < 0;
+    return merged;
 }
 
 int TaskStore::rowOf(const QString& id) const

@@ -64,6 +64,8 @@ struct TaskStore {
     static TaskStore fromTasks(QList<Task>&& tasks);
     // `current`'s tasks of every other platform, and `platformTasks` as the tasks of `platform`,
     // grouped by platform in name order (runs on any thread; `current` must not change meanwhile).
+    // `platformTasks` is the base: only the other platforms' tasks are copied and indexed, so a
+    // huge platform's snapshot beside national ones costs what the national ones hold.
     static TaskStore withPlatform(const TaskStore& current, const QString& platform, TaskStore&& platformTasks);
     // No task of another platform than `platform`.
     bool holdsOnly(const QString& platform) const
@@ -89,6 +91,15 @@ struct TaskStore {
     void moveToEndRemap(const std::vector<int>& rows, std::vector<int>& remap) const;
     // Puts each row r at remap[r] (a permutation).
     void permute(const std::vector<int>& remap);
+
+    // Building a store a task at a time, rows in the order added (a snapshot's pages as they
+    // come): add() leaves out a task without an id or with an id held already, and returns
+    // whether it was kept; finishRows() then makes the rows.
+    void reserve(std::size_t tasks);
+    bool add(Task&& task);
+    // The same, with the task's site id and tenant interned already (keys into sites, tenants).
+    bool add(Task&& task, int siteKey, int tenantKey);
+    void finishRows();
 
 private:
     int takeSlot();

@@ -141,8 +141,11 @@ void TaskTableModel::appendTasks(const QList<Task>& tasks)
 
 void TaskTableModel::applyBatch(const StateBatch& batch)
 {
-    if (batch.snapshot)
-        takeSnapshot(batch.platform, batch.snapshot->revision, TaskStore::fromTasks(QList<Task>(batch.tasks)));
+    if (batch.snapshot) {
+        TaskStore tasks = TaskStore::fromTasks(QList<Task>(batch.tasks));
+        int taken = 0;
+        takeSnapshotPart(batch.platform, batch.snapshot->revision, tasks, &taken, tasks.rowCount());
+    }
     applyEvents(batch.platform, batch.events, Removal::Now);
 }
 
@@ -161,20 +164,34 @@ void TaskTableModel::takeSnapshot(const QString& platform, quint64 revision, Tas
         resetTo(std::move(tasks));
         return;
     }
-    // Beside other platforms: a national platform's tasks are swapped in place, the others' rows
-    // (and what the operator selected among them) untouched; a huge one is merged into a new list.
-    if (!mergesSnapshot(platform, tasks.rowCount())) {
-        removeRowsOf(platform);
-        QList<Task> added;
-        added.reserve(tasks.rowCount());
-        for (const int slot : tasks.rowSlot)
-            added.append(std::move(tasks.tasks[std::size_t(slot)]));
-        if (!added.isEmpty())
-            appendTasks(added);
-        return;
-    }
     removePending(); // not to be merged into the new list
     resetTo(TaskStore::withPlatform(m_store, platform, std::move(tasks)));
+}
+
+bool TaskTableModel::takeSnapshotPart(const QString& platform, quint64 revision, TaskStore& tasks, int* taken, int rows)
+{
+    // Beside other platforms: a national platform's tasks are swapped in place, the others' rows
+    // (and what the operator selected among them) untouched; a huge one is merged into a new list.
+    const bool inPlace = *taken > 0
+        || (!m_store.holdsOnly(platform) && tasks.holdsOnly(platform) && !mergesSnapshot(platform, tasks.rowCount()));
+    if (!inPlace) {
+        takeSnapshot(platform, revision, std::move(tasks));
+        tasks = {};
+        return true;
+    }
+    if (*taken == 0) {
+        m_revisions[platform] = revision;
+        removeRowsOf(platform);
+    }
+    const int end = std::min(tasks.rowCount(), *taken + std::max(rows, 1));
+    QList<Task> added;
+    added.reserve(end - *taken);
+    for (int row = *taken; row < end; ++row)
+        added.append(std::move(tasks.tasks[std::size_t(tasks.rowSlot[std::size_t(row)])]));
+    if (!added.isEmpty())
+        appendTasks(added);
+    *taken = end;
+    return end == tasks.rowCount();
 }
 
 void TaskTableModel::removeRowsOf(const QString& platform)
@@ -205,8 +222,10 @@ void TaskTableModel::applyBatch(StateBatch&& batch)
 void TaskTableModel::applyBatch(StateBatch&& batch, TaskStore&& snapshotTasks)
 {
     if (batch.snapshot) {
-        takeSnapshot(batch.platform, batch.snapshot->revision,
-            batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks)));
+        TaskStore tasks
+            = batch.tasks.isEmpty() ? std::move(snapshotTasks) : TaskStore::fromTasks(std::move(batch.tasks));
+        int taken = 0;
+        takeSnapshotPart(batch.platform, batch.snapshot->revision, tasks, &taken, tasks.rowCount());
     }
     applyEvents(batch.platform, batch.events, Removal::Now);
 }

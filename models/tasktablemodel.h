@@ -51,6 +51,12 @@ public:
     // thread) rather than swapping the platform's rows in place.
     bool mergesSnapshot(const QString& platform, int rows) const;
     static constexpr int kInPlaceSnapshotRows = 200'000;
+    // A snapshot's tasks (prepared as `tasks`) a part at a time, for a GUI thread that must not
+    // stall: taken in place beside other platforms, at most `rows` of them a call (the
+    // platform's old rows leave with the first); swapped or merged whole otherwise. `*taken`
+    // (0 at first) counts the tasks taken; returns false while some remain: call again with the
+    // same store and count. The batch's events are applied after it, as any batch's.
+    bool takeSnapshotPart(const QString& platform, quint64 revision, TaskStore& tasks, int* taken, int rows);
     // What the table holds; read it from another thread only while nothing is applied (nor
     // removePending() called).
     const TaskStore& store() const { return m_store; }

@@ -2,6 +2,7 @@
 
 #include "platformscope.h"
 #include "protoconvert.h"
+#include "taskpages.h"
 
 #include "partsreader.h"
 
@@ -298,12 +299,15 @@ void StateFeed::run(quint64 run)
                 batch.snapshot = convert::fromProto(reply);
                 scope.qualify(*batch.snapshot);
                 revision = reply.revision();
-                batch.tasks.reserve(qsizetype(std::min<quint64>(reply.task_count(), quint64(kMaxTasks))));
                 // Tasks are paged; events from `revision` on replay whatever changed meanwhile.
+                // Each page is converted on another thread while the next is asked for.
+                TaskPages pages(
+                    scope, m_prepareTasks, std::size_t(std::min<quint64>(reply.task_count(), quint64(kMaxTasks))));
                 std::string token;
                 bool complete = true;
                 std::unordered_set<std::size_t> tokensSeen; // hashes: a token may be long
                 int emptyPages = 0;
+                qsizetype listed = 0;
                 do {
                     grpc::ClientContext pageContext;
                     authorize(pageContext, m_settings);
@@ -321,33 +325,28 @@ void StateFeed::run(quint64 run)
                         complete = false;
                         break;
                     }
-                    for (const auto& t : page.tasks()) {
-                        batch.tasks.append(convert::fromProto(t));
-                        scope.qualify(batch.tasks.back());
-                    }
-                    token = page.next_page_token();
+                    listed += page.tasks_size();
                     emptyPages = page.tasks_size() == 0 ? emptyPages + 1 : 0;
+                    token = page.next_page_token();
                     // A list that never ends is refused, not followed for ever.
                     if (!token.empty() && !tokensSeen.insert(std::hash<std::string> {}(token)).second) {
                         error = tr("The server's task list repeats itself (a page token came twice); not taken");
                         complete = false;
-                    } else if (batch.tasks.size() > kMaxTasks) {
+                    } else if (listed > kMaxTasks) {
                         error = tr("The server lists more than %L1 tasks; not taken").arg(kMaxTasks);
                         complete = false;
                     } else if (emptyPages > kMaxEmptyPages) {
                         error = tr("The server's task list goes on with empty pages; not taken");
                         complete = false;
                     }
-                    if (!complete) {
-                        batch.tasks = {};
+                    if (!complete)
                         break;
-                    }
+                    pages.add(std::move(page));
                 } while (!token.empty());
                 if (complete) {
-                    const int taskCount = int(batch.tasks.size());
                     TaskStore prepared;
-                    if (m_prepareTasks)
-                        prepared = TaskStore::fromTasks(std::move(batch.tasks));
+                    pages.finish(&prepared, &batch.tasks);
+                    const int taskCount = int(m_prepareTasks ? prepared.rowCount() : batch.tasks.size());
                     push(std::move(batch), std::move(prepared));
                     needSnapshot = false;
                     progressed = true;

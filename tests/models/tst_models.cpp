@@ -591,6 +591,71 @@ private slots:
         QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("t3"));
     }
 
+    // Several platforms: a big platform's snapshot is merged with the others' tasks (its own
+    // store the base), a small one goes in place a part at a time; either way the rows are
+    // grouped by platform name, found by id, and what the operator holds among the other
+    // platforms' rows stays held.
+    void platformSnapshotsMergeOrGoInPlaceInParts()
+    {
+        auto tasksOf = [](const QString& platform, int count) {
+            QList<Task> tasks;
+            for (int i = 0; i < count; ++i) {
+                Task t = task(platform + QStringLiteral("/t%1").arg(i, 3, 10, QLatin1Char('0')), platform + QStringLiteral("/gy"));
+                t.platform = platform;
+                tasks.append(t);
+            }
+            return tasks;
+        };
+        // withPlatform: "b" comes with 5 tasks beside "a" (3) and "c" (2).
+        TaskStore current = TaskStore::fromTasks(tasksOf(QStringLiteral("a"), 3) + tasksOf(QStringLiteral("c"), 2));
+        const TaskStore merged
+            = TaskStore::withPlatform(current, QStringLiteral("b"), TaskStore::fromTasks(tasksOf(QStringLiteral("b"), 5)));
+        QCOMPARE(merged.rowCount(), 10);
+        QStringList order;
+        for (int row = 0; row < merged.rowCount(); ++row)
+            order << merged.taskAt(row).platform;
+        QCOMPARE(order.join(QString()), QStringLiteral("aaabbbbbcc"));
+        QVERIFY(merged.idOrdered);
+        for (int row = 0; row < merged.rowCount(); ++row)
+            QCOMPARE(merged.rowOf(merged.taskAt(row).id), row);
+        QCOMPARE(merged.find(QStringLiteral("c/t001"))->platform, QStringLiteral("c"));
+        QCOMPARE(merged.sites.values.size(), std::size_t(3));
+
+        // In place, two tasks a part: "b" comes again with 5 tasks beside "a" and "c".
+        TaskTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TaskFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StateBatch first = snapshotBatch();
+        first.platform = QStringLiteral("a");
+        first.tasks = tasksOf(QStringLiteral("a"), 3) + tasksOf(QStringLiteral("b"), 4) + tasksOf(QStringLiteral("c"), 2);
+        model.applyBatch(std::move(first));
+        const QPersistentModelIndex held = proxy.index(proxy.rowCount() - 1, 0); // one of c's
+        QCOMPARE(held.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("c/t001"));
+        TaskStore again = TaskStore::fromTasks(tasksOf(QStringLiteral("b"), 5));
+        QVERIFY(!model.mergesSnapshot(QStringLiteral("b"), again.rowCount()));
+        int taken = 0;
+        QVERIFY(!model.takeSnapshotPart(QStringLiteral("b"), 30, again, &taken, 2));
+        QCOMPARE(model.rowCount(), 3 + 2 + 2); // b's old rows gone, two new ones in
+        QVERIFY(!model.takeSnapshotPart(QStringLiteral("b"), 30, again, &taken, 2));
+        QVERIFY(model.takeSnapshotPart(QStringLiteral("b"), 30, again, &taken, 2));
+        QCOMPARE(taken, 5);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(proxy.rowCount(), 10);
+        QVERIFY(model.task(QStringLiteral("b/t004")));
+        QVERIFY(held.isValid());
+        QCOMPARE(held.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("c/t001"));
+        // Its events then apply from the snapshot's revision on.
+        StateBatch more;
+        more.platform = QStringLiteral("b");
+        more.events.push_back(stateEvent(30, TaskRemoved { QStringLiteral("b/t000"), {} }));
+        more.events.push_back(stateEvent(31, TaskRemoved { QStringLiteral("b/t001"), {} }));
+        model.applyBatch(more);
+        QVERIFY(model.task(QStringLiteral("b/t000"))); // at the snapshot's revision: already in it
+        QVERIFY(!model.task(QStringLiteral("b/t001")));
+    }
+
     // Slurm's job ids are numbers: 9 before 10, in the table's order, a sort, and an insertion.
     void numericIdsSortAsNumbers()
     {

@@ -1,0 +1,96 @@
+#include "taskpages.h"
+
+#include "protoconvert.h"
+
+namespace cpn {
+
+namespace {
+    // Pages waiting (5,000 tasks, about 1 MB each at most).
+    constexpr std::size_t kQueuedPages = 4;
+
+    // The key of `value` (made from `raw`), which then becomes the store's shared copy.
+    int keyOf(std::unordered_map<std::string, int>& keys, const std::string& raw, TaskStore::Interned& interned,
+        QString& value)
+    {
+        const auto [it, added] = keys.try_emplace(raw, 0);
+        if (added)
+            it->second = interned.intern(value);
+        value = interned.values[std::size_t(it->second)];
+        return it->second;
+    }
+}
+
+TaskPages::TaskPages(PlatformScope scope, bool intoStore, std::size_t expected)
+    : m_scope(std::move(scope))
+    , m_intoStore(intoStore)
+{
+    if (m_intoStore)
+        m_store.reserve(expected);
+    else
+        m_tasks.reserve(qsizetype(expected));
+    m_thread = std::thread([this] { run(); });
+}
+
+TaskPages::~TaskPages()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_dropping = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void TaskPages::add(v1::ListTasksResponse&& page)
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_queue.size() < kQueuedPages || m_dropping; });
+    m_queue.push_back(std::move(page));
+    m_changed.notify_all();
+}
+
+void TaskPages::finish(TaskStore* store, QList<Task>* tasks)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_ending = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+    if (m_intoStore) {
+        m_store.finishRows();
+        *store = std::move(m_store);
+    } else {
+        *tasks = std::move(m_tasks);
+    }
+}
+
+void TaskPages::run()
+{
+    for (;;) {
+        v1::ListTasksResponse page;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return !m_queue.empty() || m_ending || m_dropping; });
+            if (m_dropping || m_queue.empty())
+                return;
+            page = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        m_changed.notify_all(); // room for the next page
+        for (const auto& t : page.tasks()) {
+            Task task = convert::fromProto(t);
+            m_scope.qualify(task);
+            if (!m_intoStore) {
+                m_tasks.append(std::move(task));
+                continue;
+            }
+            const int site = keyOf(m_siteKeys, t.site_id(), m_store.sites, task.siteId);
+            const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, task.tenant);
+            m_store.add(std::move(task), site, tenant);
+        }
+    }
+}
+
+} // namespace cpn
