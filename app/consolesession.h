@@ -59,6 +59,12 @@ public:
     // Holds are counted: each hold(true) needs its hold(false).
     void hold(bool held);
     bool isHeld() const { return m_held; }
+    // A snapshot is being taken in: its network prepared, or its tasks going into the list (a
+    // platform's beside others a part at a time, so many a step).
+    bool isTakingSnapshot() const
+    {
+        return m_preparing || (m_pendingTasks && m_pendingTasks->snapshot && m_snapshotTasksTaken >= 0);
+    }
 
 signals:
     void batchApplied();

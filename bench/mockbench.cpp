@@ -11,7 +11,8 @@
 // after a further minute of ticks, when the event log is full (the bench process: run with
 // --only mock for the mock's own figure). capacity_report_7d: GetCapacityReport over the last 7
 // days, every part read and joined by the client (median of a few); _server: the engine building
-// it alone, without gRPC; _bytes: the report joined.
+// it alone, without gRPC; _bytes: the report joined. metrics_at_server: the engine building a
+// moment of an hour ago (GetMetricsAt's answer, every site and link) without gRPC, median of a few.
 
 // The mock's headers before any Qt header: Qt's `slots` keyword macro would break them.
 #include "partsreader.h"
@@ -138,6 +139,20 @@ void measure(const QString& scale)
                 fail("capacityReport: " + status.error_message());
         });
         report(QStringLiteral("mock.capacity_report_7d_server.%1_ms").arg(scale), median(serverMs), "ms");
+
+        // A past moment (GetMetricsAt) as the engine builds it, every site and link, an hour ago.
+        std::size_t slices = 0;
+        const auto momentMs = timeRuns(kSnapshotRuns, 0, [&] {
+            slices = 0;
+            const auto status = simulation->metricsAt(now - 3600 * 1000, [&](v1::MetricsBatch&&) {
+                ++slices;
+                return true;
+            });
+            if (!status.ok())
+                fail("metricsAt: " + status.error_message());
+        });
+        report(QStringLiteral("mock.metrics_at_server.%1_ms").arg(scale), median(momentMs), "ms");
+        std::fprintf(stderr, "cpn-bench: mock %s: a moment in %zu slices\n", qPrintable(scale), slices);
     }
 
     auto* simulation = server.simulation();

@@ -362,9 +362,11 @@ server::KeptSpan SlurmEngine::keptSpan() const
 
 // From the state store's samples at one time, in the order of the sites file. Cards are today's
 // (the samples keep ratios); a coarse sample's site status is the worst of its quarter, a link's
-// the sites file's (the gateway does not change it).
-grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+// the sites file's (the gateway does not change it). One slice: a cluster's sites and links are few.
+grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, const MetricsSlices& emit) const
 {
+    cpn::v1::MetricsBatch whole;
+    cpn::v1::MetricsBatch* batch = &whole;
     std::int64_t sampleMs = 0;
     const auto samples = m_store.samplesAt(timeMs, &sampleMs);
     if (samples.empty())
@@ -427,6 +429,8 @@ grpc::Status SlurmEngine::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* 
         m->set_latency_ms(valueOf(values, "latency_ms"));
         m->set_status(it == byEntity.end() ? cpn::v1::LINK_STATUS_UNSPECIFIED : link.status());
     }
+    if (!emit(std::move(whole)))
+        return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }
 

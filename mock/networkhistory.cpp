@@ -30,6 +30,9 @@ constexpr std::int64_t kCoarseStepMs = server::kWeekByQuarterHour.stepMs;
 constexpr std::size_t kCoarseFrames = server::kWeekByQuarterHour.frames;
 constexpr std::size_t kHistoryByteBudget = 600'000'000;
 constexpr std::int64_t kMaxHistoryPoints = 100000; // per QueryHistory answer
+// GetMetricsAt's slices: the first goes out (and is read) while the rest is built.
+constexpr std::size_t kSitesPerSlice = 2000; // about 0.3 MB
+constexpr std::size_t kLinksPerSlice = 10000; // about 0.8 MB
 
 const char* const kKnownMetrics = "sites and regions: utilisation, utilisation:<architecture> (nvidia_gpu, ascend, "
                                   "hygon_dcu, cambricon_mlu, kunlunxin, cpu), power_mw, pue, price_cny_per_kwh, "
@@ -205,7 +208,7 @@ server::KeptSpan NetworkHistory::keptSpan() const
     return kept;
 }
 
-grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, const server::Engine::MetricsSlices& emit) const
 {
     MetricHistory::Frame frame;
     std::int64_t sampleMs = 0;
@@ -215,11 +218,21 @@ grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatc
     // A coarse sample is a quarter's mean: the status held longest in it (see StatusLog).
     const auto statuses
         = stepMs > m_store.stepMs() ? m_statuses.heldLongest(sampleMs, sampleMs + stepMs) : m_statuses.at(sampleMs);
+    cpn::v1::MetricsBatch slice;
+    slice.set_sample_time_ms(sampleMs);
+    // Each slice goes out while the next is built.
+    const auto send = [&] {
+        const bool go = emit(std::move(slice));
+        slice = {};
+        slice.set_sample_time_ms(sampleMs);
+        return go;
+    };
+    const grpc::Status gone { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     const std::size_t sites = m_siteIds.size();
-    batch->set_sample_time_ms(sampleMs);
-    batch->mutable_sites()->Reserve(int(sites));
     for (std::size_t s = 0; s < sites; ++s) {
-        auto* m = batch->add_sites();
+        if (s % kSitesPerSlice == 0 && s > 0 && !send())
+            return gone;
+        auto* m = slice.add_sites();
         m->set_site_id(m_siteIds[s]);
         m->set_sample_time_ms(sampleMs);
         double installed = 0;
@@ -246,10 +259,13 @@ grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatc
         m->set_racks_in_use(racksInUse(m_world.inventory[s], m_racksBuilt[s], sampleMs));
         m->set_storage_used_pb(storageUsedPb(m_world.inventory[s], m_storagePb[s], sampleMs));
     }
+    if (sites > 0 && !send())
+        return gone;
     const std::size_t links = std::min(m_linkIds.size(), frame[kLinkAb].size());
-    batch->mutable_links()->Reserve(int(links));
     for (std::size_t l = 0; l < links; ++l) {
-        auto* m = batch->add_links();
+        if (l % kLinksPerSlice == 0 && l > 0 && !send())
+            return gone;
+        auto* m = slice.add_links();
         m->set_link_id(m_linkIds[l]);
         m->set_sample_time_ms(sampleMs);
         const double ab = frame[kLinkAb][l];
@@ -261,6 +277,8 @@ grpc::Status NetworkHistory::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatc
         const std::size_t e = sites + l;
         m->set_status(cpn::v1::LinkStatus(e < statuses.size() ? statuses[e] : 0));
     }
+    if ((links > 0 || sites == 0) && !send())
+        return gone;
     return grpc::Status::OK;
 }
 

@@ -45,7 +45,8 @@ public:
     // Replay (see server::Engine); safe without the engine's lock: what they read of the network
     // does not change (ids, installed cards, capacities are copied at initialise()).
     server::KeptSpan keptSpan() const;
-    grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const;
+    // In slices: the sites, then the links so many at a time (server::Engine::metricsAt).
+    grpc::Status metricsAt(std::int64_t timeMs, const server::Engine::MetricsSlices& emit) const;
 
     // What a capacity report takes of the present, per site (read under the engine's lock).
     struct SiteNow {

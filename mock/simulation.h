@@ -51,7 +51,7 @@ public:
     grpc::Status queryHistory(
         const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const override;
     server::KeptSpan keptSpan() const override;
-    grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const override;
+    grpc::Status metricsAt(std::int64_t timeMs, const MetricsSlices& emit) const override;
     grpc::Status capacityReport(const cpn::v1::GetCapacityReportRequest& request, cpn::v1::CapacityReport* report,
         const std::function<bool()>& stop) const override;
 

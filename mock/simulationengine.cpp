@@ -57,9 +57,9 @@ server::KeptSpan Simulation::keptSpan() const
     return m_history.keptSpan();
 }
 
-grpc::Status Simulation::metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* batch) const
+grpc::Status Simulation::metricsAt(std::int64_t timeMs, const MetricsSlices& emit) const
 {
-    return m_history.metricsAt(timeMs, batch);
+    return m_history.metricsAt(timeMs, emit);
 }
 
 // The present under the lock (racks, storage, the tasks' PFLOPS by kind); the past without it.

@@ -148,6 +148,10 @@ private:
     // change of topology; then the past shown again over the new one.
     void restoreLive();
     void applyPast();
+    // A past moment of one platform that lists every site and link in this state's order, each
+    // valid (the usual answer): shown with the frame's lists shared, not copied entry by entry.
+    // False, and nothing changed, for any other frame.
+    bool showWholeFrame(const QString& platform, const MetricsFrame& frame);
     void emitAllChanged();
     void upsertSite(const Site& site, QList<int>& sitesDirty);
     void upsertLink(const Link& link, QList<int>& linksDirty);

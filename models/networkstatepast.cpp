@@ -39,6 +39,8 @@ void NetworkState::restoreLive()
 void NetworkState::applyPast()
 {
     m_live = Live { m_sites, m_links, m_siteMetrics, m_linkMetrics };
+    if (m_pastFrames.size() == 1 && showWholeFrame(m_pastFrames.cbegin().key(), m_pastFrames.cbegin().value()))
+        return;
     // Nothing is known of the past but what the frames say: the rest shows no metrics.
     QList<SiteMetrics> sites(m_sites.size());
     for (qsizetype i = 0; i < sites.size(); ++i)

@@ -41,12 +41,16 @@ public:
     virtual grpc::Status queryHistory(
         const cpn::v1::QueryHistoryRequest& request, cpn::v1::QueryHistoryResponse* response) const = 0;
     // Replay (GetMetricsAt, GetTimeline): the span kept, and every site's and link's metrics at the
-    // newest sample at or before timeMs, as one batch (the service splits it) with that sample's
-    // time in sample_time_ms and in each item, and the fields state.proto lists. OUT_OF_RANGE
-    // when no sample is that old or timeMs is after the newest. The alarms and migrations of
-    // the timeline are the event log's (EventLog::timeline). By default an engine keeps no past.
+    // newest sample at or before timeMs, with that sample's time in sample_time_ms and in each
+    // item, and the fields state.proto lists. They go to `emit` in slices as they are built (the
+    // service splits them into parts and sends the first while the rest is built; one slice is
+    // fine), each with sample_time_ms set; `emit` says false when the client has gone, and the
+    // engine then stops with CANCELLED. OUT_OF_RANGE, before any slice, when no sample is that
+    // old or timeMs is after the newest. The alarms and migrations of the timeline are the event
+    // log's (EventLog::timeline). By default an engine keeps no past.
+    using MetricsSlices = std::function<bool(cpn::v1::MetricsBatch&& slice)>;
     virtual KeptSpan keptSpan() const { return {}; }
-    virtual grpc::Status metricsAt(std::int64_t timeMs, cpn::v1::MetricsBatch* /*batch*/) const
+    virtual grpc::Status metricsAt(std::int64_t timeMs, const MetricsSlices& /*emit*/) const
     {
         return { grpc::StatusCode::OUT_OF_RANGE, "no metrics kept at " + std::to_string(timeMs) + " ms" };
     }

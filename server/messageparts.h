@@ -24,10 +24,11 @@ inline constexpr std::size_t kMessagePartBytes = std::size_t(1) << 20;
 // handed over, not copied (the messages must not be on an arena).
 template <typename Part, typename Emit> class PartBuilder {
 public:
-    PartBuilder(Part first, Part blank, Emit emit)
+    PartBuilder(Part first, Part blank, Emit emit, std::size_t partBytes = kMessagePartBytes)
         : m_part(std::move(first))
         , m_blank(std::move(blank))
         , m_emit(std::move(emit))
+        , m_partBytes(partBytes)
         , m_bytes(m_part.ByteSizeLong())
     { }
 
@@ -42,7 +43,7 @@ public:
                 bytes += owned[i]->size();
             else
                 bytes += owned[i]->ByteSizeLong();
-            if (m_items > 0 && m_bytes + bytes > kMessagePartBytes && !flush()) {
+            if (m_items > 0 && m_bytes + bytes > m_partBytes && !flush()) {
                 for (; i < owned.size(); ++i)
                     delete owned[i];
                 return false;
@@ -73,6 +74,7 @@ private:
     Part m_part;
     const Part m_blank;
     Emit m_emit;
+    const std::size_t m_partBytes;
     std::size_t m_bytes = 0;
     int m_items = 0;
     int m_parts = 0;

@@ -1,3 +1,4 @@
+#include <optional>
 #include "stateservice.h"
 
 #include "capacitysums.h"
@@ -13,6 +14,9 @@ namespace cpn::server {
 namespace {
 
 constexpr std::size_t kEventsPerRead = 256;
+// GetMetricsAt: parts smaller than other answers' (a quarter of kMessagePartBytes), so that the
+// client converts the first while the engine builds the rest (a moment at huge is about 6 MB).
+constexpr std::size_t kMomentPartBytes = kMessagePartBytes / 4;
 // How long a Watch waits for news before checking for cancellation again.
 constexpr std::chrono::milliseconds kWatchPoll { 200 };
 // A quiet Watch says it is alive this often (a Heartbeat, see state.proto).
@@ -158,18 +162,25 @@ grpc::Status StateServiceImpl::GetMetricsAt(grpc::ServerContext* context, const 
         return notKept(*context, span, timeMs);
     if (context->IsCancelled()) // a console dragging its timeline asked for another moment already
         return { grpc::StatusCode::CANCELLED, "cancelled by the client" };
-    cpn::v1::MetricsBatch whole;
-    auto status = m_engine.metricsAt(timeMs, &whole);
-    if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) // the span moved on meanwhile
+    // Parts go out as the engine builds: the client reads the first while the rest is built.
+    const auto write = [&](cpn::v1::MetricsBatch&& part, std::size_t) {
+        return !context->IsCancelled() && writer->Write(part);
+    };
+    std::optional<PartBuilder<cpn::v1::MetricsBatch, decltype(write)>> parts;
+    auto status = m_engine.metricsAt(timeMs, [&](cpn::v1::MetricsBatch&& slice) {
+        if (!parts) {
+            cpn::v1::MetricsBatch blank;
+            blank.set_sample_time_ms(slice.sample_time_ms());
+            parts.emplace(blank, blank, write, kMomentPartBytes);
+        }
+        return parts->add(*slice.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
+            && parts->add(*slice.mutable_links(), [](auto& p) { return p.mutable_links(); });
+    });
+    if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE && !parts) // the span moved on meanwhile
         return notKept(*context, m_engine.keptSpan(), timeMs);
     if (!status.ok())
         return status;
-    cpn::v1::MetricsBatch blank;
-    blank.set_sample_time_ms(whole.sample_time_ms());
-    PartBuilder parts(blank, blank,
-        [&](cpn::v1::MetricsBatch&& part, std::size_t) { return !context->IsCancelled() && writer->Write(part); });
-    if (!parts.add(*whole.mutable_sites(), [](auto& p) { return p.mutable_sites(); })
-        || !parts.add(*whole.mutable_links(), [](auto& p) { return p.mutable_links(); }) || !parts.finish())
+    if (!parts || !parts->finish())
         return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }

@@ -76,11 +76,12 @@ int taskRowsOf(const TaskTableModel* tasks, const QString& platform)
     return rows;
 }
 
-// Every platform live, its network and its tasks in (the tasks come a turn after the network).
+// Every platform live, its network and all its tasks in (the tasks come a turn after the
+// network, a national platform's beside others in parts).
 bool allLive(const ConsoleSession& session)
 {
     const auto& all = session.platforms();
-    return std::all_of(all.cbegin(), all.cend(), [&session](const PlatformLink* p) {
+    return !session.isTakingSnapshot() && std::all_of(all.cbegin(), all.cend(), [&session](const PlatformLink* p) {
         return p->connectionState() == ConnectionState::Live && session.state()->platform(p->name()).hasSnapshot
             && taskRowsOf(session.tasks(), p->name()) > 0;
     });

@@ -296,6 +296,46 @@ private slots:
         QCOMPARE(state.warningCount(), 0);
     }
 
+    // A past moment that lists every site and link in order (the usual answer) is shown as the
+    // frame says, statuses included; one with a bad entry still shows the rest and leaves that
+    // one out, with a warning.
+    void aWholePastMomentIsShownAsOneWithGaps()
+    {
+        NetworkState state;
+        state.applyBatch(snapshotBatch(5));
+        MetricsFrame whole { 500'000, {}, {} };
+        for (const Site& s : state.sites())
+            whole.sites.append(siteMetrics(s.id, 0.25 + 0.25 * whole.sites.size()));
+        whole.sites[1].status = SiteStatus::Maintenance;
+        for (const Link& l : state.links()) {
+            LinkMetrics m;
+            m.linkId = l.id;
+            m.throughputAbGbps = 10.0 * (whole.links.size() + 1);
+            whole.links.append(m);
+        }
+        whole.links[1].status = LinkStatus::Degraded;
+        state.showPast(500'000, { { QString(), whole } });
+        for (int i = 0; i < state.sites().size(); ++i)
+            QCOMPARE(state.siteMetrics().at(i).utilisation, 0.25 + 0.25 * i);
+        QCOMPARE(state.sites().at(1).status, SiteStatus::Maintenance);
+        QCOMPARE(state.sites().at(0).status, SiteStatus::Online);
+        QCOMPARE(state.linkMetrics().at(1).throughputAbGbps, 20.0);
+        QCOMPARE(state.links().at(1).status, LinkStatus::Degraded);
+        QCOMPARE(state.warningCount(), 0);
+        state.showLive();
+        QCOMPARE(state.sites().at(1).status, SiteStatus::Online);
+        QCOMPARE(state.siteMetrics().at(0).utilisation, 0.0);
+
+        MetricsFrame bad = whole;
+        bad.sites[2].utilisation = std::numeric_limits<double>::quiet_NaN();
+        state.showPast(500'000, { { QString(), bad } });
+        QCOMPARE(state.siteMetrics().at(0).utilisation, 0.25);
+        QCOMPARE(state.siteMetrics().at(2).utilisation, 0.0); // left out
+        QCOMPARE(state.sites().at(1).status, SiteStatus::Maintenance);
+        QCOMPARE(state.linkMetrics().at(1).throughputAbGbps, 20.0);
+        QCOMPARE(state.warningCount(), 1);
+    }
+
     // The sparklines' last hour is of the live network: a visit to the past neither writes into
     // it nor stops it.
     void theLastHourStaysLiveThroughAVisitToThePast()
@@ -649,8 +689,8 @@ private slots:
         // Its events then apply from the snapshot's revision on.
         StateBatch more;
         more.platform = QStringLiteral("b");
-        more.events.push_back(stateEvent(30, TaskRemoved { QStringLiteral("b/t000"), {} }));
-        more.events.push_back(stateEvent(31, TaskRemoved { QStringLiteral("b/t001"), {} }));
+        more.events.push_back(stateEvent(30, TaskRemoved { QStringLiteral("b/t000"), {}, {} }));
+        more.events.push_back(stateEvent(31, TaskRemoved { QStringLiteral("b/t001"), {}, {} }));
         model.applyBatch(more);
         QVERIFY(model.task(QStringLiteral("b/t000"))); // at the snapshot's revision: already in it
         QVERIFY(!model.task(QStringLiteral("b/t001")));
