@@ -89,7 +89,7 @@ MapFrame MapRenderer::project(qreal devicePixelRatio)
         s.platformColours() };
 }
 
-void MapRenderer::render(QPainter& painter, bool interacting)
+void MapRenderer::render(QPainter& painter, bool interacting, const std::function<void()>& basemapReady)
 {
     followStyle();
     const MapScene& s = m_scene;
@@ -100,8 +100,13 @@ void MapRenderer::render(QPainter& painter, bool interacting)
     if (!painter.hasClipping())
         painter.setClipRect(area);
     if (s.isLayerVisible(MapLayer::Basemap)) {
-        if (!m_basemap.isCurrent(s.viewport(), dpr) && !interacting)
-            m_basemap.render(s.viewport(), dpr);
+        m_basemap.takeFinished();
+        if (!m_basemap.isCurrent(s.viewport(), dpr) && !interacting) {
+            if (basemapReady)
+                m_basemap.renderInBackground(s.viewport(), dpr, basemapReady);
+            else
+                m_basemap.render(s.viewport(), dpr);
+        }
         m_basemap.paint(painter, s.viewport());
     } else {
         painter.fillRect(area, QColor::fromRgba(m_theme->background));

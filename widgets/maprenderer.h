@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QImage>
 
+#include <functional>
+
 class QPainter;
 
 namespace cpn {
@@ -32,8 +34,11 @@ public:
     const NetworkLayer& network() const { return m_network; }
 
     // Draws the whole map over the scene's viewport size. While the view is moving
-    // (interacting) the basemap image is drawn moved rather than rendered again.
-    void render(QPainter& painter, bool interacting = false);
+    // (interacting) the basemap image is drawn moved rather than rendered again. With
+    // `basemapReady` (the map on screen) a basemap image for a new view is rendered on a worker
+    // thread, the one before drawn moved meanwhile, and `basemapReady` is called on that thread
+    // when the next frame can have it; without, it is rendered here (exports, benchmarks).
+    void render(QPainter& painter, bool interacting = false, const std::function<void()>& basemapReady = {});
     // The language changed: region names, labels and the legend are rendered again.
     void invalidateText();
 

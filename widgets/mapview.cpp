@@ -8,7 +8,9 @@
 #include "networkstate.h"
 #include "sitesearchbox.h"
 
+#include <QApplication>
 #include <QPainter>
+#include <QPointer>
 
 #include <algorithm>
 
@@ -48,6 +50,12 @@ MapView::MapView(QWidget* parent)
     m_basemapTimer.setSingleShot(true);
     m_basemapTimer.setInterval(kBasemapSettleMs);
     connect(&m_basemapTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    m_basemapReady = [view = QPointer<MapView>(this)] {
+        QMetaObject::invokeMethod(qApp, [view] {
+            if (view)
+                view->update();
+        }, Qt::QueuedConnection);
+    };
     m_flowTimer.setInterval(kFlowIntervalMs);
     connect(&m_flowTimer, &QTimer::timeout, this, [this] {
         m_scene.setFlowPhase(m_scene.flowPhase() + kFlowSpeedPx);
@@ -255,7 +263,7 @@ void MapView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     // While the view moves the old basemap image is shown moved; see onViewChanged.
     const bool interacting = m_panTool->isDragging() || m_basemapTimer.isActive() || m_navigator->isFlying();
-    m_renderer.render(painter, interacting);
+    m_renderer.render(painter, interacting, m_basemapReady);
 }
 
 void MapView::resizeEvent(QResizeEvent*)

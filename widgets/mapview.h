@@ -184,6 +184,8 @@ private:
     QTimer m_paintTurn; // the repaint, in the turn after the scene was prepared for it
     // The basemap is re-rendered once the view has been still for a moment.
     QTimer m_basemapTimer;
+    // A basemap image rendered on a worker thread is ready: repaint (called on that thread).
+    std::function<void()> m_basemapReady;
     QTimer m_flowTimer;
 };
 

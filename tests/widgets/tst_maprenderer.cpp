@@ -15,7 +15,9 @@
 #include <QSet>
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 using namespace cpn;
@@ -55,6 +57,7 @@ private slots:
     void staleDataIsGreyed();
     void latencyReachFollowsTheSelection();
     void clustersAreNamedAtCountryZoom();
+    void theBasemapIsRenderedInTheBackground();
 
 private:
     QImage render(QSize canvas = kCanvas, QColor fill = Qt::black);
@@ -207,6 +210,37 @@ void TestMapRenderer::clustersAreNamedAtCountryZoom()
     for (std::size_t a = 0; a < labels.size(); ++a)
         for (std::size_t b = a + 1; b < labels.size(); ++b)
             QVERIFY(!labels[a].box.intersects(labels[b].box));
+}
+
+// On screen the basemap is rendered on a worker thread: the first frame has plain background
+// where land will be, the frame after `ready` has the land; one rendered for a theme since
+// changed is not shown, and the next is rendered in the new theme.
+void TestMapRenderer::theBasemapIsRenderedInTheBackground()
+{
+    const QPointF taklamakan = m_scene->viewport().toScreen(m_scene->projection().project(39, 83));
+    std::atomic<int> ready { 0 };
+    const std::function<void()> onReady = [&ready] { ++ready; };
+    auto frame = [&] {
+        QImage image(m_scene->viewport().size(), QImage::Format_RGB32);
+        QPainter painter(&image);
+        m_renderer->render(painter, false, onReady);
+        painter.end();
+        return image.pixelColor(taklamakan.toPoint());
+    };
+    const QColor background = QColor::fromRgba(MapTheme::dark().background);
+    QCOMPARE(frame(), background);
+    QTRY_COMPARE(ready.load(), 1);
+    QVERIFY(frame() != background);
+    QCOMPARE(ready.load(), 1); // nothing more rendered for the same view
+
+    m_scene->viewport().setSize(kCanvas + QSize(40, 0)); // a new view, asked for...
+    frame();
+    m_scene->setTheme(MapTheme::light()); // ...then the theme changes while it renders
+    QTRY_COMPARE(ready.load(), 2);
+    const QColor lightLand = QColor::fromRgba(MapTheme::light().land);
+    QVERIFY(distance(frame(), lightLand) > 30); // the dark one is not taken in; the light one is asked for
+    QTRY_COMPARE(ready.load(), 3);
+    QVERIFY2(distance(frame(), lightLand) < 30, qPrintable(frame().name()));
 }
 
 // No QApplication: the renderer needs fonts and a paint device, not widgets.
