@@ -8,14 +8,16 @@ namespace {
     // Pages waiting (5,000 tasks, about 1 MB each at most).
     constexpr std::size_t kQueuedPages = 4;
 
-    // The key of `value` (made from `raw`), which then becomes the store's shared copy.
+    // The store's key of what the server spells `raw` (made by `value()` the first time), and
+    // its shared copy in `into`.
+    template <typename Make>
     int keyOf(std::unordered_map<std::string, int>& keys, const std::string& raw, TaskStore::Interned& interned,
-        QString& value)
+        Make value, QString& into)
     {
         const auto [it, added] = keys.try_emplace(raw, 0);
         if (added)
-            it->second = interned.intern(value);
-        value = interned.values[std::size_t(it->second)];
+            it->second = interned.intern(value());
+        into = interned.values[std::size_t(it->second)];
         return it->second;
     }
 }
@@ -81,13 +83,23 @@ void TaskPages::run()
         m_changed.notify_all(); // room for the next page
         for (const auto& t : page.tasks()) {
             Task task = convert::fromProto(t);
-            m_scope.qualify(task);
             if (!m_intoStore) {
+                m_scope.qualify(task);
                 m_tasks.append(std::move(task));
                 continue;
             }
-            const int site = keyOf(m_siteKeys, t.site_id(), m_store.sites, task.siteId);
-            const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, task.tenant);
+            // The site ids are qualified once per site, not per task: the scope qualifies the
+            // rest (they stay empty meanwhile).
+            const QString siteId = std::exchange(task.siteId, {});
+            const QString usersSiteId = std::exchange(task.usersSiteId, {});
+            m_scope.qualify(task);
+            const int site
+                = keyOf(m_siteKeys, t.site_id(), m_store.sites, [&] { return m_scope.qualify(siteId); }, task.siteId);
+            const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return task.tenant; }, task.tenant);
+            const auto [users, added] = m_usersSites.try_emplace(t.users_site_id());
+            if (added)
+                users->second = m_scope.qualify(usersSiteId);
+            task.usersSiteId = users->second;
             m_store.add(std::move(task), site, tenant);
         }
     }

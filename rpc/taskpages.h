@@ -46,9 +46,11 @@ private:
     bool m_dropping = false; // stop at once
     TaskStore m_store;
     // The store's keys of the site ids and tenants as the server spells them: a million tasks
-    // share some thousands, found here without hashing their QStrings, and held once.
+    // share some thousands, found here without hashing their QStrings, qualified once, and held
+    // once.
     std::unordered_map<std::string, int> m_siteKeys;
     std::unordered_map<std::string, int> m_tenantKeys;
+    std::unordered_map<std::string, QString> m_usersSites; // qualified, by the server's spelling
     QList<Task> m_tasks;
     std::thread m_thread; // last: started once the rest is made
 };
