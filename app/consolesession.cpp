@@ -112,6 +112,10 @@ void ConsoleSession::hold(bool held)
     // Counted: two exports at once each hold, and updates resume when both are done.
     m_holds = std::max(0, m_holds + (held ? 1 : -1));
     const bool was = m_held;
+    // What is held is whole: a platform's snapshot going into the task list by parts is
+    // finished first (an export would otherwise write a platform half in).
+    while (held && !was && m_pendingTasks && m_pendingTasks->snapshot && m_snapshotTasksTaken >= 0)
+        applyTasks();
     m_held = m_holds > 0;
     if (was && !m_held) {
         nextTurn();

@@ -68,9 +68,8 @@ TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
 
 TaskStore TaskStore::withPlatform(const TaskStore& current, const QString& platform, TaskStore&& platformTasks)
 {
-    TaskStore merged = std::move(platformTasks);
+    TaskStore merged = std::move(platformTasks); // its platforms: `platform`, if it holds any task
     platformTasks = {};
-    merged.platforms = { platform };
     // Rows: the platforms before `platform` by name, `platform`'s own in their order, the rest.
     std::vector<int> before;
     std::vector<int> after;

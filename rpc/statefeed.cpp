@@ -346,7 +346,7 @@ void StateFeed::run(quint64 run)
                 if (complete) {
                     TaskStore prepared;
                     pages.finish(&prepared, &batch.tasks);
-                    const int taskCount = int(m_prepareTasks ? prepared.rowCount() : batch.tasks.size());
+                    const int taskCount = int(listed);
                     push(std::move(batch), std::move(prepared));
                     needSnapshot = false;
                     progressed = true;

@@ -7,6 +7,8 @@ namespace cpn {
 namespace {
     // Pages waiting (5,000 tasks, about 1 MB each at most).
     constexpr std::size_t kQueuedPages = 4;
+    // Longer spellings are not kept as keys (a hostile server's megabyte ids): interned each time.
+    constexpr std::size_t kMaxKeyBytes = 256;
 
     // The store's key of what the server spells `raw` (made by `value()` the first time), and
     // its shared copy in `into`.
@@ -14,6 +16,11 @@ namespace {
     int keyOf(std::unordered_map<std::string, int>& keys, const std::string& raw, TaskStore::Interned& interned,
         Make value, QString& into)
     {
+        if (raw.size() > kMaxKeyBytes) {
+            const int key = interned.intern(value());
+            into = interned.values[std::size_t(key)];
+            return key;
+        }
         const auto [it, added] = keys.try_emplace(raw, 0);
         if (added)
             it->second = interned.intern(value());
@@ -96,10 +103,14 @@ void TaskPages::run()
             const int site
                 = keyOf(m_siteKeys, t.site_id(), m_store.sites, [&] { return m_scope.qualify(siteId); }, task.siteId);
             const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return task.tenant; }, task.tenant);
-            const auto [users, added] = m_usersSites.try_emplace(t.users_site_id());
-            if (added)
-                users->second = m_scope.qualify(usersSiteId);
-            task.usersSiteId = users->second;
+            if (t.users_site_id().size() > kMaxKeyBytes) {
+                task.usersSiteId = m_scope.qualify(usersSiteId);
+            } else {
+                const auto [users, added] = m_usersSites.try_emplace(t.users_site_id());
+                if (added)
+                    users->second = m_scope.qualify(usersSiteId);
+                task.usersSiteId = users->second;
+            }
             m_store.add(std::move(task), site, tenant);
         }
     }

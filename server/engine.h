@@ -44,7 +44,7 @@ public:
     // newest sample at or before timeMs, with that sample's time in sample_time_ms and in each
     // item, and the fields state.proto lists. They go to `emit` in slices as they are built (the
     // service splits them into parts and sends the first while the rest is built; one slice is
-    // fine), each with sample_time_ms set; `emit` says false when the client has gone, and the
+    // fine, an empty one for an empty network, none is an error), each with sample_time_ms set; `emit` says false when the client has gone, and the
     // engine then stops with CANCELLED. OUT_OF_RANGE, before any slice, when no sample is that
     // old or timeMs is after the newest. The alarms and migrations of the timeline are the event
     // log's (EventLog::timeline). By default an engine keeps no past.

@@ -180,7 +180,9 @@ grpc::Status StateServiceImpl::GetMetricsAt(grpc::ServerContext* context, const 
         return notKept(*context, m_engine.keptSpan(), timeMs);
     if (!status.ok())
         return status;
-    if (!parts || !parts->finish())
+    if (!parts)
+        return { grpc::StatusCode::INTERNAL, "the scheduler built no metrics for the moment" };
+    if (!parts->finish())
         return { grpc::StatusCode::CANCELLED, "the client stopped reading" };
     return grpc::Status::OK;
 }

@@ -184,6 +184,18 @@ std::optional<Basemap> Basemap::fromJson(const QByteArray& json, QString* error,
     return map;
 }
 
+Basemap Basemap::detached() const
+{
+    Basemap copy = *this;
+    for (BasemapRegion& region : copy.m_regions) {
+        QPainterPath own;
+        own.setFillRule(region.path.fillRule());
+        own.addPath(region.path);
+        region.path = own;
+    }
+    return copy;
+}
+
 void Basemap::paint(QPainter& painter, const MapViewport& viewport, const MapTheme& theme, bool names) const
 {
     const QRect screen(QPoint(0, 0), viewport.size());

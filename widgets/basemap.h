@@ -41,6 +41,9 @@ public:
     QRectF bounds() const { return m_bounds; }
     int pointCount() const { return m_pointCount; }
 
+    // A copy whose outlines share nothing with this one's: drawing a path builds a cache inside
+    // it, so two threads must not draw the same (shared) paths at once.
+    Basemap detached() const;
     // Background, graticule, regions and their names, for the cached basemap image.
     void paint(QPainter& painter, const MapViewport& viewport, const MapTheme& theme, bool names = true) const;
 

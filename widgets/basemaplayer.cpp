@@ -90,10 +90,11 @@ void BasemapLayer::renderInBackground(
     job->view = viewport;
     job->wide = widened(viewport);
     job->settings = m_settings;
-    // The basemap is shared, not copied; the themes are static.
+    // The worker draws outlines of its own (copied there: the GUI thread may draw the shared
+    // ones meanwhile, an export); the themes are static.
     QThreadPool::globalInstance()->start([job, basemap = m_basemap, theme = m_theme, names = m_names,
                                              devicePixelRatio, ready] {
-        job->image = renderImage(basemap, job->wide, devicePixelRatio, *theme, names);
+        job->image = renderImage(basemap.detached(), job->wide, devicePixelRatio, *theme, names);
         job->done.store(true, std::memory_order_release);
         if (ready)
             ready();

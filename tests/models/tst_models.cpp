@@ -315,6 +315,8 @@ private slots:
         }
         whole.links[1].status = LinkStatus::Degraded;
         state.showPast(500'000, { { QString(), whole } });
+        QCOMPARE(state.siteMetrics().constData(), whole.sites.constData()); // shared, not copied
+        QCOMPARE(state.linkMetrics().constData(), whole.links.constData());
         for (int i = 0; i < state.sites().size(); ++i)
             QCOMPARE(state.siteMetrics().at(i).utilisation, 0.25 + 0.25 * i);
         QCOMPARE(state.sites().at(1).status, SiteStatus::Maintenance);
@@ -329,6 +331,7 @@ private slots:
         MetricsFrame bad = whole;
         bad.sites[2].utilisation = std::numeric_limits<double>::quiet_NaN();
         state.showPast(500'000, { { QString(), bad } });
+        QVERIFY(state.siteMetrics().constData() != bad.sites.constData());
         QCOMPARE(state.siteMetrics().at(0).utilisation, 0.25);
         QCOMPARE(state.siteMetrics().at(2).utilisation, 0.0); // left out
         QCOMPARE(state.sites().at(1).status, SiteStatus::Maintenance);

@@ -374,9 +374,13 @@ void TestMapView::renderShowsSitesLinksAndLand()
             reddest = c;
     }
     QVERIFY2(isRedDominant(reddest), qPrintable(reddest.name()));
-    // Land in the Taklamakan is drawn (the basemap is rendered on a worker thread: a moment
-    // after the first paint), the East China Sea is plain background.
-    QTRY_VERIFY(m_view->grab().toImage().pixelColor(screenOf(39, 83).toPoint()) != background);
+    // Land in the Taklamakan is drawn (the basemap is rendered on a worker thread: the view
+    // repaints itself once it is ready), the East China Sea is plain background.
+    PaintCounter counter;
+    m_view->installEventFilter(&counter);
+    QTRY_VERIFY(counter.paints >= 1);
+    m_view->removeEventFilter(&counter);
+    QVERIFY(m_view->grab().toImage().pixelColor(screenOf(39, 83).toPoint()) != background);
     QCOMPARE(m_view->grab().toImage().pixelColor(screenOf(28.5, 126.5).toPoint()), background);
 }
 
