@@ -114,7 +114,7 @@ void ConsoleSession::hold(bool held)
     const bool was = m_held;
     // What is held is whole: a platform's snapshot going into the task list by parts is
     // finished first (an export would otherwise write a platform half in).
-    while (held && !was && m_pendingTasks && m_pendingTasks->snapshot && m_snapshotTasksTaken >= 0)
+    while (held && !was && snapshotTasksPending())
         applyTasks();
     m_held = m_holds > 0;
     if (was && !m_held) {
@@ -236,7 +236,7 @@ void ConsoleSession::applyTasks()
         return;
     nextTurn();
     StateBatch& batch = *m_pendingTasks;
-    if (batch.snapshot && m_snapshotTasksTaken >= 0) {
+    if (snapshotTasksPending()) {
         // A national platform's snapshot beside others goes into the list in place, so many
         // tasks a step (20,000 at once held input for 80-100 ms); a huge one is swapped whole.
         if (!batch.tasks.isEmpty())

@@ -61,10 +61,7 @@ public:
     bool isHeld() const { return m_held; }
     // A snapshot is being taken in: its network prepared, or its tasks going into the list (a
     // platform's beside others a part at a time, so many a step).
-    bool isTakingSnapshot() const
-    {
-        return m_preparing || (m_pendingTasks && m_pendingTasks->snapshot && m_snapshotTasksTaken >= 0);
-    }
+    bool isTakingSnapshot() const { return m_preparing || snapshotTasksPending(); }
 
 signals:
     void batchApplied();
@@ -79,6 +76,11 @@ private:
     void nextTurn();
     void updatePriority();
     void applyTasks();
+    // The pending batch is a snapshot whose tasks are not all in the list yet.
+    bool snapshotTasksPending() const
+    {
+        return m_pendingTasks && m_pendingTasks->snapshot && m_snapshotTasksTaken >= 0;
+    }
     // A snapshot's network is applied to a state of its own on a worker thread, then swapped in.
     void prepareSnapshot(StateBatch&& batch, TaskStore&& tasks);
     void adoptSnapshot();

@@ -16,21 +16,24 @@ namespace {
     bool isRatio(double v) { return std::isfinite(v) && v >= 0 && v <= 1.0 + 1e-9; }
     bool isNonNegative(double v) { return std::isfinite(v) && v >= 0; }
 
-    // A metric sample a console can trust: finite, not negative, ratios within 0..1.
-    bool validSiteMetrics(const SiteMetrics& m)
-    {
-        if (!isRatio(m.utilisation) || !isNonNegative(m.powerMw) || !isNonNegative(m.pue)
-            || !isRatio(m.greenShare) || !isNonNegative(m.priceCnyPerKwh))
-            return false;
-        return std::all_of(m.usage.cbegin(), m.usage.cend(),
-            [](const AcceleratorUse& u) { return isRatio(u.utilisation) && isNonNegative(u.pflopsUsed); });
-    }
+} // namespace
 
-    bool validLinkMetrics(const LinkMetrics& m)
-    {
-        return isNonNegative(m.throughputAbGbps) && isNonNegative(m.throughputBaGbps) && isRatio(m.utilisation)
-            && isNonNegative(m.latencyMs) && isRatio(m.lossRatio);
-    }
+bool NetworkState::validMetrics(const SiteMetrics& m)
+{
+    if (!isRatio(m.utilisation) || !isNonNegative(m.powerMw) || !isNonNegative(m.pue)
+        || !isRatio(m.greenShare) || !isNonNegative(m.priceCnyPerKwh))
+        return false;
+    return std::all_of(m.usage.cbegin(), m.usage.cend(),
+        [](const AcceleratorUse& u) { return isRatio(u.utilisation) && isNonNegative(u.pflopsUsed); });
+}
+
+bool NetworkState::validMetrics(const LinkMetrics& m)
+{
+    return isNonNegative(m.throughputAbGbps) && isNonNegative(m.throughputBaGbps) && isRatio(m.utilisation)
+        && isNonNegative(m.latencyMs) && isRatio(m.lossRatio);
+}
+
+namespace {
 
     void sortUnique(QList<int>& v)
     {
@@ -621,7 +624,7 @@ void NetworkState::writeMetrics(const MetricsFrame& frame, QList<SiteMetrics>& s
             warn(tr("Metrics for unknown site %1 ignored").arg(m.siteId));
             continue;
         }
-        if (!validSiteMetrics(m)) {
+        if (!validMetrics(m)) {
             warn(tr("Invalid metrics (NaN, negative or out of range) for site %1 ignored").arg(m.siteId));
             continue;
         }
@@ -640,7 +643,7 @@ void NetworkState::writeMetrics(const MetricsFrame& frame, QList<SiteMetrics>& s
             warn(tr("Metrics for unknown link %1 ignored").arg(m.linkId));
             continue;
         }
-        if (!validLinkMetrics(m)) {
+        if (!validMetrics(m)) {
             warn(tr("Invalid metrics (NaN, negative or out of range) for link %1 ignored").arg(m.linkId));
             continue;
         }
@@ -650,35 +653,6 @@ void NetworkState::writeMetrics(const MetricsFrame& frame, QList<SiteMetrics>& s
         if (linksDirty)
             linksDirty->append(i);
     }
-}
-
-bool NetworkState::showWholeFrame(const QString& platform, const MetricsFrame& frame)
-{
-    const QList<Site>& allSites = m_sites; // through const: a write copies the list the live state shares
-    const QList<Link>& allLinks = m_links;
-    if (frame.sites.size() != allSites.size() || frame.links.size() != allLinks.size())
-        return false;
-    for (qsizetype i = 0; i < allSites.size(); ++i) {
-        const SiteMetrics& m = frame.sites[i];
-        if (allSites[i].id != m.siteId || allSites[i].platform != platform || !validSiteMetrics(m))
-            return false;
-    }
-    for (qsizetype i = 0; i < allLinks.size(); ++i) {
-        const LinkMetrics& m = frame.links[i];
-        if (allLinks[i].id != m.linkId || allLinks[i].platform != platform || !validLinkMetrics(m))
-            return false;
-    }
-    for (qsizetype i = 0; i < allSites.size(); ++i) {
-        if (const SiteStatus s = frame.sites[i].status; s != SiteStatus::Unknown && allSites[i].status != s)
-            m_sites[i].status = s;
-    }
-    for (qsizetype i = 0; i < allLinks.size(); ++i) {
-        if (const LinkStatus s = frame.links[i].status; s != LinkStatus::Unknown && allLinks[i].status != s)
-            m_links[i].status = s;
-    }
-    m_siteMetrics = frame.sites;
-    m_linkMetrics = frame.links;
-    return true;
 }
 
 void NetworkState::upsertSite(const Site& site, QList<int>& sitesDirty)

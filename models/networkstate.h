@@ -152,6 +152,9 @@ private:
     // valid (the usual answer): shown with the frame's lists shared, not copied entry by entry.
     // False, and nothing changed, for any other frame.
     bool showWholeFrame(const QString& platform, const MetricsFrame& frame);
+    // A metric sample a console can trust: finite, not negative, ratios within 0..1.
+    static bool validMetrics(const SiteMetrics& m);
+    static bool validMetrics(const LinkMetrics& m);
     void emitAllChanged();
     void upsertSite(const Site& site, QList<int>& sitesDirty);
     void upsertLink(const Link& link, QList<int>& linksDirty);

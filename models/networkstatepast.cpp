@@ -54,6 +54,35 @@ void NetworkState::applyPast()
     m_linkMetrics = std::move(links);
 }
 
+bool NetworkState::showWholeFrame(const QString& platform, const MetricsFrame& frame)
+{
+    const QList<Site>& allSites = m_sites; // through const: a write copies the list the live state shares
+    const QList<Link>& allLinks = m_links;
+    if (frame.sites.size() != allSites.size() || frame.links.size() != allLinks.size())
+        return false;
+    for (qsizetype i = 0; i < allSites.size(); ++i) {
+        const SiteMetrics& m = frame.sites[i];
+        if (allSites[i].id != m.siteId || allSites[i].platform != platform || !validMetrics(m))
+            return false;
+    }
+    for (qsizetype i = 0; i < allLinks.size(); ++i) {
+        const LinkMetrics& m = frame.links[i];
+        if (allLinks[i].id != m.linkId || allLinks[i].platform != platform || !validMetrics(m))
+            return false;
+    }
+    for (qsizetype i = 0; i < allSites.size(); ++i) {
+        if (const SiteStatus s = frame.sites[i].status; s != SiteStatus::Unknown && allSites[i].status != s)
+            m_sites[i].status = s;
+    }
+    for (qsizetype i = 0; i < allLinks.size(); ++i) {
+        if (const LinkStatus s = frame.links[i].status; s != LinkStatus::Unknown && allLinks[i].status != s)
+            m_links[i].status = s;
+    }
+    m_siteMetrics = frame.sites;
+    m_linkMetrics = frame.links;
+    return true;
+}
+
 void NetworkState::emitAllChanged()
 {
     QList<int> sites(m_sites.size());

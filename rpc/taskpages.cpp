@@ -10,8 +10,8 @@ namespace {
     // Longer spellings are not kept as keys (a hostile server's megabyte ids): interned each time.
     constexpr std::size_t kMaxKeyBytes = 256;
 
-    // The store's key of what the server spells `raw` (made by `value()` the first time), and
-    // its shared copy in `into`.
+    // The key in `interned` of what the server spells `raw` (made by `value()` the first time),
+    // and its shared copy in `into`.
     template <typename Make>
     int keyOf(std::unordered_map<std::string, int>& keys, const std::string& raw, TaskStore::Interned& interned,
         Make value, QString& into)
@@ -103,14 +103,8 @@ void TaskPages::run()
             const int site
                 = keyOf(m_siteKeys, t.site_id(), m_store.sites, [&] { return m_scope.qualify(siteId); }, task.siteId);
             const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return task.tenant; }, task.tenant);
-            if (t.users_site_id().size() > kMaxKeyBytes) {
-                task.usersSiteId = m_scope.qualify(usersSiteId);
-            } else {
-                const auto [users, added] = m_usersSites.try_emplace(t.users_site_id());
-                if (added)
-                    users->second = m_scope.qualify(usersSiteId);
-                task.usersSiteId = users->second;
-            }
+            keyOf(m_usersSiteKeys, t.users_site_id(), m_usersSites, [&] { return m_scope.qualify(usersSiteId); },
+                task.usersSiteId);
             m_store.add(std::move(task), site, tenant);
         }
     }

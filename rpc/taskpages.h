@@ -50,7 +50,8 @@ private:
     // once.
     std::unordered_map<std::string, int> m_siteKeys;
     std::unordered_map<std::string, int> m_tenantKeys;
-    std::unordered_map<std::string, QString> m_usersSites; // qualified, by the server's spelling
+    std::unordered_map<std::string, int> m_usersSiteKeys; // into m_usersSites (not the store's: no task is there)
+    TaskStore::Interned m_usersSites;
     QList<Task> m_tasks;
     std::thread m_thread; // last: started once the rest is made
 };
