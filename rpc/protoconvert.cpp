@@ -21,6 +21,24 @@ namespace {
         return QString::fromUtf8(s.data(), qsizetype(cut)) + QChar(0x2026);
     }
 
+} // namespace
+
+QString text(const std::string& s)
+{
+    return str(s);
+}
+
+QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values)
+{
+    QStringList out;
+    out.reserve(values.size());
+    for (const auto& v : values)
+        out.append(str(v));
+    return out;
+}
+
+namespace {
+
     // Each domain enum mirrors its cpn.v1 enum value for value; the last value of each, checked
     // against the generated code, so that a value added on one side only fails the build.
     constexpr SiteTier lastValue(SiteTier)
@@ -94,15 +112,6 @@ namespace {
         // Values a newer server adds map to Unknown rather than to garbage.
         const int v = int(value);
         return (v >= 0 && v < valueCount<Enum>()) ? Enum(v) : Enum(0);
-    }
-
-    QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values)
-    {
-        QStringList out;
-        out.reserve(values.size());
-        for (const auto& v : values)
-            out.append(str(v));
-        return out;
     }
 
     template <typename Out, typename In>
@@ -191,24 +200,30 @@ LinkMetrics fromProto(const v1::LinkMetrics& p)
         p.latency_ms(), p.loss_ratio(), enumFrom<LinkStatus>(p.status()) };
 }
 
-Task fromProto(const v1::Task& p)
+Task taskBody(const v1::Task& p)
 {
     Task t;
     t.id = str(p.id());
     t.name = str(p.name());
     t.kind = enumFrom<TaskKind>(p.kind());
     t.state = enumFrom<TaskState>(p.state());
-    t.siteId = str(p.site_id());
     t.architecture = enumFrom<Architecture>(p.architecture());
     t.cards = p.cards();
     t.pflops = p.pflops();
-    t.usersSiteId = str(p.users_site_id());
     t.latencySloMs = p.latency_slo_ms();
-    t.allowedRegionIds = strings(p.allowed_region_ids());
     t.dataGb = p.data_gb();
     t.submittedTimeMs = p.submitted_time_ms();
     t.expectedEndTimeMs = p.expected_end_time_ms();
     t.progress = p.progress();
+    return t;
+}
+
+Task fromProto(const v1::Task& p)
+{
+    Task t = taskBody(p);
+    t.siteId = str(p.site_id());
+    t.usersSiteId = str(p.users_site_id());
+    t.allowedRegionIds = strings(p.allowed_region_ids());
     t.tenant = str(p.tenant());
     return t;
 }

@@ -16,6 +16,12 @@ Link fromProto(const v1::Link& p);
 SiteMetrics fromProto(const v1::SiteMetrics& p);
 LinkMetrics fromProto(const v1::LinkMetrics& p);
 Task fromProto(const v1::Task& p);
+// A task but for its site ids, allowed regions and tenant (left empty): for a caller that meets a
+// million tasks of a few thousand sites and keeps one copy of each of those (TaskPages).
+Task taskBody(const v1::Task& p);
+// A server's text as the console holds it (bounded: a megabyte "name" is cut, not kept).
+QString text(const std::string& s);
+QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values);
 Migration fromProto(const v1::Migration& p);
 Alarm fromProto(const v1::Alarm& p);
 Snapshot fromProto(const v1::Snapshot& p);

@@ -317,7 +317,8 @@ void StateFeed::run(quint64 run)
                     v1::ListTasksRequest request;
                     request.set_page_size(kTaskPageSize);
                     request.set_page_token(token);
-                    v1::ListTasksResponse page;
+                    TaskPage taskPage;
+                    v1::ListTasksResponse& page = taskPage.response();
                     const grpc::Status pageStatus = stub->ListTasks(&pageContext, request, &page);
                     endCall();
                     if (!pageStatus.ok()) {
@@ -341,7 +342,7 @@ void StateFeed::run(quint64 run)
                     }
                     if (!complete)
                         break;
-                    pages.add(std::move(page));
+                    pages.add(std::move(taskPage));
                 } while (!token.empty());
                 if (complete) {
                     TaskStore prepared;

@@ -2,6 +2,8 @@
 
 #include "protoconvert.h"
 
+#include <optional>
+
 namespace cpn {
 
 namespace {
@@ -29,6 +31,15 @@ namespace {
     }
 }
 
+TaskPage::TaskPage()
+{
+    google::protobuf::ArenaOptions options;
+    options.start_block_size = 256 << 10;
+    options.max_block_size = 1 << 20; // a full page holds 1-2 MB
+    m_arena = std::make_unique<google::protobuf::Arena>(options);
+    m_response = google::protobuf::Arena::CreateMessage<v1::ListTasksResponse>(m_arena.get());
+}
+
 TaskPages::TaskPages(PlatformScope scope, bool intoStore, std::size_t expected)
     : m_scope(std::move(scope))
     , m_intoStore(intoStore)
@@ -51,7 +62,7 @@ TaskPages::~TaskPages()
         m_thread.join();
 }
 
-void TaskPages::add(v1::ListTasksResponse&& page)
+void TaskPages::add(TaskPage&& page)
 {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_queue.size() < kQueuedPages || m_dropping; });
@@ -78,36 +89,53 @@ void TaskPages::finish(TaskStore* store, QList<Task>* tasks)
 void TaskPages::run()
 {
     for (;;) {
-        v1::ListTasksResponse page;
+        std::optional<TaskPage> page;
         {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return !m_queue.empty() || m_ending || m_dropping; });
             if (m_dropping || m_queue.empty())
                 return;
-            page = std::move(m_queue.front());
+            page.emplace(std::move(m_queue.front()));
             m_queue.pop_front();
         }
         m_changed.notify_all(); // room for the next page
-        for (const auto& t : page.tasks()) {
-            Task task = convert::fromProto(t);
-            if (!m_intoStore) {
-                m_scope.qualify(task);
-                m_tasks.append(std::move(task));
-                continue;
-            }
-            // The site ids are qualified once per site, not per task: the scope qualifies the
-            // rest (they stay empty meanwhile).
-            const QString siteId = std::exchange(task.siteId, {});
-            const QString usersSiteId = std::exchange(task.usersSiteId, {});
+        for (const auto& t : page->response().tasks()) {
+            // What a million tasks share (their sites, tenants, allowed regions: some thousands)
+            // is converted and qualified once, found again by the server's spelling, and held
+            // once.
+            Task task = convert::taskBody(t);
             m_scope.qualify(task);
-            const int site
-                = keyOf(m_siteKeys, t.site_id(), m_store.sites, [&] { return m_scope.qualify(siteId); }, task.siteId);
-            const int tenant = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return task.tenant; }, task.tenant);
-            keyOf(m_usersSiteKeys, t.users_site_id(), m_usersSites, [&] { return m_scope.qualify(usersSiteId); },
-                task.usersSiteId);
-            m_store.add(std::move(task), site, tenant);
+            const int site = keyOf(m_siteKeys, t.site_id(), m_store.sites,
+                [&] { return m_scope.qualify(convert::text(t.site_id())); }, task.siteId);
+            const int tenant
+                = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return convert::text(t.tenant()); }, task.tenant);
+            keyOf(m_usersSiteKeys, t.users_site_id(), m_usersSites,
+                [&] { return m_scope.qualify(convert::text(t.users_site_id())); }, task.usersSiteId);
+            task.allowedRegionIds = regionsOf(t.allowed_region_ids());
+            if (m_intoStore)
+                m_store.add(std::move(task), site, tenant);
+            else
+                m_tasks.append(std::move(task));
         }
     }
+}
+
+QStringList TaskPages::regionsOf(const google::protobuf::RepeatedPtrField<std::string>& ids)
+{
+    if (ids.empty())
+        return {};
+    // Keyed by each id's length and bytes: no two lists share a key.
+    std::string key;
+    for (const std::string& id : ids) {
+        const auto size = std::uint32_t(id.size());
+        key.append(reinterpret_cast<const char*>(&size), sizeof size).append(id);
+    }
+    if (key.size() > kMaxKeyBytes)
+        return convert::strings(ids);
+    const auto [it, added] = m_regionLists.try_emplace(std::move(key));
+    if (added)
+        it->second = convert::strings(ids);
+    return it->second;
 }
 
 } // namespace cpn

@@ -10,6 +10,7 @@
 #include "mockprocess.h"
 #include "networkstate.h"
 #include "statefeed.h"
+#include "taskpages.h"
 #include "tasktablemodel.h"
 #include "tcpproxy.h"
 
@@ -80,6 +81,73 @@ const QStringList kFastArgs = MockProcess::reliableArgs();
 class TestClient : public QObject {
     Q_OBJECT
 private slots:
+    // A snapshot's task pages, converted on TaskPages' thread: each field as sent, ids qualified,
+    // what tasks share (sites, tenants, allowed regions) one copy each and never confused.
+    void taskPagesKeepEveryTaskAndShareWhatTasksShare()
+    {
+        const std::string longSite(300, 'x'); // longer than is kept as a key
+        auto pageOf = [&](int from, int count) {
+            TaskPage page;
+            for (int i = from; i < from + count; ++i) {
+                v1::Task* t = page.response().add_tasks();
+                t->set_id("t" + std::to_string(1000 + i));
+                t->set_name("任务 " + std::to_string(i));
+                t->set_site_id(i % 7 == 6 ? longSite : "s" + std::to_string(i % 3));
+                t->set_users_site_id(i % 2 ? "u1" : "");
+                t->set_tenant(i % 2 ? "租户甲" : "tenant-b");
+                t->set_state(v1::TASK_STATE_RUNNING);
+                t->set_cards(std::uint32_t(i));
+                // ["ab"] and ["a", "b"]: two lists, not one.
+                if (i % 3 == 1)
+                    t->add_allowed_region_ids("ab");
+                if (i % 3 == 2) {
+                    t->add_allowed_region_ids("a");
+                    t->add_allowed_region_ids("b");
+                }
+            }
+            return page;
+        };
+        for (const bool intoStore : { true, false }) {
+            TaskPages pages(PlatformScope(QStringLiteral("east")), intoStore, 30);
+            pages.add(pageOf(0, 20));
+            pages.add(pageOf(20, 10));
+            TaskStore store;
+            QList<Task> list;
+            pages.finish(&store, &list);
+            QList<Task> tasks;
+            if (intoStore) {
+                for (int row = 0; row < store.rowCount(); ++row)
+                    tasks.append(store.taskAt(row));
+                QCOMPARE(store.sites.values.size(), std::size_t(4));
+                QCOMPARE(store.tenants.values.size(), std::size_t(2));
+            } else {
+                tasks = list;
+                QCOMPARE(store.rowCount(), 0);
+            }
+            QCOMPARE(tasks.size(), 30);
+            for (int i = 0; i < 30; ++i) {
+                const Task& t = tasks.at(i);
+                QCOMPARE(t.id, QStringLiteral("east/t%1").arg(1000 + i));
+                QCOMPARE(t.name, QStringLiteral("任务 %1").arg(i));
+                QCOMPARE(t.platform, QStringLiteral("east"));
+                QCOMPARE(t.siteId,
+                    i % 7 == 6 ? QStringLiteral("east/") + QString::fromStdString(longSite)
+                               : QStringLiteral("east/s%1").arg(i % 3));
+                QCOMPARE(t.usersSiteId, i % 2 ? QStringLiteral("east/u1") : QString());
+                QCOMPARE(t.tenant, i % 2 ? QStringLiteral("租户甲") : QStringLiteral("tenant-b"));
+                QCOMPARE(t.state, TaskState::Running);
+                QCOMPARE(t.cards, quint32(i));
+                const QStringList regions = i % 3 == 0 ? QStringList()
+                    : i % 3 == 1                       ? QStringList { QStringLiteral("ab") }
+                                                       : QStringList { QStringLiteral("a"), QStringLiteral("b") };
+                QCOMPARE(t.allowedRegionIds, regions);
+            }
+            // One copy of a site's id and of a list of regions, shared by their tasks.
+            QVERIFY(tasks.at(0).siteId.constData() == tasks.at(3).siteId.constData());
+            QVERIFY(tasks.at(1).allowedRegionIds.constData() == tasks.at(4).allowedRegionIds.constData());
+        }
+    }
+
     void snapshotTasksAndOrderedWatch()
     {
         MockProcess mock;
