@@ -308,6 +308,7 @@ void StateFeed::run(quint64 run)
                 std::unordered_set<std::size_t> tokensSeen; // hashes: a token may be long
                 int emptyPages = 0;
                 qsizetype listed = 0;
+                const QString unreadablePage = tr("The server sent a page of tasks that is not one; not taken");
                 do {
                     grpc::ClientContext pageContext;
                     authorize(pageContext, m_settings);
@@ -317,18 +318,22 @@ void StateFeed::run(quint64 run)
                     v1::ListTasksRequest request;
                     request.set_page_size(kTaskPageSize);
                     request.set_page_token(token);
-                    TaskPage taskPage;
-                    v1::ListTasksResponse& page = taskPage.response();
-                    const grpc::Status pageStatus = stub->ListTasks(&pageContext, request, &page);
+                    TaskPage page;
+                    const grpc::Status pageStatus = TaskPage::fetch(channel, &pageContext, request, &page);
                     endCall();
+                    int pageTasks = 0;
                     if (!pageStatus.ok()) {
                         error = tr("Listing tasks failed: %1").arg(describe(pageStatus));
                         complete = false;
                         break;
                     }
-                    listed += page.tasks_size();
-                    emptyPages = page.tasks_size() == 0 ? emptyPages + 1 : 0;
-                    token = page.next_page_token();
+                    if (!page.peek(&token, &pageTasks)) {
+                        error = unreadablePage;
+                        complete = false;
+                        break;
+                    }
+                    listed += pageTasks;
+                    emptyPages = pageTasks == 0 ? emptyPages + 1 : 0;
                     // A list that never ends is refused, not followed for ever.
                     if (!token.empty() && !tokensSeen.insert(std::hash<std::string> {}(token)).second) {
                         error = tr("The server's task list repeats itself (a page token came twice); not taken");
@@ -342,11 +347,18 @@ void StateFeed::run(quint64 run)
                     }
                     if (!complete)
                         break;
-                    pages.add(std::move(taskPage));
+                    if (!pages.add(std::move(page))) {
+                        error = unreadablePage;
+                        complete = false;
+                        break;
+                    }
                 } while (!token.empty());
+                TaskStore prepared;
+                if (complete && !pages.finish(&prepared, &batch.tasks)) {
+                    error = unreadablePage;
+                    complete = false;
+                }
                 if (complete) {
-                    TaskStore prepared;
-                    pages.finish(&prepared, &batch.tasks);
                     const int taskCount = int(listed);
                     push(std::move(batch), std::move(prepared));
                     needSnapshot = false;

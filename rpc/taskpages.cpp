@@ -4,6 +4,13 @@
 
 #include <optional>
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/wire_format_lite.h>
+#include <grpcpp/completion_queue.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/impl/codegen/proto_utils.h>
+#include <grpcpp/support/proto_buffer_reader.h>
+
 namespace cpn {
 
 namespace {
@@ -40,6 +47,85 @@ TaskPage::TaskPage()
     m_response = google::protobuf::Arena::CreateMessage<v1::ListTasksResponse>(m_arena.get());
 }
 
+TaskPage::TaskPage(TaskPage&& other) noexcept
+    : m_arena(std::move(other.m_arena))
+    , m_response(other.m_response)
+{
+    m_wire.Swap(&other.m_wire); // a ByteBuffer has no move of its own
+}
+
+TaskPage& TaskPage::operator=(TaskPage&& other) noexcept
+{
+    m_wire.Swap(&other.m_wire);
+    std::swap(m_arena, other.m_arena);
+    std::swap(m_response, other.m_response);
+    return *this;
+}
+
+TaskPage::TaskPage(grpc::ByteBuffer&& wire)
+    : TaskPage()
+{
+    m_wire.Swap(&wire);
+}
+
+grpc::Status TaskPage::fetch(const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext* context,
+    const v1::ListTasksRequest& request, TaskPage* page)
+{
+    // The typed stub would parse the answer here; a generic one hands over its bytes.
+    grpc::TemplatedGenericStub<v1::ListTasksRequest, grpc::ByteBuffer> stub(channel);
+    grpc::CompletionQueue queue;
+    const auto call = stub.PrepareUnaryCall(context, "/cpn.v1.StateService/ListTasks", request, &queue);
+    call->StartCall();
+    grpc::ByteBuffer wire;
+    grpc::Status status;
+    call->Finish(&wire, &status, nullptr);
+    void* tag = nullptr;
+    bool ok = false;
+    queue.Next(&tag, &ok); // the call's end (or its cancellation: TryCancel on `context`)
+    queue.Shutdown();
+    while (queue.Next(&tag, &ok)) { }
+    if (status.ok())
+        *page = TaskPage(std::move(wire));
+    return status;
+}
+
+bool TaskPage::peek(std::string* nextPageToken, int* taskCount)
+{
+    using google::protobuf::internal::WireFormatLite;
+    nextPageToken->clear();
+    *taskCount = 0;
+    grpc::ProtoBufferReader reader(&m_wire);
+    google::protobuf::io::CodedInputStream in(&reader);
+    for (;;) {
+        const std::uint32_t tag = in.ReadTag();
+        if (tag == 0)
+            return true; // the end
+        const int field = WireFormatLite::GetTagFieldNumber(tag);
+        const bool delimited = WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+        std::uint32_t size = 0;
+        if (field == v1::ListTasksResponse::kTasksFieldNumber && delimited) {
+            if (!in.ReadVarint32(&size) || !in.Skip(int(size)))
+                return false;
+            ++*taskCount;
+        } else if (field == v1::ListTasksResponse::kNextPageTokenFieldNumber && delimited) {
+            if (!in.ReadVarint32(&size) || !in.ReadString(nextPageToken, int(size)))
+                return false;
+        } else if (!WireFormatLite::SkipField(&in, tag)) {
+            return false;
+        }
+    }
+}
+
+bool TaskPage::parse()
+{
+    if (m_wire.Length() == 0)
+        return true; // filled in place, or an empty page
+    grpc::ProtoBufferReader reader(&m_wire);
+    const bool parsed = m_response->ParseFromZeroCopyStream(&reader);
+    m_wire.Clear();
+    return parsed;
+}
+
 TaskPages::TaskPages(PlatformScope scope, bool intoStore, std::size_t expected)
     : m_scope(std::move(scope))
     , m_intoStore(intoStore)
@@ -62,15 +148,18 @@ TaskPages::~TaskPages()
         m_thread.join();
 }
 
-void TaskPages::add(TaskPage&& page)
+bool TaskPages::add(TaskPage&& page)
 {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_queue.size() < kQueuedPages || m_dropping; });
+    if (m_dropping)
+        return false;
     m_queue.push_back(std::move(page));
     m_changed.notify_all();
+    return true;
 }
 
-void TaskPages::finish(TaskStore* store, QList<Task>* tasks)
+bool TaskPages::finish(TaskStore* store, QList<Task>* tasks)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -78,12 +167,15 @@ void TaskPages::finish(TaskStore* store, QList<Task>* tasks)
     }
     m_changed.notify_all();
     m_thread.join();
+    if (m_malformed)
+        return false;
     if (m_intoStore) {
         m_store.finishRows();
         *store = std::move(m_store);
     } else {
         *tasks = std::move(m_tasks);
     }
+    return true;
 }
 
 void TaskPages::run()
@@ -99,6 +191,13 @@ void TaskPages::run()
             m_queue.pop_front();
         }
         m_changed.notify_all(); // room for the next page
+        if (!page->parse()) {
+            std::lock_guard lock(m_mutex);
+            m_malformed = true;
+            m_dropping = true; // the pages still to come are not taken either
+            m_changed.notify_all();
+            return;
+        }
         for (const auto& t : page->response().tasks()) {
             // What a million tasks share (their sites, tenants, allowed regions: some thousands)
             // is converted and qualified once, found again by the server's spelling, and held

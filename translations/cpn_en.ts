@@ -4096,6 +4096,10 @@ The network at %2 (Beijing time)</source>
         <source>The server sent nothing for %L1 s; connecting again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server sent a page of tasks that is not one; not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::TableExport</name>

@@ -4060,6 +4060,10 @@ The network at %2 (Beijing time)</source>
         <source>The server sent nothing for %L1 s; connecting again</source>
         <translation>服务器 %L1 秒未发送任何数据，正在重新连接</translation>
     </message>
+    <message>
+        <source>The server sent a page of tasks that is not one; not taken</source>
+        <translation>服务器发来的任务页无法读取，未予采用</translation>
+    </message>
 </context>
 <context>
     <name>cpn::TableExport</name>

@@ -148,6 +148,43 @@ private slots:
         }
     }
 
+    // A page as it comes off the wire: read for its token and count without parsing its tasks;
+    // one that is not a page is said so, and the pages taken with it are not taken.
+    void aTaskPageOnTheWireIsReadThenParsed()
+    {
+        auto wireOf = [](const std::string& bytes) {
+            grpc::Slice slice(bytes);
+            return TaskPage(grpc::ByteBuffer(&slice, 1));
+        };
+        v1::ListTasksResponse response;
+        response.add_tasks()->set_id("t1");
+        response.add_tasks()->set_id("t2");
+        response.set_next_page_token("t2");
+        response.set_total_count(9);
+        std::string token;
+        int count = -1;
+        TaskPage good = wireOf(response.SerializeAsString());
+        QVERIFY(good.peek(&token, &count));
+        QCOMPARE(token, std::string("t2"));
+        QCOMPARE(count, 2);
+        QVERIFY(good.parse());
+        QCOMPARE(good.response().tasks(1).id(), std::string("t2"));
+        QCOMPARE(good.response().total_count(), quint64(9));
+
+        // A task whose length runs past the end: not even its count can be read.
+        QVERIFY(!wireOf(std::string("\x0a\xff\xff\x03", 4)).peek(&token, &count));
+        // A task of two bytes that are not a task: counted, but not parsed.
+        TaskPage bad = wireOf(std::string("\x0a\x02\xff\xff", 4));
+        QVERIFY(bad.peek(&token, &count));
+        QCOMPARE(count, 1);
+        TaskPages pages(PlatformScope(), true, 3);
+        QVERIFY(pages.add(wireOf(response.SerializeAsString())));
+        pages.add(std::move(bad));
+        TaskStore store;
+        QVERIFY(!pages.finish(&store, nullptr));
+        QCOMPARE(store.rowCount(), 0);
+    }
+
     void snapshotTasksAndOrderedWatch()
     {
         MockProcess mock;
