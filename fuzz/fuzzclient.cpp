@@ -20,6 +20,7 @@
 #include "protoconvert.h"
 #include "regionsummarymodel.h"
 #include "taskfilterproxymodel.h"
+#include "taskpages.h"
 #include "tasktablemodel.h"
 #include "timeseries.h"
 
@@ -117,6 +118,10 @@ public:
     {
         TaskStore store = TaskStore::fromTasks(std::move(batch.tasks));
         batch.tasks = {};
+        applyPrepared(std::move(batch), std::move(store));
+    }
+    void applyPrepared(StateBatch&& batch, TaskStore&& store)
+    {
         m_state.applyBatch(batch);
         m_tasks.applyBatch(std::move(batch), std::move(store));
     }
@@ -198,16 +203,25 @@ void takeEvent(const v1::WatchEvent& event, std::uint8_t view)
     console.readEverything();
 }
 
-void takeTasks(const v1::ListTasksResponse& page, std::uint8_t view)
+// A page of tasks as the watch thread takes it off the wire (any bytes at all): read for its
+// token and count, then parsed, converted and indexed on TaskPages' thread.
+void takeTasks(const void* body, std::size_t length, std::uint8_t view)
 {
+    grpc::Slice slice(body, length);
+    TaskPage page(grpc::ByteBuffer(&slice, 1));
+    std::string token;
+    int count = 0;
+    if (!page.peek(&token, &count))
+        return;
+    TaskPages pages(scope(), true, std::size_t(count));
+    pages.add(std::move(page));
+    TaskStore store;
+    if (!pages.finish(&store, nullptr))
+        return;
     StateBatch batch(g_baseline->snapshot);
     batch.tasks.clear();
-    for (const auto& t : page.tasks()) {
-        batch.tasks.append(convert::fromProto(t));
-        scope().qualify(batch.tasks.back());
-    }
     Console console(view);
-    console.applyPrepared(std::move(batch));
+    console.applyPrepared(std::move(batch), std::move(store));
     // The story's task events then land on whatever the page held.
     console.apply(eventsAfter(g_baseline->snapshot.snapshot->revision));
     console.readEverything();
@@ -364,12 +378,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             takeEvent(message, view);
         break;
     }
-    case fuzz::ServerMessage::ListTasksResponse: {
-        v1::ListTasksResponse message;
-        if (message.ParseFromArray(body, length))
-            takeTasks(message, view);
+    case fuzz::ServerMessage::ListTasksResponse:
+        takeTasks(body, std::size_t(length), view);
         break;
-    }
     case fuzz::ServerMessage::MigrationPlan: {
         v1::MigrationPlan message;
         if (message.ParseFromArray(body, length))
