@@ -20,9 +20,11 @@ ConsoleSession::ConsoleSession(QObject* parent)
     m_tasks->setNetworkState(m_state);
     m_turn.setSingleShot(true);
     m_turn.setInterval(0);
+    m_turn.setObjectName(QStringLiteral("ConsoleSession turn")); // named in --timing stall reports
     connect(&m_turn, &QTimer::timeout, this, &ConsoleSession::step);
     m_removals.setSingleShot(true);
     m_removals.setInterval(kRemovalsWaitMs);
+    m_removals.setObjectName(QStringLiteral("ConsoleSession removals"));
     connect(&m_removals, &QTimer::timeout, this, &ConsoleSession::removeEndedTasks);
 }
 

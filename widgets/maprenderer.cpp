@@ -89,7 +89,7 @@ MapFrame MapRenderer::project(qreal devicePixelRatio)
         s.platformColours() };
 }
 
-void MapRenderer::render(QPainter& painter, bool interacting, const std::function<void()>& basemapReady)
+void MapRenderer::render(QPainter& painter, bool interacting, const std::function<void()>& moreToDraw)
 {
     followStyle();
     const MapScene& s = m_scene;
@@ -102,8 +102,8 @@ void MapRenderer::render(QPainter& painter, bool interacting, const std::functio
     if (s.isLayerVisible(MapLayer::Basemap)) {
         m_basemap.takeFinished();
         if (!m_basemap.isCurrent(s.viewport(), dpr) && !interacting) {
-            if (basemapReady)
-                m_basemap.renderInBackground(s.viewport(), dpr, basemapReady);
+            if (moreToDraw)
+                m_basemap.renderInBackground(s.viewport(), dpr, moreToDraw);
             else
                 m_basemap.render(s.viewport(), dpr);
         }
@@ -112,8 +112,8 @@ void MapRenderer::render(QPainter& painter, bool interacting, const std::functio
         painter.fillRect(area, QColor::fromRgba(m_theme->background));
     }
 
-    if (s.state() && !s.state()->sites().isEmpty())
-        paintNetwork(painter, project(dpr), interacting);
+    if (s.state() && !s.state()->sites().isEmpty() && !paintNetwork(painter, project(dpr), interacting, bool(moreToDraw)))
+        moreToDraw();
     if (s.staleSince().isValid())
         StaleDataOverlay::paintBanner(painter, QRectF(area), *m_theme, s.staleSince());
     MapLegend::paintScaleBar(painter, s.viewport(), *m_theme, area);
@@ -121,12 +121,13 @@ void MapRenderer::render(QPainter& painter, bool interacting, const std::functio
         paintLegend(painter, dpr);
 }
 
-void MapRenderer::paintNetwork(QPainter& painter, const MapFrame& f, bool interacting)
+bool MapRenderer::paintNetwork(QPainter& painter, const MapFrame& f, bool interacting, bool spread)
 {
     const MapScene& s = m_scene;
     const NetworkState& state = *s.state();
     const int selected = s.selectedSite();
     const int selectedShown = selected >= 0 ? f.folded.representative(selected) : -1;
+    bool complete = true;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     // Reach areas lie under the network: translucent over sites and labels they would
@@ -147,7 +148,8 @@ void MapRenderer::paintNetwork(QPainter& painter, const MapFrame& f, bool intera
             focus.push_back(selectedShown);
         for (const QString& id : s.unfoldedPath())
             focus.push_back(state.siteIndex(id));
-        m_network.paintLabels(painter, f, focus);
+        complete = m_network.paintLabels(
+            painter, f, focus, spread ? QDeadlineTimer(m_labelTimePerFrame) : QDeadlineTimer(QDeadlineTimer::Forever));
     }
     if (s.isLayerVisible(MapLayer::LatencyCircles))
         m_reach.paintRings(painter, f);
@@ -167,6 +169,7 @@ void MapRenderer::paintNetwork(QPainter& painter, const MapFrame& f, bool intera
     }
     m_network.paintSelection(painter, f, selected);
     painter.restore();
+    return complete;
 }
 
 void MapRenderer::paintLegend(QPainter& painter, qreal dpr)

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 
+#include <chrono>
 #include <functional>
 
 class QPainter;
@@ -35,12 +36,16 @@ public:
 
     // Draws the whole map over the scene's viewport size. While the view is moving
     // (interacting) the basemap image is drawn moved rather than rendered again. With
-    // `basemapReady` (the map on screen) a basemap image for a new view is rendered on a worker
-    // thread, the one before drawn moved meanwhile, and `basemapReady` is called on that thread
-    // when the next frame can have it; without, it is rendered here (exports, benchmarks).
-    void render(QPainter& painter, bool interacting = false, const std::function<void()>& basemapReady = {});
+    // `moreToDraw` (the map on screen) what takes long is spread over frames, and `moreToDraw`
+    // is called (on any thread) when the next frame has more to show: a basemap image for a new
+    // view is rendered on a worker thread, the one before drawn moved meanwhile; label images
+    // not made before are made some milliseconds' worth a frame (the first frame with the network
+    // had held the GUI thread 60 ms for them). Without, all is drawn here (exports, benchmarks).
+    void render(QPainter& painter, bool interacting = false, const std::function<void()>& moreToDraw = {});
     // The language changed: region names, labels and the legend are rendered again.
     void invalidateText();
+    // On screen, how long a frame makes label images not made before (8 ms): the first at least.
+    void setLabelTimePerFrame(std::chrono::milliseconds time) { m_labelTimePerFrame = time; }
 
     // The merged link drawn under a canvas point (within 4 px), or -1.
     int linkAt(QPointF position);
@@ -54,7 +59,8 @@ private:
     void updateLatencyReach();
     // Screen positions of the visible sites for this view, and the frame every layer draws.
     MapFrame project(qreal devicePixelRatio);
-    void paintNetwork(QPainter& painter, const MapFrame& frame, bool interacting);
+    // False when labels are left for the next frame (see render).
+    bool paintNetwork(QPainter& painter, const MapFrame& frame, bool interacting, bool spread);
     void paintLegend(QPainter& painter, qreal devicePixelRatio);
 
     const MapScene& m_scene;
@@ -71,6 +77,7 @@ private:
     const MapTheme* m_theme = nullptr; // what the layers are styled for
     bool m_stale = false;
     bool m_names = true;
+    std::chrono::milliseconds m_labelTimePerFrame { 8 };
 };
 
 } // namespace cpn

@@ -214,12 +214,22 @@ double MapSymbols::labelLineCentre(bool hub)
     return labelMargin + QFontMetricsF(font).height() / 2;
 }
 
+QString MapSymbols::labelKey(const QString& text, const QString& subText, bool hub)
+{
+    return (hub ? QLatin1Char('H') : QLatin1Char('S')) + text + QChar(0x1f) + subText;
+}
+
+bool MapSymbols::hasLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio) const
+{
+    return devicePixelRatio == m_devicePixelRatio && m_labels.contains(labelKey(text, subText, hub));
+}
+
 const QImage& MapSymbols::label(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio)
 {
     setDevicePixelRatio(devicePixelRatio);
     if (m_labels.size() > kMaxLabels)
         m_labels.clear();
-    const QString key = (hub ? QLatin1Char('H') : QLatin1Char('S')) + text + QChar(0x1f) + subText;
+    const QString key = labelKey(text, subText, hub);
     auto it = m_labels.find(key);
     if (it != m_labels.end())
         return *it;

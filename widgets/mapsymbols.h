@@ -47,6 +47,8 @@ public:
     // Text with a halo, and an optional smaller second line; the text's left edge and the
     // first line's vertical centre are at (labelMargin, firstLineCentre) in logical pixels.
     const QImage& label(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio);
+    // Whether label() has that one made already (then it is only looked up).
+    bool hasLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio) const;
     static constexpr int labelMargin = 2;
     // Distance from a label image's top to the middle of its first line, logical pixels.
     static double labelLineCentre(bool hub);
@@ -56,6 +58,7 @@ public:
 
 private:
     void setDevicePixelRatio(qreal devicePixelRatio);
+    static QString labelKey(const QString& text, const QString& subText, bool hub);
 
     const MapTheme* m_theme = &MapTheme::dark();
     QHash<quint64, QImage> m_sites;

@@ -50,7 +50,7 @@ MapView::MapView(QWidget* parent)
     m_basemapTimer.setSingleShot(true);
     m_basemapTimer.setInterval(kBasemapSettleMs);
     connect(&m_basemapTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
-    m_basemapReady = [view = QPointer<MapView>(this)] {
+    m_moreToDraw = [view = QPointer<MapView>(this)] {
         QMetaObject::invokeMethod(qApp, [view] {
             if (view)
                 view->update();
@@ -263,7 +263,7 @@ void MapView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     // While the view moves the old basemap image is shown moved; see onViewChanged.
     const bool interacting = m_panTool->isDragging() || m_basemapTimer.isActive() || m_navigator->isFlying();
-    m_renderer.render(painter, interacting, m_basemapReady);
+    m_renderer.render(painter, interacting, m_moreToDraw);
 }
 
 void MapView::resizeEvent(QResizeEvent*)

@@ -184,8 +184,9 @@ private:
     QTimer m_paintTurn; // the repaint, in the turn after the scene was prepared for it
     // The basemap is re-rendered once the view has been still for a moment.
     QTimer m_basemapTimer;
-    // A basemap image rendered on a worker thread is ready: repaint (called on that thread).
-    std::function<void()> m_basemapReady;
+    // The renderer has more to show in the next frame (a basemap image rendered on a worker
+    // thread, labels left for later): repaint. Called on any thread.
+    std::function<void()> m_moreToDraw;
     QTimer m_flowTimer;
 };
 

@@ -130,11 +130,12 @@ void NetworkLayer::paintSites(QPainter& painter, const MapFrame& frame, bool ala
     }
 }
 
-void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus)
+bool NetworkLayer::paintLabels(
+    QPainter& painter, const MapFrame& frame, const std::vector<int>& focus, QDeadlineTimer makeBy)
 {
     const QList<Site>& sites = frame.state.sites();
     if (frame.drawOrder.empty() || frame.position.size() != std::size_t(sites.size()))
-        return;
+        return true;
     const int maxRank = maxLabelRank(frame.zoom);
     constexpr double margin = MapSymbols::labelMargin;
     const QRectF screen = frame.screen;
@@ -183,6 +184,8 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
 
     const auto& unfolded = frame.folded.unfolded();
     std::size_t tries = 0;
+    bool complete = true;
+    int made = 0; // new label images this frame: one at least, whatever the time
     auto tryLabel = [&](int i, bool wanted) {
         const QPointF p = frame.position[i];
         const double r = frame.radius[i];
@@ -199,8 +202,15 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
         const int members = frame.folded.site(i).members;
         // How much is folded in matters for hubs; under every regional centre it is noise.
         const bool note = members > 0 && (rank == 0 || wanted);
-        const QImage& image
-            = m_symbols.label(name, note ? foldedNote(members) : QString(), rank == 0, frame.devicePixelRatio);
+        const QString subText = note ? foldedNote(members) : QString();
+        if (!m_symbols.hasLabel(name, subText, rank == 0, frame.devicePixelRatio)) {
+            if (!wanted && made > 0 && makeBy.hasExpired()) {
+                complete = false; // the rest in the next frame
+                return;
+            }
+            ++made;
+        }
+        const QImage& image = m_symbols.label(name, subText, rank == 0, frame.devicePixelRatio);
         const QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
         const double lineCentre = MapSymbols::labelLineCentre(rank == 0);
         // Right of the glyph (clear of rings and badges), else left, else below.
@@ -221,11 +231,12 @@ void NetworkLayer::paintLabels(QPainter& painter, const MapFrame& frame, const s
         if (i >= 0 && i < sites.size() && frame.folded.isVisible(i))
             tryLabel(i, true);
     for (int i : frame.drawOrder) {
-        if (m_placedLabels.size() >= kMaxLabels || ++tries > kMaxLabelTries)
+        if (!complete || m_placedLabels.size() >= kMaxLabels || ++tries > kMaxLabelTries)
             break;
         if (std::find(focus.begin(), focus.end(), i) == focus.end())
             tryLabel(i, false);
     }
+    return complete;
 }
 
 void NetworkLayer::paintSelection(QPainter& painter, const MapFrame& frame, int selectedSite)

@@ -7,6 +7,7 @@
 #include "mapsymbols.h"
 #include "sitegeometry.h"
 
+#include <QDeadlineTimer>
 #include <QPointF>
 #include <QRectF>
 
@@ -32,7 +33,11 @@ public:
     bool isStale() const { return m_stale; }
     void paintSites(QPainter& painter, const MapFrame& frame, bool alarms);
     // focus: sites whose labels are wanted whatever the zoom (the selection, unfolded sites).
-    void paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus);
+    // Label images not made before are made until `makeBy` (focus labels always, and one at
+    // least); past it the labels stop there, in order of importance, and false says that the
+    // next frame has more.
+    bool paintLabels(QPainter& painter, const MapFrame& frame, const std::vector<int>& focus,
+        QDeadlineTimer makeBy = QDeadlineTimer::Forever);
     // The labels of the last frame: which site, where.
     struct Label {
         int site;

@@ -58,6 +58,7 @@ private slots:
     void latencyReachFollowsTheSelection();
     void clustersAreNamedAtCountryZoom();
     void theBasemapIsRenderedInTheBackground();
+    void labelsAreMadeOverSeveralFramesOnScreen();
 
 private:
     QImage render(QSize canvas = kCanvas, QColor fill = Qt::black);
@@ -257,3 +258,45 @@ int main(int argc, char** argv)
 }
 
 #include "tst_maprenderer.moc"
+
+// On screen, label images not made before are made some milliseconds' worth a frame (here one a
+// frame): each frame keeps the labels of the one before, where they were, and adds the next in
+// importance, asking for another frame until the last has all that an export draws at once.
+void TestMapRenderer::labelsAreMadeOverSeveralFramesOnScreen()
+{
+    const QSize canvas(1600, 960);
+    m_scene->viewport().setSize(canvas);
+    m_scene->fitChina();
+    m_scene->setLayerVisible(MapLayer::Basemap, false); // no background render to wait for
+    render(canvas);
+    const std::vector<NetworkLayer::Label> all = m_renderer->network().labels();
+    QVERIFY(all.size() >= 3);
+
+    MapRenderer onScreen(*m_scene);
+    onScreen.setLabelTimePerFrame(std::chrono::milliseconds(0));
+    int asked = 0;
+    const std::function<void()> moreToDraw = [&asked] { ++asked; };
+    std::vector<NetworkLayer::Label> before;
+    int frames = 0;
+    for (; frames < 50; ++frames) {
+        asked = 0;
+        QImage image(canvas, QImage::Format_RGB32);
+        QPainter painter(&image);
+        onScreen.render(painter, false, moreToDraw);
+        const auto& labels = onScreen.network().labels();
+        QVERIFY2(labels.size() > before.size() || asked == 0, "a frame that asks for another adds a label");
+        for (std::size_t k = 0; k < before.size(); ++k) {
+            QCOMPARE(labels[k].site, before[k].site);
+            QCOMPARE(labels[k].box, before[k].box);
+        }
+        before = labels;
+        if (asked == 0)
+            break;
+    }
+    QVERIFY2(frames >= 2, "one label a frame: the first frame had more to draw");
+    QCOMPARE(before.size(), all.size());
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        QCOMPARE(before[k].site, all[k].site);
+        QCOMPARE(before[k].box, all[k].box);
+    }
+}
