@@ -6,8 +6,11 @@
 // apply_frame: apply that frame on the GUI side: NetworkState, the task table and its sorted
 // proxy, the map (marks what changed; the repaint is map.*).
 // convert_tasks / prepare_tasks / apply_snapshot: the start: 1M tasks from ListTasks pages to
-// domain structs and the task table's storage (watch thread), then the snapshot batch into the
-// state and models (GUI thread).
+// domain structs, those into the task table's storage, then the snapshot batch into the state
+// and models (GUI thread).
+// peek_pages / parse_pages / take_pages: the same pages as the console takes them: the watch
+// thread reads each page's token and count off the wire, TaskPages parses, converts and indexes
+// them on its own thread (take_pages: all of it, for a named platform, ids qualified).
 // task_churn: one GUI batch of the task events of a wall second at huge, table sorted by name.
 // sort_tasks / filter_tasks: the task list's proxy: a click on a column header, typing a word.
 // latency_p99.national_ms: a scheduler tick (with manual ticks) to the change applied in the
