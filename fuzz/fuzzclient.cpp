@@ -207,8 +207,7 @@ void takeEvent(const v1::WatchEvent& event, std::uint8_t view)
 // token and count, then parsed, converted and indexed on TaskPages' thread.
 void takeTasks(const void* body, std::size_t length, std::uint8_t view)
 {
-    grpc::Slice slice(body, length);
-    TaskPage page(grpc::ByteBuffer(&slice, 1));
+    TaskPage page = TaskPage::fromBytes(std::string_view(static_cast<const char*>(body), length));
     std::string token;
     int count = 0;
     if (!page.peek(&token, &count))

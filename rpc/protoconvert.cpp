@@ -11,21 +11,17 @@ namespace {
     // Every string a server sends, bounded: ids are at most 256 bytes and messages 1,000
     // characters by contract; a megabyte "name" is cut (at a character boundary), not kept.
     constexpr std::size_t kMaxStringBytes = 4096;
-    QString str(const std::string& s)
-    {
-        if (s.size() <= kMaxStringBytes)
-            return QString::fromStdString(s);
-        std::size_t cut = kMaxStringBytes;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-            --cut; // not inside a UTF-8 sequence
-        return QString::fromUtf8(s.data(), qsizetype(cut)) + QChar(0x2026);
-    }
 
 } // namespace
 
 QString text(const std::string& s)
 {
-    return str(s);
+    if (s.size() <= kMaxStringBytes)
+        return QString::fromStdString(s);
+    std::size_t cut = kMaxStringBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut; // not inside a UTF-8 sequence
+    return QString::fromUtf8(s.data(), qsizetype(cut)) + QChar(0x2026);
 }
 
 QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& values)
@@ -33,7 +29,7 @@ QStringList strings(const google::protobuf::RepeatedPtrField<std::string>& value
     QStringList out;
     out.reserve(values.size());
     for (const auto& v : values)
-        out.append(str(v));
+        out.append(text(v));
     return out;
 }
 
@@ -126,25 +122,25 @@ namespace {
 
     ProjectedLoad loadFrom(const v1::ProjectedLoad& p)
     {
-        return { str(p.entity_id()), p.utilisation_before(), p.utilisation_after() };
+        return { text(p.entity_id()), p.utilisation_before(), p.utilisation_after() };
     }
 
 } // namespace
 
 Region fromProto(const v1::Region& p)
 {
-    return { str(p.id()), str(p.name_zh()), str(p.name_en()), p.western(), strings(p.provinces()) };
+    return { text(p.id()), text(p.name_zh()), text(p.name_en()), p.western(), strings(p.provinces()) };
 }
 
 Site fromProto(const v1::Site& p)
 {
     Site s;
-    s.id = str(p.id());
-    s.nameZh = str(p.name_zh());
-    s.nameEn = str(p.name_en());
+    s.id = text(p.id());
+    s.nameZh = text(p.name_zh());
+    s.nameEn = text(p.name_en());
     s.tier = enumFrom<SiteTier>(p.tier());
-    s.regionId = str(p.region_id());
-    s.parentSiteId = str(p.parent_site_id());
+    s.regionId = text(p.region_id());
+    s.parentSiteId = text(p.parent_site_id());
     s.latitude = p.latitude();
     s.longitude = p.longitude();
     s.capacity.reserve(p.capacity_size());
@@ -154,7 +150,7 @@ Site fromProto(const v1::Site& p)
     }
     s.powerCapacityMw = p.power_capacity_mw();
     s.status = enumFrom<SiteStatus>(p.status());
-    s.province = str(p.province());
+    s.province = text(p.province());
     s.racksBuilt = p.racks_built();
     s.storagePb = nonNegative(p.storage_pb());
     return s;
@@ -163,9 +159,9 @@ Site fromProto(const v1::Site& p)
 Link fromProto(const v1::Link& p)
 {
     Link l;
-    l.id = str(p.id());
-    l.siteAId = str(p.site_a_id());
-    l.siteBId = str(p.site_b_id());
+    l.id = text(p.id());
+    l.siteAId = text(p.site_a_id());
+    l.siteBId = text(p.site_b_id());
     l.capacityGbps = p.capacity_gbps();
     l.latencyMs = p.latency_ms();
     l.lengthKm = p.length_km();
@@ -176,7 +172,7 @@ Link fromProto(const v1::Link& p)
 SiteMetrics fromProto(const v1::SiteMetrics& p)
 {
     SiteMetrics m;
-    m.siteId = str(p.site_id());
+    m.siteId = text(p.site_id());
     m.sampleTimeMs = p.sample_time_ms();
     m.utilisation = p.utilisation();
     m.usage.reserve(p.usage_size());
@@ -196,15 +192,15 @@ SiteMetrics fromProto(const v1::SiteMetrics& p)
 
 LinkMetrics fromProto(const v1::LinkMetrics& p)
 {
-    return { str(p.link_id()), p.sample_time_ms(), p.throughput_ab_gbps(), p.throughput_ba_gbps(), p.utilisation(),
+    return { text(p.link_id()), p.sample_time_ms(), p.throughput_ab_gbps(), p.throughput_ba_gbps(), p.utilisation(),
         p.latency_ms(), p.loss_ratio(), enumFrom<LinkStatus>(p.status()) };
 }
 
 Task taskBody(const v1::Task& p)
 {
     Task t;
-    t.id = str(p.id());
-    t.name = str(p.name());
+    t.id = text(p.id());
+    t.name = text(p.name());
     t.kind = enumFrom<TaskKind>(p.kind());
     t.state = enumFrom<TaskState>(p.state());
     t.architecture = enumFrom<Architecture>(p.architecture());
@@ -221,21 +217,21 @@ Task taskBody(const v1::Task& p)
 Task fromProto(const v1::Task& p)
 {
     Task t = taskBody(p);
-    t.siteId = str(p.site_id());
-    t.usersSiteId = str(p.users_site_id());
+    t.siteId = text(p.site_id());
+    t.usersSiteId = text(p.users_site_id());
     t.allowedRegionIds = strings(p.allowed_region_ids());
-    t.tenant = str(p.tenant());
+    t.tenant = text(p.tenant());
     return t;
 }
 
 Migration fromProto(const v1::Migration& p)
 {
     Migration m;
-    m.id = str(p.id());
-    m.requestId = str(p.request_id());
-    m.taskId = str(p.task_id());
-    m.sourceSiteId = str(p.source_site_id());
-    m.targetSiteId = str(p.target_site_id());
+    m.id = text(p.id());
+    m.requestId = text(p.request_id());
+    m.taskId = text(p.task_id());
+    m.sourceSiteId = text(p.source_site_id());
+    m.targetSiteId = text(p.target_site_id());
     m.state = enumFrom<MigrationState>(p.state());
     m.pathLinkIds = strings(p.path_link_ids());
     m.bytesTotal = p.bytes_total();
@@ -243,35 +239,35 @@ Migration fromProto(const v1::Migration& p)
     m.etaSeconds = p.eta_seconds();
     m.createdTimeMs = p.created_time_ms();
     m.updatedTimeMs = p.updated_time_ms();
-    m.reason = str(p.reason());
-    m.requestedBy = str(p.requested_by());
-    m.failureReason = str(p.failure_reason());
-    m.failureCode = str(p.failure_code());
-    m.failureDetail = str(p.failure_detail());
-    m.drainRequestId = str(p.drain_request_id());
+    m.reason = text(p.reason());
+    m.requestedBy = text(p.requested_by());
+    m.failureReason = text(p.failure_reason());
+    m.failureCode = text(p.failure_code());
+    m.failureDetail = text(p.failure_detail());
+    m.drainRequestId = text(p.drain_request_id());
     return m;
 }
 
 Alarm fromProto(const v1::Alarm& p)
 {
     Alarm a;
-    a.id = str(p.id());
+    a.id = text(p.id());
     a.severity = enumFrom<AlarmSeverity>(p.severity());
-    a.sourceId = str(p.source_id());
-    a.code = str(p.code());
-    a.message = str(p.message());
+    a.sourceId = text(p.source_id());
+    a.code = text(p.code());
+    a.message = text(p.message());
     a.raisedTimeMs = p.raised_time_ms();
     a.clearedTimeMs = p.cleared_time_ms();
     a.acknowledged = p.acknowledged();
-    a.acknowledgedBy = str(p.acknowledged_by());
+    a.acknowledgedBy = text(p.acknowledged_by());
     a.acknowledgedTimeMs = p.acknowledged_time_ms();
-    a.acknowledgeNote = str(p.acknowledge_note());
+    a.acknowledgeNote = text(p.acknowledge_note());
     a.value = p.value();
     a.threshold = p.threshold();
-    a.unit = str(p.unit());
+    a.unit = text(p.unit());
     a.count = p.count();
-    a.relatedId = str(p.related_id());
-    a.detail = str(p.detail());
+    a.relatedId = text(p.related_id());
+    a.detail = text(p.detail());
     return a;
 }
 
@@ -289,21 +285,21 @@ Snapshot fromProto(const v1::Snapshot& p)
     s.alarms = listFrom<Alarm>(p.alarms());
     s.migrations = listFrom<Migration>(p.migrations());
     s.taskCount = p.task_count();
-    s.scale = str(p.scale());
-    s.callerRole = str(p.caller_role());
+    s.scale = text(p.scale());
+    s.callerRole = text(p.caller_role());
     return s;
 }
 
 MigrationPlan fromProto(const v1::MigrationPlan& p)
 {
     MigrationPlan plan;
-    plan.taskId = str(p.task_id());
-    plan.sourceSiteId = str(p.source_site_id());
-    plan.targetSiteId = str(p.target_site_id());
+    plan.taskId = text(p.task_id());
+    plan.sourceSiteId = text(p.source_site_id());
+    plan.targetSiteId = text(p.target_site_id());
     plan.feasible = p.feasible();
     for (const auto& v : p.violations())
-        plan.violations.append({ enumFrom<ViolationCode>(v.code()), str(v.message()), str(v.entity_id()), v.value(),
-            v.threshold(), str(v.unit()), str(v.detail()) });
+        plan.violations.append({ enumFrom<ViolationCode>(v.code()), text(v.message()), text(v.entity_id()), v.value(),
+            v.threshold(), text(v.unit()), text(v.detail()) });
     plan.pathLinkIds = strings(p.path_link_ids());
     plan.transferSeconds = p.transfer_seconds();
     plan.downtimeSeconds = p.downtime_seconds();
@@ -321,7 +317,7 @@ MigrationPlan fromProto(const v1::MigrationPlan& p)
 
 DrainResult fromProto(const v1::DrainSiteResponse& p)
 {
-    return { str(p.site_id()), listFrom<Migration>(p.migrations()), strings(p.unplaced_task_ids()) };
+    return { text(p.site_id()), listFrom<Migration>(p.migrations()), strings(p.unplaced_task_ids()) };
 }
 
 StateEvent fromProto(const v1::WatchEvent& p)
@@ -342,8 +338,8 @@ StateEvent fromProto(const v1::WatchEvent& p)
         e.change = fromProto(p.task());
         break;
     case v1::WatchEvent::kTaskRemoved:
-        e.change = TaskRemoved { str(p.task_removed().task_id()), str(p.task_removed().site_id()),
-            str(p.task_removed().reason()) };
+        e.change = TaskRemoved { text(p.task_removed().task_id()), text(p.task_removed().site_id()),
+            text(p.task_removed().reason()) };
         break;
     case v1::WatchEvent::kMigration:
         e.change = fromProto(p.migration());
@@ -368,7 +364,7 @@ SiteUsage fromProto(const v1::SiteReport& p)
 {
     const auto ratio = [](double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; };
     SiteUsage u;
-    u.siteId = str(p.site_id());
+    u.siteId = text(p.site_id());
     u.meanUtilisation = ratio(p.mean_utilisation());
     u.peakUtilisation = ratio(p.peak_utilisation());
     u.architectures.reserve(std::min(p.architectures_size(), kArchitectureCount));
@@ -397,7 +393,7 @@ SiteUsage fromProto(const v1::SiteReport& p)
 RegionUsage fromProto(const v1::RegionSeries& p)
 {
     RegionUsage r;
-    r.regionId = str(p.region_id());
+    r.regionId = text(p.region_id());
     r.installedPflops = nonNegative(p.installed_pflops());
     r.usedPflops.reserve(p.used_pflops_size());
     qint64 last = std::numeric_limits<qint64>::min();

@@ -322,33 +322,26 @@ void StateFeed::run(quint64 run)
                     const grpc::Status pageStatus = TaskPage::fetch(channel, &pageContext, request, &page);
                     endCall();
                     int pageTasks = 0;
+                    QString refused; // why the list is not taken
                     if (!pageStatus.ok()) {
-                        error = tr("Listing tasks failed: %1").arg(describe(pageStatus));
-                        complete = false;
-                        break;
+                        refused = tr("Listing tasks failed: %1").arg(describe(pageStatus));
+                    } else if (!page.peek(&token, &pageTasks)) {
+                        refused = unreadablePage;
+                    } else {
+                        listed += pageTasks;
+                        emptyPages = pageTasks == 0 ? emptyPages + 1 : 0;
+                        // A list that never ends is refused, not followed for ever.
+                        if (!token.empty() && !tokensSeen.insert(std::hash<std::string> {}(token)).second)
+                            refused = tr("The server's task list repeats itself (a page token came twice); not taken");
+                        else if (listed > kMaxTasks)
+                            refused = tr("The server lists more than %L1 tasks; not taken").arg(kMaxTasks);
+                        else if (emptyPages > kMaxEmptyPages)
+                            refused = tr("The server's task list goes on with empty pages; not taken");
+                        else if (!pages.add(std::move(page)))
+                            refused = unreadablePage; // one before it
                     }
-                    if (!page.peek(&token, &pageTasks)) {
-                        error = unreadablePage;
-                        complete = false;
-                        break;
-                    }
-                    listed += pageTasks;
-                    emptyPages = pageTasks == 0 ? emptyPages + 1 : 0;
-                    // A list that never ends is refused, not followed for ever.
-                    if (!token.empty() && !tokensSeen.insert(std::hash<std::string> {}(token)).second) {
-                        error = tr("The server's task list repeats itself (a page token came twice); not taken");
-                        complete = false;
-                    } else if (listed > kMaxTasks) {
-                        error = tr("The server lists more than %L1 tasks; not taken").arg(kMaxTasks);
-                        complete = false;
-                    } else if (emptyPages > kMaxEmptyPages) {
-                        error = tr("The server's task list goes on with empty pages; not taken");
-                        complete = false;
-                    }
-                    if (!complete)
-                        break;
-                    if (!pages.add(std::move(page))) {
-                        error = unreadablePage;
+                    if (!refused.isEmpty()) {
+                        error = refused;
                         complete = false;
                         break;
                     }

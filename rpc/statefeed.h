@@ -36,7 +36,7 @@ public:
     void start();
     void stop();
 
-    // Off by default. On: the watch thread builds a snapshot's tasks into a TaskStore
+    // Off by default. On: the feed builds a snapshot's tasks into a TaskStore (TaskPages)
     // (a million at huge), the batch's tasks stay empty, and takeBatch() hands the
     // storage over with it, so that the GUI thread only swaps it in. Call before start().
     void setPrepareTaskStore(bool on) { m_prepareTasks = on; }

@@ -3,6 +3,7 @@
 #include "protoconvert.h"
 
 #include <optional>
+#include <utility>
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/wire_format_lite.h>
@@ -14,10 +15,17 @@
 namespace cpn {
 
 namespace {
-    // Pages waiting (5,000 tasks, about 1 MB each at most).
+    // Pages waiting (5,000 tasks, 1-2 MB each).
     constexpr std::size_t kQueuedPages = 4;
-    // Longer spellings are not kept as keys (a hostile server's megabyte ids): interned each time.
+    // Longer spellings are not kept as keys (a hostile server's megabyte ids), nor more than so
+    // many of each kind (a server naming a new site for each task): interned each time.
     constexpr std::size_t kMaxKeyBytes = 256;
+    constexpr std::size_t kMaxKeys = 65536;
+
+    template <typename Value> bool keeps(const std::unordered_map<std::string, Value>& keys, const std::string& raw)
+    {
+        return raw.size() <= kMaxKeyBytes && (keys.size() < kMaxKeys || keys.count(raw));
+    }
 
     // The key in `interned` of what the server spells `raw` (made by `value()` the first time),
     // and its shared copy in `into`.
@@ -25,7 +33,7 @@ namespace {
     int keyOf(std::unordered_map<std::string, int>& keys, const std::string& raw, TaskStore::Interned& interned,
         Make value, QString& into)
     {
-        if (raw.size() > kMaxKeyBytes) {
+        if (!keeps(keys, raw)) {
             const int key = interned.intern(value());
             into = interned.values[std::size_t(key)];
             return key;
@@ -38,18 +46,40 @@ namespace {
     }
 }
 
-TaskPage::TaskPage()
+TaskPage::TaskPage() = default;
+
+TaskPage::TaskPage(grpc::ByteBuffer&& wire)
 {
-    google::protobuf::ArenaOptions options;
-    options.start_block_size = 256 << 10;
-    options.max_block_size = 1 << 20; // a full page holds 1-2 MB
-    m_arena = std::make_unique<google::protobuf::Arena>(options);
-    m_response = google::protobuf::Arena::CreateMessage<v1::ListTasksResponse>(m_arena.get());
+    m_wire.Swap(&wire);
+}
+
+TaskPage TaskPage::fromBytes(std::string_view bytes)
+{
+    grpc::Slice slice(bytes.data(), bytes.size());
+    return TaskPage(grpc::ByteBuffer(&slice, 1));
+}
+
+v1::ListTasksResponse& TaskPage::response()
+{
+    if (!m_response) {
+        // Made when first needed: a page on its way has only bytes.
+        google::protobuf::ArenaOptions options;
+        options.start_block_size = 256 << 10;
+        options.max_block_size = 1 << 20; // a full page holds 1-2 MB
+        m_arena = std::make_unique<google::protobuf::Arena>(options);
+        m_response = google::protobuf::Arena::CreateMessage<v1::ListTasksResponse>(m_arena.get());
+    }
+    return *m_response;
+}
+
+const v1::ListTasksResponse& TaskPage::response() const
+{
+    return m_response ? *m_response : v1::ListTasksResponse::default_instance();
 }
 
 TaskPage::TaskPage(TaskPage&& other) noexcept
     : m_arena(std::move(other.m_arena))
-    , m_response(other.m_response)
+    , m_response(std::exchange(other.m_response, nullptr))
 {
     m_wire.Swap(&other.m_wire); // a ByteBuffer has no move of its own
 }
@@ -60,12 +90,6 @@ TaskPage& TaskPage::operator=(TaskPage&& other) noexcept
     std::swap(m_arena, other.m_arena);
     std::swap(m_response, other.m_response);
     return *this;
-}
-
-TaskPage::TaskPage(grpc::ByteBuffer&& wire)
-    : TaskPage()
-{
-    m_wire.Swap(&wire);
 }
 
 grpc::Status TaskPage::fetch(const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext* context,
@@ -99,16 +123,16 @@ bool TaskPage::peek(std::string* nextPageToken, int* taskCount)
     for (;;) {
         const std::uint32_t tag = in.ReadTag();
         if (tag == 0)
-            return true; // the end
+            return in.ConsumedEntireMessage(); // the end, not a zero tag or bytes cut short
         const int field = WireFormatLite::GetTagFieldNumber(tag);
         const bool delimited = WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
-        std::uint32_t size = 0;
+        int size = 0;
         if (field == v1::ListTasksResponse::kTasksFieldNumber && delimited) {
-            if (!in.ReadVarint32(&size) || !in.Skip(int(size)))
+            if (!in.ReadVarintSizeAsInt(&size) || !in.Skip(size))
                 return false;
             ++*taskCount;
         } else if (field == v1::ListTasksResponse::kNextPageTokenFieldNumber && delimited) {
-            if (!in.ReadVarint32(&size) || !in.ReadString(nextPageToken, int(size)))
+            if (!in.ReadVarintSizeAsInt(&size) || !in.ReadString(nextPageToken, size))
                 return false;
         } else if (!WireFormatLite::SkipField(&in, tag)) {
             return false;
@@ -121,7 +145,7 @@ bool TaskPage::parse()
     if (m_wire.Length() == 0)
         return true; // filled in place, or an empty page
     grpc::ProtoBufferReader reader(&m_wire);
-    const bool parsed = m_response->ParseFromZeroCopyStream(&reader);
+    const bool parsed = response().ParseFromZeroCopyStream(&reader);
     m_wire.Clear();
     return parsed;
 }
@@ -204,12 +228,12 @@ void TaskPages::run()
             // once.
             Task task = convert::taskBody(t);
             m_scope.qualify(task);
-            const int site = keyOf(m_siteKeys, t.site_id(), m_store.sites,
-                [&] { return m_scope.qualify(convert::text(t.site_id())); }, task.siteId);
+            auto qualified = [this](const std::string& raw) { return m_scope.qualify(convert::text(raw)); };
+            const int site = keyOf(m_siteKeys, t.site_id(), m_store.sites, [&] { return qualified(t.site_id()); }, task.siteId);
             const int tenant
                 = keyOf(m_tenantKeys, t.tenant(), m_store.tenants, [&] { return convert::text(t.tenant()); }, task.tenant);
-            keyOf(m_usersSiteKeys, t.users_site_id(), m_usersSites,
-                [&] { return m_scope.qualify(convert::text(t.users_site_id())); }, task.usersSiteId);
+            keyOf(m_usersSiteKeys, t.users_site_id(), m_usersSites, [&] { return qualified(t.users_site_id()); },
+                task.usersSiteId);
             task.allowedRegionIds = regionsOf(t.allowed_region_ids());
             if (m_intoStore)
                 m_store.add(std::move(task), site, tenant);
@@ -229,7 +253,7 @@ QStringList TaskPages::regionsOf(const google::protobuf::RepeatedPtrField<std::s
         const auto size = std::uint32_t(id.size());
         key.append(reinterpret_cast<const char*>(&size), sizeof size).append(id);
     }
-    if (key.size() > kMaxKeyBytes)
+    if (!keeps(m_regionLists, key))
         return convert::strings(ids);
     const auto [it, added] = m_regionLists.try_emplace(std::move(key));
     if (added)

@@ -18,6 +18,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -29,10 +30,11 @@ namespace cpn {
 // own: 5,000 tasks are some 25,000 strings and messages, and freeing them is freeing a few blocks.
 class TaskPage {
 public:
-    // An empty page, filled in place (tests, the bench).
+    // An empty page (filled in place by response(), or by fetch()).
     TaskPage();
     // A page on the wire, parsed by parse().
     explicit TaskPage(grpc::ByteBuffer&& wire);
+    static TaskPage fromBytes(std::string_view bytes);
     TaskPage(TaskPage&& other) noexcept;
     TaskPage& operator=(TaskPage&& other) noexcept;
 
@@ -45,13 +47,13 @@ public:
     // The wire bytes into response(); false when they are not a page.
     bool parse();
 
-    v1::ListTasksResponse& response() { return *m_response; }
-    const v1::ListTasksResponse& response() const { return *m_response; }
+    v1::ListTasksResponse& response();
+    const v1::ListTasksResponse& response() const;
 
 private:
     grpc::ByteBuffer m_wire;
-    std::unique_ptr<google::protobuf::Arena> m_arena;
-    v1::ListTasksResponse* m_response; // in m_arena
+    std::unique_ptr<google::protobuf::Arena> m_arena; // made with the response
+    v1::ListTasksResponse* m_response = nullptr; // in m_arena
 };
 
 class TaskPages {
@@ -85,9 +87,9 @@ private:
     bool m_dropping = false; // stop at once
     bool m_malformed = false; // a page could not be parsed: the rest is dropped
     TaskStore m_store;
-    // The store's keys of the site ids and tenants as the server spells them: a million tasks
-    // share some thousands, found here without hashing their QStrings, qualified once, and held
-    // once.
+    // The keys (in m_store's tables, in either mode) of the site ids and tenants as the server
+    // spells them: a million tasks share some thousands, found here without hashing their
+    // QStrings, qualified once, and held once.
     std::unordered_map<std::string, int> m_siteKeys;
     std::unordered_map<std::string, int> m_tenantKeys;
     std::unordered_map<std::string, int> m_usersSiteKeys; // into m_usersSites (not the store's: no task is there)

@@ -219,20 +219,31 @@ QString MapSymbols::labelKey(const QString& text, const QString& subText, bool h
     return (hub ? QLatin1Char('H') : QLatin1Char('S')) + text + QChar(0x1f) + subText;
 }
 
-bool MapSymbols::hasLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio) const
+void MapSymbols::beginLabels()
 {
-    return devicePixelRatio == m_devicePixelRatio && m_labels.contains(labelKey(text, subText, hub));
+    ++m_labelFrame;
+    if (m_labels.size() <= kMaxLabels)
+        return;
+    // Never in the middle of a frame, and never what the frame before showed.
+    m_labels.removeIf([this](const auto& entry) { return entry.value().frame + 1 < m_labelFrame; });
+}
+
+const QImage* MapSymbols::findLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio)
+{
+    if (devicePixelRatio != m_devicePixelRatio)
+        return nullptr;
+    const auto it = m_labels.find(labelKey(text, subText, hub));
+    if (it == m_labels.end())
+        return nullptr;
+    it->frame = m_labelFrame;
+    return &it->image;
 }
 
 const QImage& MapSymbols::label(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio)
 {
     setDevicePixelRatio(devicePixelRatio);
-    if (m_labels.size() > kMaxLabels)
-        m_labels.clear();
-    const QString key = labelKey(text, subText, hub);
-    auto it = m_labels.find(key);
-    if (it != m_labels.end())
-        return *it;
+    if (const QImage* made = findLabel(text, subText, hub, devicePixelRatio))
+        return *made;
 
     QFont font = QGuiApplication::font();
     font.setPixelSize(hub ? 13 : 11);
@@ -267,7 +278,7 @@ const QImage& MapSymbols::label(const QString& text, const QString& subText, boo
     painter.setBrush(QColor::fromRgba(m_theme->labelSubText));
     painter.drawPath(subPath);
     painter.end();
-    return *m_labels.insert(key, std::move(image));
+    return m_labels.insert(labelKey(text, subText, hub), { std::move(image), m_labelFrame })->image;
 }
 
 } // namespace cpn

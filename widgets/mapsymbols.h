@@ -47,8 +47,11 @@ public:
     // Text with a halo, and an optional smaller second line; the text's left edge and the
     // first line's vertical centre are at (labelMargin, firstLineCentre) in logical pixels.
     const QImage& label(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio);
-    // Whether label() has that one made already (then it is only looked up).
-    bool hasLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio) const;
+    // The image of a label made already, or null.
+    const QImage* findLabel(const QString& text, const QString& subText, bool hub, qreal devicePixelRatio);
+    // A frame's labels begin: past 4,096 images, those the frame before did not use are dropped
+    // (never in the middle of a frame, whose labels may be made over several).
+    void beginLabels();
     static constexpr int labelMargin = 2;
     // Distance from a label image's top to the middle of its first line, logical pixels.
     static double labelLineCentre(bool hub);
@@ -63,7 +66,12 @@ private:
     const MapTheme* m_theme = &MapTheme::dark();
     QHash<quint64, QImage> m_sites;
     QHash<quint32, QImage> m_badges;
-    QHash<QString, QImage> m_labels;
+    struct LabelImage {
+        QImage image;
+        quint64 frame = 0; // the last that used it
+    };
+    QHash<QString, LabelImage> m_labels;
+    quint64 m_labelFrame = 0;
     qreal m_devicePixelRatio = 1;
 };
 

@@ -141,6 +141,7 @@ bool NetworkLayer::paintLabels(
     const QRectF screen = frame.screen;
     const int columns = int(screen.width()) / kLabelCell + 3;
     const int rows = int(screen.height()) / kLabelCell + 3;
+    m_symbols.beginLabels();
     m_placedLabels.clear();
     m_labels.clear();
     m_labelCells.resize(std::size_t(columns) * rows);
@@ -203,14 +204,13 @@ bool NetworkLayer::paintLabels(
         // How much is folded in matters for hubs; under every regional centre it is noise.
         const bool note = members > 0 && (rank == 0 || wanted);
         const QString subText = note ? foldedNote(members) : QString();
-        if (!m_symbols.hasLabel(name, subText, rank == 0, frame.devicePixelRatio)) {
-            if (!wanted && made > 0 && makeBy.hasExpired()) {
-                complete = false; // the rest in the next frame
-                return;
-            }
-            ++made;
+        const QImage* found = m_symbols.findLabel(name, subText, rank == 0, frame.devicePixelRatio);
+        if (!found && !wanted && made > 0 && makeBy.hasExpired()) {
+            complete = false; // the rest in the next frame
+            return;
         }
-        const QImage& image = m_symbols.label(name, subText, rank == 0, frame.devicePixelRatio);
+        made += found ? 0 : 1;
+        const QImage& image = found ? *found : m_symbols.label(name, subText, rank == 0, frame.devicePixelRatio);
         const QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
         const double lineCentre = MapSymbols::labelLineCentre(rank == 0);
         // Right of the glyph (clear of rings and badges), else left, else below.

@@ -122,7 +122,6 @@ private slots:
                 QCOMPARE(store.tenants.values.size(), std::size_t(2));
             } else {
                 tasks = list;
-                QCOMPARE(store.rowCount(), 0);
             }
             QCOMPARE(tasks.size(), 30);
             for (int i = 0; i < 30; ++i) {
@@ -152,10 +151,6 @@ private slots:
     // one that is not a page is said so, and the pages taken with it are not taken.
     void aTaskPageOnTheWireIsReadThenParsed()
     {
-        auto wireOf = [](const std::string& bytes) {
-            grpc::Slice slice(bytes);
-            return TaskPage(grpc::ByteBuffer(&slice, 1));
-        };
         v1::ListTasksResponse response;
         response.add_tasks()->set_id("t1");
         response.add_tasks()->set_id("t2");
@@ -163,7 +158,7 @@ private slots:
         response.set_total_count(9);
         std::string token;
         int count = -1;
-        TaskPage good = wireOf(response.SerializeAsString());
+        TaskPage good = TaskPage::fromBytes(response.SerializeAsString());
         QVERIFY(good.peek(&token, &count));
         QCOMPARE(token, std::string("t2"));
         QCOMPARE(count, 2);
@@ -171,15 +166,22 @@ private slots:
         QCOMPARE(good.response().tasks(1).id(), std::string("t2"));
         QCOMPARE(good.response().total_count(), quint64(9));
 
-        // A task whose length runs past the end: not even its count can be read.
-        QVERIFY(!wireOf(std::string("\x0a\xff\xff\x03", 4)).peek(&token, &count));
+        // A task whose length runs past the end, a zero tag: not even their counts can be read.
+        QVERIFY(!TaskPage::fromBytes(std::string("\x0a\xff\xff\x03", 4)).peek(&token, &count));
+        QVERIFY(!TaskPage::fromBytes(std::string("\x0a\x00\x00\x0a\x00", 5)).peek(&token, &count));
         // A task of two bytes that are not a task: counted, but not parsed.
-        TaskPage bad = wireOf(std::string("\x0a\x02\xff\xff", 4));
+        TaskPage bad = TaskPage::fromBytes(std::string("\x0a\x02\xff\xff", 4));
         QVERIFY(bad.peek(&token, &count));
         QCOMPARE(count, 1);
         TaskPages pages(PlatformScope(), true, 3);
-        QVERIFY(pages.add(wireOf(response.SerializeAsString())));
+        QVERIFY(pages.add(TaskPage::fromBytes(response.SerializeAsString())));
         pages.add(std::move(bad));
+        // The pages after it are refused (the feed stops asking): at once, or once the few
+        // that may wait are full.
+        int added = 0;
+        while (added < 10 && pages.add(TaskPage::fromBytes(response.SerializeAsString())))
+            ++added;
+        QVERIFY2(added < 10, "pages after one that is not one are refused");
         TaskStore store;
         QVERIFY(!pages.finish(&store, nullptr));
         QCOMPARE(store.rowCount(), 0);
