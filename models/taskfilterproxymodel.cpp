@@ -189,15 +189,29 @@ std::vector<char>& TaskFilterProxyModel::flags() const
 
 std::vector<int> TaskFilterProxyModel::takeSpare() const
 {
-    std::vector<int> spare = std::move(m_spare);
+    // The roomiest; a change holds two at most at once (the rows kept and their new order).
+    if (m_spares.empty())
+        return {};
+    const auto roomiest = std::max_element(m_spares.begin(), m_spares.end(),
+        [](const std::vector<int>& a, const std::vector<int>& b) { return a.capacity() < b.capacity(); });
+    std::vector<int> spare = std::move(*roomiest);
+    m_spares.erase(roomiest);
     spare.clear();
     return spare;
 }
 
 void TaskFilterProxyModel::giveBack(std::vector<int>&& rows) const
 {
-    if (rows.capacity() > m_spare.capacity())
-        m_spare = std::move(rows);
+    if (rows.capacity() == 0)
+        return;
+    if (m_spares.size() < kSpares) {
+        m_spares.push_back(std::move(rows));
+        return;
+    }
+    const auto smallest = std::min_element(m_spares.begin(), m_spares.end(),
+        [](const std::vector<int>& a, const std::vector<int>& b) { return a.capacity() < b.capacity(); });
+    if (rows.capacity() > smallest->capacity())
+        *smallest = std::move(rows);
 }
 
 void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder)
@@ -217,6 +231,7 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     // Scattered: the rows that stay in their new order with the leaving ones after them, then
     // those off the end in one go.
     std::vector<int> order = takeSpare();
+    order.reserve(keptInNewOrder.size() + proxyRows.size());
     order.assign(keptInNewOrder.cbegin(), keptInNewOrder.cend());
     for (const int row : proxyRows)
         order.push_back(m_rows[std::size_t(row)]);

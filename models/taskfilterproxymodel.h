@@ -73,7 +73,8 @@ private:
     int sourceRows() const;
     // Scratch space of a million entries, reused from change to change: allocated anew for every
     // batch, such buffers send glibc's allocator through consolidating the small blocks other
-    // threads freed, the biggest cost on the GUI thread at huge.
+    // threads freed, the biggest cost on the GUI thread at huge (a removal that found no spare
+    // for the new order of the rows kept took 11 ms more).
     std::vector<char>& flags() const; // one flag per source row, all clear
     std::vector<int> takeSpare() const; // empty, with room
     void giveBack(std::vector<int>&& rows) const;
@@ -99,7 +100,8 @@ private:
     mutable std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out, when m_proxyRowValid
     mutable bool m_proxyRowValid = false;
     mutable std::vector<char> m_flags;
-    mutable std::vector<int> m_spare;
+    static constexpr std::size_t kSpares = 2;
+    mutable std::vector<std::vector<int>> m_spares;
 };
 
 } // namespace cpn
