@@ -1,11 +1,11 @@
 #include "consolesession.h"
 
+#include "freeoffthread.h"
 #include "networkstate.h"
 #include "statefeed.h"
 #include "tasktablemodel.h"
 
 #include <QThread>
-#include <QThreadPool>
 
 #include <span>
 #include <utility>
@@ -262,9 +262,7 @@ void ConsoleSession::applyTasks()
         return;
     // Freed on another thread: a metrics frame's 60,000 entries were made on the watch thread,
     // and freeing them here cost the GUI thread as much as applying them.
-    auto done = std::make_shared<std::pair<StateBatch, TaskStore>>(
-        std::move(*m_pendingTasks), std::exchange(m_pendingTaskStore, {}));
-    QThreadPool::globalInstance()->start([done]() mutable { done.reset(); });
+    freeOffThread(std::pair(std::move(*m_pendingTasks), std::exchange(m_pendingTaskStore, {})));
     m_pendingTasks.reset();
     emit batchApplied();
 }

@@ -115,6 +115,8 @@ void scheduleScreenshot(const cpn::ConsoleOptions& options, cpn::MainWindow& win
 class StallTracer final : public QObject {
 public:
     using QObject::QObject;
+    // Whether the console is live yet: each stall says which figure it counts in.
+    std::function<bool()> live;
     bool eventFilter(QObject* receiver, QEvent* event) override
     {
         if (m_clock.isValid()) {
@@ -136,13 +138,14 @@ public:
 private:
     void report(double ms) const
     {
+        const char* when = live && live() ? "live" : "start";
         if (m_timerMs >= 0)
-            std::fprintf(stderr, "stall %.1f ms in %s event %d (%s, %d ms)\n", ms, m_class, m_type,
+            std::fprintf(stderr, "stall %.1f ms (%s) in %s event %d (%s, %d ms)\n", ms, when, m_class, m_type,
                 qPrintable(m_timerName), m_timerMs);
         else if (m_parentClass)
-            std::fprintf(stderr, "stall %.1f ms in %s event %d in %s\n", ms, m_class, m_type, m_parentClass);
+            std::fprintf(stderr, "stall %.1f ms (%s) in %s event %d in %s\n", ms, when, m_class, m_type, m_parentClass);
         else
-            std::fprintf(stderr, "stall %.1f ms in %s event %d\n", ms, m_class, m_type);
+            std::fprintf(stderr, "stall %.1f ms (%s) in %s event %d\n", ms, when, m_class, m_type);
     }
 
     QElapsedTimer m_clock;
@@ -226,6 +229,7 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
     auto* tracer = new StallTracer(qApp);
     qApp->installEventFilter(tracer);
     auto stalls = std::make_shared<Stalls>();
+    tracer->live = [stalls] { return stalls->live; };
     auto* probe = new InputProbe(qApp);
     probe->onWait = [stalls](double ms) {
         double& worst = stalls->live ? stalls->liveMs : stalls->beforeLiveMs;

@@ -2,11 +2,11 @@
 
 #include "dispatchlabels.h"
 #include "domainlabels.h"
+#include "freeoffthread.h"
 #include "networkstate.h"
 
 #include <QLocale>
 #include <QSet>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <memory>
@@ -84,10 +84,8 @@ void TaskTableModel::resetTo(TaskStore&& store)
         m_pendingRemovals.clear();
     });
     // Freeing a million tasks takes longer than a frame: not on this thread.
-    if (!store.isEmpty()) {
-        auto old = std::make_shared<TaskStore>(std::move(store));
-        QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
-    }
+    if (!store.isEmpty())
+        freeOffThread(std::move(store));
 }
 
 void TaskTableModel::emitChangedRuns(QList<int> rows)
