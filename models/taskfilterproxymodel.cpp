@@ -1,5 +1,6 @@
 #include "taskfilterproxymodel.h"
 
+#include "rowroom.h"
 #include "tasktablemodel.h"
 
 #include <QHash>
@@ -183,6 +184,7 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
 
 std::vector<char>& TaskFilterProxyModel::flags() const
 {
+    reserveRows(m_flags, std::size_t(sourceRows()));
     m_flags.assign(std::size_t(sourceRows()), 0);
     return m_flags;
 }
@@ -231,7 +233,7 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     // Scattered: the rows that stay in their new order with the leaving ones after them, then
     // those off the end in one go.
     std::vector<int> order = takeSpare();
-    order.reserve(keptInNewOrder.size() + proxyRows.size());
+    reserveRows(order, keptInNewOrder.size() + proxyRows.size());
     order.assign(keptInNewOrder.cbegin(), keptInNewOrder.cend());
     for (const int row : proxyRows)
         order.push_back(m_rows[std::size_t(row)]);
@@ -273,6 +275,7 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector
     forgetProxyRows();
     endInsertRows();
     std::vector<int> order = takeSpare();
+    reserveRows(order, rows.size());
     order.assign(rows.cbegin(), rows.cend());
     relayoutTo(std::move(order));
 }
@@ -325,6 +328,7 @@ void TaskFilterProxyModel::forgetSortedPositions()
 const std::vector<int>& TaskFilterProxyModel::sortedPositions()
 {
     if (!m_sortedPosValid) {
+        reserveRows(m_sortedPos, m_sorted.size());
         m_sortedPos.resize(m_sorted.size()); // every source row is in m_sorted: each entry is written below
         for (std::size_t i = 0; i < m_sorted.size(); ++i)
             m_sortedPos[std::size_t(m_sorted[i])] = int(i);
@@ -349,6 +353,7 @@ const std::vector<int>& TaskFilterProxyModel::proxyRows() const
     // relayout, a removal near the top) leaves it for the next reader instead of rewriting a
     // million entries each time.
     if (!m_proxyRowValid) {
+        reserveRows(m_proxyRow, std::size_t(sourceRows()));
         m_proxyRow.assign(std::size_t(sourceRows()), -1);
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
             if (std::size_t(m_rows[i]) < m_proxyRow.size())
@@ -362,6 +367,7 @@ const std::vector<int>& TaskFilterProxyModel::proxyRows() const
 void TaskFilterProxyModel::onSourceReset()
 {
     const int n = m_tasks ? m_tasks->rowCount() : 0;
+    reserveRows(m_sorted, std::size_t(n));
     m_sorted.resize(std::size_t(n));
     std::iota(m_sorted.begin(), m_sorted.end(), 0);
     m_matcher.forgetVerdicts();
@@ -398,6 +404,7 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
     forgetSortedPositions();
     if (!shown.empty()) {
         std::vector<int> rows = takeSpare();
+        reserveRows(rows, m_rows.size() + shown.size());
         rows.assign(m_rows.cbegin(), m_rows.cend());
         std::vector<int> at;
         m_order.insertSorted(rows, std::move(shown), &at);
@@ -466,6 +473,7 @@ void TaskFilterProxyModel::onSourceLayoutChanged()
     forgetSortedPositions();
     if (m_proxyRowValid) {
         std::vector<int> proxyRow = takeSpare();
+        reserveRows(proxyRow, m_proxyRow.size());
         proxyRow.resize(m_proxyRow.size());
         for (std::size_t row = 0; row < remap.size(); ++row)
             proxyRow[std::size_t(remap[row])] = m_proxyRow[row];

@@ -2,6 +2,7 @@
 
 #include "domainlabels.h"
 #include "networkstate.h"
+#include "rowroom.h"
 #include "tasktablemodel.h"
 
 #include <algorithm>
@@ -222,7 +223,7 @@ void TaskOrder::insertSorted(std::vector<int>& into, std::vector<int> rows, std:
         before.push_back(std::size_t(std::upper_bound(into.begin(), into.end(), row, byRow) - into.begin()));
     std::vector<int> out = std::move(m_spare);
     out.clear();
-    out.reserve(into.size() + rows.size());
+    reserveRows(out, into.size() + rows.size());
     std::size_t from = 0;
     if (at)
         at->clear();

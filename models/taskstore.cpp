@@ -1,5 +1,7 @@
 #include "taskstore.h"
 
+#include "rowroom.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -18,9 +20,9 @@ int TaskStore::Interned::intern(const QString& value)
 
 void TaskStore::reserve(std::size_t count)
 {
-    slotSite.reserve(count);
-    slotTenant.reserve(count);
-    slotOf.reserve(qsizetype(count));
+    reserveRows(slotSite, count);
+    reserveRows(slotTenant, count);
+    reserveRows(slotOf, count);
 }
 
 bool TaskStore::add(Task&& t)
@@ -50,9 +52,11 @@ bool TaskStore::add(Task&& t, int siteKey, int tenantKey)
 
 void TaskStore::finishRows()
 {
+    reserveRows(rowSlot, tasks.size());
     rowSlot.resize(tasks.size());
     std::iota(rowSlot.begin(), rowSlot.end(), 0);
-    slotRow = rowSlot;
+    reserveRows(slotRow, tasks.size());
+    slotRow.assign(rowSlot.cbegin(), rowSlot.cend());
 }
 
 TaskStore TaskStore::fromTasks(QList<Task>&& tasks)
@@ -82,11 +86,12 @@ TaskStore TaskStore::withPlatform(const TaskStore& current, const QString& platf
             (t.platform < platform ? before : after).push_back(int(merged.tasks.size()) - 1);
     }
     std::vector<int> rows;
-    rows.reserve(before.size() + merged.rowSlot.size() + after.size());
+    reserveRows(rows, before.size() + merged.rowSlot.size() + after.size());
     rows.insert(rows.end(), before.begin(), before.end());
     rows.insert(rows.end(), merged.rowSlot.begin(), merged.rowSlot.end());
     rows.insert(rows.end(), after.begin(), after.end());
     merged.rowSlot = std::move(rows);
+    reserveRows(merged.slotRow, merged.tasks.size());
     merged.slotRow.assign(merged.tasks.size(), -1);
     for (std::size_t row = 0; row < merged.rowSlot.size(); ++row)
         merged.slotRow[std::size_t(merged.rowSlot[row])] = int(row);
