@@ -25,7 +25,10 @@ ConsoleSession::ConsoleSession(QObject* parent)
     m_removals.setSingleShot(true);
     m_removals.setInterval(kRemovalsWaitMs);
     m_removals.setObjectName(QStringLiteral("ConsoleSession removals"));
-    connect(&m_removals, &QTimer::timeout, this, &ConsoleSession::removeEndedTasks);
+    connect(&m_removals, &QTimer::timeout, this, [this] {
+        m_removalsDue = true;
+        nextTurn();
+    });
 }
 
 ConsoleSession::ConsoleSession(const ConnectionSettings& settings, QObject* parent)
@@ -130,6 +133,11 @@ void ConsoleSession::step()
 {
     if (m_preparing || m_held)
         return; // taken once the snapshot before it is in, or once released
+    if (m_removalsDue) {
+        removeEndedTasks();
+        nextTurn(); // what else there is to do: in the next turn
+        return;
+    }
     if (m_pendingTasks) {
         applyTasks();
         return;
@@ -173,6 +181,7 @@ void ConsoleSession::holdTasks(StateBatch&& batch, TaskStore&& snapshotTasks)
 void ConsoleSession::removeEndedTasks()
 {
     m_removals.stop();
+    m_removalsDue = false;
     if (m_held)
         return; // hold() starts it again
     m_tasks->removePending();

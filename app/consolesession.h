@@ -94,8 +94,11 @@ private:
     TaskTableModel* m_tasks;
     QTimer m_turn; // the next step()
     // How long the rows of ended tasks wait for others to be removed with (TaskTableModel::Removal).
+    // Then they go in a step of their own: never in the same turn of the event loop as another
+    // step (two timers due together run one after the other before input is read).
     static constexpr int kRemovalsWaitMs = 300;
     QTimer m_removals;
+    bool m_removalsDue = false;
     // A batch's tasks are applied after its network, in steps of their own; anything applied
     // later applies them first.
     static constexpr std::size_t kTaskEventsPerStep = 400; // 1,000 took 17-31 ms at huge

@@ -1,6 +1,7 @@
 // The task table and its sorted, filtered proxy under the live feed: rows come, change and go
 // as a user would expect, with the item-model contract kept.
 
+#include "freeoffthread.h"
 #include "networkstate.h"
 #include "taskfilterproxymodel.h"
 #include "tasktablemodel.h"
@@ -9,9 +10,13 @@
 #include "modelfixtures.h"
 
 #include <QAbstractItemModelTester>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
 
+#include <memory>
 
 using namespace cpn;
 using namespace modeltest;
@@ -451,6 +456,39 @@ private slots:
             for (int r = 0; r < proxy.rowCount(); ++r)
                 QCOMPARE(proxy.mapFromSource(proxy.mapToSource(proxy.index(r, 1))).row(), r);
         }
+    }
+
+    void whatTheGuiThreadIsDoneWithIsFreedOnAnother()
+    {
+        // A million tasks, a metrics frame: freed on a worker, never on the thread that hands
+        // them over, however soon the worker gets to them.
+        struct Freed {
+            QList<QThread*>* threads = nullptr;
+            QMutex* mutex = nullptr;
+            ~Freed()
+            {
+                if (threads) {
+                    QMutexLocker lock(mutex);
+                    threads->append(QThread::currentThread());
+                }
+            }
+        };
+        struct Held {
+            std::unique_ptr<Freed> freed;
+        };
+        QList<QThread*> threads;
+        QMutex mutex;
+        constexpr int kTimes = 200;
+        for (int i = 0; i < kTimes; ++i) {
+            auto freed = std::make_unique<Freed>();
+            freed->threads = &threads;
+            freed->mutex = &mutex;
+            freeOffThread(Held { std::move(freed) });
+        }
+        QThreadPool::globalInstance()->waitForDone();
+        QMutexLocker lock(&mutex);
+        QCOMPARE(threads.size(), kTimes);
+        QVERIFY(!threads.contains(QThread::currentThread()));
     }
 };
 
