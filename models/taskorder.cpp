@@ -70,6 +70,11 @@ double TaskOrder::key(const Task& t) const
     }
 }
 
+bool TaskOrder::placeKeptOnChange() const
+{
+    return m_column < 0 || m_column == TaskTableModel::IdColumn || m_column == TaskTableModel::PlatformColumn;
+}
+
 bool TaskOrder::less(int a, int b) const
 {
     if (m_column < 0)

@@ -28,6 +28,9 @@ public:
     // the language or the network changed.
     void prepare();
     bool less(int sourceA, int sourceB) const;
+    // Whether a task's place in this order stays when its data changes: source order, or by id
+    // or platform (a row's task keeps its id; a change of data never moves it).
+    bool placeKeptOnChange() const;
     // Sorts `rows`, a permutation of every source row.
     void sortAll(std::vector<int>& rows) const;
     // Puts `rows` (in no order, none of them in `into`) in their places in the sorted `into`;
