@@ -197,8 +197,8 @@ public:
         if (m_notifier)
             m_notifier->setEnabled(false);
     }
-    // Each wait, as it is read.
-    std::function<void(double ms)> onWait;
+    // Each wait, as it is read, and when the input came (steady_clock).
+    std::function<void(double ms, qint64 sent)> onWait;
 
 private:
     void read()
@@ -208,7 +208,7 @@ private:
         ssize_t got = 0;
         while ((got = ::read(m_pipe[0], sent, sizeof sent)) > 0) {
             for (ssize_t i = 0; i < got / ssize_t(sizeof(qint64)) && onWait; ++i)
-                onWait(double(now - sent[i]) / 1e6);
+                onWait(double(now - sent[i]) / 1e6, sent[i]);
         }
     }
 
@@ -220,7 +220,7 @@ private:
 
 // --timing: figures for cpn-bench on stdout. "live SECONDS" once the first change after the
 // snapshot is applied; at exit the longest GUI-thread stalls (the longest wait of input, see
-// InputProbe) before and after that, and the peak resident memory. On stderr, each stall and its event.
+// InputProbe) of input that came before and after that, and the peak resident memory. On stderr, each stall and its event.
 // Returns what stops the stall figures.
 std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedTimer& sinceStart)
 {
@@ -228,6 +228,7 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
         double beforeLiveMs = 0;
         double liveMs = 0;
         bool live = false;
+        qint64 liveSince = 0; // steady_clock
         QHash<QString, quint64> snapshotRevision; // by platform
     };
     auto* tracer = new StallTracer(qApp);
@@ -235,8 +236,10 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
     auto stalls = std::make_shared<Stalls>();
     tracer->live = [stalls] { return stalls->live; };
     auto* probe = new InputProbe(qApp);
-    probe->onWait = [stalls](double ms) {
-        double& worst = stalls->live ? stalls->liveMs : stalls->beforeLiveMs;
+    probe->onWait = [stalls](double ms, qint64 sent) {
+        // By when the input came: input that came before the console was live and waited
+        // until after is a wait of the start.
+        double& worst = stalls->live && sent >= stalls->liveSince ? stalls->liveMs : stalls->beforeLiveMs;
         worst = std::max(worst, ms);
     };
     for (cpn::PlatformLink* platform : session.platforms()) {
@@ -254,6 +257,7 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
                 return;
         }
         stalls->live = true;
+        stalls->liveSince = std::chrono::steady_clock::now().time_since_epoch().count();
         std::printf("live %.3f\n", double(sinceStart.nsecsElapsed()) / 1e9);
         std::fflush(stdout);
     });
@@ -292,8 +296,14 @@ void useLargePages(char** argv)
         return;
     const std::string withLargePages
         = tunables && *tunables ? std::string(tunables) + ":glibc.malloc.hugetlb=1" : "glibc.malloc.hugetlb=1";
+    // The executable by its own path (through /proc/self/exe, the process would be named "exe").
+    char self[4096];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length <= 0 || std::size_t(length) >= sizeof self - 1)
+        return;
+    self[length] = '\0';
     if (::setenv("GLIBC_TUNABLES", withLargePages.c_str(), 1) == 0)
-        ::execv("/proc/self/exe", argv); // returns only when it fails: then on as we are
+        ::execv(self, argv); // returns only when it fails: then on as we are
 #else
     Q_UNUSED(argv);
 #endif

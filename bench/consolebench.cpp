@@ -9,7 +9,7 @@
 // longest_stall: the longest that input waited on the console's GUI thread (a pipe written
 // every 5 ms by another thread, read through a QSocketNotifier as window-system input is) during
 // --screenshot-after seconds of streaming, until the screenshot is taken; start_stall: the same
-// before it was live.
+// for input that came before it was live (waiting until after it or not).
 
 #include "benchregistry.h"
 

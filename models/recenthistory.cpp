@@ -2,11 +2,13 @@
 
 #include "networkstate.h"
 
+#include <QCoreApplication>
 #include <QHash>
+#include <QThreadPool>
 
 #include <cmath>
 #include <limits>
-#include <numeric>
+#include <utility>
 
 namespace cpn {
 
@@ -15,17 +17,26 @@ namespace {
 
     qint64 minuteOf(qint64 timeMs) { return timeMs >= 0 ? timeMs / RecentHistory::kMinuteMs : -1; }
 
-    // Rings of the entities that are still there, by id, in the new order.
-    template <typename Ring, typename Entities>
-    std::vector<Ring> carryOver(const std::vector<Ring>& rings, const QStringList& ids, const Entities& entities)
+    // Rings of the entities that are still there, by id, in the new order, each with its sample
+    // of the snapshot; `ids` becomes the new order's.
+    template <typename Ring, typename Entities, typename Metrics>
+    std::vector<Ring> carryOver(
+        const std::vector<Ring>& rings, QStringList& ids, const Entities& entities, const Metrics& metrics, qint64 simTimeMs)
     {
         QHash<QString, int> old;
         for (int i = 0; i < ids.size() && i < int(rings.size()); ++i)
             old.insert(ids.at(i), i);
         std::vector<Ring> carried(std::size_t(entities.size()));
+        ids.clear();
+        ids.reserve(entities.size());
         for (qsizetype i = 0; i < entities.size(); ++i) {
             if (const int o = old.value(entities.at(i).id, -1); o >= 0)
                 carried[std::size_t(i)] = rings[std::size_t(o)];
+            ids.append(entities.at(i).id);
+            if (i < metrics.size()) {
+                const auto& m = metrics.at(i);
+                carried[std::size_t(i)].record(m.sampleTimeMs > 0 ? m.sampleTimeMs : simTimeMs, m.utilisation);
+            }
         }
         return carried;
     }
@@ -82,21 +93,47 @@ RecentHistory::RecentHistory(const NetworkState* state, QObject* parent)
 
 void RecentHistory::rebuild()
 {
-    m_sites = carryOver(m_sites, m_siteIds, m_state->sites());
-    m_links = carryOver(m_links, m_linkIds, m_state->links());
-    m_siteIds.clear();
-    for (const auto& s : m_state->sites())
-        m_siteIds.append(s.id);
-    m_linkIds.clear();
-    for (const auto& l : m_state->links())
-        m_linkIds.append(l.id);
-    // A snapshot's metrics come with the topology, not as a change.
-    QList<int> all(m_state->sites().size());
-    std::iota(all.begin(), all.end(), 0);
-    recordSites(all);
-    all.resize(m_state->links().size());
-    std::iota(all.begin(), all.end(), 0);
-    recordLinks(all);
+    // A snapshot's metrics come with the topology, not as a change. What the worker reads is
+    // shared (copied when the state writes its own).
+    const auto make = [sites = m_state->sites(), links = m_state->links(), siteMetrics = m_state->liveSiteMetrics(),
+                          linkMetrics = m_state->liveLinkMetrics(), simTimeMs = m_state->simTimeMs()](Rings& rings) {
+        rings.sites = carryOver(rings.sites, rings.siteIds, sites, siteMetrics, simTimeMs);
+        rings.links = carryOver(rings.links, rings.linkIds, links, linkMetrics, simTimeMs);
+    };
+    if (m_rebuilding) {
+        m_rebuildAgain = true; // from the rings on their way
+        return;
+    }
+    Rings rings { std::exchange(m_sites, {}), std::exchange(m_links, {}), std::exchange(m_siteIds, {}),
+        std::exchange(m_linkIds, {}) };
+    const auto adopt = [](RecentHistory* history, Rings&& rings) {
+        history->m_sites = std::move(rings.sites);
+        history->m_links = std::move(rings.links);
+        history->m_siteIds = std::move(rings.siteIds);
+        history->m_linkIds = std::move(rings.linkIds);
+        history->m_rebuilding = false;
+        if (std::exchange(history->m_rebuildAgain, false))
+            history->rebuild();
+        else
+            emit history->updated();
+    };
+    if (m_state->sites().size() + m_state->links().size() <= kRebuiltHere) {
+        make(rings);
+        adopt(this, std::move(rings));
+        return;
+    }
+    m_rebuilding = true;
+    QPointer<RecentHistory> self(this);
+    QThreadPool::globalInstance()->start([self, make, adopt, rings = std::move(rings)]() mutable {
+        make(rings);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, adopt, rings = std::move(rings)]() mutable {
+                if (self)
+                    adopt(self, std::move(rings));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 qint64 RecentHistory::sampleTime(qint64 sampleTimeMs) const
@@ -107,6 +144,8 @@ qint64 RecentHistory::sampleTime(qint64 sampleTimeMs) const
 
 void RecentHistory::recordSites(const QList<int>& indexes)
 {
+    if (m_rebuilding)
+        return;
     const auto& metrics = m_state->liveSiteMetrics();
     for (int i : indexes) {
         if (i >= 0 && std::size_t(i) < m_sites.size() && i < metrics.size())
@@ -117,6 +156,8 @@ void RecentHistory::recordSites(const QList<int>& indexes)
 
 void RecentHistory::recordLinks(const QList<int>& indexes)
 {
+    if (m_rebuilding)
+        return;
     const auto& metrics = m_state->liveLinkMetrics();
     for (int i : indexes) {
         if (i >= 0 && std::size_t(i) < m_links.size() && i < metrics.size())
@@ -127,8 +168,8 @@ void RecentHistory::recordLinks(const QList<int>& indexes)
 
 QList<double> RecentHistory::utilisation(const QString& entityId) const
 {
-    if (!m_state)
-        return {};
+    if (!m_state || m_rebuilding)
+        return {}; // not the rings of this topology yet
     if (const int s = m_state->siteIndex(entityId); s >= 0 && std::size_t(s) < m_sites.size())
         return m_sites[std::size_t(s)].ordered();
     if (const int l = m_state->linkIndex(entityId); l >= 0 && std::size_t(l) < m_links.size())

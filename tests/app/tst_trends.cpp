@@ -258,6 +258,39 @@ private slots:
         QCOMPARE(std::count_if(restarted.cbegin(), restarted.cend(), [](double v) { return !std::isnan(v); }), 1);
     }
 
+    void aBigNetworksHourIsRebuiltBesideTheGuiThread()
+    {
+        // 6,000 sites, more than are rebuilt on the GUI thread: the rings come a moment after the
+        // topology, and a site's hour is carried over through two topologies in a row.
+        NetworkState state;
+        RecentHistory history(&state);
+        const auto snapshotOf = [](quint64 revision, qint64 timeMs, int sites) {
+            Snapshot snapshot;
+            snapshot.revision = revision;
+            snapshot.simTimeMs = timeMs;
+            for (int i = 0; i < sites; ++i)
+                snapshot.sites.append(site(i == 0 ? QStringLiteral("bj") : QStringLiteral("s%1").arg(i)));
+            StateBatch batch;
+            batch.snapshot = snapshot;
+            return batch;
+        };
+        const QString bj = QStringLiteral("bj");
+        state.applyBatch(snapshotOf(1, 100 * kMinute, 6000));
+        QTRY_VERIFY_WITH_TIMEOUT(!history.utilisation(bj).isEmpty(), kTimeoutMs);
+        state.applyBatch(metricsBatch(2, 101 * kMinute, 0.4));
+        QCOMPARE(history.utilisation(bj).last(), 0.4f);
+        // A site fewer, then another while the first is rebuilt.
+        state.applyBatch(snapshotOf(3, 102 * kMinute, 5999));
+        QVERIFY(history.utilisation(bj).isEmpty()); // not this topology's rings yet, nor another's
+        state.applyBatch(snapshotOf(4, 103 * kMinute, 5998));
+        QTRY_VERIFY_WITH_TIMEOUT(!history.utilisation(bj).isEmpty(), kTimeoutMs);
+        const QList<double> values = history.utilisation(bj);
+        QCOMPARE(values.at(values.size() - 3), 0.4f); // minute 101, before both
+        QVERIFY(!std::isnan(values.last())); // the last snapshot's own sample
+        QVERIFY(!history.utilisation(QStringLiteral("s5997")).isEmpty());
+        QVERIFY(history.utilisation(QStringLiteral("s5998")).isEmpty());
+    }
+
     void sparklineBreaksWhereMinutesAreMissing()
     {
         const double nan = std::nan("");
