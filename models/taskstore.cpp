@@ -3,9 +3,36 @@
 #include "rowroom.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <new>
 #include <numeric>
 
+#include <sys/mman.h>
+
 namespace cpn {
+
+namespace {
+    constexpr std::size_t kLargePage = std::size_t(2) << 20;
+}
+
+TaskSlots::Chunk TaskSlots::makeChunk()
+{
+    const std::size_t bytes = (kChunk * sizeof(Task) + kLargePage - 1) / kLargePage * kLargePage;
+    void* memory = nullptr;
+    if (::posix_memalign(&memory, kLargePage, bytes) != 0)
+        throw std::bad_alloc();
+    ::madvise(memory, bytes, MADV_HUGEPAGE); // a hint: without it, small pages as before
+    auto* tasks = static_cast<Task*>(memory);
+    std::uninitialized_value_construct_n(tasks, kChunk);
+    return Chunk(tasks);
+}
+
+void TaskSlots::FreeChunk::operator()(Task* tasks) const
+{
+    std::destroy_n(tasks, kChunk);
+    std::free(tasks);
+}
 
 int TaskStore::Interned::intern(const QString& value)
 {

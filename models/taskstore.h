@@ -18,25 +18,32 @@
 namespace cpn {
 
 // Tasks by slot, in chunks that never move: a task more never relocates the million before it
-// (a vector's growth would copy them all on the GUI thread, a stall of a few hundred ms).
+// (a vector's growth would copy them all on the GUI thread, a stall of a few hundred ms). A chunk
+// is about one large page (2 MB): a million tasks are 230 MB, in 4 KB pages 57,000 page faults
+// as they were first written, 0.85 s of the start on the 2-core machine.
 class TaskSlots {
 public:
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    Task& operator[](std::size_t slot) { return m_chunks[slot >> kShift][slot & kMask]; }
-    const Task& operator[](std::size_t slot) const { return m_chunks[slot >> kShift][slot & kMask]; }
+    Task& operator[](std::size_t slot) { return m_chunks[slot >> kShift].get()[slot & kMask]; }
+    const Task& operator[](std::size_t slot) const { return m_chunks[slot >> kShift].get()[slot & kMask]; }
     void push_back(Task&& task)
     {
         if ((m_size & kMask) == 0)
-            m_chunks.push_back(std::make_unique<Task[]>(kChunk));
+            m_chunks.push_back(makeChunk());
         (*this)[m_size++] = std::move(task);
     }
 
 private:
-    static constexpr int kShift = 12;
+    static constexpr int kShift = 13;
     static constexpr std::size_t kChunk = std::size_t(1) << kShift;
     static constexpr std::size_t kMask = kChunk - 1;
-    std::vector<std::unique_ptr<Task[]>> m_chunks;
+    struct FreeChunk {
+        void operator()(Task* tasks) const;
+    };
+    using Chunk = std::unique_ptr<Task, FreeChunk>;
+    static Chunk makeChunk();
+    std::vector<Chunk> m_chunks;
     std::size_t m_size = 0;
 };
 
