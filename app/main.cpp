@@ -37,6 +37,7 @@
 #include <thread>
 #include <fcntl.h>
 #include <malloc.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 #include <functional>
 #include <memory>
@@ -286,13 +287,16 @@ std::function<void()> reportTiming(cpn::ConsoleSession& session, const QElapsedT
 //
 // Large pages (2 MB) for the heap: glibc reads glibc.malloc.hugetlb only as a program starts, so
 // the console starts itself again once with it set (a 4 MB buffer then costs 0.6 ms). Not when
-// the tunable is set already (glibc.malloc.hugetlb=0 turns this off) or when a tool preloads its
-// own allocator (valgrind, heaptrack): that tool stays in charge.
+// the tunable is set already (glibc.malloc.hugetlb=0 turns this off), when a tool preloads its
+// own allocator (valgrind, heaptrack): that tool stays in charge, in a secure (setuid) start,
+// whose tunables glibc drops, or when started through the dynamic loader by hand. Once at most:
+// CPN_RESTARTED_FOR_LARGE_PAGES says it was done.
 void useLargePages(char** argv)
 {
 #ifdef __GLIBC__
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    if ((tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) || std::getenv("LD_PRELOAD"))
+    if ((tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) || std::getenv("LD_PRELOAD")
+        || std::getenv("CPN_RESTARTED_FOR_LARGE_PAGES") || ::getauxval(AT_SECURE) != 0)
         return;
     const std::string withLargePages
         = tunables && *tunables ? std::string(tunables) + ":glibc.malloc.hugetlb=1" : "glibc.malloc.hugetlb=1";
@@ -302,8 +306,20 @@ void useLargePages(char** argv)
     if (length <= 0 || std::size_t(length) >= sizeof self - 1)
         return;
     self[length] = '\0';
-    if (::setenv("GLIBC_TUNABLES", withLargePages.c_str(), 1) == 0)
-        ::execv(self, argv); // returns only when it fails: then on as we are
+    if (const char* name = std::strrchr(self, '/'); name && std::strncmp(name + 1, "ld-", 3) == 0)
+        return; // the loader, not the console: it would take argv[1] for the program
+    const std::string before = tunables ? tunables : "";
+    if (::setenv("GLIBC_TUNABLES", withLargePages.c_str(), 1) != 0
+        || ::setenv("CPN_RESTARTED_FOR_LARGE_PAGES", "1", 1) != 0)
+        return;
+    ::execv(self, argv);
+    // Only when it failed (the executable replaced meanwhile): on as we are, and what this
+    // console starts does not inherit what it did not get itself.
+    ::unsetenv("CPN_RESTARTED_FOR_LARGE_PAGES");
+    if (tunables)
+        ::setenv("GLIBC_TUNABLES", before.c_str(), 1);
+    else
+        ::unsetenv("GLIBC_TUNABLES");
 #else
     Q_UNUSED(argv);
 #endif

@@ -191,7 +191,8 @@ std::vector<char>& TaskFilterProxyModel::flags() const
 
 std::vector<int> TaskFilterProxyModel::takeSpare() const
 {
-    // The roomiest; a change holds two at most at once (the rows kept and their new order).
+    // The roomiest; a change holds three at most at once (showRows: the rows shown, those kept
+    // and their new order).
     if (m_spares.empty())
         return {};
     const auto roomiest = std::max_element(m_spares.begin(), m_spares.end(),

@@ -100,7 +100,7 @@ private:
     mutable std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out, when m_proxyRowValid
     mutable bool m_proxyRowValid = false;
     mutable std::vector<char> m_flags;
-    static constexpr std::size_t kSpares = 2;
+    static constexpr std::size_t kSpares = 3;
     mutable std::vector<std::vector<int>> m_spares;
 };
 

@@ -3,27 +3,35 @@
 #include "rowroom.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstdint>
 #include <memory>
 #include <new>
+#include <type_traits>
 #include <numeric>
 
 #include <sys/mman.h>
 
 namespace cpn {
 
-namespace {
-    constexpr std::size_t kLargePage = std::size_t(2) << 20;
-}
 
+// A mapping of its own, on a large page's boundary (from the heap, an aligned block leaves a gap
+// before it that a large page would make resident too).
 TaskSlots::Chunk TaskSlots::makeChunk()
 {
-    const std::size_t bytes = (kChunk * sizeof(Task) + kLargePage - 1) / kLargePage * kLargePage;
-    void* memory = nullptr;
-    if (::posix_memalign(&memory, kLargePage, bytes) != 0)
+    static_assert(kChunk * sizeof(Task) <= kChunkBytes);
+    static_assert(std::is_nothrow_default_constructible_v<Task>);
+    void* mapped = ::mmap(nullptr, kChunkBytes + kLargePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED)
         throw std::bad_alloc();
-    ::madvise(memory, bytes, MADV_HUGEPAGE); // a hint: without it, small pages as before
-    auto* tasks = static_cast<Task*>(memory);
+    // The aligned part kept, what is before and after it given back.
+    const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+    const std::uintptr_t aligned = (start + kLargePage - 1) / kLargePage * kLargePage;
+    if (aligned > start)
+        ::munmap(mapped, aligned - start);
+    if (const std::uintptr_t end = start + kChunkBytes + kLargePage; end > aligned + kChunkBytes)
+        ::munmap(reinterpret_cast<void*>(aligned + kChunkBytes), end - aligned - kChunkBytes);
+    ::madvise(reinterpret_cast<void*>(aligned), kChunkBytes, MADV_HUGEPAGE); // a hint: else small pages
+    auto* tasks = reinterpret_cast<Task*>(aligned);
     std::uninitialized_value_construct_n(tasks, kChunk);
     return Chunk(tasks);
 }
@@ -31,7 +39,7 @@ TaskSlots::Chunk TaskSlots::makeChunk()
 void TaskSlots::FreeChunk::operator()(Task* tasks) const
 {
     std::destroy_n(tasks, kChunk);
-    std::free(tasks);
+    ::munmap(tasks, kChunkBytes);
 }
 
 int TaskStore::Interned::intern(const QString& value)

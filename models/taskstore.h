@@ -38,6 +38,8 @@ private:
     static constexpr int kShift = 13;
     static constexpr std::size_t kChunk = std::size_t(1) << kShift;
     static constexpr std::size_t kMask = kChunk - 1;
+    static constexpr std::size_t kLargePage = std::size_t(2) << 20;
+    static constexpr std::size_t kChunkBytes = kLargePage; // kChunk tasks fit (asserted where made)
     struct FreeChunk {
         void operator()(Task* tasks) const;
     };
