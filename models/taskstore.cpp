@@ -13,7 +13,6 @@
 
 namespace cpn {
 
-
 // A mapping of its own, on a large page's boundary (from the heap, an aligned block leaves a gap
 // before it that a large page would make resident too).
 TaskSlots::Chunk TaskSlots::makeChunk()
