@@ -1,6 +1,5 @@
 #include "taskfilterproxymodel.h"
 
-#include "rowroom.h"
 #include "tasktablemodel.h"
 
 #include <QHash>
@@ -114,7 +113,7 @@ void TaskFilterProxyModel::sort(int column, Qt::SortOrder order)
     m_order.sortAll(m_sorted);
     forgetSortedPositions();
     // The same rows in another order: one layout change.
-    std::vector<int> rows = takeSpare();
+    std::vector<int> rows = m_spares.take();
     const std::vector<int>& proxyRow = proxyRows();
     for (const int row : m_sorted) {
         if (proxyRow[std::size_t(row)] >= 0)
@@ -144,7 +143,7 @@ std::vector<int> TaskFilterProxyModel::filtered(const std::vector<int>& candidat
         if (shown[row])
             shown[row] = m_matcher.accepts(int(row)) ? 1 : 0;
     }
-    std::vector<int> out = takeSpare();
+    std::vector<int> out = m_spares.take();
     for (const int row : candidates) {
         if (shown[std::size_t(row)])
             out.push_back(row);
@@ -162,7 +161,7 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
         if (!inNew[std::size_t(m_rows[i])])
             removed.push_back(int(i));
     }
-    std::vector<int> kept = takeSpare(); // shown before and after, in the new order
+    std::vector<int> kept = m_spares.take(); // shown before and after, in the new order
     bool adding = false;
     const std::vector<int>& proxyRow = proxyRows();
     for (const int row : rows) {
@@ -176,10 +175,10 @@ void TaskFilterProxyModel::showRows(std::vector<int> rows)
     if (m_rows != kept)
         relayoutTo(std::move(kept));
     else
-        giveBack(std::move(kept));
+        m_spares.giveBack(std::move(kept));
     if (adding)
         insertShown(rows);
-    giveBack(std::move(rows));
+    m_spares.giveBack(std::move(rows));
 }
 
 std::vector<char>& TaskFilterProxyModel::flags() const
@@ -187,34 +186,6 @@ std::vector<char>& TaskFilterProxyModel::flags() const
     reserveRows(m_flags, std::size_t(sourceRows()));
     m_flags.assign(std::size_t(sourceRows()), 0);
     return m_flags;
-}
-
-std::vector<int> TaskFilterProxyModel::takeSpare() const
-{
-    // The roomiest; a change holds three at most at once (showRows: the rows shown, those kept
-    // and their new order).
-    if (m_spares.empty())
-        return {};
-    const auto roomiest = std::max_element(m_spares.begin(), m_spares.end(),
-        [](const std::vector<int>& a, const std::vector<int>& b) { return a.capacity() < b.capacity(); });
-    std::vector<int> spare = std::move(*roomiest);
-    m_spares.erase(roomiest);
-    spare.clear();
-    return spare;
-}
-
-void TaskFilterProxyModel::giveBack(std::vector<int>&& rows) const
-{
-    if (rows.capacity() == 0)
-        return;
-    if (m_spares.size() < kSpares) {
-        m_spares.push_back(std::move(rows));
-        return;
-    }
-    const auto smallest = std::min_element(m_spares.begin(), m_spares.end(),
-        [](const std::vector<int>& a, const std::vector<int>& b) { return a.capacity() < b.capacity(); });
-    if (rows.capacity() > smallest->capacity())
-        *smallest = std::move(rows);
 }
 
 void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const std::vector<int>& keptInNewOrder)
@@ -233,7 +204,7 @@ void TaskFilterProxyModel::removeShown(const std::vector<int>& proxyRows, const 
     }
     // Scattered: the rows that stay in their new order with the leaving ones after them, then
     // those off the end in one go.
-    std::vector<int> order = takeSpare();
+    std::vector<int> order = m_spares.take();
     reserveRows(order, keptInNewOrder.size() + proxyRows.size());
     order.assign(keptInNewOrder.cbegin(), keptInNewOrder.cend());
     for (const int row : proxyRows)
@@ -275,7 +246,7 @@ void TaskFilterProxyModel::insertShown(const std::vector<int>& rows, std::vector
         m_rows.push_back(rows[std::size_t(i)]);
     forgetProxyRows();
     endInsertRows();
-    std::vector<int> order = takeSpare();
+    std::vector<int> order = m_spares.take();
     reserveRows(order, rows.size());
     order.assign(rows.cbegin(), rows.cend());
     relayoutTo(std::move(order));
@@ -316,7 +287,7 @@ void TaskFilterProxyModel::setShown(std::vector<int> rows)
 {
     // The same rows as before in another order: only their numbers change.
     std::swap(m_rows, rows);
-    giveBack(std::move(rows));
+    m_spares.giveBack(std::move(rows));
     forgetProxyRows();
 }
 
@@ -404,13 +375,13 @@ void TaskFilterProxyModel::onSourceRowsInserted(const QModelIndex& parent, int f
     m_order.insertSorted(m_sorted, std::move(added));
     forgetSortedPositions();
     if (!shown.empty()) {
-        std::vector<int> rows = takeSpare();
+        std::vector<int> rows = m_spares.take();
         reserveRows(rows, m_rows.size() + shown.size());
         rows.assign(m_rows.cbegin(), m_rows.cend());
         std::vector<int> at;
         m_order.insertSorted(rows, std::move(shown), &at);
         insertShown(rows, std::move(at));
-        giveBack(std::move(rows));
+        m_spares.giveBack(std::move(rows));
     }
 }
 
@@ -428,13 +399,13 @@ void TaskFilterProxyModel::onSourceRowsAboutToBeRemoved(const QModelIndex& paren
     if (removed.empty())
         return;
     std::sort(removed.begin(), removed.end());
-    std::vector<int> kept = takeSpare();
+    std::vector<int> kept = m_spares.take();
     for (const int row : m_rows) {
         if (row < first || row > last)
             kept.push_back(row);
     }
     removeShown(removed, kept);
-    giveBack(std::move(kept));
+    m_spares.giveBack(std::move(kept));
 }
 
 void TaskFilterProxyModel::onSourceRowsRemoved(const QModelIndex& parent, int first, int last)
@@ -473,13 +444,13 @@ void TaskFilterProxyModel::onSourceLayoutChanged()
     applyRemap(m_rows, moved);
     forgetSortedPositions();
     if (m_proxyRowValid) {
-        std::vector<int> proxyRow = takeSpare();
+        std::vector<int> proxyRow = m_spares.take();
         reserveRows(proxyRow, m_proxyRow.size());
         proxyRow.resize(m_proxyRow.size());
         for (std::size_t row = 0; row < remap.size(); ++row)
             proxyRow[std::size_t(remap[row])] = m_proxyRow[row];
         std::swap(m_proxyRow, proxyRow);
-        giveBack(std::move(proxyRow));
+        m_spares.giveBack(std::move(proxyRow));
     }
 }
 
@@ -550,7 +521,7 @@ void TaskFilterProxyModel::onSourceDataChanged(const QModelIndex& topLeft, const
             m_order.insertSorted(m_sorted, moving);
             forgetSortedPositions();
         }
-        std::vector<int> rows = takeSpare();
+        std::vector<int> rows = m_spares.take();
         for (const int row : m_sorted) {
             if (isMoving[std::size_t(row)] ? m_matcher.accepts(row) : proxyRows()[std::size_t(row)] >= 0)
                 rows.push_back(row);

@@ -11,6 +11,7 @@
 // signals however many rows it touches: rows that go as removals, rows that come as insertions,
 // a new order of the rows that stay as a layout change (see showRows()).
 
+#include "rowroom.h"
 #include "taskmatcher.h"
 #include "taskorder.h"
 
@@ -71,13 +72,8 @@ private:
     const std::vector<int>& sortedPositions();
     void forgetProxyRows();
     int sourceRows() const;
-    // Scratch space of a million entries, reused from change to change: allocated anew for every
-    // batch, such buffers send glibc's allocator through consolidating the small blocks other
-    // threads freed, the biggest cost on the GUI thread at huge (a removal that found no spare
-    // for the new order of the rows kept took 11 ms more).
+    // Scratch space of a million entries, reused from change to change (see SpareRows).
     std::vector<char>& flags() const; // one flag per source row, all clear
-    std::vector<int> takeSpare() const; // empty, with room
-    void giveBack(std::vector<int>&& rows) const;
     const std::vector<int>& proxyRows() const;
     void refilter(bool narrowing);
     void resort();
@@ -100,8 +96,9 @@ private:
     mutable std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out, when m_proxyRowValid
     mutable bool m_proxyRowValid = false;
     mutable std::vector<char> m_flags;
-    static constexpr std::size_t kSpares = 3;
-    mutable std::vector<std::vector<int>> m_spares;
+    // A change holds three at once at most (showRows: the rows shown, those kept and their new
+    // order); with one, a removal of scattered rows made a new 4 MB buffer each time (11 ms).
+    mutable SpareRows m_spares { 3 };
 };
 
 } // namespace cpn
